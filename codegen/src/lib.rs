@@ -1,0 +1,120 @@
+//! eventcat's core: load an 8x8 partner-event catalog, validate it, and generate typed Rust.
+//!
+//! Data flows one way: [`catalog`] (the file as written) -> [`validate`] (errors and lints) ->
+//! [`model`] (the checked catalog).
+
+pub mod catalog;
+pub mod diagnostic;
+pub mod listing;
+pub mod model;
+pub mod validate;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Location, Report, Severity};
+pub use model::Catalog;
+
+/// The catalog bundled with eventcat: every event 8x8 publishes.
+pub const BUNDLED_CATALOG: &str = include_str!("../../catalog.yaml");
+
+/// The name the bundled catalog goes by in diagnostics.
+pub const BUNDLED_CATALOG_NAME: &str = "catalog.yaml";
+
+/// A catalog that loaded, with its lints.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The checked catalog.
+    pub catalog: Catalog,
+    /// The lints (no errors).
+    pub report: Report,
+}
+
+/// Why a catalog could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read catalog {path}: {source}")]
+    Read {
+        /// The path as given.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The catalog has errors; the report lists them, and the lints, with locations.
+    #[error("{0}")]
+    Invalid(Report),
+}
+
+/// Loads and validates catalog text; `path` names it in diagnostics.
+pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
+    let report = |diagnostics| Report {
+        path: path.to_owned(),
+        source: source.to_owned(),
+        diagnostics,
+    };
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+        with_snippet: false,
+    };
+    let file: catalog::CatalogFile = match serde_saphyr::from_str_with_options(source, options) {
+        Ok(file) => file,
+        Err(err) => return Err(LoadError::Invalid(report(vec![yaml_diagnostic(&err)]))),
+    };
+    let (catalog, diagnostics) = validate::validate(&file);
+    match catalog {
+        Some(catalog) => Ok(Loaded {
+            catalog,
+            report: report(diagnostics),
+        }),
+        None => Err(LoadError::Invalid(report(diagnostics))),
+    }
+}
+
+/// Reads and validates the catalog at `path`.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let display = path.display().to_string();
+    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: display.clone(),
+        source,
+    })?;
+    load_str(&display, &source)
+}
+
+/// Loads the bundled catalog.
+pub fn load_bundled() -> Result<Loaded, LoadError> {
+    load_str(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG)
+}
+
+/// A YAML parse or shape error as a diagnostic.
+fn yaml_diagnostic(err: &serde_saphyr::Error) -> Diagnostic {
+    let location = err
+        .location()
+        .map(|l| Location::from_saphyr(&l))
+        .unwrap_or(Location {
+            line: 1,
+            column: 1,
+            bytes: None,
+        });
+    let options = serde_saphyr::render_options! {
+        snippets: serde_saphyr::SnippetMode::Off,
+    };
+    let rendered = err.without_snippet().render_with_options(options);
+    let message = strip_location_suffix(&rendered);
+    let code = if message.starts_with("unknown field") {
+        "unknown-key"
+    } else if message.contains("duplicate") {
+        "duplicate-key"
+    } else {
+        "yaml"
+    };
+    Diagnostic::error(code, location, message)
+}
+
+/// The parser appends " at line L column C"; the diagnostic carries the location itself.
+fn strip_location_suffix(message: &str) -> String {
+    let message = message.trim();
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}

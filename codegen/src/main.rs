@@ -1,0 +1,113 @@
+//! The `eventcat` command-line tool.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use eventcat_codegen::{LoadError, Loaded};
+use jiff::civil::Date;
+
+/// Typed Rust for 8x8 partner events.
+#[derive(Parser)]
+#[command(name = "eventcat", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a catalog: print every error and lint with its location; exit 1 on any error.
+    Check {
+        /// The catalog file (default: the bundled catalog.yaml).
+        catalog: Option<PathBuf>,
+    },
+    /// List every event with its lifecycle.
+    List {
+        /// The catalog file (default: the bundled catalog.yaml).
+        catalog: Option<PathBuf>,
+        /// Compute each event's status on this day (YYYY-MM-DD; default: today, UTC).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::strptime("%Y-%m-%d", text)
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}
+
+fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal();
+    match cli.command {
+        Command::Check { catalog } => match load(catalog.as_ref()) {
+            Ok(loaded) => {
+                eprint!("{}", loaded.report.render(color));
+                let warnings = loaded.report.warnings().count();
+                println!(
+                    "{}: {} events, 0 errors, {warnings} warnings",
+                    loaded.report.path,
+                    loaded.catalog.events.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err, color),
+        },
+        Command::List {
+            catalog,
+            as_of,
+            format,
+        } => match load(catalog.as_ref()) {
+            Ok(loaded) => {
+                let as_of = as_of.unwrap_or_else(today);
+                let rows = eventcat_codegen::listing::rows(&loaded.catalog, as_of);
+                match format {
+                    Format::Table => print!("{}", eventcat_codegen::listing::table(&rows)),
+                    Format::Json => println!("{}", eventcat_codegen::listing::json(&rows)),
+                }
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err, color),
+        },
+    }
+}
+
+fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
+    match path {
+        Some(path) => eventcat_codegen::load_file(path),
+        None => eventcat_codegen::load_bundled(),
+    }
+}
+
+fn fail(err: &LoadError, color: bool) -> ExitCode {
+    match err {
+        LoadError::Invalid(report) => {
+            eprint!("{}", report.render(color));
+            eprintln!(
+                "{}: {} errors, {} warnings",
+                report.path,
+                report.errors().count(),
+                report.warnings().count()
+            );
+        }
+        LoadError::Read { .. } => eprintln!("error: {err}"),
+    }
+    ExitCode::FAILURE
+}

@@ -1,0 +1,277 @@
+//! The checked catalog: every reference resolved, every name and date parsed.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use semver::Version;
+
+pub use crate::catalog::{Direction, Status};
+use crate::diagnostic::Location;
+
+/// A catalog that passed validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// Product id -> product, sorted by id.
+    pub products: BTreeMap<String, Product>,
+    /// Shared types, in file order.
+    pub types: Vec<TypeDecl>,
+    /// Events, in file order.
+    pub events: Vec<Event>,
+}
+
+impl Catalog {
+    /// The shared type with this name.
+    pub fn type_decl(&self, name: &str) -> Option<&TypeDecl> {
+        self.types.iter().find(|t| t.name == name)
+    }
+
+    /// The event with this name.
+    pub fn event(&self, name: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.name == name)
+    }
+}
+
+/// An 8x8 product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    /// Id used by events, such as `agent-workspace`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Short description.
+    pub doc: Option<String>,
+}
+
+/// A shared, named type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDecl {
+    /// UpperCamelCase name, used as the Rust name.
+    pub name: String,
+    /// What it holds.
+    pub doc: Option<String>,
+    /// Its shape.
+    pub shape: Shape,
+    /// Where it is declared.
+    pub location: Location,
+}
+
+/// An event name with its lifecycle and payload versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Full name, such as `aw-interaction-focus-v3`.
+    pub name: String,
+    /// The name without `-vN`: events of one family convert into each other.
+    pub family: String,
+    /// The `N` of `-vN`.
+    pub major: u64,
+    /// Product id.
+    pub product: String,
+    /// Received or send.
+    pub direction: Direction,
+    /// Declared status.
+    pub status: Status,
+    /// Active, deprecation and sunset dates.
+    pub lifecycle: Lifecycle,
+    /// What it means.
+    pub doc: String,
+    /// Payload versions, oldest first.
+    pub schema_versions: Vec<SchemaVersion>,
+    /// Where it is declared.
+    pub location: Location,
+}
+
+/// The published dates of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lifecycle {
+    /// From when it is delivered.
+    pub active: Date,
+    /// From when it is deprecated.
+    pub deprecated: Option<Date>,
+    /// From when it is no longer delivered.
+    pub sunset: Option<Date>,
+}
+
+/// The status an event has on a given day, computed from its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatedStatus {
+    /// Not active yet.
+    Upcoming,
+    /// Active and not deprecated.
+    Active,
+    /// Deprecated, not yet sunset.
+    Deprecated,
+    /// Sunset.
+    Sunset,
+}
+
+impl DatedStatus {
+    /// Lowercase name, as printed by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatedStatus::Upcoming => "upcoming",
+            DatedStatus::Active => "active",
+            DatedStatus::Deprecated => "deprecated",
+            DatedStatus::Sunset => "sunset",
+        }
+    }
+}
+
+impl Lifecycle {
+    /// The status on `day`: sunset from the sunset date, deprecated from the deprecation date,
+    /// active from the active date. Inconsistent dates resolve to the latest stage reached.
+    pub fn status_on(&self, day: Date) -> DatedStatus {
+        if self.sunset.is_some_and(|d| day >= d) {
+            DatedStatus::Sunset
+        } else if self.deprecated.is_some_and(|d| day >= d) {
+            DatedStatus::Deprecated
+        } else if day >= self.active {
+            DatedStatus::Active
+        } else {
+            DatedStatus::Upcoming
+        }
+    }
+}
+
+/// One payload schema version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaVersion {
+    /// Semantic version; its major equals the event's `N`.
+    pub version: Version,
+    /// Note on this version.
+    pub doc: Option<String>,
+    /// The payload.
+    pub payload: Payload,
+    /// Where it is declared.
+    pub location: Location,
+}
+
+/// What a payload holds besides its `schemaVersion`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// These fields.
+    Fields(Vec<Field>),
+    /// The fields of this shared object type.
+    Type(String),
+}
+
+/// A field of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Exact name on the wire.
+    pub wire_name: String,
+    /// Rust field name (snake_case, keywords raw or renamed).
+    pub rust_name: String,
+    /// What it holds.
+    pub doc: Option<String>,
+    /// The key may be absent.
+    pub optional: bool,
+    /// The value may be `null`.
+    pub nullable: bool,
+    /// Value used when upgrading from a version that lacks the field.
+    pub default: Option<serde_json::Value>,
+    /// Its shape.
+    pub shape: Shape,
+    /// Where it is declared.
+    pub location: Location,
+}
+
+/// The shape of a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A scalar.
+    Scalar(Scalar),
+    /// A shared type.
+    Named(String),
+    /// A constant.
+    Const(Constant),
+    /// A string enum, in declared order.
+    Enum(Vec<String>),
+    /// An object.
+    Object(Vec<Field>),
+    /// An array.
+    Array(Box<Element>),
+    /// A string-keyed map.
+    Map(Box<Element>),
+    /// An untagged union, tried in order.
+    OneOf(Vec<Element>),
+}
+
+/// The shape of an array item, map value or union member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Its shape.
+    pub shape: Shape,
+    /// It may be `null`.
+    pub nullable: bool,
+}
+
+/// A JSON scalar type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scalar {
+    /// A string.
+    String,
+    /// A whole number.
+    Integer,
+    /// Any JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl Scalar {
+    /// The catalog keyword.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scalar::String => "string",
+            Scalar::Integer => "integer",
+            Scalar::Number => "number",
+            Scalar::Boolean => "boolean",
+        }
+    }
+
+    /// The scalar with this catalog keyword.
+    pub fn from_keyword(word: &str) -> Option<Self> {
+        Some(match word {
+            "string" => Scalar::String,
+            "integer" => Scalar::Integer,
+            "number" => Scalar::Number,
+            "boolean" => Scalar::Boolean,
+            _ => return None,
+        })
+    }
+}
+
+/// A constant value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Constant {
+    /// A string constant.
+    String(String),
+    /// An integer constant.
+    Integer(i64),
+    /// A number constant.
+    Number(f64),
+    /// A boolean constant.
+    Boolean(bool),
+}
+
+impl Constant {
+    /// The scalar kind of this constant.
+    pub fn scalar(&self) -> Scalar {
+        match self {
+            Constant::String(_) => Scalar::String,
+            Constant::Integer(_) => Scalar::Integer,
+            Constant::Number(_) => Scalar::Number,
+            Constant::Boolean(_) => Scalar::Boolean,
+        }
+    }
+
+    /// The JSON value.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Constant::String(s) => serde_json::Value::from(s.as_str()),
+            Constant::Integer(i) => serde_json::Value::from(*i),
+            Constant::Number(n) => serde_json::Value::from(*n),
+            Constant::Boolean(b) => serde_json::Value::from(*b),
+        }
+    }
+}

@@ -1,0 +1,1107 @@
+//! Checks a parsed catalog file and builds the [`Catalog`] model: errors refuse the catalog,
+//! lints are reported and the catalog still loads.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use jiff::civil::Date;
+use semver::Version;
+use serde_json::Value;
+
+use crate::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{
+    Catalog, Constant, Element, Event, Field, Lifecycle, Payload, Product, Scalar, SchemaVersion,
+    Shape, TypeDecl,
+};
+
+/// The wire name every payload carries implicitly.
+pub const SCHEMA_VERSION_FIELD: &str = "schemaVersion";
+
+/// Names a shared type may not take: they would shadow what generated code relies on.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Box",
+    "BTreeMap",
+    "DecodeError",
+    "Err",
+    "Event",
+    "None",
+    "Ok",
+    "Option",
+    "ReceivedEvent",
+    "Result",
+    "SendEvent",
+    "Some",
+    "String",
+    "Value",
+    "Vec",
+];
+
+/// Rust keywords, which become raw identifiers (`r#type`).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NON_RAW_KEYWORDS: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// Validates `file`. Returns the model when there is no error, and every diagnostic in file order.
+pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let mut checker = Checker::default();
+    let catalog = checker.catalog(file);
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by_key(|d| d.location.line);
+    let has_errors = diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    ((!has_errors).then_some(catalog), diagnostics)
+}
+
+/// Where a node stands, which decides the attributes it may carry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NodeRole {
+    Field,
+    TypeDecl,
+    Element,
+}
+
+#[derive(Default)]
+struct Checker {
+    diagnostics: Vec<Diagnostic>,
+    /// Every reference to a shared type, to check once all types are known.
+    type_refs: Vec<(String, Location)>,
+}
+
+impl Checker {
+    fn error(&mut self, code: &'static str, location: Location, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(code, location, message));
+    }
+
+    fn warning(&mut self, code: &'static str, location: Location, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::warning(code, location, message));
+    }
+
+    fn catalog(&mut self, file: &CatalogFile) -> Catalog {
+        let products = self.products(&file.products);
+        let types = self.types(&file.types);
+        let events = self.events(&file.events, &products, &types);
+        let catalog = Catalog {
+            products,
+            types,
+            events,
+        };
+        self.check_type_refs(&catalog);
+        self.check_recursion(&catalog);
+        self.check_defaults(&catalog);
+        self.lint_families(&catalog);
+        catalog
+    }
+
+    fn products(
+        &mut self,
+        entries: &Entries<crate::catalog::ProductDef>,
+    ) -> BTreeMap<String, Product> {
+        let mut products = BTreeMap::new();
+        for (id, def) in &entries.0 {
+            let product = Product {
+                id: id.value.clone(),
+                title: def.title.clone(),
+                doc: def.doc.clone(),
+            };
+            if products.insert(id.value.clone(), product).is_some() {
+                self.error(
+                    "duplicate-product",
+                    Location::of(id),
+                    format!("product `{}` is declared twice", id.value),
+                );
+            }
+        }
+        products
+    }
+
+    fn types(&mut self, entries: &Entries<NodeDef>) -> Vec<TypeDecl> {
+        let mut types: Vec<TypeDecl> = Vec::new();
+        for (name, node) in &entries.0 {
+            let location = Location::of(name);
+            if !is_type_name(&name.value) {
+                self.error(
+                    "type-name",
+                    location,
+                    format!(
+                        "type name `{}` is not an UpperCamelCase identifier (try `{}`)",
+                        name.value,
+                        name.value.to_upper_camel_case()
+                    ),
+                );
+            } else if RESERVED_TYPE_NAMES.contains(&name.value.as_str()) {
+                self.error(
+                    "type-name",
+                    location,
+                    format!(
+                        "type name `{}` is reserved: generated code uses it",
+                        name.value
+                    ),
+                );
+            }
+            if let Some(first) = types.iter().find(|t| t.name == name.value) {
+                let first = first.location;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-type",
+                        location,
+                        format!("type `{}` is declared twice", name.value),
+                    )
+                    .with_related(first, "first declared here"),
+                );
+                continue;
+            }
+            let Some(shape) = self.shape(node, location, NodeRole::TypeDecl) else {
+                continue;
+            };
+            types.push(TypeDecl {
+                name: name.value.clone(),
+                doc: node.doc.clone(),
+                shape,
+                location,
+            });
+        }
+        types
+    }
+
+    fn events(
+        &mut self,
+        defs: &[Spanned<EventDef>],
+        products: &BTreeMap<String, Product>,
+        types: &[TypeDecl],
+    ) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        for def in defs {
+            let Some(event) = self.event(&def.value, products, types) else {
+                continue;
+            };
+            if let Some(first) = events.iter().find(|e| e.name == event.name) {
+                let first = first.location;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-event",
+                        event.location,
+                        format!("event `{}` is declared twice", event.name),
+                    )
+                    .with_related(first, "first declared here"),
+                );
+                continue;
+            }
+            events.push(event);
+        }
+        events
+    }
+
+    fn event(
+        &mut self,
+        def: &EventDef,
+        products: &BTreeMap<String, Product>,
+        types: &[TypeDecl],
+    ) -> Option<Event> {
+        let location = Location::of(&def.name);
+        let name = &def.name.value;
+        let parsed_name = parse_event_name(name);
+        if parsed_name.is_none() {
+            self.error(
+                "event-name",
+                location,
+                format!(
+                    "event name `{name}` is not of the form `<family>-v<N>` \
+                     (lowercase words joined by `-`, then `-v` and a version number)"
+                ),
+            );
+        }
+        if !products.contains_key(&def.product.value) {
+            let known: Vec<&str> = products.keys().map(String::as_str).collect();
+            self.error(
+                "unknown-product",
+                Location::of(&def.product),
+                format!(
+                    "unknown product `{}` (declared products: {})",
+                    def.product.value,
+                    known.join(", ")
+                ),
+            );
+        }
+        let active = self.date(&def.active_date);
+        let deprecated = def.deprecation_date.as_ref().map(|d| self.date(d));
+        let sunset = def.sunset_date.as_ref().map(|d| self.date(d));
+
+        if def.schema_versions.is_empty() {
+            self.error(
+                "no-schema-version",
+                location,
+                format!("event `{name}` lists no schema version"),
+            );
+        }
+        let major = parsed_name.as_ref().map(|(_, major)| *major);
+        let mut schema_versions: Vec<SchemaVersion> = Vec::new();
+        for version_def in &def.schema_versions {
+            let Some(version) = self.schema_version(&version_def.value, major, types) else {
+                continue;
+            };
+            if let Some(previous) = schema_versions.last()
+                && version.version <= previous.version
+            {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "schema-version-order",
+                        version.location,
+                        format!(
+                            "schema version {} must come after {}: list each version once, oldest first",
+                            version.version, previous.version
+                        ),
+                    )
+                    .with_related(previous.location, "previous version"),
+                );
+                continue;
+            }
+            schema_versions.push(version);
+        }
+
+        let (family, major) = parsed_name?;
+        let lifecycle = Lifecycle {
+            active: active?,
+            deprecated: deprecated.flatten(),
+            sunset: sunset.flatten(),
+        };
+        if deprecated.is_some_and(|d| d.is_none()) || sunset.is_some_and(|d| d.is_none()) {
+            return None;
+        }
+        let event = Event {
+            name: name.clone(),
+            family,
+            major,
+            product: def.product.value.clone(),
+            direction: def.direction.value,
+            status: def.status.value,
+            lifecycle,
+            doc: def.doc.clone(),
+            schema_versions,
+            location,
+        };
+        self.lint_lifecycle(def, &event);
+        Some(event)
+    }
+
+    fn schema_version(
+        &mut self,
+        def: &crate::catalog::SchemaVersionDef,
+        major: Option<u64>,
+        types: &[TypeDecl],
+    ) -> Option<SchemaVersion> {
+        let location = Location::of(&def.version);
+        let version = match Version::parse(&def.version.value) {
+            Ok(version) => version,
+            Err(err) => {
+                self.error(
+                    "schema-version",
+                    location,
+                    format!(
+                        "schema version `{}` is not a semantic version such as 1.0.0: {err}",
+                        def.version.value
+                    ),
+                );
+                return None;
+            }
+        };
+        if let Some(major) = major
+            && version.major != major
+        {
+            self.error(
+                "schema-version-major",
+                location,
+                format!(
+                    "schema version {version} has major {} but the event name ends in -v{major}",
+                    version.major
+                ),
+            );
+        }
+        let payload = match (&def.fields, &def.payload) {
+            (Some(fields), None) => Payload::Fields(self.fields(&fields.value)?),
+            (None, Some(type_name)) => {
+                let type_location = Location::of(type_name);
+                match types.iter().find(|t| t.name == type_name.value) {
+                    Some(TypeDecl {
+                        shape: Shape::Object(fields),
+                        ..
+                    }) => {
+                        if let Some(field) =
+                            fields.iter().find(|f| f.wire_name == SCHEMA_VERSION_FIELD)
+                        {
+                            self.reserved_field(field.location);
+                        }
+                    }
+                    Some(_) => self.error(
+                        "payload-type",
+                        type_location,
+                        format!(
+                            "payload type `{}` is not an object type (it needs `fields`)",
+                            type_name.value
+                        ),
+                    ),
+                    None => self
+                        .type_refs
+                        .push((type_name.value.clone(), type_location)),
+                }
+                Payload::Type(type_name.value.clone())
+            }
+            (Some(_), Some(type_name)) => {
+                self.error(
+                    "payload",
+                    Location::of(type_name),
+                    "a schema version has either `fields` or `payload`, not both",
+                );
+                return None;
+            }
+            (None, None) => {
+                self.error(
+                    "payload",
+                    location,
+                    "a schema version needs `fields` (an empty mapping `{}` when the payload \
+                     has only its schemaVersion) or `payload: <object type>`",
+                );
+                return None;
+            }
+        };
+        if let Payload::Fields(fields) = &payload
+            && let Some(field) = fields.iter().find(|f| f.wire_name == SCHEMA_VERSION_FIELD)
+        {
+            self.reserved_field(field.location);
+        }
+        Some(SchemaVersion {
+            version,
+            doc: def.doc.clone(),
+            payload,
+            location,
+        })
+    }
+
+    fn reserved_field(&mut self, location: Location) {
+        self.error(
+            "reserved-field",
+            location,
+            "`schemaVersion` is implicit: every payload carries its schema version, so do not \
+             declare it",
+        );
+    }
+
+    fn date(&mut self, text: &Spanned<String>) -> Option<Date> {
+        let parsed = (text.value.len() == 10)
+            .then(|| Date::strptime("%Y-%m-%d", &text.value).ok())
+            .flatten();
+        if parsed.is_none() {
+            self.error(
+                "date",
+                Location::of(text),
+                format!(
+                    "`{}` is not a valid date of the form YYYY-MM-DD",
+                    text.value
+                ),
+            );
+        }
+        parsed
+    }
+
+    /// The fields of an object, with their Rust names checked for collisions.
+    fn fields(&mut self, entries: &Entries<NodeDef>) -> Option<Vec<Field>> {
+        let mut fields: Vec<Field> = Vec::new();
+        let mut ok = true;
+        for (wire_name, node) in &entries.0 {
+            let location = Location::of(wire_name);
+            let shape = self.shape(node, location, NodeRole::Field);
+            let rust_name = match &node.rust_name {
+                Some(explicit) => {
+                    if is_field_name(&explicit.value) {
+                        Some(explicit.value.clone())
+                    } else {
+                        self.error(
+                            "rust-name",
+                            Location::of(explicit),
+                            format!("`{}` is not a snake_case Rust identifier", explicit.value),
+                        );
+                        None
+                    }
+                }
+                None => Some(rust_field_name(&wire_name.value)),
+            };
+            let (Some(shape), Some(rust_name)) = (shape, rust_name) else {
+                ok = false;
+                continue;
+            };
+            if let Some(first) = fields.iter().find(|f| f.rust_name == rust_name) {
+                let message = format!(
+                    "fields `{}` and `{}` both become the Rust field `{rust_name}`; \
+                     give one of them a `rust_name`",
+                    first.wire_name, wire_name.value
+                );
+                let first = first.location;
+                self.diagnostics.push(
+                    Diagnostic::error("rust-name-collision", location, message)
+                        .with_related(first, "the other field"),
+                );
+                ok = false;
+                continue;
+            }
+            fields.push(Field {
+                wire_name: wire_name.value.clone(),
+                rust_name,
+                doc: node.doc.clone(),
+                optional: node.optional.as_ref().is_some_and(|o| o.value),
+                nullable: node.nullable.as_ref().is_some_and(|n| n.value),
+                default: node.default.as_ref().map(|d| d.value.clone()),
+                shape,
+                location,
+            });
+        }
+        ok.then_some(fields)
+    }
+
+    /// The shape of a node, after checking it has exactly one shape key and only the attributes
+    /// its role allows.
+    fn shape(&mut self, node: &NodeDef, location: Location, role: NodeRole) -> Option<Shape> {
+        self.check_attributes(node, role);
+        let keys: Vec<(&str, Location)> = [
+            node.type_name.as_ref().map(|n| ("type", Location::of(n))),
+            node.constant.as_ref().map(|n| ("const", Location::of(n))),
+            node.variants.as_ref().map(|n| ("enum", Location::of(n))),
+            node.fields.as_ref().map(|n| ("fields", Location::of(n))),
+            node.array.as_ref().map(|n| ("array", Location::of(n))),
+            node.map.as_ref().map(|n| ("map", Location::of(n))),
+            node.one_of.as_ref().map(|n| ("one_of", Location::of(n))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let is_typed_const = keys.len() == 2 && keys[0].0 == "type" && keys[1].0 == "const";
+        if keys.is_empty() {
+            self.error(
+                "shape",
+                location,
+                "no shape: give exactly one of `type`, `const`, `enum`, `fields`, `array`, `map`, `one_of`",
+            );
+            return None;
+        }
+        if keys.len() > 1 && !is_typed_const {
+            let names: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
+            self.error(
+                "shape",
+                keys[1].1,
+                format!(
+                    "more than one shape key ({}): give exactly one (only `const` may come with a scalar `type`)",
+                    names.join(", ")
+                ),
+            );
+            return None;
+        }
+        if let Some(constant) = &node.constant {
+            let declared = node.type_name.as_ref();
+            return self.constant(constant, declared).map(Shape::Const);
+        }
+        if let Some(type_name) = &node.type_name {
+            let loc = Location::of(type_name);
+            return Some(match Scalar::from_keyword(&type_name.value) {
+                Some(scalar) => Shape::Scalar(scalar),
+                None => {
+                    self.type_refs.push((type_name.value.clone(), loc));
+                    Shape::Named(type_name.value.clone())
+                }
+            });
+        }
+        if let Some(variants) = &node.variants {
+            return self.variants(variants).map(Shape::Enum);
+        }
+        if let Some(fields) = &node.fields {
+            return self.fields(&fields.value).map(Shape::Object);
+        }
+        if let Some(element) = &node.array {
+            return self.element(element).map(|e| Shape::Array(Box::new(e)));
+        }
+        if let Some(element) = &node.map {
+            return self.element(element).map(|e| Shape::Map(Box::new(e)));
+        }
+        let members = node.one_of.as_ref()?;
+        if members.value.len() < 2 {
+            self.error(
+                "one-of",
+                Location::of(members),
+                "`one_of` needs at least two members",
+            );
+            return None;
+        }
+        let elements: Vec<Option<Element>> =
+            members.value.iter().map(|m| self.element(m)).collect();
+        elements
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .map(Shape::OneOf)
+    }
+
+    fn check_attributes(&mut self, node: &NodeDef, role: NodeRole) {
+        let role_name = match role {
+            NodeRole::Field => return,
+            NodeRole::TypeDecl => "a type declaration",
+            NodeRole::Element => "an array item, map value or `one_of` member",
+        };
+        let mut misplaced: Vec<(&str, Location)> = Vec::new();
+        if let Some(o) = &node.optional {
+            misplaced.push(("optional", Location::of(o)));
+        }
+        if let Some(d) = &node.default {
+            misplaced.push(("default", Location::of(d)));
+        }
+        if let Some(r) = &node.rust_name {
+            misplaced.push(("rust_name", Location::of(r)));
+        }
+        if role == NodeRole::TypeDecl
+            && let Some(n) = &node.nullable
+        {
+            misplaced.push(("nullable", Location::of(n)));
+        }
+        for (key, location) in misplaced {
+            self.error(
+                "misplaced-key",
+                location,
+                format!("`{key}` is not allowed on {role_name}; it belongs on a field"),
+            );
+        }
+    }
+
+    fn element(&mut self, element: &Spanned<ShapeRef>) -> Option<Element> {
+        let location = Location::of(element);
+        match &element.value {
+            ShapeRef::Name(name) => {
+                let shape = match Scalar::from_keyword(name) {
+                    Some(scalar) => Shape::Scalar(scalar),
+                    None => {
+                        self.type_refs.push((name.clone(), location));
+                        Shape::Named(name.clone())
+                    }
+                };
+                Some(Element {
+                    shape,
+                    nullable: false,
+                })
+            }
+            ShapeRef::Def(node) => Some(Element {
+                shape: self.shape(node, location, NodeRole::Element)?,
+                nullable: node.nullable.as_ref().is_some_and(|n| n.value),
+            }),
+        }
+    }
+
+    fn variants(&mut self, variants: &Spanned<Vec<Spanned<String>>>) -> Option<Vec<String>> {
+        if variants.value.is_empty() {
+            self.error(
+                "enum",
+                Location::of(variants),
+                "an enum needs at least one value",
+            );
+            return None;
+        }
+        let mut values: Vec<String> = Vec::new();
+        let mut rust_names: BTreeMap<String, &str> = BTreeMap::new();
+        for variant in &variants.value {
+            let location = Location::of(variant);
+            if values.contains(&variant.value) {
+                self.error(
+                    "enum",
+                    location,
+                    format!("enum value `{}` is listed twice", variant.value),
+                );
+                return None;
+            }
+            let rust = enum_variant_name(&variant.value);
+            if let Some(other) = rust_names.insert(rust.clone(), &variant.value) {
+                self.error(
+                    "enum",
+                    location,
+                    format!(
+                        "enum values `{other}` and `{}` both become the Rust variant `{rust}`",
+                        variant.value
+                    ),
+                );
+                return None;
+            }
+            values.push(variant.value.clone());
+        }
+        Some(values)
+    }
+
+    fn constant(
+        &mut self,
+        constant: &Spanned<Value>,
+        declared: Option<&Spanned<String>>,
+    ) -> Option<Constant> {
+        let location = Location::of(constant);
+        let value = match &constant.value {
+            Value::String(s) => Constant::String(s.clone()),
+            Value::Bool(b) => Constant::Boolean(*b),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => Constant::Integer(i),
+                None => Constant::Number(n.as_f64().unwrap_or_default()),
+            },
+            Value::Null | Value::Array(_) | Value::Object(_) => {
+                self.error(
+                    "const-kind",
+                    location,
+                    "a constant must be a string, a number or a boolean",
+                );
+                return None;
+            }
+        };
+        let Some(declared) = declared else {
+            return Some(value);
+        };
+        let fits = match Scalar::from_keyword(&declared.value) {
+            Some(Scalar::Number) => matches!(value, Constant::Integer(_) | Constant::Number(_)),
+            Some(scalar) => value.scalar() == scalar,
+            None => {
+                self.error(
+                    "const-kind",
+                    Location::of(declared),
+                    format!(
+                        "a constant's `type` must be a scalar (string, integer, number, boolean), not `{}`",
+                        declared.value
+                    ),
+                );
+                return None;
+            }
+        };
+        if !fits {
+            self.error(
+                "const-kind",
+                location,
+                format!(
+                    "constant {} is a {}, but its type is `{}`",
+                    constant.value,
+                    value.scalar().as_str(),
+                    declared.value
+                ),
+            );
+            return None;
+        }
+        Some(match (value, Scalar::from_keyword(&declared.value)) {
+            (Constant::Integer(i), Some(Scalar::Number)) => Constant::Number(i as f64),
+            (value, _) => value,
+        })
+    }
+
+    fn check_type_refs(&mut self, catalog: &Catalog) {
+        let refs = std::mem::take(&mut self.type_refs);
+        for (name, location) in refs {
+            if catalog.type_decl(&name).is_none() {
+                let known: Vec<&str> = catalog.types.iter().map(|t| t.name.as_str()).collect();
+                let hint = known
+                    .iter()
+                    .find(|k| k.eq_ignore_ascii_case(&name))
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                self.error(
+                    "unknown-type",
+                    location,
+                    format!(
+                        "unknown type `{name}`: not a scalar (string, integer, number, boolean) \
+                         nor a declared type{hint}"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A type that contains itself with no array or map between has no finite size.
+    fn check_recursion(&mut self, catalog: &Catalog) {
+        for decl in &catalog.types {
+            let mut path = vec![decl.name.clone()];
+            if contains_directly(
+                catalog,
+                &decl.shape,
+                &decl.name,
+                &mut path,
+                &mut BTreeSet::new(),
+            ) {
+                self.error(
+                    "recursive-type",
+                    decl.location,
+                    format!(
+                        "type `{}` contains itself ({}) with no array or map between, so it \
+                         has no finite size; wrap the reference in an `array` or `map`",
+                        decl.name,
+                        path.join(" -> ")
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_defaults(&mut self, catalog: &Catalog) {
+        let mut objects: Vec<&[Field]> = Vec::new();
+        for decl in &catalog.types {
+            collect_objects(&decl.shape, &mut objects);
+        }
+        for event in &catalog.events {
+            for version in &event.schema_versions {
+                if let Payload::Fields(fields) = &version.payload {
+                    objects.push(fields);
+                    for field in fields {
+                        collect_objects(&field.shape, &mut objects);
+                    }
+                }
+            }
+        }
+        for field in objects.into_iter().flatten() {
+            let Some(default) = &field.default else {
+                continue;
+            };
+            if let Err(reason) = fits(catalog, default, &field.shape, field.nullable, "") {
+                self.error(
+                    "default",
+                    field.location,
+                    format!(
+                        "default {default} of field `{}` does not fit its type: {reason}",
+                        field.wire_name
+                    ),
+                );
+            }
+        }
+    }
+
+    fn lint_lifecycle(&mut self, def: &EventDef, event: &Event) {
+        let Lifecycle {
+            active,
+            deprecated,
+            sunset,
+        } = event.lifecycle;
+        let name = &event.name;
+        let deprecation_location = def.deprecation_date.as_ref().map(Location::of);
+        let sunset_location = def.sunset_date.as_ref().map(Location::of);
+        if let (Some(deprecated), Some(location)) = (deprecated, deprecation_location)
+            && deprecated < active
+        {
+            self.warning(
+                "deprecated-before-active",
+                location,
+                format!(
+                    "`{name}` is deprecated on {deprecated}, before it became active on {active}"
+                ),
+            );
+        }
+        if let (Some(sunset), Some(location)) = (sunset, sunset_location) {
+            if deprecated.is_some_and(|d| sunset < d) {
+                self.warning(
+                    "sunset-before-deprecated",
+                    location,
+                    format!(
+                        "`{name}` is sunset on {sunset}, before its deprecation on {}",
+                        deprecated.unwrap_or(active)
+                    ),
+                );
+            }
+            if sunset < active {
+                self.warning(
+                    "sunset-before-active",
+                    location,
+                    format!("`{name}` is sunset on {sunset}, before it became active on {active}"),
+                );
+            }
+        }
+        let status_location = Location::of(&def.status);
+        match event.status {
+            Status::Active if deprecated.is_some() => self.warning(
+                "active-with-deprecation-date",
+                status_location,
+                format!("`{name}` is declared active but has a deprecation date"),
+            ),
+            Status::Deprecated | Status::Sunset if deprecated.is_none() => self.warning(
+                "deprecated-without-date",
+                status_location,
+                format!(
+                    "`{name}` is declared {} but has no deprecation date",
+                    crate::listing::status_word(event.status)
+                ),
+            ),
+            _ => {}
+        }
+        if deprecated.is_some() && sunset.is_none() {
+            self.warning(
+                "deprecated-without-sunset",
+                deprecation_location.unwrap_or(status_location),
+                format!("`{name}` is deprecated but has no sunset date"),
+            );
+        }
+    }
+
+    /// A newer version of a family should not become active before an older one.
+    fn lint_families(&mut self, catalog: &Catalog) {
+        for newer in &catalog.events {
+            for older in &catalog.events {
+                if older.family == newer.family
+                    && older.major < newer.major
+                    && newer.lifecycle.active < older.lifecycle.active
+                {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "newer-active-before-older",
+                            newer.location,
+                            format!(
+                                "`{}` becomes active on {}, before the older `{}` (active on {})",
+                                newer.name,
+                                newer.lifecycle.active,
+                                older.name,
+                                older.lifecycle.active
+                            ),
+                        )
+                        .with_related(older.location, "the older version"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Splits `aw-interaction-focus-v3` into its family and major.
+pub fn parse_event_name(name: &str) -> Option<(String, u64)> {
+    let (family, major) = name.rsplit_once("-v")?;
+    let family_ok = !family.is_empty()
+        && family.split('-').all(|word| {
+            !word.is_empty()
+                && word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        });
+    let major_ok =
+        !major.is_empty() && major.chars().all(|c| c.is_ascii_digit()) && !major.starts_with('0');
+    if !(family_ok && major_ok) {
+        return None;
+    }
+    Some((family.to_owned(), major.parse().ok()?))
+}
+
+/// The Rust field name for a wire name: snake_case; keywords become raw identifiers.
+pub fn rust_field_name(wire_name: &str) -> String {
+    let mut name = wire_name.to_snake_case();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "field_");
+    }
+    if NON_RAW_KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    } else if KEYWORDS.contains(&name.as_str()) {
+        name.insert_str(0, "r#");
+    }
+    name
+}
+
+/// The Rust variant name for an enum value: UpperCamelCase, prefixed when it would start with a
+/// digit.
+pub fn enum_variant_name(value: &str) -> String {
+    let mut name = value.to_upper_camel_case();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'V');
+    }
+    if name == "Self" {
+        name.push('_');
+    }
+    name
+}
+
+fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.to_upper_camel_case() == name
+}
+
+fn is_field_name(name: &str) -> bool {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
+    bare.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !NON_RAW_KEYWORDS.contains(&bare)
+        && (name.starts_with("r#") || !KEYWORDS.contains(&bare))
+}
+
+/// True when `shape` holds a value of type `target` with no array or map between; `path` ends
+/// with the chain that leads there.
+fn contains_directly(
+    catalog: &Catalog,
+    shape: &Shape,
+    target: &str,
+    path: &mut Vec<String>,
+    seen: &mut BTreeSet<String>,
+) -> bool {
+    match shape {
+        Shape::Named(name) => {
+            if name == target {
+                path.push(name.clone());
+                return true;
+            }
+            if !seen.insert(name.clone()) {
+                return false;
+            }
+            let Some(decl) = catalog.type_decl(name) else {
+                return false;
+            };
+            path.push(name.clone());
+            if contains_directly(catalog, &decl.shape, target, path, seen) {
+                return true;
+            }
+            path.pop();
+            false
+        }
+        Shape::Object(fields) => fields
+            .iter()
+            .any(|f| contains_directly(catalog, &f.shape, target, path, seen)),
+        Shape::OneOf(members) => members
+            .iter()
+            .any(|m| contains_directly(catalog, &m.shape, target, path, seen)),
+        Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) | Shape::Array(_) | Shape::Map(_) => {
+            false
+        }
+    }
+}
+
+/// Collects every object's field list inside `shape`.
+fn collect_objects<'a>(shape: &'a Shape, out: &mut Vec<&'a [Field]>) {
+    match shape {
+        Shape::Object(fields) => {
+            out.push(fields);
+            for field in fields {
+                collect_objects(&field.shape, out);
+            }
+        }
+        Shape::Array(element) | Shape::Map(element) => collect_objects(&element.shape, out),
+        Shape::OneOf(members) => members.iter().for_each(|m| collect_objects(&m.shape, out)),
+        Shape::Scalar(_) | Shape::Named(_) | Shape::Const(_) | Shape::Enum(_) => {}
+    }
+}
+
+/// Whether a JSON value fits a shape; the error names the path inside the value and why.
+pub fn fits(
+    catalog: &Catalog,
+    value: &Value,
+    shape: &Shape,
+    nullable: bool,
+    path: &str,
+) -> Result<(), String> {
+    let at = |what: &str| {
+        if path.is_empty() {
+            what.to_owned()
+        } else {
+            format!("at `{path}`, {what}")
+        }
+    };
+    if value.is_null() {
+        return if nullable {
+            Ok(())
+        } else {
+            Err(at("null is not allowed (the field is not nullable)"))
+        };
+    }
+    match shape {
+        Shape::Scalar(scalar) => {
+            let ok = match scalar {
+                Scalar::String => value.is_string(),
+                Scalar::Integer => value.is_i64() || value.is_u64(),
+                Scalar::Number => value.is_number(),
+                Scalar::Boolean => value.is_boolean(),
+            };
+            if ok {
+                Ok(())
+            } else {
+                Err(at(&format!("expected {}, found {value}", scalar.as_str())))
+            }
+        }
+        Shape::Named(name) => match catalog.type_decl(name) {
+            Some(decl) => fits(catalog, value, &decl.shape, false, path),
+            None => Err(at(&format!("type `{name}` is unknown"))),
+        },
+        Shape::Const(constant) => {
+            if constant.to_json() == *value {
+                Ok(())
+            } else {
+                Err(at(&format!("expected the constant {}", constant.to_json())))
+            }
+        }
+        Shape::Enum(values) => match value.as_str() {
+            Some(s) if values.iter().any(|v| v == s) => Ok(()),
+            _ => Err(at(&format!("expected one of {}", values.join(", ")))),
+        },
+        Shape::Object(fields) => {
+            let Some(object) = value.as_object() else {
+                return Err(at("expected an object"));
+            };
+            for field in fields {
+                let child = join(path, &field.wire_name);
+                match object.get(&field.wire_name) {
+                    Some(v) => fits(catalog, v, &field.shape, field.nullable, &child)?,
+                    None if field.optional => {}
+                    None => return Err(format!("missing required field `{child}`")),
+                }
+            }
+            if let Some(key) = object
+                .keys()
+                .find(|k| !fields.iter().any(|f| &f.wire_name == *k))
+            {
+                return Err(at(&format!("unknown field `{key}`")));
+            }
+            Ok(())
+        }
+        Shape::Array(element) => {
+            let Some(items) = value.as_array() else {
+                return Err(at("expected an array"));
+            };
+            items.iter().enumerate().try_for_each(|(i, item)| {
+                fits(
+                    catalog,
+                    item,
+                    &element.shape,
+                    element.nullable,
+                    &format!("{path}[{i}]"),
+                )
+            })
+        }
+        Shape::Map(element) => {
+            let Some(object) = value.as_object() else {
+                return Err(at("expected a mapping"));
+            };
+            object.iter().try_for_each(|(key, item)| {
+                fits(
+                    catalog,
+                    item,
+                    &element.shape,
+                    element.nullable,
+                    &join(path, key),
+                )
+            })
+        }
+        Shape::OneOf(members) => {
+            if members
+                .iter()
+                .any(|m| fits(catalog, value, &m.shape, m.nullable, path).is_ok())
+            {
+                Ok(())
+            } else {
+                Err(at("fits none of the `one_of` members"))
+            }
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}

@@ -1,0 +1,3 @@
+//! A partner-style crate using eventcat (in progress).
+
+fn main() {}
