@@ -99,7 +99,18 @@ fn yaml_diagnostic(err: &serde_saphyr::Error) -> Diagnostic {
         snippets: serde_saphyr::SnippetMode::Off,
     };
     let rendered = err.without_snippet().render_with_options(options);
-    let message = strip_location_suffix(&rendered);
+    let mut message = strip_location_suffix(&rendered);
+    // The parser's own wording suggests a parser option; say what is wrong in the file instead.
+    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .and_then(|k| k.strip_prefix(": "));
+        message = match key {
+            Some(key) => format!("duplicate key `{key}`: a key may appear only once in a mapping"),
+            None => "duplicate key: a key may appear only once in a mapping".to_owned(),
+        };
+    }
     let code = if message.starts_with("unknown field") {
         "unknown-key"
     } else if message.contains("duplicate") {

@@ -74,6 +74,8 @@ struct Checker {
     diagnostics: Vec<Diagnostic>,
     /// Every reference to a shared type, to check once all types are known.
     type_refs: Vec<(String, Location)>,
+    /// Types that are declared but were refused: references to them are not unknown.
+    refused_types: BTreeSet<String>,
 }
 
 impl Checker {
@@ -162,6 +164,7 @@ impl Checker {
                 continue;
             }
             let Some(shape) = self.shape(node, location, NodeRole::TypeDecl) else {
+                self.refused_types.insert(name.value.clone());
                 continue;
             };
             types.push(TypeDecl {
@@ -700,7 +703,7 @@ impl Checker {
     fn check_type_refs(&mut self, catalog: &Catalog) {
         let refs = std::mem::take(&mut self.type_refs);
         for (name, location) in refs {
-            if catalog.type_decl(&name).is_none() {
+            if catalog.type_decl(&name).is_none() && !self.refused_types.contains(&name) {
                 let known: Vec<&str> = catalog.types.iter().map(|t| t.name.as_str()).collect();
                 let hint = known
                     .iter()
