@@ -1,12 +1,16 @@
 //! eventcat's core: load an 8x8 partner-event catalog, validate it, and generate typed Rust.
 //!
 //! Data flows one way: [`catalog`] (the file as written) -> [`validate`] (errors and lints) ->
-//! [`model`] (the checked catalog).
+//! [`model`] (the checked catalog) -> [`plan`] (names, conversions, lifecycle) -> `emit` (tokens)
+//! -> [`render`] (pretty-printed text). The derive, build.rs and the CLI all call [`generate`].
 
 pub mod catalog;
 pub mod diagnostic;
+mod emit;
 pub mod listing;
 pub mod model;
+pub mod plan;
+pub mod render;
 pub mod validate;
 
 use std::path::Path;
@@ -43,6 +47,9 @@ pub enum LoadError {
     /// The catalog has errors; the report lists them, and the lints, with locations.
     #[error("{0}")]
     Invalid(Report),
+    /// The generated tokens did not form a Rust file (a bug in eventcat).
+    #[error("generated code does not parse: {0}")]
+    Render(String),
 }
 
 /// Loads and validates catalog text; `path` names it in diagnostics.
@@ -83,6 +90,25 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Loads the bundled catalog.
 pub fn load_bundled() -> Result<Loaded, LoadError> {
     load_str(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG)
+}
+
+/// The generated items for a checked catalog, or the naming errors that prevent generation.
+pub fn generate(catalog: &Catalog) -> Result<proc_macro2::TokenStream, Vec<Diagnostic>> {
+    let plan = plan::plan(catalog)?;
+    Ok(emit::emit(&plan))
+}
+
+/// Loads catalog text and renders the generated code as a pretty-printed Rust file.
+pub fn generate_source(path: &str, source: &str) -> Result<String, LoadError> {
+    let loaded = load_str(path, source)?;
+    let tokens = generate(&loaded.catalog).map_err(|diagnostics| {
+        LoadError::Invalid(Report {
+            path: path.to_owned(),
+            source: source.to_owned(),
+            diagnostics,
+        })
+    })?;
+    render::render(tokens, path).map_err(|err| LoadError::Render(err.to_string()))
 }
 
 /// A YAML parse or shape error as a diagnostic.

@@ -18,6 +18,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print the generated Rust code for a catalog, or write it to a file.
+    Generate {
+        /// The catalog file (default: the bundled catalog.yaml).
+        catalog: Option<PathBuf>,
+        /// Write the code to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Validate a catalog: print every error and lint with its location; exit 1 on any error.
     Check {
         /// The catalog file (default: the bundled catalog.yaml).
@@ -57,6 +65,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal();
     match cli.command {
+        Command::Generate { catalog, output } => generate(catalog.as_ref(), output.as_ref(), color),
         Command::Check { catalog } => match load(catalog.as_ref()) {
             Ok(loaded) => {
                 eprint!("{}", loaded.report.render(color));
@@ -89,6 +98,39 @@ fn main() -> ExitCode {
     }
 }
 
+fn generate(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> ExitCode {
+    let generated = match catalog {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(source) => eventcat_codegen::generate_source(&path.display().to_string(), &source),
+            Err(source) => Err(LoadError::Read {
+                path: path.display().to_string(),
+                source,
+            }),
+        },
+        None => eventcat_codegen::generate_source(
+            eventcat_codegen::BUNDLED_CATALOG_NAME,
+            eventcat_codegen::BUNDLED_CATALOG,
+        ),
+    };
+    let code = match generated {
+        Ok(code) => code,
+        Err(err) => return fail(&err, color),
+    };
+    match output {
+        Some(path) => match std::fs::write(path, code) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", path.display());
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            print!("{code}");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
     match path {
         Some(path) => eventcat_codegen::load_file(path),
@@ -107,7 +149,7 @@ fn fail(err: &LoadError, color: bool) -> ExitCode {
                 report.warnings().count()
             );
         }
-        LoadError::Read { .. } => eprintln!("error: {err}"),
+        LoadError::Read { .. } | LoadError::Render(_) => eprintln!("error: {err}"),
     }
     ExitCode::FAILURE
 }

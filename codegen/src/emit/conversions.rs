@@ -1,0 +1,277 @@
+//! Conversions between the versions of a family: `From` where no data must be invented, an
+//! upgrade method taking the missing fields otherwise, and the family enums.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+
+use super::{allow_deprecated, find_struct, ident, rust_type};
+use crate::plan::{
+    Conversion, ConversionKind, FamilyItem, FieldSource, Plan, TypeItem, TypeRef, ValueConversion,
+};
+
+pub(super) fn emit(plan: &Plan) -> TokenStream {
+    let conversions = plan.conversions.iter().map(|c| conversion(plan, c));
+    let families = plan.families.iter().map(family);
+    quote! {
+        #(#conversions)*
+        #(#families)*
+    }
+}
+
+fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
+    let from = ident(&conversion.from);
+    let to = ident(&conversion.to);
+    let allow = allow_deprecated(conversion.names_deprecated);
+    if !conversion.variants.is_empty() {
+        let arms = conversion.variants.iter().map(|(a, b)| {
+            let (a, b) = (ident(a), ident(b));
+            quote! { #from::#a => #to::#b }
+        });
+        return quote! {
+            impl ::std::convert::From<#from> for #to {
+                fn from(value: #from) -> Self {
+                    match value {
+                        #(#arms,)*
+                    }
+                }
+            }
+        };
+    }
+    let target = find_struct(plan, &conversion.to);
+    let receiver = match conversion.kind {
+        ConversionKind::From => quote! { value },
+        ConversionKind::Upgrade { .. } => quote! { self },
+    };
+    let fields = conversion.fields.iter().map(|(rust_name, source)| {
+        let name = ident(rust_name);
+        let field = target.and_then(|t| t.fields.iter().find(|f| &f.rust_name == rust_name));
+        let value = match source {
+            FieldSource::Source { rust_name, how } => {
+                let source = ident(rust_name);
+                value_expr(how, quote! { #receiver.#source })
+            }
+            FieldSource::Absent => quote! { ::std::option::Option::None },
+            FieldSource::Default(default, ty) => {
+                let mut expr = default_expr(plan, default, ty);
+                if field.is_some_and(|f| f.nullable) {
+                    expr = quote! { ::std::option::Option::Some(#expr) };
+                }
+                if field.is_some_and(|f| f.optional) {
+                    expr = quote! { ::std::option::Option::Some(#expr) };
+                }
+                expr
+            }
+            FieldSource::Parameter(..) => return quote! { #name },
+        };
+        quote! { #name: #value }
+    });
+    let dropped = if conversion.dropped.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = conversion
+            .dropped
+            .iter()
+            .map(|d| format!("`{d}`"))
+            .collect();
+        format!(
+            " Drops {}, which [`{}`] does not have.",
+            list.join(", "),
+            conversion.to
+        )
+    };
+    match &conversion.kind {
+        ConversionKind::From => {
+            let doc = format!(
+                " Converts [`{}`] into [`{}`].{dropped}",
+                conversion.from, conversion.to
+            );
+            quote! {
+                #[doc = #doc]
+                #allow
+                impl ::std::convert::From<#from> for #to {
+                    fn from(value: #from) -> Self {
+                        Self { #(#fields,)* }
+                    }
+                }
+            }
+        }
+        ConversionKind::Upgrade { method } => {
+            let method = ident(method);
+            let params: Vec<TokenStream> = conversion
+                .fields
+                .iter()
+                .filter_map(|(rust_name, source)| match source {
+                    FieldSource::Parameter(ty, nullable) => {
+                        let name = ident(rust_name);
+                        let mut ty = rust_type(ty);
+                        if *nullable {
+                            ty = quote! { ::std::option::Option<#ty> };
+                        }
+                        Some(quote! { #name: #ty })
+                    }
+                    _ => None,
+                })
+                .collect();
+            let missing: Vec<String> = conversion
+                .fields
+                .iter()
+                .filter(|(_, s)| matches!(s, FieldSource::Parameter(..)))
+                .map(|(n, _)| format!("`{}`", n.trim_start_matches("r#")))
+                .collect();
+            let doc = format!(
+                " Upgrades to [`{}`], which also needs {}.{dropped}",
+                conversion.to,
+                missing.join(", ")
+            );
+            let many = (params.len() > 6).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+            quote! {
+                #allow
+                impl #from {
+                    #[doc = #doc]
+                    #many
+                    pub fn #method(self, #(#params),*) -> #to {
+                        #to { #(#fields,)* }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The expression converting `source` as `how` says.
+fn value_expr(how: &ValueConversion, source: TokenStream) -> TokenStream {
+    match how {
+        ValueConversion::Same => source,
+        ValueConversion::Into => quote! { #source.into() },
+        ValueConversion::Some(inner) => {
+            let inner = value_expr(inner, source);
+            quote! { ::std::option::Option::Some(#inner) }
+        }
+        ValueConversion::Option(inner) => match inner.as_ref() {
+            ValueConversion::Into => quote! { #source.map(::std::convert::Into::into) },
+            inner => {
+                let body = value_expr(inner, quote! { item });
+                quote! { #source.map(|item| #body) }
+            }
+        },
+        ValueConversion::Array(inner) => match inner.as_ref() {
+            ValueConversion::Into => {
+                quote! { #source.into_iter().map(::std::convert::Into::into).collect() }
+            }
+            inner => {
+                let body = value_expr(inner, quote! { item });
+                quote! { #source.into_iter().map(|item| #body).collect() }
+            }
+        },
+        ValueConversion::Map(inner) => {
+            let body = value_expr(inner, quote! { item });
+            quote! { #source.into_iter().map(|(key, item)| (key, #body)).collect() }
+        }
+    }
+}
+
+/// A Rust expression for a catalog default the plan accepted as a literal.
+fn default_expr(plan: &Plan, value: &Value, ty: &TypeRef) -> TokenStream {
+    match (value, ty) {
+        (Value::String(s), TypeRef::String) => quote! { ::std::string::String::from(#s) },
+        (Value::Bool(b), _) => quote! { #b },
+        (Value::Number(n), TypeRef::Integer) => {
+            let n = n.as_i64().unwrap_or_default();
+            quote! { #n }
+        }
+        (Value::Number(n), _) => {
+            let n = n.as_f64().unwrap_or_default();
+            quote! { #n }
+        }
+        (Value::String(s), TypeRef::Named(name)) => {
+            let variant = plan.types.iter().find_map(|t| match t {
+                TypeItem::Enum(e) if &e.name == name => e
+                    .variants
+                    .iter()
+                    .find(|(_, w)| w == s)
+                    .map(|(v, _)| ident(v)),
+                _ => None,
+            });
+            let name = ident(name);
+            quote! { #name::#variant }
+        }
+        (_, TypeRef::Map(_)) => quote! { ::std::collections::BTreeMap::new() },
+        _ => quote! { ::std::vec::Vec::new() },
+    }
+}
+
+fn family(family: &FamilyItem) -> TokenStream {
+    let name = ident(&family.name);
+    let doc = format!(
+        " Any schema version of the `{}` family, oldest first.",
+        family.family
+    );
+    let any_deprecated = family.variants.iter().any(|(_, _, d)| *d);
+    let allow = allow_deprecated(any_deprecated);
+    let variants = family
+        .variants
+        .iter()
+        .map(|(variant, struct_name, deprecated)| {
+            let variant = ident(variant);
+            let ty = ident(struct_name);
+            let attr = if *deprecated {
+                let note = format!("`{struct_name}` is deprecated; see its documentation");
+                quote! { #[deprecated(note = #note)] }
+            } else {
+                TokenStream::new()
+            };
+            let doc = format!(" [`{struct_name}`]");
+            quote! { #[doc = #doc] #attr #variant(#ty) }
+        });
+    let wraps = family
+        .variants
+        .iter()
+        .map(|(variant, struct_name, deprecated)| {
+            let variant = ident(variant);
+            let ty = ident(struct_name);
+            let allow = allow_deprecated(*deprecated);
+            quote! {
+                #allow
+                impl ::std::convert::From<#ty> for #name {
+                    fn from(value: #ty) -> Self {
+                        Self::#variant(value)
+                    }
+                }
+            }
+        });
+    let into_oldest = family.into_oldest.as_ref().map(|oldest| {
+        let oldest_ty = ident(oldest);
+        let arms = family.variants.iter().map(|(variant, struct_name, _)| {
+            let variant = ident(variant);
+            if struct_name == oldest {
+                quote! { #name::#variant(value) => value }
+            } else {
+                quote! { #name::#variant(value) => value.into() }
+            }
+        });
+        let doc =
+            format!(" Converts any version into the oldest, [`{oldest}`], dropping what it lacks.");
+        quote! {
+            #[doc = #doc]
+            #allow
+            impl ::std::convert::From<#name> for #oldest_ty {
+                fn from(value: #name) -> Self {
+                    match value {
+                        #(#arms,)*
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #allow
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants,)*
+        }
+        #(#wraps)*
+        #into_oldest
+    }
+}

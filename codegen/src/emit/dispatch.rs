@@ -1,0 +1,368 @@
+//! Dispatch: `ReceivedEvent` decodes any received event by name and schema version, from a bare
+//! payload or either host envelope; `SendEvent` encodes any send event. `DecodeError` says what
+//! went wrong and keeps the raw text.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{allow_deprecated, deprecated_attr, ident};
+use crate::model::Direction;
+use crate::plan::{EventItem, Plan};
+
+pub(super) fn emit(plan: &Plan) -> TokenStream {
+    let error = decode_error();
+    let received: Vec<&EventItem> = plan
+        .events
+        .iter()
+        .filter(|e| e.direction == Direction::Received)
+        .collect();
+    let send: Vec<&EventItem> = plan
+        .events
+        .iter()
+        .filter(|e| e.direction == Direction::Send)
+        .collect();
+    let received = received_event(&received);
+    let send = send_event(&send);
+    quote! {
+        #error
+        #received
+        #send
+    }
+}
+
+fn decode_error() -> TokenStream {
+    quote! {
+        /// Why a payload could not be decoded. Every variant keeps the raw text it was given.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum DecodeError {
+            /// The event name is not in the catalog.
+            UnknownEvent {
+                /// The name given.
+                name: ::std::string::String,
+                /// The raw payload or message.
+                raw: ::std::string::String,
+            },
+            /// The payload's `schemaVersion` is not one the catalog lists for the event.
+            UnsupportedSchemaVersion {
+                /// The event name.
+                event: &'static str,
+                /// The version found.
+                found: ::std::string::String,
+                /// The versions the catalog lists.
+                supported: &'static [&'static str],
+                /// The raw payload or message.
+                raw: ::std::string::String,
+            },
+            /// The payload does not match its schema.
+            InvalidPayload {
+                /// The event name.
+                event: &'static str,
+                /// The schema version it was decoded as.
+                schema_version: &'static str,
+                /// The JSON path of the offending field, such as `queue.queueId`.
+                path: ::std::string::String,
+                /// What was expected there.
+                message: ::std::string::String,
+                /// The raw payload or message.
+                raw: ::std::string::String,
+            },
+            /// The text is not JSON.
+            MalformedJson {
+                /// The parser's message, with line and column.
+                message: ::std::string::String,
+                /// The raw text.
+                raw: ::std::string::String,
+            },
+            /// The message is neither a bare payload nor a known host envelope.
+            UnknownEnvelope {
+                /// What is missing.
+                message: ::std::string::String,
+                /// The raw message.
+                raw: ::std::string::String,
+            },
+            /// The host reported that it could not validate the event (Maestro `status: failed`).
+            HostFailure {
+                /// The event name the host reported.
+                event: ::std::string::String,
+                /// The host's error code, such as `INVALID_SCHEMA`.
+                code: ::std::string::String,
+                /// The host's error details.
+                detail: ::serde_json::Value,
+                /// The raw message.
+                raw: ::std::string::String,
+            },
+        }
+
+        impl DecodeError {
+            /// The raw text that could not be decoded.
+            pub fn raw(&self) -> &str {
+                match self {
+                    Self::UnknownEvent { raw, .. }
+                    | Self::UnsupportedSchemaVersion { raw, .. }
+                    | Self::InvalidPayload { raw, .. }
+                    | Self::MalformedJson { raw, .. }
+                    | Self::UnknownEnvelope { raw, .. }
+                    | Self::HostFailure { raw, .. } => raw,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for DecodeError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    Self::UnknownEvent { name, .. } => write!(f, "unknown event `{name}`"),
+                    Self::UnsupportedSchemaVersion { event, found, supported, .. } => write!(
+                        f,
+                        "`{event}` has no schema version `{found}` (supported: {})",
+                        supported.join(", ")
+                    ),
+                    Self::InvalidPayload { event, schema_version, path, message, .. } => write!(
+                        f,
+                        "invalid `{event}` {schema_version} payload at `{path}`: {message}"
+                    ),
+                    Self::MalformedJson { message, .. } => write!(f, "malformed JSON: {message}"),
+                    Self::UnknownEnvelope { message, .. } => write!(f, "unknown message envelope: {message}"),
+                    Self::HostFailure { event, code, .. } => {
+                        write!(f, "the host reported `{code}` for `{event}`")
+                    }
+                }
+            }
+        }
+
+        impl ::std::error::Error for DecodeError {}
+
+        /// An event ready to send: its name and its JSON payload.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct EncodedEvent {
+            /// The event name, the first argument of the SDK's `sendEvent`.
+            pub name: &'static str,
+            /// The JSON payload, `schemaVersion` included.
+            pub payload: ::std::string::String,
+        }
+    }
+}
+
+fn received_event(events: &[&EventItem]) -> TokenStream {
+    let variants = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        let deprecated = deprecated_attr(e.deprecation.as_ref());
+        let doc = format!(" `{}`, schema version {}.", e.name, e.version);
+        quote! { #[doc = #doc] #deprecated #ty(#ty) }
+    });
+    let any_deprecated = events.iter().any(|e| e.deprecation.is_some());
+    let allow = allow_deprecated(any_deprecated);
+    let mut by_name: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
+    for e in events {
+        by_name.entry(&e.name).or_default().push(e);
+    }
+    let name_arms = by_name.iter().map(|(name, versions)| {
+        let version_arms = versions.iter().map(|e| {
+            let ty = ident(&e.struct_name);
+            let version = &e.version;
+            quote! {
+                #version => eventcat_support::decode_as(#name, #version, payload, raw).map(Self::#ty)
+            }
+        });
+        let supported: Vec<&str> = versions.iter().map(|e| e.version.as_str()).collect();
+        quote! {
+            #name => match version.as_str() {
+                #(#version_arms,)*
+                _ => ::std::result::Result::Err(DecodeError::UnsupportedSchemaVersion {
+                    event: #name,
+                    found: version,
+                    supported: &[#(#supported),*],
+                    raw: raw.to_owned(),
+                }),
+            }
+        }
+    });
+    let names = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        quote! { Self::#ty(_) => <#ty as PartnerEvent>::NAME }
+    });
+    let versions = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        quote! { Self::#ty(_) => <#ty as PartnerEvent>::SCHEMA_VERSION }
+    });
+    let to_json = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        quote! { Self::#ty(event) => event.to_json() }
+    });
+    let self_match = |arms: Vec<TokenStream>| {
+        if arms.is_empty() {
+            quote! { match *self {} }
+        } else {
+            quote! { match self { #(#arms,)* } }
+        }
+    };
+    let names = self_match(names.collect());
+    let versions = self_match(versions.collect());
+    let to_json = self_match(to_json.collect());
+    quote! {
+        /// Any event the host sends to the partner, one variant per event schema version.
+        #allow
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum ReceivedEvent {
+            #(#variants,)*
+        }
+
+        #allow
+        impl ReceivedEvent {
+            /// Decodes the JSON `payload` of the event called `name`, choosing the struct by the
+            /// payload's `schemaVersion`. Unknown fields are ignored.
+            pub fn decode(name: &str, payload: &str) -> ::std::result::Result<Self, DecodeError> {
+                let value = eventcat_support::parse(payload)?;
+                Self::decode_value(name, value, payload)
+            }
+
+            /// Decodes a message as the host delivers it: the partner SDK envelope
+            /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
+            /// `{"eventType", "status", "data"}`, whose `failed` form becomes
+            /// [`DecodeError::HostFailure`].
+            pub fn from_message(message: &str) -> ::std::result::Result<Self, DecodeError> {
+                let value = eventcat_support::parse(message)?;
+                let envelope = |text: &str| DecodeError::UnknownEnvelope {
+                    message: text.to_owned(),
+                    raw: message.to_owned(),
+                };
+                let ::serde_json::Value::Object(mut object) = value else {
+                    return ::std::result::Result::Err(envelope("the message is not a JSON object"));
+                };
+                if let ::std::option::Option::Some(::serde_json::Value::String(event)) = object.get("eventType").cloned() {
+                    let data = object.remove("data").unwrap_or(::serde_json::Value::Null);
+                    return match object.get("status").and_then(::serde_json::Value::as_str) {
+                        ::std::option::Option::Some("success") => Self::decode_value(&event, data, message),
+                        ::std::option::Option::Some("failed") => ::std::result::Result::Err(DecodeError::HostFailure {
+                            event,
+                            code: data
+                                .get("error")
+                                .and_then(::serde_json::Value::as_str)
+                                .unwrap_or_default()
+                                .to_owned(),
+                            detail: data,
+                            raw: message.to_owned(),
+                        }),
+                        _ => ::std::result::Result::Err(envelope("`status` must be \"success\" or \"failed\"")),
+                    };
+                }
+                if object.get("type").and_then(::serde_json::Value::as_str) == ::std::option::Option::Some("event") {
+                    let mut inner = match object.remove("message") {
+                        ::std::option::Option::Some(::serde_json::Value::Object(inner)) => inner,
+                        _ => return ::std::result::Result::Err(envelope("`message` must be an object")),
+                    };
+                    let ::std::option::Option::Some(::serde_json::Value::String(event)) = inner.remove("eventName") else {
+                        return ::std::result::Result::Err(envelope("`message.eventName` must be a string"));
+                    };
+                    let payload = inner.remove("value").unwrap_or(::serde_json::Value::Null);
+                    return Self::decode_value(&event, payload, message);
+                }
+                ::std::result::Result::Err(envelope(
+                    "expected {\"type\": \"event\", \"message\": {...}} or {\"eventType\", \"status\", \"data\"}",
+                ))
+            }
+
+            fn decode_value(name: &str, payload: ::serde_json::Value, raw: &str) -> ::std::result::Result<Self, DecodeError> {
+                let version = match payload.get("schemaVersion") {
+                    ::std::option::Option::Some(::serde_json::Value::String(version)) => version.clone(),
+                    found => {
+                        return ::std::result::Result::Err(match CatalogEntry::find(name) {
+                            ::std::option::Option::Some(entry) => DecodeError::InvalidPayload {
+                                event: entry.name,
+                                schema_version: entry.schema_versions.last().copied().unwrap_or_default(),
+                                path: "schemaVersion".to_owned(),
+                                message: match found {
+                                    ::std::option::Option::Some(value) => ::std::format!("expected a string, found {value}"),
+                                    ::std::option::Option::None => "missing field `schemaVersion`".to_owned(),
+                                },
+                                raw: raw.to_owned(),
+                            },
+                            ::std::option::Option::None => DecodeError::UnknownEvent { name: name.to_owned(), raw: raw.to_owned() },
+                        });
+                    }
+                };
+                match name {
+                    #(#name_arms,)*
+                    _ => ::std::result::Result::Err(DecodeError::UnknownEvent {
+                        name: name.to_owned(),
+                        raw: raw.to_owned(),
+                    }),
+                }
+            }
+
+            /// The event name.
+            pub fn name(&self) -> &'static str {
+                #names
+            }
+
+            /// The payload schema version.
+            pub fn schema_version(&self) -> &'static str {
+                #versions
+            }
+
+            /// The JSON payload, `schemaVersion` included.
+            pub fn to_json(&self) -> ::std::result::Result<::std::string::String, ::serde_json::Error> {
+                #to_json
+            }
+        }
+    }
+}
+
+fn send_event(events: &[&EventItem]) -> TokenStream {
+    let variants = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        let deprecated = deprecated_attr(e.deprecation.as_ref());
+        let doc = format!(" `{}`, schema version {}.", e.name, e.version);
+        quote! { #[doc = #doc] #deprecated #ty(#ty) }
+    });
+    let wraps = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        let allow = allow_deprecated(e.deprecation.is_some());
+        quote! {
+            #allow
+            impl ::std::convert::From<#ty> for SendEvent {
+                fn from(event: #ty) -> Self {
+                    Self::#ty(event)
+                }
+            }
+        }
+    });
+    let any_deprecated = events.iter().any(|e| e.deprecation.is_some());
+    let allow = allow_deprecated(any_deprecated);
+    let arms: Vec<TokenStream> = events
+        .iter()
+        .map(|e| {
+            let ty = ident(&e.struct_name);
+            quote! {
+                Self::#ty(event) => EncodedEvent {
+                    name: <#ty as PartnerEvent>::NAME,
+                    payload: event.to_json()?,
+                }
+            }
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote! { match *self {} }
+    } else {
+        quote! { ::std::result::Result::Ok(match self { #(#arms,)* }) }
+    };
+    quote! {
+        /// Any event the partner sends to the host, one variant per event schema version.
+        #allow
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum SendEvent {
+            #(#variants,)*
+        }
+
+        #(#wraps)*
+
+        #allow
+        impl SendEvent {
+            /// The event name and JSON payload to hand to the SDK's `sendEvent`.
+            pub fn encode(&self) -> ::std::result::Result<EncodedEvent, ::serde_json::Error> {
+                #body
+            }
+        }
+    }
+}

@@ -1,0 +1,1024 @@
+//! The resolved generation model: every Rust name chosen, every type resolved, every conversion
+//! between the versions of a family decided. [`crate::emit`] turns a [`Plan`] into tokens without
+//! making any further decision.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::ToUpperCamelCase;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{
+    Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, Shape, Status,
+};
+use crate::validate::enum_variant_name;
+
+/// Names of the support items every generated catalog defines; catalog types may not take them.
+pub const SUPPORT_NAMES: &[&str] = &[
+    "CatalogDate",
+    "CatalogEntry",
+    "DecodeError",
+    "DeclaredStatus",
+    "Direction",
+    "EncodedEvent",
+    "LifecycleStatus",
+    "PartnerEvent",
+    "Product",
+    "ReceivedEvent",
+    "SendEvent",
+];
+
+/// Everything to generate, in output order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Products, in id order.
+    pub products: Vec<ProductItem>,
+    /// Structs, enums and unions: shared types first, then each event with its inline types.
+    pub types: Vec<TypeItem>,
+    /// One per event schema version, in catalog order (versions oldest first).
+    pub events: Vec<EventItem>,
+    /// Conversions between versions of a family, and between nested inline types.
+    pub conversions: Vec<Conversion>,
+    /// Families with more than one version.
+    pub families: Vec<FamilyItem>,
+    /// One per catalog event, for the runtime table.
+    pub entries: Vec<EntryItem>,
+}
+
+/// A product as generated: a variant of `Product`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductItem {
+    /// Catalog id.
+    pub id: String,
+    /// Variant name.
+    pub variant: String,
+    /// Human title.
+    pub title: String,
+}
+
+/// A generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeItem {
+    /// An object.
+    Struct(StructItem),
+    /// A string enum.
+    Enum(EnumItem),
+    /// An untagged union.
+    Union(UnionItem),
+    /// A shared name for another type.
+    Alias(AliasItem),
+}
+
+/// A generated type alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasItem {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub doc: Vec<String>,
+    /// The aliased type.
+    pub ty: TypeRef,
+}
+
+impl TypeItem {
+    /// The Rust name.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeItem::Struct(s) => &s.name,
+            TypeItem::Enum(e) => &e.name,
+            TypeItem::Union(u) => &u.name,
+            TypeItem::Alias(a) => &a.name,
+        }
+    }
+}
+
+/// A generated struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructItem {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub doc: Vec<String>,
+    /// Data fields.
+    pub fields: Vec<FieldItem>,
+    /// Constant fields: checked on decode, written on encode, not stored.
+    pub constants: Vec<ConstantField>,
+    /// Set on the struct of a deprecated event version.
+    pub deprecation: Option<Deprecation>,
+}
+
+/// A data field of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldItem {
+    /// Rust field name (may be raw, `r#type`).
+    pub rust_name: String,
+    /// Exact wire name.
+    pub wire_name: String,
+    /// Doc text.
+    pub doc: Option<String>,
+    /// The value's type, without the optional/nullable wrapping.
+    pub ty: TypeRef,
+    /// The key may be absent.
+    pub optional: bool,
+    /// The value may be null.
+    pub nullable: bool,
+    /// Value used when upgrading from a version that lacks it.
+    pub default: Option<Value>,
+}
+
+/// A constant field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConstantField {
+    /// Exact wire name.
+    pub wire_name: String,
+    /// Rust name, used for the check function.
+    pub rust_name: String,
+    /// The value.
+    pub value: Constant,
+}
+
+/// A Rust type, as the plan knows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// `String`.
+    String,
+    /// `i64`.
+    Integer,
+    /// `f64`.
+    Number,
+    /// `bool`.
+    Boolean,
+    /// A generated type, by Rust name.
+    Named(String),
+    /// `Vec<T>`.
+    Array(Box<TypeRef>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<TypeRef>),
+    /// `Option<T>` for a nullable element.
+    Nullable(Box<TypeRef>),
+}
+
+/// A generated string enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumItem {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub doc: Vec<String>,
+    /// (variant name, wire value), in declared order.
+    pub variants: Vec<(String, String)>,
+}
+
+/// A generated untagged union.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionItem {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub doc: Vec<String>,
+    /// (variant name, type), tried in order.
+    pub variants: Vec<(String, TypeRef)>,
+}
+
+/// What a deprecated event version's attribute says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecation {
+    /// The deprecation date, if published.
+    pub since: Option<String>,
+    /// The note: sunset date and replacement.
+    pub note: String,
+}
+
+/// One event schema version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventItem {
+    /// Struct name.
+    pub struct_name: String,
+    /// Event name.
+    pub name: String,
+    /// Schema version.
+    pub version: String,
+    /// Family name.
+    pub family: String,
+    /// Product variant.
+    pub product: String,
+    /// Received or send.
+    pub direction: Direction,
+    /// Declared status.
+    pub status: Status,
+    /// `YYYY-MM-DD` dates.
+    pub active: String,
+    /// Deprecation date.
+    pub deprecated: Option<String>,
+    /// Sunset date.
+    pub sunset: Option<String>,
+    /// Set when deprecated.
+    pub deprecation: Option<Deprecation>,
+}
+
+/// A conversion from one generated struct into another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversion {
+    /// Source struct.
+    pub from: String,
+    /// Target struct.
+    pub to: String,
+    /// How each target field is filled, in target field order.
+    pub fields: Vec<(String, FieldSource)>,
+    /// Source fields that are dropped (wire names).
+    pub dropped: Vec<String>,
+    /// For an enum conversion: (source variant, target variant); empty for structs.
+    pub variants: Vec<(String, String)>,
+    /// `From` when nothing is missing, else an upgrade method taking the missing fields.
+    pub kind: ConversionKind,
+    /// Either side is a deprecated event version.
+    pub names_deprecated: bool,
+}
+
+/// `From` or an explicit method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConversionKind {
+    /// `impl From<from> for to`.
+    From,
+    /// `impl from { pub fn <method>(self, <params>) -> to }`.
+    Upgrade {
+        /// Method name.
+        method: String,
+    },
+}
+
+/// How a target field gets its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldSource {
+    /// Moved from the source field of this Rust name, converted as described.
+    Source {
+        /// Source field's Rust name.
+        rust_name: String,
+        /// How the value converts.
+        how: ValueConversion,
+    },
+    /// `None`: an optional field the source lacks.
+    Absent,
+    /// The catalog default.
+    Default(Value, TypeRef),
+    /// A parameter of the upgrade method.
+    Parameter(TypeRef, bool),
+}
+
+/// How a value of one type becomes a value of another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueConversion {
+    /// Same type: moved as is.
+    Same,
+    /// `.into()` through a generated `From`.
+    Into,
+    /// Wrap into `Some`.
+    Some(Box<ValueConversion>),
+    /// Map inside an `Option`.
+    Option(Box<ValueConversion>),
+    /// Map each element of a `Vec`.
+    Array(Box<ValueConversion>),
+    /// Map each value of a map.
+    Map(Box<ValueConversion>),
+}
+
+/// A family with several versions: the family enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyItem {
+    /// Enum name.
+    pub name: String,
+    /// Family name.
+    pub family: String,
+    /// (variant name, struct name, deprecated), oldest first.
+    pub variants: Vec<(String, String, bool)>,
+    /// The oldest version's struct, when every version converts into it.
+    pub into_oldest: Option<String>,
+}
+
+/// One event in the runtime table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryItem {
+    /// Event name.
+    pub name: String,
+    /// Product variant.
+    pub product: String,
+    /// Direction.
+    pub direction: Direction,
+    /// Schema versions, oldest first.
+    pub schema_versions: Vec<String>,
+    /// Declared status.
+    pub status: Status,
+    /// Dates.
+    pub active: String,
+    /// Deprecation date.
+    pub deprecated: Option<String>,
+    /// Sunset date.
+    pub sunset: Option<String>,
+    /// The newest non-deprecated event of the family, when this one is deprecated.
+    pub replacement: Option<String>,
+}
+
+/// Builds the plan for `catalog`, or the naming errors that prevent it.
+pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
+    let mut planner = Planner {
+        catalog,
+        names: SUPPORT_NAMES
+            .iter()
+            .map(|n| ((*n).to_owned(), None))
+            .collect(),
+        types: Vec::new(),
+        errors: Vec::new(),
+    };
+    for decl in &catalog.types {
+        planner.claim(&decl.name, decl.location);
+    }
+    for decl in &catalog.types {
+        let doc = decl.doc.iter().cloned().collect();
+        planner.declare(&decl.name, doc, &decl.shape, decl.location);
+    }
+    let mut events = Vec::new();
+    for event in &catalog.events {
+        events.extend(planner.event(event));
+    }
+    let products = catalog
+        .products
+        .values()
+        .map(|p| ProductItem {
+            id: p.id.clone(),
+            variant: p.id.to_upper_camel_case(),
+            title: p.title.clone(),
+        })
+        .collect();
+    let entries = catalog
+        .events
+        .iter()
+        .map(|event| EntryItem {
+            name: event.name.clone(),
+            product: event.product.to_upper_camel_case(),
+            direction: event.direction,
+            schema_versions: event
+                .schema_versions
+                .iter()
+                .map(|v| v.version.to_string())
+                .collect(),
+            status: event.status,
+            active: event.lifecycle.active.to_string(),
+            deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
+            sunset: event.lifecycle.sunset.map(|d| d.to_string()),
+            replacement: is_deprecated(event)
+                .then(|| replacement(catalog, event))
+                .flatten()
+                .map(|e| e.name.clone()),
+        })
+        .collect();
+    let mut families = planner.families(&events);
+    if !planner.errors.is_empty() {
+        return Err(planner.errors);
+    }
+    let conversions = planner.conversions(&events, &mut families);
+    Ok(Plan {
+        products,
+        types: planner.types,
+        events,
+        conversions,
+        families,
+        entries,
+    })
+}
+
+/// An event version is deprecated when it is declared so or has a deprecation date.
+pub fn is_deprecated(event: &Event) -> bool {
+    event.status != Status::Active || event.lifecycle.deprecated.is_some()
+}
+
+/// The newest event of `event`'s family that is not deprecated.
+pub fn replacement<'a>(catalog: &'a Catalog, event: &Event) -> Option<&'a Event> {
+    catalog
+        .events
+        .iter()
+        .filter(|e| e.family == event.family && !is_deprecated(e) && e.name != event.name)
+        .max_by_key(|e| e.major)
+}
+
+/// The Rust struct name of each schema version of `event`: the newest gets the plain name,
+/// older ones get their version appended.
+pub fn struct_names(event: &Event) -> Vec<String> {
+    let plain = event.name.to_upper_camel_case();
+    let newest = event.schema_versions.len().saturating_sub(1);
+    event
+        .schema_versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if i == newest {
+                plain.clone()
+            } else {
+                let stem = plain.trim_end_matches(|c: char| c.is_ascii_digit());
+                let version: String = v
+                    .version
+                    .to_string()
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                    .collect();
+                format!("{stem}{version}")
+            }
+        })
+        .collect()
+}
+
+struct Planner<'a> {
+    catalog: &'a Catalog,
+    /// Every Rust type name taken, with where it comes from.
+    names: BTreeMap<String, Option<Location>>,
+    types: Vec<TypeItem>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Planner<'_> {
+    /// Takes a Rust type name; a name taken twice is an error at the second place.
+    fn claim(&mut self, name: &str, location: Location) -> bool {
+        match self.names.get(name) {
+            None => {
+                self.names.insert(name.to_owned(), Some(location));
+                true
+            }
+            Some(first) => {
+                let mut error = Diagnostic::error(
+                    "name-collision",
+                    location,
+                    format!(
+                        "the generated Rust type `{name}` is already taken{}",
+                        if first.is_none() {
+                            " by a support type eventcat generates"
+                        } else {
+                            ""
+                        }
+                    ),
+                );
+                if let Some(first) = first {
+                    error = error.with_related(*first, "first taken here");
+                }
+                self.errors.push(error);
+                false
+            }
+        }
+    }
+
+    /// Declares a named type (already claimed) with the given shape.
+    fn declare(&mut self, name: &str, doc: Vec<String>, shape: &Shape, location: Location) {
+        match shape {
+            Shape::Object(fields) => {
+                let item = self.structure(name, doc, fields, None);
+                self.types.push(TypeItem::Struct(item));
+            }
+            Shape::Enum(values) => self
+                .types
+                .push(TypeItem::Enum(enum_item(name, doc, values))),
+            Shape::OneOf(members) => {
+                let item = self.union(name, doc, members, location);
+                self.types.push(TypeItem::Union(item));
+            }
+            // A shared name for a scalar, array, map or other type: a type alias keeps the wire
+            // form unchanged.
+            other => {
+                let ty = self.type_ref(name, "", other, location);
+                let item = AliasItem {
+                    name: name.to_owned(),
+                    doc,
+                    ty,
+                };
+                self.types.push(TypeItem::Alias(item));
+            }
+        }
+    }
+
+    fn structure(
+        &mut self,
+        name: &str,
+        doc: Vec<String>,
+        fields: &[Field],
+        deprecation: Option<Deprecation>,
+    ) -> StructItem {
+        let mut items = Vec::new();
+        let mut constants = Vec::new();
+        for field in fields {
+            if let Shape::Const(value) = &field.shape {
+                constants.push(ConstantField {
+                    wire_name: field.wire_name.clone(),
+                    rust_name: field.rust_name.clone(),
+                    value: value.clone(),
+                });
+                continue;
+            }
+            let ty = self.type_ref(name, &field.wire_name, &field.shape, field.location);
+            items.push(FieldItem {
+                rust_name: field.rust_name.clone(),
+                wire_name: field.wire_name.clone(),
+                doc: field.doc.clone(),
+                ty,
+                optional: field.optional,
+                nullable: field.nullable,
+                default: field.default.clone(),
+            });
+        }
+        StructItem {
+            name: name.to_owned(),
+            doc,
+            fields: items,
+            constants,
+            deprecation,
+        }
+    }
+
+    fn union(
+        &mut self,
+        name: &str,
+        doc: Vec<String>,
+        members: &[Element],
+        location: Location,
+    ) -> UnionItem {
+        let mut variants: Vec<(String, TypeRef)> = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            let base = match &member.shape {
+                Shape::Scalar(scalar) => scalar.as_str().to_upper_camel_case(),
+                Shape::Named(type_name) => type_name.clone(),
+                Shape::Array(_) => "List".to_owned(),
+                Shape::Map(_) => "Map".to_owned(),
+                Shape::Object(_) => "Object".to_owned(),
+                Shape::Enum(_) => "Choice".to_owned(),
+                Shape::Const(_) => "Constant".to_owned(),
+                Shape::OneOf(_) => "Union".to_owned(),
+            };
+            let variant = if variants.iter().any(|(v, _)| *v == base) {
+                format!("{base}{}", index + 1)
+            } else {
+                base
+            };
+            let mut ty = self.type_ref(name, &variant, &member.shape, location);
+            if member.nullable {
+                ty = TypeRef::Nullable(Box::new(ty));
+            }
+            variants.push((variant, ty));
+        }
+        UnionItem {
+            name: name.to_owned(),
+            doc,
+            variants,
+        }
+    }
+
+    /// The Rust type of a shape; inline objects, enums and unions become types named
+    /// `<owner><Part>`.
+    fn type_ref(&mut self, owner: &str, part: &str, shape: &Shape, location: Location) -> TypeRef {
+        match shape {
+            Shape::Scalar(Scalar::String) => TypeRef::String,
+            Shape::Scalar(Scalar::Integer) => TypeRef::Integer,
+            Shape::Scalar(Scalar::Number) => TypeRef::Number,
+            Shape::Scalar(Scalar::Boolean) => TypeRef::Boolean,
+            Shape::Named(name) => TypeRef::Named(name.clone()),
+            // A constant inside an array or union is carried as its scalar type.
+            Shape::Const(constant) => match constant.scalar() {
+                Scalar::String => TypeRef::String,
+                Scalar::Integer => TypeRef::Integer,
+                Scalar::Number => TypeRef::Number,
+                Scalar::Boolean => TypeRef::Boolean,
+            },
+            Shape::Array(element) => {
+                let item = format!("{}Item", part.to_upper_camel_case());
+                TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
+            }
+            Shape::Map(element) => {
+                let value = format!("{}Value", part.to_upper_camel_case());
+                TypeRef::Map(Box::new(self.element_ref(owner, &value, element, location)))
+            }
+            Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_) => {
+                let name = format!("{owner}{}", part.to_upper_camel_case());
+                if self.claim(&name, location) {
+                    let doc = vec![format!("The `{part}` part of [`{owner}`].")];
+                    self.declare(&name, doc, shape, location);
+                }
+                TypeRef::Named(name)
+            }
+        }
+    }
+
+    fn element_ref(
+        &mut self,
+        owner: &str,
+        part: &str,
+        element: &Element,
+        location: Location,
+    ) -> TypeRef {
+        let ty = self.type_ref(owner, part, &element.shape, location);
+        if element.nullable {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
+    fn event(&mut self, event: &Event) -> Vec<EventItem> {
+        let names = struct_names(event);
+        let deprecation = is_deprecated(event).then(|| deprecation(self.catalog, event));
+        let product = self
+            .catalog
+            .products
+            .get(&event.product)
+            .map_or(event.product.as_str(), |p| p.title.as_str());
+        let mut items = Vec::new();
+        for (version, struct_name) in event.schema_versions.iter().zip(names) {
+            if !self.claim(&struct_name, version.location) {
+                continue;
+            }
+            let fields: Vec<Field> = match &version.payload {
+                Payload::Fields(fields) => fields.clone(),
+                Payload::Type(type_name) => match self.catalog.type_decl(type_name) {
+                    Some(decl) => match &decl.shape {
+                        Shape::Object(fields) => fields.clone(),
+                        _ => Vec::new(),
+                    },
+                    None => Vec::new(),
+                },
+            };
+            let mut doc: Vec<String> = event.doc.lines().map(str::to_owned).collect();
+            if let Some(note) = &version.doc {
+                doc.push(String::new());
+                doc.extend(note.lines().map(str::to_owned));
+            }
+            doc.push(String::new());
+            doc.push(format!(
+                "Event `{}`, schema version {}: {} {} event.",
+                event.name,
+                version.version,
+                product,
+                match event.direction {
+                    Direction::Received => "received",
+                    Direction::Send => "send",
+                }
+            ));
+            doc.push(String::new());
+            doc.push(lifecycle_line(event));
+            if let Payload::Type(type_name) = &version.payload {
+                doc.push(String::new());
+                doc.push(format!(
+                    "The payload has the fields of [`{type_name}`] and its own `schemaVersion`."
+                ));
+            }
+            // The event struct goes before the inline types it creates.
+            let position = self.types.len();
+            let mut item = self.structure(&struct_name, doc, &fields, deprecation.clone());
+            item.constants.push(ConstantField {
+                wire_name: crate::validate::SCHEMA_VERSION_FIELD.to_owned(),
+                rust_name: "schema_version".to_owned(),
+                value: Constant::String(version.version.to_string()),
+            });
+            self.types.insert(position, TypeItem::Struct(item));
+            items.push(EventItem {
+                struct_name,
+                name: event.name.clone(),
+                version: version.version.to_string(),
+                family: event.family.clone(),
+                product: event.product.to_upper_camel_case(),
+                direction: event.direction,
+                status: event.status,
+                active: event.lifecycle.active.to_string(),
+                deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
+                sunset: event.lifecycle.sunset.map(|d| d.to_string()),
+                deprecation: deprecation.clone(),
+            });
+        }
+        items
+    }
+
+    fn families(&mut self, events: &[EventItem]) -> Vec<FamilyItem> {
+        let mut by_family: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
+        for event in events {
+            by_family.entry(&event.family).or_default().push(event);
+        }
+        let mut families = Vec::new();
+        for (family, members) in by_family {
+            if members.len() < 2 {
+                continue;
+            }
+            let name = family.to_upper_camel_case();
+            let location = self
+                .catalog
+                .event(&members[0].name)
+                .map(|e| e.location)
+                .unwrap_or_default();
+            if !self.claim(&name, location) {
+                continue;
+            }
+            let variants = members
+                .iter()
+                .map(|m| {
+                    let variant = m.struct_name.trim_start_matches(&name).to_owned();
+                    (variant, m.struct_name.clone(), m.deprecation.is_some())
+                })
+                .collect();
+            families.push(FamilyItem {
+                name,
+                family: family.to_owned(),
+                variants,
+                into_oldest: None,
+            });
+        }
+        families
+    }
+
+    /// Every pair of versions in a family, in both directions, plus what nested types need.
+    fn conversions(&self, events: &[EventItem], families: &mut [FamilyItem]) -> Vec<Conversion> {
+        let mut out = Converter {
+            types: &self.types,
+            done: BTreeMap::new(),
+            order: Vec::new(),
+        };
+        let deprecated: BTreeSet<&str> = events
+            .iter()
+            .filter(|e| e.deprecation.is_some())
+            .map(|e| e.struct_name.as_str())
+            .collect();
+        for family in families.iter_mut() {
+            let structs: Vec<&str> = family.variants.iter().map(|(_, s, _)| s.as_str()).collect();
+            for (i, older) in structs.iter().enumerate() {
+                for newer in &structs[i + 1..] {
+                    out.top_level(newer, older, &deprecated);
+                    out.top_level(older, newer, &deprecated);
+                }
+            }
+            let oldest = structs[0];
+            let all_convert = structs[1..].iter().all(|s| {
+                matches!(
+                    out.done.get(&(s.to_string(), oldest.to_owned())),
+                    Some(Some(c)) if c.kind == ConversionKind::From
+                )
+            });
+            family.into_oldest = all_convert.then(|| oldest.to_owned());
+        }
+        out.order
+    }
+}
+
+fn enum_item(name: &str, doc: Vec<String>, values: &[String]) -> EnumItem {
+    EnumItem {
+        name: name.to_owned(),
+        doc,
+        variants: values
+            .iter()
+            .map(|v| (enum_variant_name(v), v.clone()))
+            .collect(),
+    }
+}
+
+fn lifecycle_line(event: &Event) -> String {
+    let l = &event.lifecycle;
+    let mut line = format!("Active since {}", l.active);
+    if let Some(d) = l.deprecated {
+        line.push_str(&format!(", deprecated since {d}"));
+    }
+    match l.sunset {
+        Some(d) => line.push_str(&format!(", sunset on {d}.")),
+        None => line.push('.'),
+    }
+    line
+}
+
+fn deprecation(catalog: &Catalog, event: &Event) -> Deprecation {
+    let l = &event.lifecycle;
+    let mut note = format!("`{}` is deprecated", event.name);
+    if let Some(d) = l.deprecated {
+        note.push_str(&format!(" since {d}"));
+    }
+    match l.sunset {
+        Some(d) => note.push_str(&format!(" and sunset on {d}")),
+        None => note.push_str(" (no sunset date published)"),
+    }
+    match replacement(catalog, event) {
+        Some(newer) => {
+            let names = struct_names(newer);
+            let newest = names.last().cloned().unwrap_or_default();
+            note.push_str(&format!("; use `{newest}` (`{}`) instead", newer.name));
+        }
+        None => note.push_str("; no replacement is published"),
+    }
+    Deprecation {
+        since: l.deprecated.map(|d| d.to_string()),
+        note,
+    }
+}
+
+/// Decides conversions between structs, memoised so nested types get one `From` each.
+struct Converter<'a> {
+    types: &'a [TypeItem],
+    /// (from, to) -> the conversion, or None when impossible.
+    done: BTreeMap<(String, String), Option<Conversion>>,
+    /// Conversions in the order they were decided (nested ones first).
+    order: Vec<Conversion>,
+}
+
+impl Converter<'_> {
+    fn find_struct(&self, name: &str) -> Option<&StructItem> {
+        self.types.iter().find_map(|t| match t {
+            TypeItem::Struct(s) if s.name == name => Some(s),
+            _ => None,
+        })
+    }
+
+    fn find_enum(&self, name: &str) -> Option<&EnumItem> {
+        self.types.iter().find_map(|t| match t {
+            TypeItem::Enum(e) if e.name == name => Some(e),
+            _ => None,
+        })
+    }
+
+    /// A conversion between two event structs: `From` when possible, else an upgrade method
+    /// taking the missing top-level fields.
+    fn top_level(&mut self, from: &str, to: &str, deprecated: &BTreeSet<&str>) {
+        let Some(mut conversion) = self.structs(from, to, true) else {
+            return;
+        };
+        conversion.names_deprecated = deprecated.contains(from) || deprecated.contains(to);
+        if conversion.kind != ConversionKind::From {
+            let suffix = to
+                .char_indices()
+                .rev()
+                .find(|(_, c)| *c == 'V')
+                .map_or(to, |(i, _)| &to[i..]);
+            conversion.kind = ConversionKind::Upgrade {
+                method: format!("upgrade_to_{}", suffix.to_lowercase()),
+            };
+        }
+        self.record(from, to, Some(conversion));
+    }
+
+    fn record(&mut self, from: &str, to: &str, conversion: Option<Conversion>) {
+        if let Some(c) = &conversion {
+            self.order.push(c.clone());
+        }
+        self.done
+            .insert((from.to_owned(), to.to_owned()), conversion);
+    }
+
+    /// Field-by-field conversion between two structs. With `allow_parameters`, required fields
+    /// the source lacks become parameters; otherwise they make the conversion impossible.
+    fn structs(&mut self, from: &str, to: &str, allow_parameters: bool) -> Option<Conversion> {
+        let source = self.find_struct(from)?.clone();
+        let target = self.find_struct(to)?.clone();
+        let mut fields = Vec::new();
+        let mut needs_parameters = false;
+        for field in &target.fields {
+            let source_field = source
+                .fields
+                .iter()
+                .find(|f| f.wire_name == field.wire_name);
+            let value = match source_field {
+                Some(s) => {
+                    let how = self.field_value(s, field)?;
+                    FieldSource::Source {
+                        rust_name: s.rust_name.clone(),
+                        how,
+                    }
+                }
+                None if field
+                    .default
+                    .as_ref()
+                    .is_some_and(|d| self.literal(d, &field.ty)) =>
+                {
+                    FieldSource::Default(
+                        field.default.clone().unwrap_or(Value::Null),
+                        field.ty.clone(),
+                    )
+                }
+                None if field.optional => FieldSource::Absent,
+                None if allow_parameters => {
+                    needs_parameters = true;
+                    FieldSource::Parameter(field.ty.clone(), field.nullable)
+                }
+                None => return None,
+            };
+            fields.push((field.rust_name.clone(), value));
+        }
+        let dropped = source
+            .fields
+            .iter()
+            .filter(|s| !target.fields.iter().any(|t| t.wire_name == s.wire_name))
+            .map(|s| s.wire_name.clone())
+            .collect();
+        Some(Conversion {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            fields,
+            dropped,
+            variants: Vec::new(),
+            kind: if needs_parameters {
+                ConversionKind::Upgrade {
+                    method: String::new(),
+                }
+            } else {
+                ConversionKind::From
+            },
+            names_deprecated: false,
+        })
+    }
+
+    /// Whether a catalog default can be written as a Rust expression of type `ty`: scalars,
+    /// enum values, null for a nullable element, and empty arrays and maps. Other defaults are
+    /// not used: the field is then asked for, never made up.
+    pub fn literal(&self, value: &Value, ty: &TypeRef) -> bool {
+        match (value, ty) {
+            (Value::String(_), TypeRef::String) | (Value::Bool(_), TypeRef::Boolean) => true,
+            (Value::Number(n), TypeRef::Integer) => n.is_i64(),
+            (Value::Number(_), TypeRef::Number) => true,
+            (Value::String(s), TypeRef::Named(name)) => self
+                .find_enum(name)
+                .is_some_and(|e| e.variants.iter().any(|(_, w)| w == s)),
+            (Value::Array(items), TypeRef::Array(_)) => items.is_empty(),
+            (Value::Object(entries), TypeRef::Map(_)) => entries.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// How a source field's value becomes the target field's, honouring optional and nullable.
+    fn field_value(&mut self, source: &FieldItem, target: &FieldItem) -> Option<ValueConversion> {
+        let inner = self.value(&source.ty, &target.ty)?;
+        // Layers: optional (outer Option) then nullable (inner Option).
+        let inner = match (source.nullable, target.nullable) {
+            (false, false) | (true, true) => wrap_option(source.nullable, inner),
+            (false, true) => ValueConversion::Some(Box::new(inner)),
+            (true, false) => return None,
+        };
+        match (source.optional, target.optional) {
+            (false, false) | (true, true) => Some(wrap_option(source.optional, inner)),
+            (false, true) => Some(ValueConversion::Some(Box::new(inner))),
+            (true, false) => None,
+        }
+    }
+
+    fn value(&mut self, from: &TypeRef, to: &TypeRef) -> Option<ValueConversion> {
+        if from == to {
+            return Some(ValueConversion::Same);
+        }
+        match (from, to) {
+            (TypeRef::Array(a), TypeRef::Array(b)) => {
+                Some(ValueConversion::Array(Box::new(self.value(a, b)?)))
+            }
+            (TypeRef::Map(a), TypeRef::Map(b)) => {
+                Some(ValueConversion::Map(Box::new(self.value(a, b)?)))
+            }
+            (TypeRef::Nullable(a), TypeRef::Nullable(b)) => {
+                Some(ValueConversion::Option(Box::new(self.value(a, b)?)))
+            }
+            (a, TypeRef::Nullable(b)) => Some(ValueConversion::Some(Box::new(self.value(a, b)?))),
+            (TypeRef::Named(a), TypeRef::Named(b)) => {
+                self.nested(a, b).then_some(ValueConversion::Into)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a `From<a> for b` exists or can be generated between two generated types.
+    fn nested(&mut self, a: &str, b: &str) -> bool {
+        let key = (a.to_owned(), b.to_owned());
+        if let Some(done) = self.done.get(&key) {
+            return done
+                .as_ref()
+                .is_some_and(|c| c.kind == ConversionKind::From);
+        }
+        if let (Some(source), Some(target)) = (self.find_enum(a), self.find_enum(b)) {
+            let variants: Option<Vec<(String, String)>> = source
+                .variants
+                .iter()
+                .map(|(from, wire)| {
+                    let to = target.variants.iter().find(|(_, w)| w == wire)?;
+                    Some((from.clone(), to.0.clone()))
+                })
+                .collect();
+            let ok = variants.is_some();
+            let conversion = variants.map(|variants| Conversion {
+                from: a.to_owned(),
+                to: b.to_owned(),
+                fields: Vec::new(),
+                dropped: Vec::new(),
+                variants,
+                kind: ConversionKind::From,
+                names_deprecated: false,
+            });
+            self.record(a, b, conversion);
+            return ok;
+        }
+        // Mark in progress to stop cycles, then decide.
+        self.done.insert(key, None);
+        let conversion = self.structs(a, b, false);
+        let ok = conversion.is_some();
+        self.record(a, b, conversion);
+        ok
+    }
+}
+
+fn wrap_option(wrapped: bool, inner: ValueConversion) -> ValueConversion {
+    if wrapped && inner != ValueConversion::Same {
+        ValueConversion::Option(Box::new(inner))
+    } else {
+        inner
+    }
+}
