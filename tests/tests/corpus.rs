@@ -135,7 +135,7 @@ fn check_file(kind: Kind, path: &Path) -> Result<(), String> {
         let rendered = match &result {
             Ok(loaded) => loaded.report.render(false),
             Err(LoadError::Invalid(report)) => report.render(false),
-            Err(LoadError::Read { .. }) => String::new(),
+            Err(_) => String::new(),
         };
         (result, rendered)
     }))
