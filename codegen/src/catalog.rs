@@ -115,7 +115,7 @@ pub struct NodeDef {
     #[serde(default)]
     pub nullable: Option<Spanned<bool>>,
     /// Value used when upgrading from a version that lacks the field (fields only).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "explicit")]
     pub default: Option<Spanned<serde_json::Value>>,
     /// Explicit Rust field name (fields only).
     #[serde(default)]
@@ -124,7 +124,7 @@ pub struct NodeDef {
     #[serde(default, rename = "type")]
     pub type_name: Option<Spanned<String>>,
     /// A constant value.
-    #[serde(default, rename = "const")]
+    #[serde(default, rename = "const", deserialize_with = "explicit")]
     pub constant: Option<Spanned<serde_json::Value>>,
     /// A string enum.
     #[serde(default, rename = "enum")]
@@ -141,6 +141,14 @@ pub struct NodeDef {
     /// An untagged union of these elements.
     #[serde(default)]
     pub one_of: Option<Spanned<Vec<Spanned<ShapeRef>>>>,
+}
+
+/// A key that is present, even when its value is `null` (which plain `Option` would take for an
+/// absent key).
+fn explicit<'de, D: de::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Spanned<serde_json::Value>>, D::Error> {
+    Spanned::deserialize(deserializer).map(Some)
 }
 
 /// An element shape: a bare type name, or a mapping with one shape key.

@@ -4,6 +4,7 @@
 //! [`model`] (the checked catalog) -> [`plan`] (names, conversions, lifecycle) -> `emit` (tokens)
 //! -> [`render`] (pretty-printed text). The derive, build.rs and the CLI all call [`generate`].
 
+mod builder;
 pub mod catalog;
 pub mod diagnostic;
 mod emit;
@@ -11,12 +12,15 @@ pub mod listing;
 pub mod model;
 pub mod plan;
 pub mod render;
+pub mod select;
 pub mod validate;
 
 use std::path::Path;
 
+pub use builder::{BuildError, Builder};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use model::Catalog;
+pub use select::{Options, SunsetPolicy};
 
 /// The catalog bundled with eventcat: every event 8x8 publishes.
 pub const BUNDLED_CATALOG: &str = include_str!("../../catalog.yaml");
@@ -47,9 +51,6 @@ pub enum LoadError {
     /// The catalog has errors; the report lists them, and the lints, with locations.
     #[error("{0}")]
     Invalid(Report),
-    /// The generated tokens did not form a Rust file (a bug in eventcat).
-    #[error("generated code does not parse: {0}")]
-    Render(String),
 }
 
 /// Loads and validates catalog text; `path` names it in diagnostics.
@@ -92,23 +93,45 @@ pub fn load_bundled() -> Result<Loaded, LoadError> {
     load_str(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG)
 }
 
-/// The generated items for a checked catalog, or the naming errors that prevent generation.
-pub fn generate(catalog: &Catalog) -> Result<proc_macro2::TokenStream, Vec<Diagnostic>> {
-    let plan = plan::plan(catalog)?;
+/// Why code could not be generated.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    /// The catalog could not be loaded, or its names clash; the report has locations.
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    /// The options do not fit the catalog.
+    #[error("{0}")]
+    Select(#[from] select::SelectError),
+    /// The generated tokens did not form a Rust file (a bug in eventcat).
+    #[error("generated code does not parse: {0}")]
+    Render(String),
+}
+
+/// The generated items for a checked catalog and options. `path` and `source` name the catalog
+/// text in the report of a naming error.
+pub fn generate(
+    loaded: &Loaded,
+    options: &Options,
+) -> Result<proc_macro2::TokenStream, GenerateError> {
+    let selected = select::select(&loaded.catalog, options)?;
+    let plan = plan::plan(&selected).map_err(|diagnostics| {
+        LoadError::Invalid(Report {
+            diagnostics,
+            ..loaded.report.clone()
+        })
+    })?;
     Ok(emit::emit(&plan))
 }
 
 /// Loads catalog text and renders the generated code as a pretty-printed Rust file.
-pub fn generate_source(path: &str, source: &str) -> Result<String, LoadError> {
+pub fn generate_source(
+    path: &str,
+    source: &str,
+    options: &Options,
+) -> Result<String, GenerateError> {
     let loaded = load_str(path, source)?;
-    let tokens = generate(&loaded.catalog).map_err(|diagnostics| {
-        LoadError::Invalid(Report {
-            path: path.to_owned(),
-            source: source.to_owned(),
-            diagnostics,
-        })
-    })?;
-    render::render(tokens, path).map_err(|err| LoadError::Render(err.to_string()))
+    let tokens = generate(&loaded, options)?;
+    render::render(tokens, path).map_err(|err| GenerateError::Render(err.to_string()))
 }
 
 /// A YAML parse or shape error as a diagnostic.

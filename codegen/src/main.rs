@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use eventcat_codegen::{LoadError, Loaded};
+use eventcat_codegen::{GenerateError, LoadError, Loaded, Options};
 use jiff::civil::Date;
 
 /// Typed Rust for 8x8 partner events.
@@ -99,22 +99,30 @@ fn main() -> ExitCode {
 }
 
 fn generate(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> ExitCode {
+    let options = Options::default();
     let generated = match catalog {
         Some(path) => match std::fs::read_to_string(path) {
-            Ok(source) => eventcat_codegen::generate_source(&path.display().to_string(), &source),
-            Err(source) => Err(LoadError::Read {
+            Ok(source) => {
+                eventcat_codegen::generate_source(&path.display().to_string(), &source, &options)
+            }
+            Err(source) => Err(GenerateError::Load(LoadError::Read {
                 path: path.display().to_string(),
                 source,
-            }),
+            })),
         },
         None => eventcat_codegen::generate_source(
             eventcat_codegen::BUNDLED_CATALOG_NAME,
             eventcat_codegen::BUNDLED_CATALOG,
+            &options,
         ),
     };
     let code = match generated {
         Ok(code) => code,
-        Err(err) => return fail(&err, color),
+        Err(GenerateError::Load(err)) => return fail(&err, color),
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::FAILURE;
+        }
     };
     match output {
         Some(path) => match std::fs::write(path, code) {
@@ -149,7 +157,7 @@ fn fail(err: &LoadError, color: bool) -> ExitCode {
                 report.warnings().count()
             );
         }
-        LoadError::Read { .. } | LoadError::Render(_) => eprintln!("error: {err}"),
+        LoadError::Read { .. } => eprintln!("error: {err}"),
     }
     ExitCode::FAILURE
 }

@@ -879,10 +879,9 @@ impl Converter<'_> {
                         how,
                     }
                 }
-                None if field
-                    .default
-                    .as_ref()
-                    .is_some_and(|d| self.literal(d, &field.ty)) =>
+                None if field.default.as_ref().is_some_and(|d| {
+                    (d.is_null() && field.nullable) || self.literal(d, &field.ty)
+                }) =>
                 {
                     FieldSource::Default(
                         field.default.clone().unwrap_or(Value::Null),

@@ -54,7 +54,9 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
             FieldSource::Absent => quote! { ::std::option::Option::None },
             FieldSource::Default(default, ty) => {
                 let mut expr = default_expr(plan, default, ty);
-                if field.is_some_and(|f| f.nullable) {
+                if default.is_null() {
+                    expr = quote! { ::std::option::Option::None };
+                } else if field.is_some_and(|f| f.nullable) {
                     expr = quote! { ::std::option::Option::Some(#expr) };
                 }
                 if field.is_some_and(|f| f.optional) {

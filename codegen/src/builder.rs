@@ -1,0 +1,176 @@
+//! The build.rs front end: generate the code for a catalog into `OUT_DIR`.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     if let Err(err) = eventcat_codegen::Builder::new()
+//!         .catalog("catalog.yaml")
+//!         .events(["aw-interaction-*"])
+//!         .generate()
+//!     {
+//!         eprintln!("{err}");
+//!         std::process::exit(1);
+//!     }
+//! }
+//! ```
+//!
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/eventcat.rs"));`
+
+// The example is a whole build script, so its `fn main` is the point.
+#![allow(clippy::needless_doctest_main)]
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::select::{self, Options, SunsetPolicy};
+use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError};
+
+/// Configures and runs code generation from a build script.
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    catalog: Option<PathBuf>,
+    options: Options,
+    as_of: Option<String>,
+    out_file: Option<String>,
+}
+
+/// Why a build script could not generate the code. Its `Debug` form is its message, so that a
+/// `main` returning `Result` prints it readably.
+#[derive(thiserror::Error)]
+pub enum BuildError {
+    /// A variable cargo sets for build scripts is missing: not run by cargo?
+    #[error("environment variable {0} is not set; run this from a cargo build script")]
+    Env(&'static str),
+    /// `as_of` is not a `YYYY-MM-DD` day, or SOURCE_DATE_EPOCH is not a number.
+    #[error("{0}")]
+    AsOf(String),
+    /// The catalog or options are wrong; the message has file, line and column.
+    #[error("{0}")]
+    Generate(#[from] GenerateError),
+    /// The output file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The output path.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Debug for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl Builder {
+    /// A builder for the bundled catalog, every event, sunset events kept.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The catalog file, relative to the crate root (`CARGO_MANIFEST_DIR`) unless absolute.
+    pub fn catalog(mut self, path: impl Into<PathBuf>) -> Self {
+        self.catalog = Some(path.into());
+        self
+    }
+
+    /// Generate only events of these products (ids such as `agent-workspace`).
+    pub fn products<I: IntoIterator<Item = S>, S: Into<String>>(mut self, products: I) -> Self {
+        self.options.products = products.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Generate only events whose name matches one of these glob patterns.
+    pub fn events<I: IntoIterator<Item = S>, S: Into<String>>(mut self, patterns: I) -> Self {
+        self.options.events = patterns.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// What to do with events sunset on the `as_of` day.
+    pub fn sunset(mut self, policy: SunsetPolicy) -> Self {
+        self.options.sunset = policy;
+        self
+    }
+
+    /// The day (`YYYY-MM-DD`) the sunset policy is applied for. Without it, SOURCE_DATE_EPOCH is
+    /// used; the clock never is.
+    pub fn as_of(mut self, day: impl Into<String>) -> Self {
+        self.as_of = Some(day.into());
+        self
+    }
+
+    /// The output file name inside `OUT_DIR` (default `eventcat.rs`).
+    pub fn out_file(mut self, name: impl Into<String>) -> Self {
+        self.out_file = Some(name.into());
+        self
+    }
+
+    /// Generates into `OUT_DIR`, prints the `cargo::rerun-if-changed` lines, and returns the
+    /// output path. The file is rewritten only when its content changes.
+    pub fn generate(self) -> Result<PathBuf, BuildError> {
+        let out_dir = std::env::var_os("OUT_DIR").ok_or(BuildError::Env("OUT_DIR"))?;
+        let manifest_dir =
+            std::env::var_os("CARGO_MANIFEST_DIR").ok_or(BuildError::Env("CARGO_MANIFEST_DIR"))?;
+        let name = self
+            .out_file
+            .clone()
+            .unwrap_or_else(|| "eventcat.rs".to_owned());
+        let out = Path::new(&out_dir).join(name);
+        if let Some(catalog) = &self.catalog {
+            let path = Path::new(&manifest_dir).join(catalog);
+            println!("cargo::rerun-if-changed={}", path.display());
+        } else {
+            println!("cargo::rerun-if-changed=build.rs");
+        }
+        if self.as_of.is_none() && self.options.sunset != SunsetPolicy::Keep {
+            println!("cargo::rerun-if-env-changed=SOURCE_DATE_EPOCH");
+        }
+        self.write_to(Path::new(&manifest_dir), &out)?;
+        Ok(out)
+    }
+
+    /// Generates the code and writes it to `out` unless it already holds exactly that; a
+    /// relative catalog path resolves against `root`. Returns whether the file was written.
+    pub fn write_to(&self, root: &Path, out: &Path) -> Result<bool, BuildError> {
+        let code = self.source(root)?;
+        if std::fs::read_to_string(out).is_ok_and(|existing| existing == code) {
+            return Ok(false);
+        }
+        std::fs::write(out, code).map_err(|source| BuildError::Write {
+            path: out.to_owned(),
+            source,
+        })?;
+        Ok(true)
+    }
+
+    /// The generated source text; a relative catalog path resolves against `root`.
+    pub fn source(&self, root: &Path) -> Result<String, BuildError> {
+        let mut options = self.options.clone();
+        options.as_of = match &self.as_of {
+            Some(text) => Some(select::parse_date(text).ok_or_else(|| {
+                BuildError::AsOf(format!(
+                    "as_of `{text}` is not a day of the form YYYY-MM-DD"
+                ))
+            })?),
+            None if options.sunset != SunsetPolicy::Keep => select::source_date_epoch()
+                .transpose()
+                .map_err(BuildError::AsOf)?,
+            None => None,
+        };
+        let generated = match &self.catalog {
+            Some(catalog) => {
+                let path = root.join(catalog);
+                let source = std::fs::read_to_string(&path).map_err(|source| {
+                    GenerateError::Load(LoadError::Read {
+                        path: path.display().to_string(),
+                        source,
+                    })
+                })?;
+                crate::generate_source(&catalog.display().to_string(), &source, &options)
+            }
+            None => crate::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
+        };
+        Ok(generated?)
+    }
+}

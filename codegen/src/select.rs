@@ -1,0 +1,213 @@
+//! Generation options: which events to generate (by product and name pattern) and what to do
+//! with events already sunset on a given day. Selection narrows a checked catalog before planning.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+
+use crate::model::{Catalog, DatedStatus, Payload, Shape};
+
+/// What to do with an event whose sunset date has passed on the `as_of` day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SunsetPolicy {
+    /// Generate it like any other (the default).
+    #[default]
+    Keep,
+    /// Leave it out.
+    Omit,
+    /// Refuse to generate.
+    Error,
+}
+
+impl SunsetPolicy {
+    /// Parses `keep`, `omit` or `error`.
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "keep" => Some(SunsetPolicy::Keep),
+            "omit" => Some(SunsetPolicy::Omit),
+            "error" => Some(SunsetPolicy::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Which events to generate, and the sunset policy. The default generates everything.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Keep only events of these products (all when empty).
+    pub products: Vec<String>,
+    /// Keep only events whose name matches one of these glob patterns (all when empty).
+    pub events: Vec<String>,
+    /// What to do with events sunset on `as_of`.
+    pub sunset: SunsetPolicy,
+    /// The day the sunset policy is applied for. Never taken from the clock.
+    pub as_of: Option<Date>,
+}
+
+/// Why options could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectError {
+    /// A product the catalog does not declare.
+    #[error("unknown product `{product}` (the catalog declares: {known})")]
+    UnknownProduct {
+        /// The product given.
+        product: String,
+        /// The products the catalog declares.
+        known: String,
+    },
+    /// A glob pattern that does not parse.
+    #[error("invalid event pattern `{pattern}`: {reason}")]
+    BadPattern {
+        /// The pattern given.
+        pattern: String,
+        /// Why it does not parse.
+        reason: String,
+    },
+    /// A pattern that matches no event.
+    #[error("event pattern `{pattern}` matches no event of the catalog")]
+    UnmatchedPattern {
+        /// The pattern given.
+        pattern: String,
+    },
+    /// `sunset = "omit"` or `"error"` without a day to apply it for.
+    #[error(
+        "the sunset policy `{policy}` needs a day: set `as_of = \"YYYY-MM-DD\"` or SOURCE_DATE_EPOCH"
+    )]
+    NoAsOf {
+        /// The policy given.
+        policy: &'static str,
+    },
+    /// `sunset = "error"` and events are sunset on `as_of`.
+    #[error("events sunset on {as_of}: {events} (sunset = \"error\")")]
+    Sunset {
+        /// The day.
+        as_of: Date,
+        /// The sunset events, comma-separated.
+        events: String,
+    },
+}
+
+/// Narrows `catalog` to the selected events and the shared types they use.
+pub fn select(catalog: &Catalog, options: &Options) -> Result<Catalog, SelectError> {
+    for product in &options.products {
+        if !catalog.products.contains_key(product) {
+            let known: Vec<&str> = catalog.products.keys().map(String::as_str).collect();
+            return Err(SelectError::UnknownProduct {
+                product: product.clone(),
+                known: known.join(", "),
+            });
+        }
+    }
+    let patterns = options
+        .events
+        .iter()
+        .map(|p| {
+            glob::Pattern::new(p).map_err(|err| SelectError::BadPattern {
+                pattern: p.clone(),
+                reason: err.msg.to_owned(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for (pattern, text) in patterns.iter().zip(&options.events) {
+        if !catalog.events.iter().any(|e| pattern.matches(&e.name)) {
+            return Err(SelectError::UnmatchedPattern {
+                pattern: text.clone(),
+            });
+        }
+    }
+    let as_of = match (options.sunset, options.as_of) {
+        (SunsetPolicy::Keep, _) => None,
+        (_, Some(day)) => Some(day),
+        (SunsetPolicy::Omit, None) => return Err(SelectError::NoAsOf { policy: "omit" }),
+        (SunsetPolicy::Error, None) => return Err(SelectError::NoAsOf { policy: "error" }),
+    };
+    let mut events: Vec<_> = catalog
+        .events
+        .iter()
+        .filter(|e| options.products.is_empty() || options.products.contains(&e.product))
+        .filter(|e| patterns.is_empty() || patterns.iter().any(|p| p.matches(&e.name)))
+        .cloned()
+        .collect();
+    if let Some(day) = as_of {
+        let sunset: Vec<String> = events
+            .iter()
+            .filter(|e| e.lifecycle.status_on(day) == DatedStatus::Sunset)
+            .map(|e| e.name.clone())
+            .collect();
+        if !sunset.is_empty() && options.sunset == SunsetPolicy::Error {
+            return Err(SelectError::Sunset {
+                as_of: day,
+                events: sunset.join(", "),
+            });
+        }
+        events.retain(|e| !sunset.contains(&e.name));
+    }
+    let mut used = BTreeSet::new();
+    for event in &events {
+        for version in &event.schema_versions {
+            match &version.payload {
+                Payload::Fields(fields) => {
+                    for field in fields {
+                        uses(catalog, &field.shape, &mut used);
+                    }
+                }
+                Payload::Type(name) => {
+                    uses(catalog, &Shape::Named(name.clone()), &mut used);
+                }
+            }
+        }
+    }
+    let products = catalog
+        .products
+        .iter()
+        .filter(|(id, _)| events.iter().any(|e| &e.product == *id))
+        .map(|(id, p)| (id.clone(), p.clone()))
+        .collect();
+    Ok(Catalog {
+        products,
+        types: catalog
+            .types
+            .iter()
+            .filter(|t| used.contains(&t.name))
+            .cloned()
+            .collect(),
+        events,
+    })
+}
+
+/// Adds every shared type `shape` uses, directly or through other types.
+fn uses(catalog: &Catalog, shape: &Shape, used: &mut BTreeSet<String>) {
+    match shape {
+        Shape::Named(name) => {
+            if used.insert(name.clone())
+                && let Some(decl) = catalog.type_decl(name)
+            {
+                uses(catalog, &decl.shape, used);
+            }
+        }
+        Shape::Object(fields) => fields.iter().for_each(|f| uses(catalog, &f.shape, used)),
+        Shape::Array(e) | Shape::Map(e) => uses(catalog, &e.shape, used),
+        Shape::OneOf(members) => members.iter().for_each(|m| uses(catalog, &m.shape, used)),
+        Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) => {}
+    }
+}
+
+/// The day `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) falls on, when it is set and valid.
+pub fn source_date_epoch() -> Option<Result<Date, String>> {
+    let text = std::env::var("SOURCE_DATE_EPOCH").ok()?;
+    Some(
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+            .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is not a number of seconds")),
+    )
+}
+
+/// Parses a `YYYY-MM-DD` day.
+pub fn parse_date(text: &str) -> Option<Date> {
+    (text.len() == 10)
+        .then(|| Date::strptime("%Y-%m-%d", text).ok())
+        .flatten()
+}
