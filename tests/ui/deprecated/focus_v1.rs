@@ -1,0 +1,12 @@
+// A deprecated event version named under `deny(deprecated)`: the error gives the sunset date and
+// the replacement.
+#![deny(deprecated)]
+
+use eventcat_tests::catalog::AwInteractionFocusV1;
+
+fn main() {
+    let event = AwInteractionFocusV1 {
+        interaction_id: "interaction-12345".to_owned(),
+    };
+    drop(event);
+}

@@ -1,0 +1,12 @@
+// Matching the deprecated variant of `ReceivedEvent` is refused the same way.
+#![deny(deprecated)]
+
+use eventcat_tests::catalog::ReceivedEvent;
+
+fn is_old_focus(event: &ReceivedEvent) -> bool {
+    matches!(event, ReceivedEvent::AwInteractionFocusV1(_))
+}
+
+fn main() {
+    let _ = is_old_focus;
+}
