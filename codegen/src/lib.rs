@@ -10,6 +10,7 @@ pub mod diagnostic;
 mod emit;
 pub mod listing;
 pub mod model;
+pub mod page;
 pub mod plan;
 pub mod render;
 pub mod select;

@@ -54,6 +54,10 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
             ));
         }
         seen_attr = true;
+        // A bare `#[catalog]` takes every default.
+        if matches!(attr.meta, syn::Meta::Path(_)) {
+            continue;
+        }
         attr.parse_nested_meta(|meta| {
             let key = meta
                 .path

@@ -1,0 +1,41 @@
+//! The derive as a partner uses it: what compiles, and the exact errors for what does not.
+//!
+//! trybuild compiles each case in its own project under `<target>/tests/trybuild/eventcat-tests`,
+//! which is then the cases' `CARGO_MANIFEST_DIR`; the fixture catalogs are copied there first, so
+//! `path = "catalogs/small.yaml"` resolves the way it does in a partner's crate.
+
+use std::path::{Path, PathBuf};
+
+/// The trybuild project directory: the target directory is three levels above this test binary
+/// (`<target>/<profile>/deps/<binary>`).
+fn trybuild_project() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let target = exe.parent()?.parent()?.parent()?;
+    Some(target.join("tests").join("trybuild").join("eventcat-tests"))
+}
+
+fn copy_catalogs(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/macros/catalogs");
+    let to = to.join("catalogs");
+    std::fs::create_dir_all(&to).expect("create the fixture directory");
+    for entry in std::fs::read_dir(&from).expect("read the fixtures") {
+        let entry = entry.expect("a fixture");
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy a fixture");
+    }
+}
+
+#[test]
+fn derive_ui() {
+    let project = trybuild_project().expect("locate the target directory");
+    copy_catalogs(&project);
+    let cases = trybuild::TestCases::new();
+    cases.pass("ui/macros/bundled_pass.rs");
+    cases.pass("ui/macros/filtered_pass.rs");
+    cases.compile_fail("ui/macros/filtered_out.rs");
+    cases.compile_fail("ui/macros/missing_file.rs");
+    cases.compile_fail("ui/macros/yaml_error.rs");
+    cases.compile_fail("ui/macros/unknown_option.rs");
+    cases.compile_fail("ui/macros/bad_glob.rs");
+    cases.compile_fail("ui/macros/sunset_error.rs");
+    cases.compile_fail("ui/macros/deprecated_use.rs");
+}

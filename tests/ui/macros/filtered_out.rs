@@ -1,0 +1,9 @@
+//! An event left out by the filter does not exist.
+
+#[derive(eventcat_macros::EventCatalog)]
+#[catalog(path = "catalogs/small.yaml", events = ["aw-sample-focus-*"])]
+pub struct Events;
+
+fn main() {
+    let _ = CallManagerSampleHoldV1 { call_id: String::new() };
+}

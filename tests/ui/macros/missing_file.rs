@@ -1,0 +1,5 @@
+#[derive(eventcat_macros::EventCatalog)]
+#[catalog(path = "catalogs/no-such-catalog.yaml")]
+pub struct Events;
+
+fn main() {}
