@@ -1,0 +1,221 @@
+//! The payload samples of the 8x8 documentation (`tests/fixtures/samples/`, one per event) decode
+//! with the generated code, bare and in both host envelopes, and re-encode to an equal JSON value.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use eventcat_codegen::model::Direction;
+use eventcat_tests::catalog::{
+    AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, DecodeError, InteractionChannel,
+    InteractionDirection, PartnerEvent, ReceivedEvent,
+};
+use serde_json::{Value, json};
+
+fn samples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/samples")
+}
+
+/// Every catalog event with its direction, in catalog order.
+fn events() -> Vec<(String, Direction)> {
+    let catalog = match eventcat_codegen::load_bundled() {
+        Ok(loaded) => loaded.catalog,
+        Err(err) => panic!("the bundled catalog must load:\n{err}"),
+    };
+    catalog
+        .events
+        .iter()
+        .map(|e| (e.name.clone(), e.direction))
+        .collect()
+}
+
+fn sample(name: &str) -> String {
+    let path = samples_dir().join(format!("{name}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|err| panic!("{err}: {text}"))
+}
+
+/// JSON equality with numbers compared as `f64` (`number` fields re-encode `60` as `60.0`).
+fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+fn send_round_trip(name: &str, text: &str) -> Result<String, DecodeError> {
+    fn encode<T: PartnerEvent>(text: &str) -> Result<String, DecodeError> {
+        Ok(T::decode(text)?.to_json().expect("encodes"))
+    }
+    match name {
+        AwChatMessageReceivedV1::NAME => encode::<AwChatMessageReceivedV1>(text),
+        AwInteractionWrapUpCodesReceivedV1::NAME => {
+            encode::<AwInteractionWrapUpCodesReceivedV1>(text)
+        }
+        other => panic!("send event {other} is not covered by this test"),
+    }
+}
+
+#[test]
+fn there_is_one_sample_per_event() {
+    let names: BTreeSet<String> = events().into_iter().map(|(name, _)| name).collect();
+    let files: BTreeSet<String> = std::fs::read_dir(samples_dir())
+        .expect("samples folder")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter_map(|file| file.strip_suffix(".json").map(str::to_owned))
+        .collect();
+    assert_eq!(files, names);
+    assert_eq!(names.len(), 59);
+}
+
+#[test]
+fn every_sample_decodes_and_re_encodes_equal() {
+    for (name, direction) in events() {
+        let text = sample(&name);
+        let payload = parse(&text);
+        let version = payload["schemaVersion"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: the sample has no schemaVersion"));
+        let encoded = match direction {
+            Direction::Received => {
+                let event = ReceivedEvent::decode(&name, &text)
+                    .unwrap_or_else(|err| panic!("{name}: {err}"));
+                assert_eq!(event.name(), name);
+                assert_eq!(event.schema_version(), version, "{name}");
+                event.to_json().expect("encodes")
+            }
+            Direction::Send => {
+                send_round_trip(&name, &text).unwrap_or_else(|err| panic!("{name}: {err}"))
+            }
+        };
+        let back = parse(&encoded);
+        assert!(
+            same_json(&payload, &back),
+            "{name} changed in a round trip\n  in:  {payload}\n  out: {back}"
+        );
+    }
+}
+
+#[test]
+fn every_received_sample_decodes_in_both_envelopes() {
+    let mut count = 0;
+    for (name, direction) in events() {
+        if direction != Direction::Received {
+            continue;
+        }
+        let text = sample(&name);
+        let payload = parse(&text);
+        let direct =
+            ReceivedEvent::decode(&name, &text).unwrap_or_else(|err| panic!("{name}: {err}"));
+        let sdk = json!({
+            "type": "event",
+            "schemaVersion": "1.0.0",
+            "message": { "eventName": name, "value": payload },
+        });
+        let maestro = json!({ "eventType": name, "status": "success", "data": payload });
+        for message in [sdk.to_string(), maestro.to_string()] {
+            let event = ReceivedEvent::from_message(&message)
+                .unwrap_or_else(|err| panic!("{name}: {err}\n{message}"));
+            assert_eq!(event, direct, "{name}");
+            let back = parse(&event.to_json().expect("encodes"));
+            assert!(same_json(&payload, &back), "{name}: {back}");
+        }
+        count += 1;
+    }
+    assert_eq!(count, 57);
+}
+
+/// A few values read back as the types say.
+#[test]
+fn samples_decode_to_the_documented_values() {
+    let decode = |name: &str| {
+        ReceivedEvent::decode(name, &sample(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+    };
+    match decode("aw-interaction-focus-v3") {
+        ReceivedEvent::AwInteractionFocusV3(event) => {
+            assert_eq!(event.interaction_id, "cognigy");
+            assert_eq!(event.queue.queue_id, "tenantId~~queue~~chat~~12345");
+            assert!(!event.is_manual);
+        }
+        other => panic!("{other:?}"),
+    }
+    match decode("aw-interaction-wrap-up-codes-v1") {
+        ReceivedEvent::AwInteractionWrapUpCodesV1(event) => {
+            let item = &event.wrap_up_codes[0].items[0];
+            assert_eq!(item.description.as_deref(), Some("description"));
+            assert_eq!(item.call_back_time, 60.0);
+            assert_eq!(
+                event.wrap_up_codes[0].assignments.list,
+                ["agent-1", "agent-2"]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match decode("aw-interaction-started-v1") {
+        ReceivedEvent::AwInteractionStartedV1(event) => {
+            assert_eq!(event.interaction_type, InteractionChannel::Phone);
+            assert_eq!(event.direction, InteractionDirection::Inbound);
+            assert_eq!(event.call_id.as_deref(), Some("call-789"));
+        }
+        other => panic!("{other:?}"),
+    }
+    match decode("call-manager-call-failed-v1") {
+        ReceivedEvent::CallManagerCallFailedV1(event) => {
+            assert_eq!(event.error_code, Some(486.0));
+            assert_eq!(event.e_call_state.as_deref(), Some("VOC_CALL_FAILED"));
+        }
+        other => panic!("{other:?}"),
+    }
+    match decode("call-manager-call-conference-start-v1") {
+        ReceivedEvent::CallManagerCallConferenceStartV1(event) => {
+            assert_eq!(event.calls.len(), 2);
+            assert_eq!(event.calls[1].call_id.as_deref(), Some("1765242677954"));
+        }
+        other => panic!("{other:?}"),
+    }
+    match decode("mashell-voice-phone-terminated-cc-event-v1") {
+        ReceivedEvent::MashellVoicePhoneTerminatedCcEventV1(event) => {
+            assert_eq!(event.additional_data.disposition_code, "1000");
+            assert_eq!(event.call_duration, "00:00:22");
+            assert_eq!(event.call_recording.as_deref(), Some(""));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The placeholders of the documentation samples are not valid values: the decoder says where.
+#[test]
+fn documentation_placeholders_are_refused() {
+    let name = "mashell-chat-nextgen-offered-cc-event-v1";
+    for (field, placeholder) in [
+        ("direction", "inbound/outbound"),
+        ("mediaType", "sms/whatsapp"),
+    ] {
+        let mut payload = parse(&sample(name));
+        payload[field] = json!(placeholder);
+        let text = payload.to_string();
+        match ReceivedEvent::decode(name, &text) {
+            Err(DecodeError::InvalidPayload { path, raw, .. }) => {
+                assert_eq!(path, field);
+                assert_eq!(raw, text);
+            }
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+}
