@@ -400,9 +400,7 @@ impl Checker {
     }
 
     fn date(&mut self, text: &Spanned<String>) -> Option<Date> {
-        let parsed = (text.value.len() == 10)
-            .then(|| Date::strptime("%Y-%m-%d", &text.value).ok())
-            .flatten();
+        let parsed = crate::select::parse_date(&text.value);
         if parsed.is_none() {
             self.error(
                 "date",
