@@ -7,6 +7,7 @@
 mod builder;
 pub mod catalog;
 pub mod diagnostic;
+pub mod diff;
 mod emit;
 pub mod import;
 pub mod listing;

@@ -1,0 +1,522 @@
+//! `eventcat diff`: the semantic diff of two catalogs and the verdict of each change for the
+//! receiver and the sender of its event.
+
+use eventcat_codegen::diff::{self, Change, Diff, Role};
+use eventcat_codegen::{Catalog, import, page};
+
+/// Lifecycle catalog of the older events page (built with `eventcat import --write`).
+const OLDER: &str = include_str!("../fixtures/catalogs/older.yaml");
+/// The same, brought up to the newer events page.
+const NEWER: &str = include_str!("../fixtures/catalogs/newer.yaml");
+/// One event per kind of field-level change, before and after.
+const FIELDS_OLD: &str = include_str!("../fixtures/catalogs/fields-old.yaml");
+const FIELDS_NEW: &str = include_str!("../fixtures/catalogs/fields-new.yaml");
+
+fn load(name: &str, text: &str) -> Catalog {
+    match eventcat_codegen::load_str(name, text) {
+        Ok(loaded) => loaded.catalog,
+        Err(err) => panic!("{name} must load:\n{err}"),
+    }
+}
+
+/// `event [version] [path]: change | receiver: verdict | sender: verdict`.
+fn summary(change: &Change) -> String {
+    format!(
+        "{change} | receiver: {} | sender: {}",
+        change.receiver.word(),
+        change.sender.word()
+    )
+}
+
+fn summaries(diff: &Diff) -> Vec<String> {
+    diff.changes.iter().map(summary).collect()
+}
+
+#[test]
+fn the_lifecycle_fixtures_agree_with_their_pages() {
+    let pages = [
+        (
+            include_str!("../fixtures/pages/older-page.md"),
+            OLDER,
+            "older",
+        ),
+        (
+            include_str!("../fixtures/pages/newer-page.txt"),
+            NEWER,
+            "newer",
+        ),
+    ];
+    for (page_text, catalog, name) in pages {
+        let page = match page::parse(page_text) {
+            Ok(page) => page,
+            Err(errors) => panic!("{errors}"),
+        };
+        let comparison = import::compare(&page, &load(name, catalog));
+        assert!(
+            comparison.differences.is_empty(),
+            "{name}: {:?}",
+            comparison.differences
+        );
+    }
+}
+
+#[test]
+fn the_older_page_to_the_newer_page() {
+    let diff = diff::diff(&load("older", OLDER), &load("newer", NEWER), None);
+    let mut expected = vec![
+        "aw-interaction-focus-v1: status active -> deprecated | receiver: compatible | sender: compatible".to_owned(),
+        "aw-interaction-focus-v2: status active -> deprecated | receiver: compatible | sender: compatible".to_owned(),
+        "aw-interaction-focus-v2: deprecation date - -> 2025-01-19 | receiver: compatible | sender: compatible".to_owned(),
+        "aw-interaction-focus-v2: sunset date - -> 2025-07-19 | receiver: compatible | sender: compatible".to_owned(),
+        "aw-interaction-wrap-up-codes-v1 1.0.1: schema version added | receiver: breaking | sender: compatible".to_owned(),
+        "aw-interaction-ended-v1: event added | receiver: compatible | sender: compatible".to_owned(),
+        "aw-interaction-focus-v3: event added | receiver: compatible | sender: compatible".to_owned(),
+        "aw-interaction-started-v1: event added | receiver: compatible | sender: compatible".to_owned(),
+    ];
+    let call_manager = [
+        "call-autoanswer-first-connect",
+        "call-caller-number-change",
+        "call-conference-drop",
+        "call-conference-start",
+        "call-connect",
+        "call-disconnected",
+        "call-failed",
+        "call-hold",
+        "call-inbound-first-connect",
+        "call-incoming-first",
+        "call-incoming",
+        "call-outbound-first-connect",
+        "call-outgoing",
+        "call-record-end",
+        "call-record-failed",
+        "call-record-start",
+        "call-transfer-blind-success",
+        "call-transfer-failed",
+        "call-transfer-success",
+        "call-transfer-voicemail-success",
+        "mute-disabled",
+        "mute-enabled",
+    ];
+    expected.extend(call_manager.iter().map(|event| {
+        format!("call-manager-{event}-v1: event added | receiver: compatible | sender: compatible")
+    }));
+    assert_eq!(summaries(&diff), expected);
+    // A new schema version of a received event breaks the partner, who receives it: decoders
+    // generated from the older catalog refuse schemaVersion 1.0.1.
+    let breaking: Vec<String> = diff
+        .changes
+        .iter()
+        .filter(|c| c.breaks_partner())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        breaking,
+        ["aw-interaction-wrap-up-codes-v1 1.0.1: schema version added"]
+    );
+    assert!(diff.breaking(false));
+}
+
+#[test]
+fn as_of_adds_what_became_deprecated_or_sunset() {
+    let diff = diff::diff(
+        &load("older", OLDER),
+        &load("newer", NEWER),
+        "2026-01-01".parse().ok(),
+    );
+    let dated: Vec<String> = diff
+        .changes
+        .iter()
+        .filter(|c| c.kind.code() == "status-on-date")
+        .map(summary)
+        .collect();
+    // Focus v1 was already deprecated on that day by the older page's dates; focus v2 is sunset
+    // by the newer page's.
+    assert_eq!(
+        dated,
+        [
+            "aw-interaction-focus-v2: status on 2026-01-01: active -> sunset | receiver: breaking | sender: breaking"
+        ]
+    );
+    let on_day = diff::diff(
+        &load("older", OLDER),
+        &load("newer", NEWER),
+        "2025-03-01".parse().ok(),
+    );
+    let dated: Vec<String> = on_day
+        .changes
+        .iter()
+        .filter(|c| c.kind.code() == "status-on-date")
+        .map(summary)
+        .collect();
+    // On 1 March 2025 focus v2 is not active yet per the older page, but already deprecated per
+    // the newer page's (inconsistent) dates; focus v3, new and active then, is not reported.
+    assert_eq!(
+        dated,
+        [
+            "aw-interaction-focus-v2: status on 2025-03-01: upcoming -> deprecated | receiver: compatible | sender: compatible"
+        ]
+    );
+}
+
+#[test]
+fn a_catalog_does_not_differ_from_itself() {
+    let bundled = match eventcat_codegen::load_bundled() {
+        Ok(loaded) => loaded.catalog,
+        Err(err) => panic!("{err}"),
+    };
+    let diff = diff::diff(&bundled, &bundled, "2026-06-01".parse().ok());
+    assert_eq!(summaries(&diff), Vec::<String>::new());
+    assert!(!diff.breaking(true));
+}
+
+/// The changes of one event of the field-level fixtures.
+fn field_case(event: &str) -> Vec<String> {
+    let diff = diff::diff(&load("old", FIELDS_OLD), &load("new", FIELDS_NEW), None);
+    diff.changes
+        .iter()
+        .filter(|c| c.event == event)
+        .map(|c| {
+            let partner = c.partner_role();
+            format!(
+                "{} | receiver: {} | sender: {} | partner ({}): {}",
+                c.to_string().split_once(": ").map_or("", |(_, what)| what),
+                c.receiver.word(),
+                c.sender.word(),
+                partner.as_str(),
+                c.verdict(partner).word()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn field_added_required() {
+    assert_eq!(
+        field_case("field-added-required-v1"),
+        [
+            "field added (required) | receiver: compatible | sender: breaking | partner (receiver): compatible"
+        ]
+    );
+}
+
+#[test]
+fn field_added_required_to_an_event_partners_send() {
+    assert_eq!(
+        field_case("send-field-added-required-v1"),
+        [
+            "field added (required) | receiver: compatible | sender: breaking | partner (sender): breaking"
+        ]
+    );
+}
+
+#[test]
+fn field_added_optional() {
+    assert_eq!(
+        field_case("field-added-optional-v1"),
+        [
+            "field added (optional) | receiver: compatible | sender: compatible | partner (sender): compatible"
+        ]
+    );
+}
+
+#[test]
+fn field_removed_required() {
+    assert_eq!(
+        field_case("field-removed-required-v1"),
+        [
+            "field removed (was required) | receiver: breaking | sender: compatible | partner (receiver): breaking"
+        ]
+    );
+}
+
+#[test]
+fn field_removed_optional() {
+    assert_eq!(
+        field_case("field-removed-optional-v1"),
+        [
+            "field removed (was optional) | receiver: compatible | sender: compatible | partner (sender): compatible"
+        ]
+    );
+}
+
+#[test]
+fn field_made_optional() {
+    assert_eq!(
+        field_case("field-made-optional-v1"),
+        ["made optional | receiver: breaking | sender: compatible | partner (receiver): breaking"]
+    );
+}
+
+#[test]
+fn field_made_required() {
+    assert_eq!(
+        field_case("field-made-required-v1"),
+        ["made required | receiver: compatible | sender: breaking | partner (sender): breaking"]
+    );
+}
+
+#[test]
+fn field_made_nullable() {
+    assert_eq!(
+        field_case("field-made-nullable-v1"),
+        ["made nullable | receiver: breaking | sender: compatible | partner (receiver): breaking"]
+    );
+}
+
+#[test]
+fn field_made_non_nullable() {
+    assert_eq!(
+        field_case("field-made-non-nullable-v1"),
+        [
+            "made non-nullable | receiver: compatible | sender: breaking | partner (sender): breaking"
+        ]
+    );
+}
+
+#[test]
+fn field_widened_from_integer_to_number() {
+    assert_eq!(
+        field_case("field-widened-v1"),
+        [
+            "retyped integer -> number | receiver: breaking | sender: compatible | partner (sender): compatible"
+        ]
+    );
+}
+
+#[test]
+fn field_narrowed_from_number_to_integer() {
+    assert_eq!(
+        field_case("field-narrowed-v1"),
+        [
+            "retyped number -> integer | receiver: compatible | sender: breaking | partner (receiver): compatible"
+        ]
+    );
+}
+
+#[test]
+fn field_retyped() {
+    assert_eq!(
+        field_case("field-retyped-v1"),
+        [
+            "retyped string -> boolean | receiver: breaking | sender: breaking | partner (receiver): breaking"
+        ]
+    );
+}
+
+#[test]
+fn constant_widened_to_its_scalar() {
+    assert_eq!(
+        field_case("constant-widened-v1"),
+        [
+            "retyped const \"mapEvent\" -> string | receiver: breaking | sender: compatible | partner (receiver): breaking"
+        ]
+    );
+}
+
+#[test]
+fn enum_value_added_to_a_shared_type() {
+    assert_eq!(
+        field_case("enum-value-added-v1"),
+        [
+            "enum value `sms` added | receiver: breaking | sender: compatible | partner (receiver): breaking"
+        ]
+    );
+}
+
+#[test]
+fn enum_value_removed() {
+    assert_eq!(
+        field_case("enum-value-removed-v1"),
+        [
+            "enum value `manual` removed | receiver: compatible | sender: breaking | partner (sender): breaking"
+        ]
+    );
+}
+
+#[test]
+fn constant_changed() {
+    assert_eq!(
+        field_case("constant-changed-v1"),
+        [
+            "constant \"mapEvent\" -> \"mapEvents\" | receiver: breaking | sender: breaking | partner (sender): breaking"
+        ]
+    );
+}
+
+#[test]
+fn nested_field_added_inside_array_items() {
+    let diff = diff::diff(&load("old", FIELDS_OLD), &load("new", FIELDS_NEW), None);
+    let change = diff
+        .changes
+        .iter()
+        .find(|c| c.event == "nested-field-added-v1");
+    assert_eq!(
+        change.map(|c| (c.version.as_ref().map(ToString::to_string), c.path.clone())),
+        Some((
+            Some("1.0.0".to_owned()),
+            Some("messages[].author".to_owned())
+        ))
+    );
+    assert_eq!(
+        field_case("nested-field-added-v1"),
+        [
+            "field added (required) | receiver: compatible | sender: breaking | partner (receiver): compatible"
+        ]
+    );
+}
+
+#[test]
+fn union_member_added() {
+    assert_eq!(
+        field_case("union-member-added-v1"),
+        [
+            "one_of member map of string added | receiver: breaking | sender: compatible | partner (receiver): breaking"
+        ]
+    );
+}
+
+#[test]
+fn map_values_made_nullable() {
+    assert_eq!(
+        field_case("element-made-nullable-v1"),
+        ["made nullable | receiver: breaking | sender: compatible | partner (receiver): breaking"]
+    );
+}
+
+#[test]
+fn renaming_a_shared_type_that_keeps_its_structure_changes_nothing() {
+    assert_eq!(field_case("type-renamed-v1"), Vec::<String>::new());
+}
+
+#[test]
+fn schema_version_added() {
+    assert_eq!(
+        field_case("schema-version-added-v1"),
+        [
+            "schema version added | receiver: breaking | sender: compatible | partner (sender): compatible"
+        ]
+    );
+}
+
+#[test]
+fn schema_version_removed() {
+    assert_eq!(
+        field_case("schema-version-removed-v1"),
+        [
+            "schema version removed | receiver: compatible | sender: breaking | partner (receiver): compatible"
+        ]
+    );
+}
+
+#[test]
+fn event_added_and_removed() {
+    assert_eq!(
+        field_case("event-added-v1"),
+        ["event added | receiver: compatible | sender: compatible | partner (sender): compatible"]
+    );
+    assert_eq!(
+        field_case("event-removed-v1"),
+        ["event removed | receiver: breaking | sender: breaking | partner (receiver): breaking"]
+    );
+}
+
+#[test]
+fn direction_product_and_status_changes() {
+    assert_eq!(
+        field_case("direction-changed-v1"),
+        [
+            "direction received -> send | receiver: breaking | sender: breaking | partner (sender): breaking"
+        ]
+    );
+    assert_eq!(
+        field_case("product-changed-v1"),
+        [
+            "product alpha -> beta | receiver: compatible | sender: compatible | partner (receiver): compatible"
+        ]
+    );
+    assert_eq!(
+        field_case("status-sunset-v1"),
+        [
+            "status deprecated -> sunset | receiver: breaking | sender: breaking | partner (sender): breaking"
+        ]
+    );
+}
+
+#[test]
+fn every_field_case_is_covered_and_the_fixture_pair_breaks_partners() {
+    let old = load("old", FIELDS_OLD);
+    let new = load("new", FIELDS_NEW);
+    let diff = diff::diff(&old, &new, None);
+    let kinds: std::collections::BTreeSet<&str> =
+        diff.changes.iter().map(|c| c.kind.code()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "constant-changed",
+            "direction-changed",
+            "enum-value-added",
+            "enum-value-removed",
+            "event-added",
+            "event-removed",
+            "field-added",
+            "field-made-optional",
+            "field-made-required",
+            "field-removed",
+            "field-retyped",
+            "made-non-nullable",
+            "made-nullable",
+            "product-changed",
+            "schema-version-added",
+            "schema-version-removed",
+            "status-changed",
+            "union-member-added",
+        ]
+    );
+    assert!(diff.breaking(false));
+    // The reverse diff swaps the roles' verdicts for field changes.
+    let reverse = diff::diff(&new, &old, None);
+    let added = reverse
+        .changes
+        .iter()
+        .find(|c| c.event == "field-removed-required-v1");
+    assert_eq!(
+        added.map(|c| (
+            c.to_string(),
+            c.verdict(Role::Receiver).breaking,
+            c.verdict(Role::Sender).breaking
+        )),
+        Some((
+            "field-removed-required-v1 1.0.0 b: field added (required)".to_owned(),
+            false,
+            true
+        ))
+    );
+}
+
+#[test]
+fn the_json_report_carries_both_verdicts_and_their_reasons() {
+    let diff = diff::diff(&load("old", FIELDS_OLD), &load("new", FIELDS_NEW), None);
+    let json = diff.to_json(false);
+    let change = json["changes"]
+        .as_array()
+        .and_then(|changes| {
+            changes
+                .iter()
+                .find(|c| c["event"] == "field-made-optional-v1")
+        })
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(change["kind"], "field-made-optional");
+    assert_eq!(change["schema_version"], "1.0.0");
+    assert_eq!(change["path"], "a");
+    assert_eq!(change["partner_role"], "receiver");
+    assert_eq!(change["receiver"]["verdict"], "breaking");
+    assert_eq!(
+        change["receiver"]["reason"],
+        "new payloads may omit `a`, which decoders built from the old catalog require"
+    );
+    assert_eq!(change["sender"]["verdict"], "compatible");
+    assert_eq!(change["breaks_partner"], true);
+    assert_eq!(json["breaking"], true);
+    assert_eq!(json["breaking_for_partners"], 16);
+}
