@@ -42,6 +42,46 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Read the published events page (its markdown source, or the text copied from the rendered
+    /// page) and print its rows; with --against, report every lifecycle difference from a catalog
+    /// and exit 1 if there is any (2 when the page or catalog cannot be read).
+    Import {
+        /// The page file.
+        page: PathBuf,
+        /// Compare the page with this catalog.
+        #[arg(long)]
+        against: Option<PathBuf>,
+        /// Write the page's lifecycle values into the --against catalog, adding stubs for missing
+        /// events and schema versions; everything else in the file stays as it is.
+        #[arg(long, requires = "against")]
+        write: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Compare two catalogs and classify every change for receivers and senders; exit 2 when a
+    /// change breaks partners (the receivers of received events, the senders of send events).
+    Diff {
+        /// The older catalog.
+        old: PathBuf,
+        /// The newer catalog.
+        new: PathBuf,
+        /// Also report how each event's status on this day (YYYY-MM-DD) changed.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Exit 2 when a change breaks either role, not only the partner's.
+        #[arg(long)]
+        strict: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -66,6 +106,32 @@ fn main() -> ExitCode {
     let color = std::io::stderr().is_terminal();
     match cli.command {
         Command::Generate { catalog, output } => generate(catalog.as_ref(), output.as_ref(), color),
+        Command::Import {
+            page,
+            against,
+            write,
+            format,
+        } => finish(eventcat_codegen::import::run(
+            &page,
+            against.as_deref(),
+            write,
+            format == ReportFormat::Json,
+            color,
+        )),
+        Command::Diff {
+            old,
+            new,
+            as_of,
+            strict,
+            format,
+        } => finish(eventcat_codegen::diff::run(
+            &old,
+            &new,
+            as_of,
+            strict,
+            format == ReportFormat::Json,
+            color,
+        )),
         Command::Check { catalog } => match load(catalog.as_ref()) {
             Ok(loaded) => {
                 eprint!("{}", loaded.report.render(color));
@@ -137,6 +203,12 @@ fn generate(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) ->
             ExitCode::SUCCESS
         }
     }
+}
+
+fn finish(outcome: eventcat_codegen::outcome::Outcome) -> ExitCode {
+    print!("{}", outcome.stdout);
+    eprint!("{}", outcome.stderr);
+    ExitCode::from(outcome.code)
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
