@@ -7,12 +7,16 @@
 mod builder;
 pub mod catalog;
 pub mod diagnostic;
+#[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
+#[cfg(feature = "cli")]
 pub mod import;
 pub mod listing;
 pub mod model;
+#[cfg(feature = "cli")]
 pub mod outcome;
+#[cfg(feature = "cli")]
 pub mod page;
 pub mod plan;
 pub mod render;

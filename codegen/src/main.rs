@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use eventcat_codegen::{GenerateError, LoadError, Loaded, Options};
+use eventcat_codegen::{GenerateError, LoadError, Loaded, Options, SunsetPolicy};
 use jiff::civil::Date;
 
 /// Typed Rust for 8x8 partner events.
@@ -25,6 +25,18 @@ enum Command {
         /// Write the code to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Only events of this product (repeatable).
+        #[arg(long = "product")]
+        products: Vec<String>,
+        /// Only events whose name matches this glob pattern (repeatable).
+        #[arg(long = "events")]
+        events: Vec<String>,
+        /// What to do with events sunset on --as-of.
+        #[arg(long, value_enum, default_value_t = Sunset::Keep)]
+        sunset: Sunset,
+        /// The day the sunset policy is applied for (YYYY-MM-DD; default: SOURCE_DATE_EPOCH).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
     },
     /// Validate a catalog: print every error and lint with its location; exit 1 on any error.
     Check {
@@ -84,6 +96,14 @@ enum ReportFormat {
     Json,
 }
 
+/// The sunset policy, as the command line spells it.
+#[derive(Clone, Copy, ValueEnum)]
+enum Sunset {
+    Keep,
+    Omit,
+    Error,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
@@ -91,8 +111,8 @@ enum Format {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::strptime("%Y-%m-%d", text)
-        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+    eventcat_codegen::select::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
 fn today() -> Date {
@@ -105,7 +125,41 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal();
     match cli.command {
-        Command::Generate { catalog, output } => generate(catalog.as_ref(), output.as_ref(), color),
+        Command::Generate {
+            catalog,
+            output,
+            products,
+            events,
+            sunset,
+            as_of,
+        } => {
+            let sunset = match sunset {
+                Sunset::Keep => SunsetPolicy::Keep,
+                Sunset::Omit => SunsetPolicy::Omit,
+                Sunset::Error => SunsetPolicy::Error,
+            };
+            let as_of = match as_of {
+                Some(day) => Some(day),
+                None if sunset != SunsetPolicy::Keep => {
+                    match eventcat_codegen::select::source_date_epoch() {
+                        Some(Ok(day)) => Some(day),
+                        Some(Err(message)) => {
+                            eprintln!("error: {message}");
+                            return ExitCode::FAILURE;
+                        }
+                        None => None,
+                    }
+                }
+                None => None,
+            };
+            let options = Options {
+                products,
+                events,
+                sunset,
+                as_of,
+            };
+            generate(catalog.as_ref(), output.as_ref(), &options, color)
+        }
         Command::Import {
             page,
             against,
@@ -164,12 +218,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn generate(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> ExitCode {
-    let options = Options::default();
+fn generate(
+    catalog: Option<&PathBuf>,
+    output: Option<&PathBuf>,
+    options: &Options,
+    color: bool,
+) -> ExitCode {
     let generated = match catalog {
         Some(path) => match std::fs::read_to_string(path) {
             Ok(source) => {
-                eventcat_codegen::generate_source(&path.display().to_string(), &source, &options)
+                eventcat_codegen::generate_source(&path.display().to_string(), &source, options)
             }
             Err(source) => Err(GenerateError::Load(LoadError::Read {
                 path: path.display().to_string(),
@@ -179,7 +237,7 @@ fn generate(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) ->
         None => eventcat_codegen::generate_source(
             eventcat_codegen::BUNDLED_CATALOG_NAME,
             eventcat_codegen::BUNDLED_CATALOG,
-            &options,
+            options,
         ),
     };
     let code = match generated {

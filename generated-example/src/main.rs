@@ -211,17 +211,11 @@ mod tests {
         assert_eq!(built.len(), 59);
 
         let message = r#"{"type":"event","schemaVersion":"1.0.0","message":{"eventName":"aw-interaction-focus-v3","value":{"interactionId":"i-1","queue":{"id":"1","queueId":"t~~queue~~chat~~1","queueName":"Sales"},"isManual":true,"schemaVersion":"3.0.0"}}}"#;
-        let from_build = ReceivedEvent::from_message(message).and_then(|e| Ok(e.to_json()));
-        let from_derive =
-            derived::ReceivedEvent::from_message(message).and_then(|e| Ok(e.to_json()));
-        assert_eq!(
-            from_build.map(Result::ok).ok().flatten(),
-            from_derive.map(Result::ok).ok().flatten()
-        );
-        assert!(
-            ReceivedEvent::from_message(message).is_ok(),
-            "the sample focus message decodes"
-        );
+        let from_build = ReceivedEvent::from_message(message).map(|e| e.to_json().ok());
+        let from_derive = derived::ReceivedEvent::from_message(message).map(|e| e.to_json().ok());
+        let from_build = from_build.expect("the sample focus message decodes (build.rs)");
+        assert!(from_build.is_some(), "and re-encodes");
+        assert_eq!(Ok(from_build), from_derive);
     }
 
     #[test]
