@@ -115,8 +115,8 @@ pub enum GenerateError {
     Render(String),
 }
 
-/// The generated items for a checked catalog and options. `path` and `source` name the catalog
-/// text in the report of a naming error.
+/// The generated items for a loaded catalog and options: the one code path behind the derive,
+/// the build.rs builder and `eventcat generate`.
 pub fn generate(
     loaded: &Loaded,
     options: &Options,

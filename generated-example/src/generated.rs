@@ -19250,45 +19250,14 @@ impl ReceivedEvent {
         payload: ::serde_json::Value,
         raw: &str,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let version = match payload.get("schemaVersion") {
-            ::std::option::Option::Some(::serde_json::Value::String(version)) => {
-                version.clone()
-            }
-            found => {
-                return ::std::result::Result::Err(
-                    match CatalogEntry::find(name) {
-                        ::std::option::Option::Some(entry) => {
-                            DecodeError::InvalidPayload {
-                                event: entry.name,
-                                schema_version: entry
-                                    .schema_versions
-                                    .last()
-                                    .copied()
-                                    .unwrap_or_default(),
-                                path: "schemaVersion".to_owned(),
-                                message: match found {
-                                    ::std::option::Option::Some(value) => {
-                                        ::std::format!("expected a string, found {value}")
-                                    }
-                                    ::std::option::Option::None => {
-                                        "missing field `schemaVersion`".to_owned()
-                                    }
-                                },
-                                raw: raw.to_owned(),
-                            }
-                        }
-                        ::std::option::Option::None => {
-                            DecodeError::UnknownEvent {
-                                name: name.to_owned(),
-                                raw: raw.to_owned(),
-                            }
-                        }
-                    },
-                );
-            }
-        };
         match name {
             "aw-chat-init-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-chat-init-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19310,6 +19279,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-chat-message-sent-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-chat-message-sent-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19331,6 +19306,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-close-agent-assist-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-close-agent-assist-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19352,6 +19333,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-ended-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-ended-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19373,6 +19360,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-focus-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-focus-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19394,6 +19387,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-focus-v2" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-focus-v2",
+                    "2.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "2.0.0" => {
                         eventcat_support::decode_as(
@@ -19415,6 +19414,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-focus-v3" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-focus-v3",
+                    "3.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "3.0.0" => {
                         eventcat_support::decode_as(
@@ -19436,6 +19441,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-hold-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-hold-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19457,6 +19468,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-mute-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-mute-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19478,6 +19495,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-resume-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-resume-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19499,6 +19522,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-started-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-started-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19520,6 +19549,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-unmute-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-unmute-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19541,6 +19576,12 @@ impl ReceivedEvent {
                 }
             }
             "aw-interaction-wrap-up-codes-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "aw-interaction-wrap-up-codes-v1",
+                    "1.0.1",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19571,6 +19612,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-autoanswer-first-connect-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-autoanswer-first-connect-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19592,6 +19639,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-caller-number-change-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-caller-number-change-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19613,6 +19666,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-conference-drop-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-conference-drop-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19634,6 +19693,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-conference-start-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-conference-start-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19655,6 +19720,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-connect-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-connect-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19676,6 +19747,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-disconnected-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-disconnected-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19697,6 +19774,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-failed-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-failed-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19718,6 +19801,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-hold-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-hold-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19739,6 +19828,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-inbound-first-connect-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-inbound-first-connect-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19760,6 +19855,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-incoming-first-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-incoming-first-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19781,6 +19882,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-incoming-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-incoming-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19802,6 +19909,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-outbound-first-connect-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-outbound-first-connect-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19823,6 +19936,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-outgoing-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-outgoing-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19844,6 +19963,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-record-end-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-record-end-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19865,6 +19990,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-record-failed-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-record-failed-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19886,6 +20017,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-record-start-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-record-start-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19907,6 +20044,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-transfer-blind-success-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-transfer-blind-success-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19928,6 +20071,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-transfer-failed-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-transfer-failed-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19949,6 +20098,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-transfer-success-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-transfer-success-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19970,6 +20125,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-call-transfer-voicemail-success-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-call-transfer-voicemail-success-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -19991,6 +20152,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-mute-disabled-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-mute-disabled-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20012,6 +20179,12 @@ impl ReceivedEvent {
                 }
             }
             "call-manager-mute-enabled-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "call-manager-mute-enabled-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20033,6 +20206,12 @@ impl ReceivedEvent {
                 }
             }
             "global-user-details-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "global-user-details-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20054,6 +20233,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-accepted-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-accepted-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20075,6 +20260,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-completed-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-completed-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20096,6 +20287,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-nextgen-accepted-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-nextgen-accepted-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20117,6 +20314,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-nextgen-completed-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-nextgen-completed-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20138,6 +20341,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-nextgen-offered-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-nextgen-offered-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20159,6 +20368,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-nextgen-terminated-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-nextgen-terminated-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20180,6 +20395,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-offered-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-offered-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20201,6 +20422,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-chat-terminated-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-chat-terminated-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20222,6 +20449,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-email-accepted-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-email-accepted-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20243,6 +20476,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-email-terminated-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-email-terminated-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20264,6 +20503,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-accepted-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-accepted-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20285,6 +20530,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-accepted-uc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-accepted-uc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20306,6 +20557,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-completed-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-completed-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20327,6 +20584,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-offered-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-offered-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20348,6 +20611,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-offered-uc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-offered-uc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20369,6 +20638,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-terminated-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-terminated-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20390,6 +20665,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voice-phone-terminated-uc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voice-phone-terminated-uc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20411,6 +20692,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voicemail-accepted-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voicemail-accepted-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20432,6 +20719,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voicemail-completed-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voicemail-completed-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20453,6 +20746,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voicemail-offered-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voicemail-offered-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20474,6 +20773,12 @@ impl ReceivedEvent {
                 }
             }
             "mashell-voicemail-terminated-cc-event-v1" => {
+                let version = eventcat_support::schema_version(
+                    &payload,
+                    "mashell-voicemail-terminated-cc-event-v1",
+                    "1.0.0",
+                    raw,
+                )?;
                 match version.as_str() {
                     "1.0.0" => {
                         eventcat_support::decode_as(
@@ -20955,6 +21260,48 @@ mod eventcat_support {
                 message: err.to_string(),
                 raw: raw.to_owned(),
             })
+    }
+    /// The payload's `schemaVersion`, which picks the struct to decode it as. A missing key
+    /// is reported at the payload's root, like any missing field.
+    pub(super) fn schema_version(
+        payload: &::serde_json::Value,
+        event: &'static str,
+        newest: &'static str,
+        raw: &str,
+    ) -> ::std::result::Result<::std::string::String, DecodeError> {
+        let invalid = |path: &str, message: ::std::string::String| DecodeError::InvalidPayload {
+            event,
+            schema_version: newest,
+            path: path.to_owned(),
+            message,
+            raw: raw.to_owned(),
+        };
+        match payload.get("schemaVersion") {
+            ::std::option::Option::Some(::serde_json::Value::String(version)) => {
+                ::std::result::Result::Ok(version.clone())
+            }
+            ::std::option::Option::Some(other) => {
+                ::std::result::Result::Err(
+                    invalid(
+                        "schemaVersion",
+                        ::std::format!("invalid type: {other}, expected a string"),
+                    ),
+                )
+            }
+            ::std::option::Option::None if payload.is_object() => {
+                ::std::result::Result::Err(
+                    invalid(".", "missing field `schemaVersion`".to_owned()),
+                )
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    invalid(
+                        ".",
+                        ::std::format!("invalid type: {payload}, expected an object"),
+                    ),
+                )
+            }
+        }
     }
     /// Decodes a payload as `T`, reporting the JSON path of the first offending field.
     pub(super) fn decode_as<T: ::serde::de::DeserializeOwned>(

@@ -179,7 +179,7 @@ mod tests {
     use super::*;
 
     /// The checked-in file is exactly what build.rs generates; refresh it with
-    /// `cargo run -p eventcat-codegen -- generate catalog.yaml -o generated-example/src/generated.rs`.
+    /// `cargo run -p eventcat-codegen -- generate -o generated-example/src/generated.rs`.
     #[test]
     fn checked_in_output_matches_the_build() {
         let built = include_str!(concat!(env!("OUT_DIR"), "/eventcat.rs"));
@@ -192,7 +192,7 @@ mod tests {
                 .map_or(built.lines().count().min(checked_in.lines().count()), |i| i);
             panic!(
                 "generated-example/src/generated.rs is stale (first difference at line {}); \
-                 refresh it with `cargo run -p eventcat-codegen -- generate catalog.yaml -o \
+                 refresh it with `cargo run -p eventcat-codegen -- generate -o \
                  generated-example/src/generated.rs`",
                 line + 1
             );

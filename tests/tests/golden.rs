@@ -1,11 +1,12 @@
 //! The golden file: the code generated from the bundled catalog is checked in as
-//! `tests/golden/catalog.rs` and compiled by this crate, so any change to the generator shows up
+//! `generated-example/src/generated.rs` (where partners read it) and compiled by this crate, so any change to the generator shows up
 //! here as a diff to review. The default options generate every event of the catalog.
 
 use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Options};
 
-const GOLDEN: &str = include_str!("../golden/catalog.rs");
-const REFRESH: &str = "cargo run -p eventcat-codegen -- generate -o tests/golden/catalog.rs";
+const GOLDEN: &str = include_str!("../../generated-example/src/generated.rs");
+const REFRESH: &str =
+    "cargo run -p eventcat-codegen -- generate -o generated-example/src/generated.rs";
 
 fn generate() -> String {
     match eventcat_codegen::generate_source(
@@ -49,7 +50,7 @@ fn generated_code_matches_the_golden_file() {
     let generated = generate();
     if let Some(diff) = first_difference(GOLDEN, &generated) {
         panic!(
-            "tests/golden/catalog.rs is out of date with the generator\n{diff}\n\
+            "generated-example/src/generated.rs is out of date with the generator\n{diff}\n\
              If the change is intended, refresh it with:\n  {REFRESH}\nand review the diff."
         );
     }

@@ -1108,12 +1108,15 @@ fn schema_version_of_the_wrong_type_is_refused_at_its_field() {
 }
 
 /// A missing `schemaVersion` is a missing field of the root, reported at `.` like every other
-/// missing field, by `ReceivedEvent` and `PartnerEvent` alike.
+/// missing field, by `ReceivedEvent` and `PartnerEvent` alike. Without it the dispatcher cannot
+/// tell the versions apart and reports the newest, so only newest versions are checked here.
 #[test]
-#[ignore = "generator bug: ReceivedEvent reports a missing schemaVersion at `schemaVersion`, PartnerEvent::decode at `.`"]
 fn missing_schema_version_is_reported_at_the_root() {
     let catalog = catalog();
-    for v in versions(&catalog) {
+    for v in versions(&catalog)
+        .into_iter()
+        .filter(|v| v.all_versions.last() == Some(&v.version))
+    {
         let mut payload = det_payload(&catalog, &v, ALL_PRESENT);
         payload
             .as_object_mut()
@@ -1223,7 +1226,6 @@ fn unknown_event_names_are_refused() {
 
 /// `ReceivedEvent` decodes no send event: naming one is an unknown event whatever the payload.
 #[test]
-#[ignore = "generator bug: without schemaVersion, a send event name gives InvalidPayload instead of UnknownEvent"]
 fn send_event_names_are_unknown_to_received_event() {
     for payload in [
         r#"{"interactionId": "x", "message": "hi", "schemaVersion": "1.0.0"}"#,

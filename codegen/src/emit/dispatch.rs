@@ -166,15 +166,19 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
             }
         });
         let supported: Vec<&str> = versions.iter().map(|e| e.version.as_str()).collect();
+        let newest = supported.last().copied().unwrap_or_default();
         quote! {
-            #name => match version.as_str() {
-                #(#version_arms,)*
-                _ => ::std::result::Result::Err(DecodeError::UnsupportedSchemaVersion {
-                    event: #name,
-                    found: version,
-                    supported: &[#(#supported),*],
-                    raw: raw.to_owned(),
-                }),
+            #name => {
+                let version = eventcat_support::schema_version(&payload, #name, #newest, raw)?;
+                match version.as_str() {
+                    #(#version_arms,)*
+                    _ => ::std::result::Result::Err(DecodeError::UnsupportedSchemaVersion {
+                        event: #name,
+                        found: version,
+                        supported: &[#(#supported),*],
+                        raw: raw.to_owned(),
+                    }),
+                }
             }
         }
     });
@@ -264,24 +268,6 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
             }
 
             fn decode_value(name: &str, payload: ::serde_json::Value, raw: &str) -> ::std::result::Result<Self, DecodeError> {
-                let version = match payload.get("schemaVersion") {
-                    ::std::option::Option::Some(::serde_json::Value::String(version)) => version.clone(),
-                    found => {
-                        return ::std::result::Result::Err(match CatalogEntry::find(name) {
-                            ::std::option::Option::Some(entry) => DecodeError::InvalidPayload {
-                                event: entry.name,
-                                schema_version: entry.schema_versions.last().copied().unwrap_or_default(),
-                                path: "schemaVersion".to_owned(),
-                                message: match found {
-                                    ::std::option::Option::Some(value) => ::std::format!("expected a string, found {value}"),
-                                    ::std::option::Option::None => "missing field `schemaVersion`".to_owned(),
-                                },
-                                raw: raw.to_owned(),
-                            },
-                            ::std::option::Option::None => DecodeError::UnknownEvent { name: name.to_owned(), raw: raw.to_owned() },
-                        });
-                    }
-                };
                 match name {
                     #(#name_arms,)*
                     _ => ::std::result::Result::Err(DecodeError::UnknownEvent {

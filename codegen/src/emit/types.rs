@@ -389,6 +389,39 @@ pub(super) fn support_module(plan: &Plan) -> TokenStream {
                 })
             }
 
+            /// The payload's `schemaVersion`, which picks the struct to decode it as. A missing key
+            /// is reported at the payload's root, like any missing field.
+            pub(super) fn schema_version(
+                payload: &::serde_json::Value,
+                event: &'static str,
+                newest: &'static str,
+                raw: &str,
+            ) -> ::std::result::Result<::std::string::String, DecodeError> {
+                let invalid = |path: &str, message: ::std::string::String| DecodeError::InvalidPayload {
+                    event,
+                    schema_version: newest,
+                    path: path.to_owned(),
+                    message,
+                    raw: raw.to_owned(),
+                };
+                match payload.get("schemaVersion") {
+                    ::std::option::Option::Some(::serde_json::Value::String(version)) => {
+                        ::std::result::Result::Ok(version.clone())
+                    }
+                    ::std::option::Option::Some(other) => ::std::result::Result::Err(invalid(
+                        "schemaVersion",
+                        ::std::format!("invalid type: {other}, expected a string"),
+                    )),
+                    ::std::option::Option::None if payload.is_object() => ::std::result::Result::Err(
+                        invalid(".", "missing field `schemaVersion`".to_owned()),
+                    ),
+                    ::std::option::Option::None => ::std::result::Result::Err(invalid(
+                        ".",
+                        ::std::format!("invalid type: {payload}, expected an object"),
+                    )),
+                }
+            }
+
             /// Decodes a payload as `T`, reporting the JSON path of the first offending field.
             pub(super) fn decode_as<T: ::serde::de::DeserializeOwned>(
                 event: &'static str,

@@ -1,0 +1,153 @@
+//! The build.rs builder and the generation options it shares with the derive and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use eventcat_codegen::select::{self, SelectError};
+use eventcat_codegen::{BuildError, Builder, GenerateError, Options, SunsetPolicy};
+
+/// A fresh directory under the target directory's temp space.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace root")
+}
+
+#[test]
+fn writes_only_when_the_content_changes() {
+    let dir = scratch("builder-writes");
+    let out = dir.join("eventcat.rs");
+    let builder = Builder::new().catalog("catalog.yaml");
+    assert!(builder.write_to(root(), &out).expect("generates"), "first run writes");
+    let first = std::fs::metadata(&out).and_then(|m| m.modified()).expect("written");
+    assert!(!builder.write_to(root(), &out).expect("generates"), "same content: no write");
+    let second = std::fs::metadata(&out).and_then(|m| m.modified()).expect("still there");
+    assert_eq!(first, second);
+    let text = std::fs::read_to_string(&out).expect("readable");
+    assert_eq!(
+        text,
+        eventcat_codegen::generate_source(
+            eventcat_codegen::BUNDLED_CATALOG_NAME,
+            eventcat_codegen::BUNDLED_CATALOG,
+            &Options::default()
+        )
+        .expect("the bundled catalog generates"),
+        "the builder writes what the CLI prints"
+    );
+}
+
+#[test]
+fn a_missing_catalog_is_an_error_naming_it() {
+    let err = Builder::new()
+        .catalog("no-such-catalog.yaml")
+        .source(root())
+        .expect_err("missing file");
+    assert!(err.to_string().contains("no-such-catalog.yaml"), "{err}");
+    assert!(matches!(err, BuildError::Generate(GenerateError::Load(_))));
+}
+
+#[test]
+fn a_broken_catalog_reports_its_location() {
+    let dir = scratch("builder-broken");
+    std::fs::write(
+        dir.join("catalog.yaml"),
+        "products:\n  p: { title: P }\nevents:\n  - name: Bad-Name\n",
+    )
+    .expect("write the fixture");
+    let err = Builder::new().catalog("catalog.yaml").source(&dir).expect_err("broken");
+    let message = format!("{err:?}");
+    assert!(message.contains("catalog.yaml:4:"), "{message}");
+}
+
+#[test]
+fn a_bad_as_of_is_an_error() {
+    let err = Builder::new()
+        .sunset(SunsetPolicy::Omit)
+        .as_of("2026-13-01")
+        .source(root())
+        .expect_err("bad day");
+    assert!(matches!(err, BuildError::AsOf(_)), "{err}");
+}
+
+#[test]
+fn filters_select_events_and_the_types_they_use() {
+    let code = Builder::new()
+        .products(["agent-workspace"])
+        .events(["aw-interaction-focus-*"])
+        .source(root())
+        .expect("generates");
+    assert!(code.contains("pub struct AwInteractionFocusV3 {"));
+    assert!(code.contains("pub struct Queue {"), "a type the events use");
+    assert!(!code.contains("pub struct ChatMessage {"), "a type no selected event uses");
+    assert!(!code.contains("GlobalUserDetailsV1"));
+    assert!(!code.contains("CallObject"));
+}
+
+#[test]
+fn sunset_policies() {
+    let loaded = eventcat_codegen::load_bundled().expect("loads");
+    let day = select::parse_date("2026-12-09");
+    let focus = |sunset| Options {
+        events: vec!["aw-interaction-focus-*".into()],
+        sunset,
+        as_of: day,
+        ..Options::default()
+    };
+    let kept = select::select(&loaded.catalog, &focus(SunsetPolicy::Keep)).expect("keep");
+    assert_eq!(kept.events.len(), 3);
+    let omitted = select::select(&loaded.catalog, &focus(SunsetPolicy::Omit)).expect("omit");
+    let names: Vec<&str> = omitted.events.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["aw-interaction-focus-v3"]);
+    let refused = select::select(&loaded.catalog, &focus(SunsetPolicy::Error));
+    assert!(matches!(
+        refused,
+        Err(SelectError::Sunset { ref events, .. })
+            if events == "aw-interaction-focus-v1, aw-interaction-focus-v2"
+    ));
+    let no_day = Options {
+        as_of: None,
+        ..focus(SunsetPolicy::Omit)
+    };
+    assert!(matches!(
+        select::select(&loaded.catalog, &no_day),
+        Err(SelectError::NoAsOf { policy: "omit" })
+    ));
+    // The day before v1's sunset, only v2 (sunset 2025-07-19) goes.
+    let before = Options {
+        as_of: select::parse_date("2026-12-07"),
+        ..focus(SunsetPolicy::Omit)
+    };
+    let names: Vec<String> = select::select(&loaded.catalog, &before)
+        .expect("omit")
+        .events
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(names, ["aw-interaction-focus-v1", "aw-interaction-focus-v3"]);
+}
+
+#[test]
+fn bad_options_are_errors() {
+    let loaded = eventcat_codegen::load_bundled().expect("loads");
+    let with = |products: &[&str], events: &[&str]| Options {
+        products: products.iter().map(|s| s.to_string()).collect(),
+        events: events.iter().map(|s| s.to_string()).collect(),
+        ..Options::default()
+    };
+    assert!(matches!(
+        select::select(&loaded.catalog, &with(&["agent-workspac"], &[])),
+        Err(SelectError::UnknownProduct { .. })
+    ));
+    assert!(matches!(
+        select::select(&loaded.catalog, &with(&[], &["aw-[x"])),
+        Err(SelectError::BadPattern { .. })
+    ));
+    assert!(matches!(
+        select::select(&loaded.catalog, &with(&[], &["aw-interaction-fokus-*"])),
+        Err(SelectError::UnmatchedPattern { .. })
+    ));
+}
