@@ -14,7 +14,9 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
 }
 
 #[test]
@@ -22,10 +24,20 @@ fn writes_only_when_the_content_changes() {
     let dir = scratch("builder-writes");
     let out = dir.join("eventcat.rs");
     let builder = Builder::new().catalog("catalog.yaml");
-    assert!(builder.write_to(root(), &out).expect("generates"), "first run writes");
-    let first = std::fs::metadata(&out).and_then(|m| m.modified()).expect("written");
-    assert!(!builder.write_to(root(), &out).expect("generates"), "same content: no write");
-    let second = std::fs::metadata(&out).and_then(|m| m.modified()).expect("still there");
+    assert!(
+        builder.write_to(root(), &out).expect("generates"),
+        "first run writes"
+    );
+    let first = std::fs::metadata(&out)
+        .and_then(|m| m.modified())
+        .expect("written");
+    assert!(
+        !builder.write_to(root(), &out).expect("generates"),
+        "same content: no write"
+    );
+    let second = std::fs::metadata(&out)
+        .and_then(|m| m.modified())
+        .expect("still there");
     assert_eq!(first, second);
     let text = std::fs::read_to_string(&out).expect("readable");
     assert_eq!(
@@ -58,7 +70,10 @@ fn a_broken_catalog_reports_its_location() {
         "products:\n  p: { title: P }\nevents:\n  - name: Bad-Name\n",
     )
     .expect("write the fixture");
-    let err = Builder::new().catalog("catalog.yaml").source(&dir).expect_err("broken");
+    let err = Builder::new()
+        .catalog("catalog.yaml")
+        .source(&dir)
+        .expect_err("broken");
     let message = format!("{err:?}");
     assert!(message.contains("catalog.yaml:4:"), "{message}");
 }
@@ -82,7 +97,10 @@ fn filters_select_events_and_the_types_they_use() {
         .expect("generates");
     assert!(code.contains("pub struct AwInteractionFocusV3 {"));
     assert!(code.contains("pub struct Queue {"), "a type the events use");
-    assert!(!code.contains("pub struct ChatMessage {"), "a type no selected event uses");
+    assert!(
+        !code.contains("pub struct ChatMessage {"),
+        "a type no selected event uses"
+    );
     assert!(!code.contains("GlobalUserDetailsV1"));
     assert!(!code.contains("CallObject"));
 }
@@ -127,7 +145,10 @@ fn sunset_policies() {
         .into_iter()
         .map(|e| e.name)
         .collect();
-    assert_eq!(names, ["aw-interaction-focus-v1", "aw-interaction-focus-v3"]);
+    assert_eq!(
+        names,
+        ["aw-interaction-focus-v1", "aw-interaction-focus-v3"]
+    );
 }
 
 #[test]
