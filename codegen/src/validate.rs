@@ -426,10 +426,18 @@ impl Checker {
                     if is_field_name(&explicit.value) {
                         Some(explicit.value.clone())
                     } else {
+                        let hint = if KEYWORDS.contains(&explicit.value.as_str()) {
+                            format!(" (a keyword: write `r#{}`)", explicit.value)
+                        } else {
+                            String::new()
+                        };
                         self.error(
                             "rust-name",
                             Location::of(explicit),
-                            format!("`{}` is not a snake_case Rust identifier", explicit.value),
+                            format!(
+                                "`{}` is not a snake_case Rust identifier{hint}",
+                                explicit.value
+                            ),
                         );
                         None
                     }
