@@ -21,6 +21,7 @@ pub const SUPPORT_NAMES: &[&str] = &[
     "DeclaredStatus",
     "Direction",
     "EncodedEvent",
+    "InvalidDate",
     "LifecycleStatus",
     "PartnerEvent",
     "Product",

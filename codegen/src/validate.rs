@@ -18,23 +18,11 @@ use crate::model::{
 /// The wire name every payload carries implicitly.
 pub const SCHEMA_VERSION_FIELD: &str = "schemaVersion";
 
-/// Names a shared type may not take: they would shadow what generated code relies on.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Box",
-    "BTreeMap",
-    "DecodeError",
-    "Err",
-    "Event",
-    "None",
-    "Ok",
-    "Option",
-    "ReceivedEvent",
-    "Result",
-    "SendEvent",
-    "Some",
-    "String",
-    "Value",
-    "Vec",
+/// Prelude names a shared type may not take: generated items stand in the partner's module, where
+/// they would shadow the prelude. The support items eventcat generates are reserved too
+/// ([`crate::plan::SUPPORT_NAMES`]).
+const PRELUDE_TYPE_NAMES: &[&str] = &[
+    "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
 ];
 
 /// Rust keywords, which become raw identifiers (`r#type`).
@@ -141,7 +129,9 @@ impl Checker {
                         name.value.to_upper_camel_case()
                     ),
                 );
-            } else if RESERVED_TYPE_NAMES.contains(&name.value.as_str()) {
+            } else if PRELUDE_TYPE_NAMES.contains(&name.value.as_str())
+                || crate::plan::SUPPORT_NAMES.contains(&name.value.as_str())
+            {
                 self.error(
                     "type-name",
                     location,
