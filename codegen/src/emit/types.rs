@@ -300,24 +300,19 @@ fn alias(item: &AliasItem) -> TokenStream {
 /// The private helpers generated code calls: decoding with a field path, the absent/null
 /// rules, and constant checks. Only the helpers the plan needs are generated.
 pub(super) fn support_module(plan: &Plan) -> TokenStream {
-    let constants: Vec<&Constant> = plan
+    let structs: Vec<&StructItem> = plan
         .types
         .iter()
         .filter_map(|t| match t {
             TypeItem::Struct(s) => Some(s),
             _ => None,
         })
+        .collect();
+    let constants: Vec<&Constant> = structs
+        .iter()
         .flat_map(|s| s.constants.iter().map(|c| &c.value))
         .collect();
-    let fields: Vec<&FieldItem> = plan
-        .types
-        .iter()
-        .filter_map(|t| match t {
-            TypeItem::Struct(s) => Some(s),
-            _ => None,
-        })
-        .flat_map(|s| s.fields.iter())
-        .collect();
+    let fields: Vec<&FieldItem> = structs.iter().flat_map(|s| s.fields.iter()).collect();
     let uses = |pred: fn(&Constant) -> bool| constants.iter().any(|c| pred(c));
     let mut helpers = TokenStream::new();
     if uses(|c| matches!(c, Constant::String(_))) {
