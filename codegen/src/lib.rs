@@ -20,6 +20,8 @@ pub mod outcome;
 pub mod page;
 pub mod plan;
 pub mod render;
+/// The catalog for tools outside Rust: JSON Schemas and an AsyncAPI document (`eventcat schema`).
+pub mod schema;
 pub mod select;
 pub mod validate;
 

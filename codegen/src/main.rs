@@ -38,6 +38,15 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Export a catalog for tools outside Rust: a JSON Schema (draft 2020-12) per event schema
+    /// version and an AsyncAPI 3.0.0 document; without -o, print the AsyncAPI document.
+    Schema {
+        /// The catalog file (default: the bundled catalog.yaml).
+        catalog: Option<PathBuf>,
+        /// Write asyncapi.json and schemas/<event>/<version>.schema.json under this directory.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Validate a catalog: print every error and lint with its location; exit 1 on any error.
     Check {
         /// The catalog file (default: the bundled catalog.yaml).
@@ -160,6 +169,7 @@ fn main() -> ExitCode {
             };
             generate(catalog.as_ref(), output.as_ref(), &options, color)
         }
+        Command::Schema { catalog, output } => schema(catalog.as_ref(), output.as_ref(), color),
         Command::Import {
             page,
             against,
@@ -261,6 +271,50 @@ fn generate(
             ExitCode::SUCCESS
         }
     }
+}
+
+fn schema(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> ExitCode {
+    let loaded = match load(catalog) {
+        Ok(loaded) => loaded,
+        Err(err) => return fail(&err, color),
+    };
+    let files = match eventcat_codegen::schema::export(&loaded.catalog) {
+        Ok(files) => files,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(dir) = output else {
+        let asyncapi = files
+            .iter()
+            .find(|f| f.path == eventcat_codegen::schema::ASYNCAPI_FILE);
+        print!("{}", asyncapi.map_or("", |f| f.contents.as_str()));
+        return ExitCode::SUCCESS;
+    };
+    for file in &files {
+        let path = file
+            .path
+            .split('/')
+            .fold(dir.clone(), |path, part| path.join(part));
+        let written = match path.parent() {
+            Some(parent) => std::fs::create_dir_all(parent),
+            None => Ok(()),
+        }
+        .and_then(|()| std::fs::write(&path, &file.contents));
+        if let Err(err) = written {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    eprintln!(
+        "{}: wrote {} and {} JSON Schemas to {}",
+        loaded.report.path,
+        eventcat_codegen::schema::ASYNCAPI_FILE,
+        files.len().saturating_sub(1),
+        dir.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn finish(outcome: eventcat_codegen::outcome::Outcome) -> ExitCode {
