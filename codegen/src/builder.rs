@@ -45,7 +45,7 @@ pub enum BuildError {
     #[error("{0}")]
     AsOf(String),
     /// The catalog or options are wrong; the message has file, line and column.
-    #[error("{0}")]
+    #[error("{}", .0.message(crate::FrontEnd::Builder))]
     Generate(#[from] GenerateError),
     /// The output file could not be written.
     #[error("cannot write {path}: {source}")]
@@ -150,7 +150,7 @@ impl Builder {
         options.as_of = match &self.as_of {
             Some(text) => Some(select::parse_date(text).ok_or_else(|| {
                 BuildError::AsOf(format!(
-                    "as_of `{text}` is not a day of the form YYYY-MM-DD"
+                    "`.as_of(\"{text}\")`: not a day of the form YYYY-MM-DD"
                 ))
             })?),
             None if options.sunset != SunsetPolicy::Keep => select::source_date_epoch()

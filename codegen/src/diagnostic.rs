@@ -128,19 +128,49 @@ impl Report {
         self.errors().next().is_some()
     }
 
-    /// Renders every diagnostic with an excerpt of the source, rustc style.
+    /// Errors first, then lints, each in file order: the reason a catalog is refused comes
+    /// before what is merely worth a look.
+    fn ordered(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.errors().chain(self.warnings())
+    }
+
+    /// Renders every diagnostic (errors first) with an excerpt of the source, rustc style.
     pub fn render(&self, color: bool) -> String {
+        self.render_each(self.ordered(), color)
+    }
+
+    /// Renders the errors alone, for a front end that shows lints only when asked.
+    pub fn render_errors(&self, color: bool) -> String {
+        self.render_each(self.errors(), color)
+    }
+
+    fn render_each<'a>(
+        &'a self,
+        diagnostics: impl Iterator<Item = &'a Diagnostic>,
+        color: bool,
+    ) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
         let mut out = String::new();
-        for diagnostic in &self.diagnostics {
+        for diagnostic in diagnostics {
             out.push_str(&renderer.render(&[self.group(diagnostic)]));
             out.push_str("\n\n");
         }
         out
+    }
+
+    /// `path: 1 error, 2 warnings`, with the number of events when the catalog loaded.
+    pub fn summary(&self, events: Option<usize>) -> String {
+        let events = events.map_or(String::new(), |n| format!("{}, ", counted(n, "event")));
+        format!(
+            "{}: {events}{}, {}",
+            self.path,
+            counted(self.errors().count(), "error"),
+            counted(self.warnings().count(), "warning")
+        )
     }
 
     fn group<'a>(&'a self, diagnostic: &'a Diagnostic) -> Group<'a> {
@@ -203,10 +233,19 @@ fn offset_of(source: &str, location: Location) -> usize {
     line_start + column
 }
 
+/// `1 error`, `2 errors`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl fmt::Display for Report {
-    /// One line per diagnostic: `path:line:column: error[code]: message`.
+    /// One line per diagnostic, errors first: `path:line:column: error[code]: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for diagnostic in &self.diagnostics {
+        for diagnostic in self.ordered() {
             let severity = match diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -30,7 +30,7 @@ use std::path::Path;
 pub use builder::{BuildError, Builder};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use model::Catalog;
-pub use select::{Options, SunsetPolicy};
+pub use select::{FrontEnd, Options, SunsetPolicy};
 
 /// The catalog bundled with eventcat: every event 8x8 publishes.
 pub const BUNDLED_CATALOG: &str = include_str!("../../catalog.yaml");
@@ -117,6 +117,16 @@ pub enum GenerateError {
     Render(String),
 }
 
+impl GenerateError {
+    /// The message in the words of `front_end` (`--as-of`, `.as_of(...)` or `as_of = ...`).
+    pub fn message(&self, front_end: FrontEnd) -> String {
+        match self {
+            GenerateError::Select(err) => err.message(front_end),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The generated items for a loaded catalog and options: the one code path behind the derive,
 /// the build.rs builder and `eventcat generate`.
 pub fn generate(
@@ -131,6 +141,20 @@ pub fn generate(
         })
     })?;
     Ok(emit::emit(&plan))
+}
+
+/// The items of a catalog without events: the support types (`CatalogEntry`, `ReceivedEvent`,
+/// `DecodeError`, ...) and nothing else. The derive emits them beside its error, so that a
+/// failed expansion is reported once instead of as a cascade of unresolved names.
+pub fn generate_empty() -> proc_macro2::TokenStream {
+    let empty = Catalog {
+        products: Default::default(),
+        types: Vec::new(),
+        events: Vec::new(),
+    };
+    plan::plan(&empty)
+        .map(|plan| emit::emit(&plan))
+        .unwrap_or_default()
 }
 
 /// Loads catalog text and renders the generated code as a pretty-printed Rust file.

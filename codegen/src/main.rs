@@ -199,11 +199,9 @@ fn main() -> ExitCode {
         Command::Check { catalog } => match load(catalog.as_ref()) {
             Ok(loaded) => {
                 eprint!("{}", loaded.report.render(color));
-                let warnings = loaded.report.warnings().count();
-                println!(
-                    "{}: {} events, 0 errors, {warnings} warnings",
-                    loaded.report.path,
-                    loaded.catalog.events.len()
+                eprintln!(
+                    "{}",
+                    loaded.report.summary(Some(loaded.catalog.events.len()))
                 );
                 ExitCode::SUCCESS
             }
@@ -334,12 +332,7 @@ fn fail(err: &LoadError, color: bool) -> ExitCode {
     match err {
         LoadError::Invalid(report) => {
             eprint!("{}", report.render(color));
-            eprintln!(
-                "{}: {} errors, {} warnings",
-                report.path,
-                report.errors().count(),
-                report.warnings().count()
-            );
+            eprintln!("{}", report.summary(None));
         }
         LoadError::Read { .. } => eprintln!("error: {err}"),
     }

@@ -26,13 +26,9 @@ impl Outcome {
 /// A catalog that did not load, as printed by the CLI: rendered diagnostics and a summary.
 pub fn load_error(err: &crate::LoadError, color: bool) -> String {
     match err {
-        crate::LoadError::Invalid(report) => format!(
-            "{}{}: {} errors, {} warnings\n",
-            report.render(color),
-            report.path,
-            report.errors().count(),
-            report.warnings().count()
-        ),
+        crate::LoadError::Invalid(report) => {
+            format!("{}{}\n", report.render(color), report.summary(None))
+        }
         _ => format!("error: {err}\n"),
     }
 }

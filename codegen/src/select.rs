@@ -70,21 +70,71 @@ pub enum SelectError {
         pattern: String,
     },
     /// `sunset = "omit"` or `"error"` without a day to apply it for.
-    #[error(
-        "the sunset policy `{policy}` needs a day: set `as_of = \"YYYY-MM-DD\"` or SOURCE_DATE_EPOCH"
-    )]
+    #[error("{}", self.message(FrontEnd::Cli))]
     NoAsOf {
         /// The policy given.
         policy: &'static str,
     },
     /// `sunset = "error"` and events are sunset on `as_of`.
-    #[error("events sunset on {as_of}: {events} (sunset = \"error\")")]
+    #[error("{}", self.message(FrontEnd::Cli))]
     Sunset {
         /// The day.
         as_of: Date,
         /// The sunset events, comma-separated.
         events: String,
     },
+}
+
+/// The front end a message is for, so that it names options the way the user wrote them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontEnd {
+    /// `#[catalog(as_of = "...")]`.
+    Derive,
+    /// `Builder::as_of("...")` in build.rs.
+    Builder,
+    /// `eventcat generate --as-of ...`.
+    Cli,
+}
+
+impl FrontEnd {
+    /// How the user sets the as-of day here.
+    fn as_of(self) -> &'static str {
+        match self {
+            FrontEnd::Derive => "`as_of = \"YYYY-MM-DD\"`",
+            FrontEnd::Builder => "`.as_of(\"YYYY-MM-DD\")`",
+            FrontEnd::Cli => "`--as-of YYYY-MM-DD`",
+        }
+    }
+
+    /// How the user wrote this sunset policy here.
+    fn sunset(self, policy: &str) -> String {
+        match self {
+            FrontEnd::Derive => format!("sunset = \"{policy}\""),
+            FrontEnd::Builder => {
+                let variant = if policy == "omit" { "Omit" } else { "Error" };
+                format!(".sunset(SunsetPolicy::{variant})")
+            }
+            FrontEnd::Cli => format!("--sunset {policy}"),
+        }
+    }
+}
+
+impl SelectError {
+    /// The message in the words of `front_end`: option names as the user writes them there.
+    pub fn message(&self, front_end: FrontEnd) -> String {
+        match self {
+            SelectError::NoAsOf { policy } => format!(
+                "`{}` needs a day to apply it for: set {} or SOURCE_DATE_EPOCH",
+                front_end.sunset(policy),
+                front_end.as_of()
+            ),
+            SelectError::Sunset { as_of, events } => format!(
+                "events sunset on {as_of}: {events} (`{}`)",
+                front_end.sunset("error")
+            ),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Narrows `catalog` to the selected events and the shared types they use.

@@ -25,6 +25,18 @@ const PRELUDE_TYPE_NAMES: &[&str] = &[
     "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
 ];
 
+/// Every name a shared type may not take, sorted: the prelude names and the generated support
+/// items.
+pub fn reserved_type_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = PRELUDE_TYPE_NAMES
+        .iter()
+        .chain(crate::plan::SUPPORT_NAMES)
+        .copied()
+        .collect();
+    names.sort_unstable();
+    names
+}
+
 /// Rust keywords, which become raw identifiers (`r#type`).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",

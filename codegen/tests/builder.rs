@@ -172,3 +172,19 @@ fn bad_options_are_errors() {
         Err(SelectError::UnmatchedPattern { .. })
     ));
 }
+
+/// The builder's messages name its own methods, not the derive's or the CLI's options.
+#[test]
+fn a_sunset_policy_without_a_day_names_the_builder_methods() {
+    // Without `.as_of(...)` the day comes from SOURCE_DATE_EPOCH, which cargo does not set.
+    let err = Builder::new()
+        .sunset(SunsetPolicy::Omit)
+        .source(root())
+        .expect_err("no day");
+    let message = err.to_string();
+    assert!(
+        message.contains("`.sunset(SunsetPolicy::Omit)` needs a day")
+            && message.contains("set `.as_of(\"YYYY-MM-DD\")` or SOURCE_DATE_EPOCH"),
+        "{message}"
+    );
+}

@@ -13,7 +13,7 @@
 
 use std::path::PathBuf;
 
-use eventcat_codegen::{GenerateError, LoadError, Options, SunsetPolicy, select};
+use eventcat_codegen::{FrontEnd, GenerateError, LoadError, Options, SunsetPolicy, select};
 use proc_macro::TokenStream;
 use quote::quote;
 use syn::parse::ParseStream;
@@ -28,9 +28,17 @@ pub fn derive_event_catalog(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(err) => return err.to_compile_error().into(),
     };
-    expand(&input)
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    match expand(&input) {
+        Ok(items) => items.into(),
+        Err(err) => {
+            // The error, plus the items of an empty catalog and the marker's impl, so that the
+            // code naming them reports no further errors.
+            let error = err.into_compile_error();
+            let support = eventcat_codegen::generate_empty();
+            let marker = marker_impl(&input);
+            quote! { #error #support #marker }.into()
+        }
+    }
 }
 
 /// The parsed `#[catalog(...)]` options, each with the span to blame.
@@ -182,18 +190,26 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         };
         let message = match &err {
             GenerateError::Load(load) => load_message(load),
-            other => other.to_string(),
+            other => other.message(FrontEnd::Derive),
         };
         syn::Error::new(span, message)
     })?;
 
     // Reading the file through include_bytes! makes cargo re-run the derive when it changes.
     let track = tracked.map(|path| quote! { const _: &[u8] = include_bytes!(#path); });
-    let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+    let marker = marker_impl(input);
     Ok(quote! {
         #track
         #items
+        #marker
+    })
+}
 
+/// The marker's inherent impl: the catalog table.
+fn marker_impl(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let marker = &input.ident;
+    let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
         impl #impl_generics #marker #type_generics #where_clause {
             /// Every event this derive generated, as published.
             pub const CATALOG: &'static [CatalogEntry] = CatalogEntry::ALL;
@@ -203,7 +219,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 CatalogEntry::find(name)
             }
         }
-    })
+    }
 }
 
 fn span_of(lit: &Option<LitStr>, marker: &syn::Ident) -> proc_macro2::Span {
@@ -216,12 +232,24 @@ fn blame(list: &[LitStr], value: &str) -> Option<proc_macro2::Span> {
         .map(LitStr::span)
 }
 
-/// A catalog error as compiler-message text: each diagnostic as `file:line:column: message`,
-/// with the source excerpt.
+/// A catalog error as compiler-message text: each error with its file, line, column and source
+/// excerpt. Lints are left to `eventcat check`, which the message names when there are any.
 fn load_message(err: &LoadError) -> String {
     match err {
         LoadError::Invalid(report) => {
-            format!("invalid event catalog\n{}", report.render(false).trim_end())
+            let mut message = format!(
+                "invalid event catalog\n{}",
+                report.render_errors(false).trim_end()
+            );
+            let lints = report.warnings().count();
+            if lints > 0 {
+                message.push_str(&format!(
+                    "\nthe catalog also has {}, not shown here: `eventcat check {}` shows every warning",
+                    eventcat_codegen::diagnostic::counted(lints, "warning"),
+                    report.path
+                ));
+            }
+            message
         }
         LoadError::Read { .. } => err.to_string(),
     }

@@ -1,6 +1,7 @@
 //! Cross-crate tests of eventcat. The library holds the code generated from the bundled catalog
-//! (the golden file, checked in as `generated-example/src/generated.rs`), compiled here under `#![deny(warnings)]` so that any warning in generated
-//! code fails the build; the tests in `tests/` exercise it.
+//! (the golden file, checked in as `generated-example/src/generated.rs`), compiled here under
+//! `#![deny(warnings)]` so that any warning in generated code fails the build; the tests in
+//! `tests/` exercise it.
 #![deny(warnings)]
 
 /// The items eventcat generates from the bundled catalog.yaml.

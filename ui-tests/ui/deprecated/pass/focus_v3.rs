@@ -1,7 +1,7 @@
 // Code that uses only the current focus version compiles without any warning.
 #![deny(warnings)]
 
-use eventcat_tests::catalog::{AwInteractionFocusV3, PartnerEvent, ReceivedEvent};
+use eventcat_ui_tests::focus::{AwInteractionFocusV3, PartnerEvent, ReceivedEvent};
 
 fn main() {
     let payload = r#"{

@@ -2,7 +2,7 @@
 // the replacement.
 #![deny(deprecated)]
 
-use eventcat_tests::catalog::AwInteractionFocusV1;
+use eventcat_ui_tests::focus::AwInteractionFocusV1;
 
 fn main() {
     let event = AwInteractionFocusV1 {

@@ -1,6 +1,6 @@
 //! The derive as a partner uses it: what compiles, and the exact errors for what does not.
 //!
-//! trybuild compiles each case in its own project under `<target>/tests/trybuild/eventcat-tests`,
+//! trybuild compiles each case in its own project under `<target>/tests/trybuild/eventcat-ui-tests`,
 //! which is then the cases' `CARGO_MANIFEST_DIR`; the fixture catalogs are copied there first, so
 //! `path = "catalogs/small.yaml"` resolves the way it does in a partner's crate.
 
@@ -11,7 +11,12 @@ use std::path::{Path, PathBuf};
 fn trybuild_project() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     let target = exe.parent()?.parent()?.parent()?;
-    Some(target.join("tests").join("trybuild").join("eventcat-tests"))
+    Some(
+        target
+            .join("tests")
+            .join("trybuild")
+            .join("eventcat-ui-tests"),
+    )
 }
 
 fn copy_catalogs(to: &Path) {
@@ -31,9 +36,12 @@ fn derive_ui() {
     let cases = trybuild::TestCases::new();
     cases.pass("ui/macros/bundled_pass.rs");
     cases.pass("ui/macros/filtered_pass.rs");
+    cases.pass("ui/macros/binary_pass.rs");
     cases.compile_fail("ui/macros/filtered_out.rs");
     cases.compile_fail("ui/macros/missing_file.rs");
     cases.compile_fail("ui/macros/yaml_error.rs");
+    cases.compile_fail("ui/macros/lint_then_error.rs");
+    cases.compile_fail("ui/macros/sunset_omit_without_day.rs");
     cases.compile_fail("ui/macros/unknown_option.rs");
     cases.compile_fail("ui/macros/bad_glob.rs");
     cases.compile_fail("ui/macros/sunset_error.rs");

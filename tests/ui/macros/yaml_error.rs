@@ -1,5 +1,0 @@
-#[derive(eventcat_macros::EventCatalog)]
-#[catalog(path = "catalogs/broken.yaml")]
-pub struct Events;
-
-fn main() {}
