@@ -33,7 +33,7 @@ pub use model::Catalog;
 pub use select::{FrontEnd, Options, SunsetPolicy};
 
 /// The catalog bundled with eventcat: every event 8x8 publishes.
-pub const BUNDLED_CATALOG: &str = include_str!("../../catalog.yaml");
+pub const BUNDLED_CATALOG: &str = include_str!("../catalog.yaml");
 
 /// The name the bundled catalog goes by in diagnostics.
 pub const BUNDLED_CATALOG_NAME: &str = "catalog.yaml";

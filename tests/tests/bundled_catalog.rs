@@ -265,3 +265,15 @@ fn every_field_has_a_doc() {
     }
     assert!(missing.is_empty(), "fields without a doc: {missing:#?}");
 }
+
+/// The catalog bundled inside `eventcat-codegen` (so the crate can be published) is a copy of
+/// the workspace's `catalog.yaml`, the one source that is edited.
+#[test]
+fn bundled_copy_equals_the_root_catalog() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog.yaml");
+    let root = std::fs::read_to_string(&root).expect("read the workspace catalog.yaml");
+    assert!(
+        root == BUNDLED_CATALOG,
+        "codegen/catalog.yaml differs from catalog.yaml; refresh it with `cp catalog.yaml codegen/catalog.yaml`"
+    );
+}
