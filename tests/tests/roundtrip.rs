@@ -1,30 +1,28 @@
 //! Schema-driven round trips of the generated code. Payloads are generated from the catalog model
 //! (every event schema version, deterministic cases and arbitrary ones), decoded by the generated
 //! code, re-encoded, and compared with what went in. Invalid payloads are made by mutating valid
-//! ones at a known place, and the error must name that place.
+//! ones at a known place, and the error must name that place. The payload generators are shared
+//! with the schema tests, in `common`.
 
-use eventcat_codegen::model::{
-    Catalog, Constant, Direction, Element, Field, Payload, Scalar, Shape,
+mod common;
+
+use common::{
+    ALL_PRESENT, Det, any_payload, bundled_catalog, det_cases, det_payload, payload_fields,
+    resolved,
 };
+use eventcat_codegen::model::{Catalog, Constant, Direction, Field, Scalar, SchemaVersion, Shape};
 use eventcat_tests::catalog::{
     AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, DecodeError, PartnerEvent,
     ReceivedEvent,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 // ------------------------------------------------------------------------------------------------
 // The catalog, as a list of event schema versions.
 
-fn catalog() -> Catalog {
-    match eventcat_codegen::load_bundled() {
-        Ok(loaded) => loaded.catalog,
-        Err(err) => panic!("the bundled catalog must load:\n{err}"),
-    }
-}
-
-/// One event schema version, with its payload fields resolved.
+/// One event schema version, with what the tests check it against.
 #[derive(Debug, Clone)]
 struct Version {
     name: String,
@@ -32,7 +30,8 @@ struct Version {
     direction: Direction,
     /// Every schema version of the event, oldest first.
     all_versions: Vec<String>,
-    fields: Vec<Field>,
+    /// The schema version as the catalog declares it.
+    model: SchemaVersion,
 }
 
 fn versions(catalog: &Catalog) -> Vec<Version> {
@@ -44,36 +43,21 @@ fn versions(catalog: &Catalog) -> Vec<Version> {
             .map(|v| v.version.to_string())
             .collect();
         for version in &event.schema_versions {
-            let fields = match &version.payload {
-                Payload::Fields(fields) => fields.clone(),
-                Payload::Type(name) => match catalog.type_decl(name).map(|d| &d.shape) {
-                    Some(Shape::Object(fields)) => fields.clone(),
-                    other => panic!("{}: payload type {name} is {other:?}", event.name),
-                },
-            };
             out.push(Version {
                 name: event.name.clone(),
                 version: version.version.to_string(),
                 direction: event.direction,
                 all_versions: all_versions.clone(),
-                fields,
+                model: version.clone(),
             });
         }
     }
     out
 }
 
-/// The shape a `Shape::Named` stands for.
-fn resolve<'a>(catalog: &'a Catalog, name: &str) -> &'a Shape {
-    match catalog.type_decl(name) {
-        Some(decl) => &decl.shape,
-        None => panic!("unknown type {name}"),
-    }
-}
-
 #[test]
 fn every_event_schema_version_is_covered() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let versions = versions(&catalog);
     // 59 events, one of which (wrap-up codes) has two schema versions.
     assert_eq!(versions.len(), 60);
@@ -176,178 +160,12 @@ fn maestro_envelope(name: &str, payload: &Value) -> String {
 // ------------------------------------------------------------------------------------------------
 // Deterministic payloads.
 
-/// How a deterministic payload is made.
-#[derive(Debug, Clone, Copy)]
-struct Det {
-    /// Optional fields are present.
-    optional: bool,
-    /// Nullable fields and elements are null.
-    nulls: bool,
-    /// Enum values and union members are chosen by this index (modulo their count).
-    pick: usize,
-    /// Array and map length.
-    len: usize,
-    /// Objects get an unknown extra field.
-    extra: bool,
-}
-
-const ALL_PRESENT: Det = Det {
-    optional: true,
-    nulls: false,
-    pick: 0,
-    len: 2,
-    extra: false,
-};
-
-const EXTRA_FIELD: &str = "zzNotInTheCatalog";
-
-fn det_payload(catalog: &Catalog, v: &Version, d: Det) -> Value {
-    let mut object = det_object(catalog, &v.fields, d);
-    object.insert("schemaVersion".to_owned(), json!(v.version));
-    Value::Object(object)
-}
-
-fn det_object(catalog: &Catalog, fields: &[Field], d: Det) -> Map<String, Value> {
-    let mut object = Map::new();
-    for field in fields {
-        if field.optional && !d.optional {
-            continue;
-        }
-        let value = det_value(catalog, &field.shape, field.nullable, d);
-        object.insert(field.wire_name.clone(), value);
-    }
-    if d.extra {
-        object.insert(EXTRA_FIELD.to_owned(), json!({ "a": [1, "x", null] }));
-    }
-    object
-}
-
-fn det_value(catalog: &Catalog, shape: &Shape, nullable: bool, d: Det) -> Value {
-    if nullable && d.nulls {
-        return Value::Null;
-    }
-    match shape {
-        Shape::Scalar(Scalar::String) => json!(format!("text-{}", d.pick)),
-        Shape::Scalar(Scalar::Integer) => json!(3 + d.pick),
-        // An integer, which comes back as a float, and a fraction.
-        Shape::Scalar(Scalar::Number) if d.pick.is_multiple_of(2) => json!(3),
-        Shape::Scalar(Scalar::Number) => json!(2.5),
-        Shape::Scalar(Scalar::Boolean) => json!(d.pick.is_multiple_of(2)),
-        Shape::Named(name) => det_value(catalog, resolve(catalog, name), false, d),
-        Shape::Const(constant) => constant.to_json(),
-        Shape::Enum(values) => json!(values[d.pick % values.len()]),
-        Shape::Object(fields) => Value::Object(det_object(catalog, fields, d)),
-        Shape::Array(element) => Value::Array(
-            (0..d.len)
-                .map(|_| det_value(catalog, &element.shape, element.nullable, d))
-                .collect(),
-        ),
-        Shape::Map(element) => Value::Object(
-            (0..d.len)
-                .map(|i| {
-                    let value = det_value(catalog, &element.shape, element.nullable, d);
-                    (format!("key{i}"), value)
-                })
-                .collect(),
-        ),
-        Shape::OneOf(members) => {
-            let member = &members[d.pick % members.len()];
-            det_value(catalog, &member.shape, member.nullable, d)
-        }
-    }
-}
-
-/// The largest number of enum values or union members anywhere in the payload.
-fn most_choices(catalog: &Catalog, fields: &[Field]) -> usize {
-    fn shape_choices(catalog: &Catalog, shape: &Shape) -> usize {
-        match shape {
-            Shape::Enum(values) => values.len(),
-            Shape::OneOf(members) => members
-                .iter()
-                .map(|m| shape_choices(catalog, &m.shape))
-                .max()
-                .unwrap_or(0)
-                .max(members.len()),
-            Shape::Named(name) => shape_choices(catalog, resolve(catalog, name)),
-            Shape::Object(fields) => most_choices(catalog, fields),
-            Shape::Array(e) | Shape::Map(e) => shape_choices(catalog, &e.shape),
-            Shape::Scalar(_) | Shape::Const(_) => 1,
-        }
-    }
-    fields
-        .iter()
-        .map(|f| shape_choices(catalog, &f.shape))
-        .max()
-        .unwrap_or(1)
-        .max(2)
-}
-
-/// The deterministic cases of one event schema version, named.
-fn det_cases(catalog: &Catalog, v: &Version) -> Vec<(String, Value)> {
-    let mut cases = vec![
-        (
-            "all optional present".to_owned(),
-            det_payload(catalog, v, ALL_PRESENT),
-        ),
-        (
-            "all optional absent".to_owned(),
-            det_payload(
-                catalog,
-                v,
-                Det {
-                    optional: false,
-                    len: 1,
-                    ..ALL_PRESENT
-                },
-            ),
-        ),
-        (
-            "nullable as null".to_owned(),
-            det_payload(
-                catalog,
-                v,
-                Det {
-                    nulls: true,
-                    len: 1,
-                    ..ALL_PRESENT
-                },
-            ),
-        ),
-        (
-            "empty arrays and maps".to_owned(),
-            det_payload(
-                catalog,
-                v,
-                Det {
-                    len: 0,
-                    ..ALL_PRESENT
-                },
-            ),
-        ),
-    ];
-    // Each enum value (and union member) of each enum field in turn; pick 0 is the first case.
-    for pick in 1..most_choices(catalog, &v.fields) {
-        cases.push((
-            format!("enum value / union member #{pick}"),
-            det_payload(
-                catalog,
-                v,
-                Det {
-                    pick,
-                    ..ALL_PRESENT
-                },
-            ),
-        ));
-    }
-    cases
-}
-
 #[test]
 fn deterministic_payloads_round_trip() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let mut count = 0;
     for v in versions(&catalog) {
-        for (case, payload) in det_cases(&catalog, &v) {
+        for (case, payload) in det_cases(&catalog, &v.model) {
             assert_round_trip(&v, &payload, &case);
             count += 1;
         }
@@ -371,22 +189,22 @@ fn deterministic_cases_use_every_enum_value() {
     fn enums(catalog: &Catalog, shape: &Shape, out: &mut Vec<String>) {
         match shape {
             Shape::Enum(values) => out.extend(values.iter().cloned()),
-            Shape::Named(name) => enums(catalog, resolve(catalog, name), out),
+            Shape::Named(_) => enums(catalog, resolved(catalog, shape), out),
             Shape::Object(fields) => fields.iter().for_each(|f| enums(catalog, &f.shape, out)),
             Shape::Array(e) | Shape::Map(e) => enums(catalog, &e.shape, out),
             Shape::OneOf(members) => members.iter().for_each(|m| enums(catalog, &m.shape, out)),
             Shape::Scalar(_) | Shape::Const(_) => {}
         }
     }
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let mut checked = 0;
     for v in versions(&catalog) {
         let mut seen = std::collections::BTreeSet::new();
-        for (_, payload) in det_cases(&catalog, &v) {
+        for (_, payload) in det_cases(&catalog, &v.model) {
             collect(&payload, &mut seen);
         }
         let mut wanted = Vec::new();
-        for field in &v.fields {
+        for field in payload_fields(&catalog, &v.model) {
             enums(&catalog, &field.shape, &mut wanted);
         }
         for value in wanted {
@@ -400,10 +218,10 @@ fn deterministic_cases_use_every_enum_value() {
 
 #[test]
 fn received_payloads_decode_the_same_through_both_envelopes() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let mut count = 0;
     for v in versions(&catalog) {
-        for (case, payload) in det_cases(&catalog, &v) {
+        for (case, payload) in det_cases(&catalog, &v.model) {
             let text = payload.to_string();
             if v.direction == Direction::Send {
                 // The host never delivers a send event: an envelope naming one is refused.
@@ -466,18 +284,18 @@ fn maestro_failed_message_is_a_host_failure() {
 
 #[test]
 fn unknown_fields_are_ignored() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let mut count = 0;
     for v in versions(&catalog) {
         let with_extra = det_payload(
             &catalog,
-            &v,
+            &v.model,
             Det {
                 extra: true,
                 ..ALL_PRESENT
             },
         );
-        let expected = det_payload(&catalog, &v, ALL_PRESENT);
+        let expected = det_payload(&catalog, &v.model, ALL_PRESENT);
         assert_ne!(with_extra, expected);
         let text = with_extra.to_string();
         let encoded = decode_and_encode(&v, &text)
@@ -496,14 +314,6 @@ fn unknown_fields_are_ignored() {
 // ------------------------------------------------------------------------------------------------
 // Arbitrary payloads.
 
-fn any_string() -> BoxedStrategy<String> {
-    prop_oneof![
-        4 => "\\PC{0,12}",
-        1 => "[\\x00-\\x1f\"\\\\/\u{e9}\u{1F600}]{0,4}",
-    ]
-    .boxed()
-}
-
 /// Numbers whose JSON text parses back exactly: integers, and fractions with few digits.
 fn any_number() -> BoxedStrategy<Value> {
     prop_oneof![
@@ -515,75 +325,9 @@ fn any_number() -> BoxedStrategy<Value> {
     .boxed()
 }
 
-fn any_object(catalog: &Catalog, fields: &[Field]) -> BoxedStrategy<Map<String, Value>> {
-    let entries: Vec<BoxedStrategy<Option<(String, Value)>>> = fields
-        .iter()
-        .map(|field| {
-            let wire = field.wire_name.clone();
-            let value = any_value(catalog, &field.shape, field.nullable);
-            let entry = value.prop_map(move |v| (wire.clone(), v));
-            if field.optional {
-                proptest::option::of(entry).boxed()
-            } else {
-                entry.prop_map(Some).boxed()
-            }
-        })
-        .collect();
-    entries
-        .prop_map(|entries| entries.into_iter().flatten().collect())
-        .boxed()
-}
-
-fn any_value(catalog: &Catalog, shape: &Shape, nullable: bool) -> BoxedStrategy<Value> {
-    let inner = match shape {
-        Shape::Scalar(Scalar::String) => any_string().prop_map(Value::String).boxed(),
-        Shape::Scalar(Scalar::Integer) => any::<i64>().prop_map(|n| json!(n)).boxed(),
-        Shape::Scalar(Scalar::Number) => any_number(),
-        Shape::Scalar(Scalar::Boolean) => any::<bool>().prop_map(Value::Bool).boxed(),
-        Shape::Named(name) => any_value(catalog, resolve(catalog, name), false),
-        Shape::Const(constant) => Just(constant.to_json()).boxed(),
-        Shape::Enum(values) => proptest::sample::select(values.clone())
-            .prop_map(Value::String)
-            .boxed(),
-        Shape::Object(fields) => any_object(catalog, fields).prop_map(Value::Object).boxed(),
-        Shape::Array(element) => proptest::collection::vec(any_element(catalog, element), 0..3)
-            .prop_map(Value::Array)
-            .boxed(),
-        Shape::Map(element) => {
-            proptest::collection::btree_map(any_string(), any_element(catalog, element), 0..3)
-                .prop_map(|map| Value::Object(map.into_iter().collect()))
-                .boxed()
-        }
-        Shape::OneOf(members) => {
-            let members: Vec<BoxedStrategy<Value>> =
-                members.iter().map(|m| any_element(catalog, m)).collect();
-            proptest::strategy::Union::new(members).boxed()
-        }
-    };
-    if nullable {
-        prop_oneof![1 => Just(Value::Null), 3 => inner].boxed()
-    } else {
-        inner
-    }
-}
-
-fn any_element(catalog: &Catalog, element: &Element) -> BoxedStrategy<Value> {
-    any_value(catalog, &element.shape, element.nullable)
-}
-
-fn any_payload(catalog: &Catalog, v: &Version) -> BoxedStrategy<Value> {
-    let version = v.version.clone();
-    any_object(catalog, &v.fields)
-        .prop_map(move |mut object| {
-            object.insert("schemaVersion".to_owned(), json!(version));
-            Value::Object(object)
-        })
-        .boxed()
-}
-
 #[test]
 fn arbitrary_payloads_round_trip() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let config = Config {
         cases: 64,
         failure_persistence: None,
@@ -591,7 +335,7 @@ fn arbitrary_payloads_round_trip() {
     };
     for v in versions(&catalog) {
         let mut runner = TestRunner::new(config.clone());
-        let result = runner.run(&any_payload(&catalog, &v), |payload| {
+        let result = runner.run(&any_payload(&catalog, &v.model, any_number), |payload| {
             let text = payload.to_string();
             let encoded = decode_and_encode(&v, &text)
                 .map_err(|err| TestCaseError::fail(format!("does not decode: {err}")))?;
@@ -708,7 +452,7 @@ fn value_sites(
             out.push(site(SiteKind::WrongType(json!("7"))));
         }
         Shape::Scalar(Scalar::Boolean) => out.push(site(SiteKind::WrongType(json!("true")))),
-        Shape::Named(name) => value_sites(catalog, resolve(catalog, name), value, path, ptr, out),
+        Shape::Named(_) => value_sites(catalog, resolved(catalog, shape), value, path, ptr, out),
         Shape::Const(constant) => {
             let wrong = match constant {
                 Constant::String(s) => json!(format!("not-{s}")),
@@ -746,12 +490,8 @@ fn value_sites(
         // Untagged: no member accepts a boolean unless one is a boolean.
         Shape::OneOf(members) => {
             let takes_bool = members.iter().any(|m| {
-                let shape = match &m.shape {
-                    Shape::Named(name) => resolve(catalog, name),
-                    other => other,
-                };
                 matches!(
-                    shape,
+                    resolved(catalog, &m.shape),
                     Shape::Scalar(Scalar::Boolean) | Shape::Const(Constant::Boolean(_))
                 )
             });
@@ -764,9 +504,10 @@ fn value_sites(
 
 /// Every mutation site of the all-present payload of `v`.
 fn sites(catalog: &Catalog, v: &Version) -> (Value, Vec<Site>) {
-    let payload = det_payload(catalog, v, ALL_PRESENT);
+    let payload = det_payload(catalog, &v.model, ALL_PRESENT);
     let mut out = Vec::new();
-    field_sites(catalog, &v.fields, &payload, "", "", &mut out);
+    let fields = payload_fields(catalog, &v.model);
+    field_sites(catalog, fields, &payload, "", "", &mut out);
     (payload, out)
 }
 
@@ -851,7 +592,7 @@ fn assert_refused(v: &Version, payload: &Value, path: &str, what: &str) {
 }
 
 fn run_sites(kind: fn(&SiteKind) -> bool) -> Vec<(String, String)> {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let mut seen = Vec::new();
     for v in versions(&catalog) {
         let (payload, sites) = sites(&catalog, &v);
@@ -972,13 +713,13 @@ fn null_is_refused_where_not_nullable() {
 
 #[test]
 fn explicit_paths_from_the_issue() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let all = versions(&catalog);
     let focus = all
         .iter()
         .find(|v| v.name == "aw-interaction-focus-v3")
         .expect("focus-v3");
-    let mut payload = det_payload(&catalog, focus, ALL_PRESENT);
+    let mut payload = det_payload(&catalog, &focus.model, ALL_PRESENT);
     payload["queue"]["queueId"] = json!(12345);
     assert_refused(focus, &payload, "queue.queueId", "queueId as a number");
 
@@ -986,7 +727,7 @@ fn explicit_paths_from_the_issue() {
         .iter()
         .find(|v| v.name == "aw-interaction-wrap-up-codes-v1" && v.version == "1.0.1")
         .expect("wrap-up 1.0.1");
-    let mut payload = det_payload(&catalog, wrap, ALL_PRESENT);
+    let mut payload = det_payload(&catalog, &wrap.model, ALL_PRESENT);
     payload["wrapUpCodes"][0]["items"][0]["id"] = json!(1);
     assert_refused(
         wrap,
@@ -1004,14 +745,14 @@ fn explicit_paths_from_the_issue() {
         ("method", "mapDirective"),
         ("media", "chat"),
     ] {
-        let mut payload = det_payload(&catalog, offered, ALL_PRESENT);
+        let mut payload = det_payload(&catalog, &offered.model, ALL_PRESENT);
         payload[field] = json!(wrong);
         assert_refused(offered, &payload, field, field);
     }
-    let mut payload = det_payload(&catalog, offered, ALL_PRESENT);
+    let mut payload = det_payload(&catalog, &offered.model, ALL_PRESENT);
     payload["direction"] = json!("inbound/outbound");
     assert_refused(offered, &payload, "direction", "placeholder direction");
-    let mut payload = det_payload(&catalog, offered, ALL_PRESENT);
+    let mut payload = det_payload(&catalog, &offered.model, ALL_PRESENT);
     payload
         .as_object_mut()
         .expect("object")
@@ -1021,9 +762,9 @@ fn explicit_paths_from_the_issue() {
 
 #[test]
 fn unknown_schema_versions_are_refused_with_the_supported_list() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     for v in versions(&catalog) {
-        let mut payload = det_payload(&catalog, &v, ALL_PRESENT);
+        let mut payload = det_payload(&catalog, &v.model, ALL_PRESENT);
         payload["schemaVersion"] = json!("9.9.9");
         let text = payload.to_string();
         match v.direction {
@@ -1088,9 +829,9 @@ fn unknown_schema_versions_are_refused_with_the_supported_list() {
 /// event's newest version.
 #[test]
 fn schema_version_of_the_wrong_type_is_refused_at_its_field() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     for v in versions(&catalog) {
-        let mut payload = det_payload(&catalog, &v, ALL_PRESENT);
+        let mut payload = det_payload(&catalog, &v.model, ALL_PRESENT);
         payload["schemaVersion"] = json!(1);
         let text = payload.to_string();
         let newest = Version {
@@ -1112,12 +853,12 @@ fn schema_version_of_the_wrong_type_is_refused_at_its_field() {
 /// tell the versions apart and reports the newest, so only newest versions are checked here.
 #[test]
 fn missing_schema_version_is_reported_at_the_root() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     for v in versions(&catalog)
         .into_iter()
         .filter(|v| v.all_versions.last() == Some(&v.version))
     {
-        let mut payload = det_payload(&catalog, &v, ALL_PRESENT);
+        let mut payload = det_payload(&catalog, &v.model, ALL_PRESENT);
         payload
             .as_object_mut()
             .expect("object")
@@ -1130,10 +871,10 @@ fn missing_schema_version_is_reported_at_the_root() {
 /// for the event, with a message naming the field, and keeps the raw text.
 #[test]
 fn missing_schema_version_is_an_invalid_payload() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     let mut count = 0;
     for v in versions(&catalog) {
-        let mut payload = det_payload(&catalog, &v, ALL_PRESENT);
+        let mut payload = det_payload(&catalog, &v.model, ALL_PRESENT);
         payload
             .as_object_mut()
             .expect("object")
@@ -1165,9 +906,9 @@ fn missing_schema_version_is_an_invalid_payload() {
 
 #[test]
 fn malformed_json_is_refused() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     for v in versions(&catalog) {
-        let text = det_payload(&catalog, &v, ALL_PRESENT).to_string();
+        let text = det_payload(&catalog, &v.model, ALL_PRESENT).to_string();
         for broken in [
             &text[..text.len() - 1],
             "",
@@ -1192,9 +933,9 @@ fn malformed_json_is_refused() {
 
 #[test]
 fn unknown_event_names_are_refused() {
-    let catalog = catalog();
+    let catalog = bundled_catalog();
     for v in versions(&catalog) {
-        let payload = det_payload(&catalog, &v, ALL_PRESENT);
+        let payload = det_payload(&catalog, &v.model, ALL_PRESENT);
         let text = payload.to_string();
         for name in ["no-such-event-v1", "aw-interaction-focus-v9", ""] {
             match ReceivedEvent::decode(name, &text) {
