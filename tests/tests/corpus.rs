@@ -272,6 +272,7 @@ fn corpus_covers_every_check() {
         "duplicate-event",
         "event-name",
         "unknown-product",
+        "product-id",
         "date",
         "no-schema-version",
         "schema-version",
