@@ -38,6 +38,10 @@ pub fn reserved_type_names() -> Vec<&'static str> {
     names
 }
 
+/// The most schema versions a family may have, counted over all its events: eventcat generates a
+/// conversion between every two of them, so the output grows with the square of this number.
+pub const MAX_FAMILY_VERSIONS: usize = 64;
+
 /// Rust keywords, which become raw identifiers (`r#type`).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
@@ -55,6 +59,14 @@ pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
     let catalog = checker.catalog(file);
     let mut diagnostics = checker.diagnostics;
+    // The names of generated items are checked on a catalog without other errors, so that every
+    // front end (`check` included) refuses a name collision before anything is generated.
+    if !diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    {
+        diagnostics.extend(crate::plan::check_names(&catalog));
+    }
     diagnostics.sort_by_key(|d| d.location.line);
     let has_errors = diagnostics
         .iter()
@@ -102,6 +114,7 @@ impl Checker {
         self.check_type_refs(&catalog);
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
+        self.check_family_sizes(&catalog);
         self.lint_families(&catalog);
         catalog
     }
@@ -473,7 +486,12 @@ impl Checker {
                 ok = false;
                 continue;
             };
-            if let Some(first) = fields.iter().find(|f| f.rust_name == rust_name) {
+            // `r#a` and `a` are one identifier to rustc.
+            let bare = |name: &str| name.trim_start_matches("r#").to_owned();
+            if let Some(first) = fields
+                .iter()
+                .find(|f| bare(&f.rust_name) == bare(&rust_name))
+            {
                 let message = format!(
                     "fields `{}` and `{}` both become the Rust field `{rust_name}`; \
                      give one of them a `rust_name`",
@@ -772,16 +790,11 @@ impl Checker {
     /// connected components are found once, in linear time, and the chain reported for each such
     /// type is searched within its component only.
     fn check_recursion(&mut self, catalog: &Catalog) {
-        let graph = DirectGraph::new(catalog);
+        let graph = TypeGraph::new(catalog, direct_refs);
         let components = graph.components();
-        let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
-        for component in &components {
-            *sizes.entry(*component).or_default() += 1;
-        }
+        let cyclic = graph.cyclic(&components);
         for (index, decl) in catalog.types.iter().enumerate() {
-            let cyclic = graph.edges[index].contains(&index)
-                || sizes.get(&components[index]).is_some_and(|size| *size > 1);
-            if !cyclic {
+            if !cyclic[index] {
                 continue;
             }
             let mut path = vec![decl.name.clone()];
@@ -897,6 +910,30 @@ impl Checker {
         }
     }
 
+    /// A family (the schema versions of all its events) has at most [`MAX_FAMILY_VERSIONS`]
+    /// members: a conversion is generated for every pair, so the output grows with the square.
+    fn check_family_sizes(&mut self, catalog: &Catalog) {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for event in &catalog.events {
+            let count = counts.entry(event.family.as_str()).or_default();
+            for version in &event.schema_versions {
+                *count += 1;
+                if *count == MAX_FAMILY_VERSIONS + 1 {
+                    self.error(
+                        "too-many-versions",
+                        version.location,
+                        format!(
+                            "the family `{}` has more than {MAX_FAMILY_VERSIONS} schema versions \
+                             (counted over its events); eventcat generates a conversion between \
+                             every two of them, so a family is limited to {MAX_FAMILY_VERSIONS}",
+                            event.family
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
     /// A newer version of a family should not become active before an older one.
     fn lint_families(&mut self, catalog: &Catalog) {
         for newer in &catalog.events {
@@ -967,10 +1004,15 @@ fn check_product_id(id: &str) -> Result<(), &'static str> {
 /// The Rust field name for a wire name: snake_case ASCII; keywords become raw identifiers.
 ///
 /// Any wire name gives a valid identifier: a character that is not an ASCII letter or digit
-/// becomes `u` and its hexadecimal code point between underscores (`x²` becomes `x_u00b2`), and
-/// a name that would be empty or start with a digit gets the prefix `field_`.
+/// becomes `u` and its hexadecimal code point between underscores (`x²` becomes `x_u00b2`; a name
+/// of separators and symbols alone, which snake_case would drop, is escaped whole: `🎉` becomes
+/// `u1f389`), and a name that would be empty or start with a digit gets the prefix `field_`.
 pub fn rust_field_name(wire_name: &str) -> String {
-    let snake = wire_name.to_snake_case();
+    let mut snake = wire_name.to_snake_case();
+    if snake.is_empty() {
+        // Nothing but separators and symbols (`-`, `🎉`): escape every character.
+        snake = wire_name.to_owned();
+    }
     let mut name = String::with_capacity(snake.len());
     for c in snake.chars() {
         if c.is_ascii_alphanumeric() || c == '_' {
@@ -997,11 +1039,17 @@ pub fn rust_field_name(wire_name: &str) -> String {
 }
 
 /// UpperCamelCase ASCII for any text: a character that is not an ASCII letter or digit becomes
-/// `U` and its hexadecimal code point (`½` becomes `U00BD`). The result may be empty or start
-/// with a digit.
+/// `U` and its hexadecimal code point (`½` becomes `U00BD`); a text of separators and symbols
+/// alone, which UpperCamelCase would drop, is escaped whole (`-` becomes `U002D`). The result
+/// may be empty or start with a digit.
 pub fn upper_camel_ascii(text: &str) -> String {
+    let mut camel = text.to_upper_camel_case();
+    if camel.is_empty() {
+        // Nothing but separators and symbols (`-`, `🎉`): escape every character.
+        camel = text.to_owned();
+    }
     let mut name = String::new();
-    for c in text.to_upper_camel_case().chars() {
+    for c in camel.chars() {
         if c.is_ascii_alphanumeric() {
             name.push(c);
         } else {
@@ -1038,15 +1086,19 @@ fn is_field_name(name: &str) -> bool {
         && (name.starts_with("r#") || !KEYWORDS.contains(&bare))
 }
 
-/// The "holds directly" graph of the shared types: an edge from a type to each type its value
-/// contains with no array or map between, in the order they are written.
-struct DirectGraph<'a> {
+/// Calls its visitor with each type name a shape refers to, by some rule.
+type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
+
+/// A graph of the shared types, with an edge from a type to each type `refs` finds in its shape,
+/// in the order they are written: for the recursion check, the types its value holds with no
+/// array or map between.
+struct TypeGraph<'a> {
     names: Vec<&'a str>,
     edges: Vec<Vec<usize>>,
 }
 
-impl<'a> DirectGraph<'a> {
-    fn new(catalog: &'a Catalog) -> Self {
+impl<'a> TypeGraph<'a> {
+    fn new(catalog: &'a Catalog, refs: ShapeRefs) -> Self {
         let index: BTreeMap<&str, usize> = catalog
             .types
             .iter()
@@ -1058,7 +1110,7 @@ impl<'a> DirectGraph<'a> {
             .iter()
             .map(|decl| {
                 let mut targets = Vec::new();
-                direct_refs(&decl.shape, &mut |name| {
+                refs(&decl.shape, &mut |name| {
                     if let Some(&target) = index.get(name) {
                         targets.push(target);
                     }
@@ -1066,7 +1118,7 @@ impl<'a> DirectGraph<'a> {
                 targets
             })
             .collect();
-        DirectGraph {
+        TypeGraph {
             names: catalog.types.iter().map(|t| t.name.as_str()).collect(),
             edges,
         }
@@ -1128,6 +1180,20 @@ impl<'a> DirectGraph<'a> {
         component
     }
 
+    /// For each node, whether it lies on a cycle: it refers to itself, or its component has
+    /// other nodes.
+    fn cyclic(&self, components: &[usize]) -> Vec<bool> {
+        let mut sizes = vec![0_usize; components.len()];
+        for component in components {
+            sizes[*component] += 1;
+        }
+        components
+            .iter()
+            .enumerate()
+            .map(|(node, component)| sizes[*component] > 1 || self.edges[node].contains(&node))
+            .collect()
+    }
+
     /// Extends `path` with the first chain (in written order) from `node` back to `target`,
     /// staying within `target`'s component; true when found.
     fn cycle_path(
@@ -1156,8 +1222,42 @@ impl<'a> DirectGraph<'a> {
     }
 }
 
+/// The shared types whose Rust type alias would contain itself through aliases alone
+/// (`A: {array: A}` would be `type A = Vec<A>`, which Rust refuses): they are generated as
+/// newtype structs.
+pub fn recursive_aliases(catalog: &Catalog) -> BTreeSet<&str> {
+    let graph = TypeGraph::new(catalog, alias_refs);
+    let cyclic = graph.cyclic(&graph.components());
+    catalog
+        .types
+        .iter()
+        .enumerate()
+        .filter(|(index, decl)| is_alias(&decl.shape) && cyclic[*index])
+        .map(|(_, decl)| decl.name.as_str())
+        .collect()
+}
+
+/// A declaration with this shape is generated as a type alias (not a struct, enum or union).
+fn is_alias(shape: &Shape) -> bool {
+    !matches!(shape, Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_))
+}
+
+/// Calls `visit` with every type name the Rust type alias for `shape` names outside a generated
+/// struct, enum or union: through arrays and maps, not into inline objects, enums or unions.
+fn alias_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
+    match shape {
+        Shape::Named(name) => visit(name),
+        Shape::Array(element) | Shape::Map(element) => alias_refs(&element.shape, visit),
+        Shape::Scalar(_)
+        | Shape::Const(_)
+        | Shape::Enum(_)
+        | Shape::Object(_)
+        | Shape::OneOf(_) => {}
+    }
+}
+
 /// Calls `visit` with every type name `shape` holds with no array or map between.
-fn direct_refs(shape: &Shape, visit: &mut impl FnMut(&str)) {
+fn direct_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
     match shape {
         Shape::Named(name) => visit(name),
         Shape::Object(fields) => fields.iter().for_each(|f| direct_refs(&f.shape, visit)),
@@ -1352,6 +1452,8 @@ mod tests {
         assert_eq!(rust_field_name("interactionId"), "interaction_id");
         assert_eq!(rust_field_name("self"), "self_");
         assert_eq!(rust_field_name(""), "field_");
+        assert_eq!(rust_field_name("🎉"), "u1f389");
+        assert_eq!(rust_field_name("-"), "u002d");
     }
 
     #[test]
@@ -1370,6 +1472,9 @@ mod tests {
         assert_eq!(enum_variant_name("in-bound"), "InBound");
         assert_eq!(enum_variant_name("self"), "VSelf");
         assert_eq!(enum_variant_name("2xl"), "V2xl");
+        assert_eq!(enum_variant_name("🎉"), "U1F389");
+        assert_eq!(enum_variant_name("-"), "U002D");
+        assert_eq!(enum_variant_name(""), "V");
     }
 
     #[test]

@@ -292,6 +292,8 @@ fn corpus_covers_every_check() {
         "default",
         "rust-name",
         "rust-name-collision",
+        "name-collision",
+        "too-many-versions",
         "deprecated-before-active",
         "sunset-before-deprecated",
         "sunset-before-active",
