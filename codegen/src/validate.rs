@@ -1433,6 +1433,13 @@ mod tests {
         "日本",
     ];
 
+    /// Asserts that `name_of` gives each expected name.
+    fn assert_names(name_of: fn(&str) -> String, expected: &[(&str, &str)]) {
+        for (text, name) in expected {
+            assert_eq!(name_of(text), *name, "{text:?}");
+        }
+    }
+
     #[test]
     fn every_wire_name_gives_an_ascii_snake_case_field_name() {
         for wire in HOSTILE {
@@ -1447,13 +1454,18 @@ mod tests {
                 "{wire:?} -> {name:?}"
             );
         }
-        assert_eq!(rust_field_name("x²"), "x_u00b2");
-        assert_eq!(rust_field_name("café"), "caf_u00e9");
-        assert_eq!(rust_field_name("interactionId"), "interaction_id");
-        assert_eq!(rust_field_name("self"), "self_");
-        assert_eq!(rust_field_name(""), "field_");
-        assert_eq!(rust_field_name("🎉"), "u1f389");
-        assert_eq!(rust_field_name("-"), "u002d");
+        assert_names(
+            rust_field_name,
+            &[
+                ("x²", "x_u00b2"),
+                ("café", "caf_u00e9"),
+                ("interactionId", "interaction_id"),
+                ("self", "self_"),
+                ("", "field_"),
+                ("🎉", "u1f389"),
+                ("-", "u002d"),
+            ],
+        );
     }
 
     #[test]
@@ -1468,13 +1480,19 @@ mod tests {
                 "{value:?} -> {name:?}"
             );
         }
-        assert_eq!(enum_variant_name("½"), "U00BD");
-        assert_eq!(enum_variant_name("in-bound"), "InBound");
-        assert_eq!(enum_variant_name("self"), "VSelf");
-        assert_eq!(enum_variant_name("2xl"), "V2xl");
-        assert_eq!(enum_variant_name("🎉"), "U1F389");
-        assert_eq!(enum_variant_name("-"), "U002D");
-        assert_eq!(enum_variant_name(""), "V");
+        assert_names(
+            enum_variant_name,
+            &[
+                ("½", "U00BD"),
+                ("in-bound", "InBound"),
+                ("self", "VSelf"),
+                ("2xl", "V2xl"),
+            ],
+        );
+        assert_names(
+            enum_variant_name,
+            &[("🎉", "U1F389"), ("-", "U002D"), ("", "V")],
+        );
     }
 
     #[test]
