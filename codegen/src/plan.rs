@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
     Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, Shape, Status,
 };
-use crate::validate::enum_variant_name;
+use crate::validate::{enum_variant_name, upper_camel_ascii};
 
 /// Names of the support items every generated catalog defines; catalog types may not take them.
 pub const SUPPORT_NAMES: &[&str] = &[
@@ -79,6 +79,9 @@ pub struct AliasItem {
     pub doc: Vec<String>,
     /// The aliased type.
     pub ty: TypeRef,
+    /// The alias contains itself through aliases alone (`A: {array: A}`), which a Rust type alias
+    /// cannot: it is generated as a transparent newtype struct instead.
+    pub newtype: bool,
 }
 
 impl TypeItem {
@@ -321,25 +324,13 @@ pub struct EntryItem {
 
 /// Builds the plan for `catalog`, or the naming errors that prevent it.
 pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
-    let mut planner = Planner {
-        catalog,
-        names: SUPPORT_NAMES
-            .iter()
-            .map(|n| ((*n).to_owned(), None))
-            .collect(),
-        types: Vec::new(),
-        errors: Vec::new(),
-    };
-    for decl in &catalog.types {
-        planner.claim(&decl.name, decl.location);
-    }
-    for decl in &catalog.types {
-        let doc = decl.doc.iter().cloned().collect();
-        planner.declare(&decl.name, doc, &decl.shape, decl.location);
-    }
-    let mut events = Vec::new();
-    for event in &catalog.events {
-        events.extend(planner.event(event));
+    let Named {
+        planner,
+        events,
+        mut families,
+    } = name_items(catalog);
+    if !planner.errors.is_empty() {
+        return Err(planner.errors);
     }
     let products = catalog
         .products
@@ -372,10 +363,6 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
                 .map(|e| e.name.clone()),
         })
         .collect();
-    let mut families = planner.families(&events);
-    if !planner.errors.is_empty() {
-        return Err(planner.errors);
-    }
     let conversions = planner.conversions(&events, &mut families);
     Ok(Plan {
         products,
@@ -385,6 +372,61 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
         families,
         entries,
     })
+}
+
+/// The naming errors of `catalog`: two generated items with one Rust name (`name-collision`),
+/// each at the place that claims the name second. Validation runs this, so that every front end
+/// refuses such a catalog with the same located error before generating anything.
+pub fn check_names(catalog: &Catalog) -> Vec<Diagnostic> {
+    name_items(catalog).planner.errors
+}
+
+/// The items of a catalog with their Rust names chosen.
+struct Named<'a> {
+    planner: Planner<'a>,
+    events: Vec<EventItem>,
+    families: Vec<FamilyItem>,
+}
+
+/// Chooses every Rust name: the types, the event structs and the family enums, with their
+/// upgrade methods.
+fn name_items(catalog: &Catalog) -> Named<'_> {
+    let mut planner = Planner {
+        catalog,
+        names: SUPPORT_NAMES
+            .iter()
+            .map(|n| ((*n).to_owned(), None))
+            .collect(),
+        types: Vec::new(),
+        errors: Vec::new(),
+    };
+    for decl in &catalog.types {
+        planner.claim(&decl.name, decl.location);
+    }
+    let recursive_aliases = crate::validate::recursive_aliases(catalog);
+    for decl in &catalog.types {
+        // Every public item has a doc, so that `missing_docs` holds for the generated code.
+        let doc = match &decl.doc {
+            Some(doc) => vec![doc.clone()],
+            None => vec![format!("The `{}` type of the catalog.", decl.name)],
+        };
+        planner.declare(&decl.name, doc, &decl.shape, decl.location);
+        if recursive_aliases.contains(decl.name.as_str())
+            && let Some(TypeItem::Alias(alias)) = planner.types.last_mut()
+        {
+            alias.newtype = true;
+        }
+    }
+    let mut events = Vec::new();
+    for event in &catalog.events {
+        events.extend(planner.event(event));
+    }
+    let families = planner.families(&events);
+    Named {
+        planner,
+        events,
+        families,
+    }
 }
 
 /// An event version is deprecated when it is declared so or has a deprecation date.
@@ -402,7 +444,9 @@ pub fn replacement<'a>(catalog: &'a Catalog, event: &Event) -> Option<&'a Event>
 }
 
 /// The Rust struct name of each schema version of `event`: the newest gets the plain name,
-/// older ones get their version appended.
+/// older ones get their version appended (`AwInteractionWrapUpCodesV1_0_0`; a prerelease or
+/// build is appended in UpperCamelCase, `XV1_0_0Alpha1`, `XV1_0_0BuildA`, so the names pass
+/// `non_camel_case_types`).
 pub fn struct_names(event: &Event) -> Vec<String> {
     let plain = event.name.to_upper_camel_case();
     let newest = event.schema_versions.len().saturating_sub(1);
@@ -415,16 +459,45 @@ pub fn struct_names(event: &Event) -> Vec<String> {
                 plain.clone()
             } else {
                 let stem = plain.trim_end_matches(|c: char| c.is_ascii_digit());
-                let version: String = v
-                    .version
-                    .to_string()
-                    .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                    .collect();
-                format!("{stem}{version}")
+                format!("{stem}{}", version_suffix(&v.version))
             }
         })
         .collect()
+}
+
+/// `1_0_0` for 1.0.0; prerelease and build identifiers follow in UpperCamelCase, numbers
+/// separated from a preceding digit by `_` (`1.0.0-rc.1` gives `1_0_0Rc1`, `1.0.0-1` gives
+/// `1_0_0_1`, `1.0.0+b.7` gives `1_0_0BuildB7`).
+fn version_suffix(version: &semver::Version) -> String {
+    let mut suffix = format!("{}_{}_{}", version.major, version.minor, version.patch);
+    if !version.pre.is_empty() {
+        append_identifiers(&mut suffix, version.pre.as_str());
+    }
+    if !version.build.is_empty() {
+        suffix.push_str("Build");
+        append_identifiers(&mut suffix, version.build.as_str());
+    }
+    suffix
+}
+
+/// Appends dot-separated semver identifiers to a name: words in UpperCamelCase, numbers as they
+/// are, after a `_` when the name ends in a digit.
+fn append_identifiers(name: &mut String, identifiers: &str) {
+    for identifier in identifiers.split('.') {
+        if identifier.chars().all(|c| c.is_ascii_digit()) {
+            if name.ends_with(|c: char| c.is_ascii_digit()) {
+                name.push('_');
+            }
+            name.push_str(identifier);
+        } else {
+            name.push_str(&upper_camel_ascii(identifier));
+        }
+    }
+}
+
+/// The method that upgrades to the version a family enum calls `variant`: `upgrade_to_v3`.
+fn upgrade_method(variant: &str) -> String {
+    format!("upgrade_to_{}", variant.to_ascii_lowercase())
 }
 
 struct Planner<'a> {
@@ -487,6 +560,7 @@ impl Planner<'_> {
                     name: name.to_owned(),
                     doc,
                     ty,
+                    newtype: false,
                 };
                 self.types.push(TypeItem::Alias(item));
             }
@@ -550,11 +624,13 @@ impl Planner<'_> {
                 Shape::Const(_) => "Constant".to_owned(),
                 Shape::OneOf(_) => "Union".to_owned(),
             };
-            let variant = if variants.iter().any(|(v, _)| *v == base) {
-                format!("{base}{}", index + 1)
-            } else {
-                base
-            };
+            // `[A, A3, A]`: the second `A` is `A3` by position, taken, so the count goes on.
+            let mut variant = base.clone();
+            let mut number = index + 1;
+            while variants.iter().any(|(v, _)| *v == variant) {
+                variant = format!("{base}{number}");
+                number += 1;
+            }
             let mut ty = self.type_ref(name, &variant, &member.shape, location);
             if member.nullable {
                 ty = TypeRef::Nullable(Box::new(ty));
@@ -585,15 +661,15 @@ impl Planner<'_> {
                 Scalar::Boolean => TypeRef::Boolean,
             },
             Shape::Array(element) => {
-                let item = format!("{}Item", part.to_upper_camel_case());
+                let item = format!("{}Item", upper_camel_ascii(part));
                 TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
             }
             Shape::Map(element) => {
-                let value = format!("{}Value", part.to_upper_camel_case());
+                let value = format!("{}Value", upper_camel_ascii(part));
                 TypeRef::Map(Box::new(self.element_ref(owner, &value, element, location)))
             }
             Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_) => {
-                let name = format!("{owner}{}", part.to_upper_camel_case());
+                let name = format!("{owner}{}", upper_camel_ascii(part));
                 if self.claim(&name, location) {
                     let doc = vec![format!("The `{part}` part of [`{owner}`].")];
                     self.declare(&name, doc, shape, location);
@@ -710,13 +786,48 @@ impl Planner<'_> {
             if !self.claim(&name, location) {
                 continue;
             }
-            let variants = members
-                .iter()
-                .map(|m| {
-                    let variant = m.struct_name.trim_start_matches(&name).to_owned();
-                    (variant, m.struct_name.clone(), m.deprecation.is_some())
-                })
-                .collect();
+            let mut variants: Vec<(String, String, bool)> = Vec::new();
+            let mut methods: BTreeMap<String, &EventItem> = BTreeMap::new();
+            for member in &members {
+                let variant = member
+                    .struct_name
+                    .strip_prefix(&name)
+                    .unwrap_or(&member.struct_name)
+                    .to_owned();
+                // Upgrade methods are lowercase: versions whose names differ only in case
+                // (`1.0.0-ab`, `1.0.0-aB`) would give one method twice.
+                let method = upgrade_method(&variant);
+                if let Some(first) = methods.insert(method.clone(), member) {
+                    let location = |item: &EventItem| {
+                        self.catalog
+                            .event(&item.name)
+                            .and_then(|e| {
+                                e.schema_versions
+                                    .iter()
+                                    .find(|v| v.version.to_string() == item.version)
+                            })
+                            .map(|v| v.location)
+                            .unwrap_or_default()
+                    };
+                    self.errors.push(
+                        Diagnostic::error(
+                            "name-collision",
+                            location(member),
+                            format!(
+                                "schema versions {} of `{}` and {} of `{}` both give the \
+                                 generated method `{method}`",
+                                first.version, first.name, member.version, member.name
+                            ),
+                        )
+                        .with_related(location(first), "the other version"),
+                    );
+                }
+                variants.push((
+                    variant,
+                    member.struct_name.clone(),
+                    member.deprecation.is_some(),
+                ));
+            }
             families.push(FamilyItem {
                 name,
                 family: family.to_owned(),
@@ -741,10 +852,15 @@ impl Planner<'_> {
             .collect();
         for family in families.iter_mut() {
             let structs: Vec<&str> = family.variants.iter().map(|(_, s, _)| s.as_str()).collect();
-            for (i, older) in structs.iter().enumerate() {
-                for newer in &structs[i + 1..] {
-                    out.top_level(newer, older, &deprecated);
-                    out.top_level(older, newer, &deprecated);
+            let members: Vec<(&str, &str)> = family
+                .variants
+                .iter()
+                .map(|(v, s, _)| (s.as_str(), v.as_str()))
+                .collect();
+            for (i, older) in members.iter().enumerate() {
+                for newer in &members[i + 1..] {
+                    out.top_level(newer.0, *older, &deprecated);
+                    out.top_level(older.0, *newer, &deprecated);
                 }
             }
             let oldest = structs[0];
@@ -834,19 +950,15 @@ impl Converter<'_> {
 
     /// A conversion between two event structs: `From` when possible, else an upgrade method
     /// taking the missing top-level fields.
-    fn top_level(&mut self, from: &str, to: &str, deprecated: &BTreeSet<&str>) {
+    fn top_level(&mut self, from: &str, to: (&str, &str), deprecated: &BTreeSet<&str>) {
+        let (to, to_variant) = to;
         let Some(mut conversion) = self.structs(from, to, true) else {
             return;
         };
         conversion.names_deprecated = deprecated.contains(from) || deprecated.contains(to);
         if conversion.kind != ConversionKind::From {
-            let suffix = to
-                .char_indices()
-                .rev()
-                .find(|(_, c)| *c == 'V')
-                .map_or(to, |(i, _)| &to[i..]);
             conversion.kind = ConversionKind::Upgrade {
-                method: format!("upgrade_to_{}", suffix.to_lowercase()),
+                method: upgrade_method(to_variant),
             };
         }
         self.record(from, to, Some(conversion));

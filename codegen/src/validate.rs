@@ -25,17 +25,22 @@ const PRELUDE_TYPE_NAMES: &[&str] = &[
     "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
 ];
 
-/// Every name a shared type may not take, sorted: the prelude names and the generated support
-/// items.
+/// Every name a shared type may not take, sorted: the prelude names, the generated support
+/// items and the keyword `Self`.
 pub fn reserved_type_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = PRELUDE_TYPE_NAMES
         .iter()
         .chain(crate::plan::SUPPORT_NAMES)
+        .chain(&["Self"])
         .copied()
         .collect();
     names.sort_unstable();
     names
 }
+
+/// The most schema versions a family may have, counted over all its events: eventcat generates a
+/// conversion between every two of them, so the output grows with the square of this number.
+pub const MAX_FAMILY_VERSIONS: usize = 64;
 
 /// Rust keywords, which become raw identifiers (`r#type`).
 const KEYWORDS: &[&str] = &[
@@ -54,6 +59,14 @@ pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
     let catalog = checker.catalog(file);
     let mut diagnostics = checker.diagnostics;
+    // The names of generated items are checked on a catalog without other errors, so that every
+    // front end (`check` included) refuses a name collision before anything is generated.
+    if !diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    {
+        diagnostics.extend(crate::plan::check_names(&catalog));
+    }
     diagnostics.sort_by_key(|d| d.location.line);
     let has_errors = diagnostics
         .iter()
@@ -101,6 +114,7 @@ impl Checker {
         self.check_type_refs(&catalog);
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
+        self.check_family_sizes(&catalog);
         self.lint_families(&catalog);
         catalog
     }
@@ -111,6 +125,13 @@ impl Checker {
     ) -> BTreeMap<String, Product> {
         let mut products = BTreeMap::new();
         for (id, def) in &entries.0 {
+            if let Err(reason) = check_product_id(&id.value) {
+                self.error(
+                    "product-id",
+                    Location::of(id),
+                    format!("product id `{}` {reason}", id.value),
+                );
+            }
             let product = Product {
                 id: id.value.clone(),
                 title: def.title.clone(),
@@ -140,6 +161,12 @@ impl Checker {
                         name.value,
                         name.value.to_upper_camel_case()
                     ),
+                );
+            } else if name.value == "Self" {
+                self.error(
+                    "type-name",
+                    location,
+                    "type name `Self` is a Rust keyword and cannot name a type",
                 );
             } else if PRELUDE_TYPE_NAMES.contains(&name.value.as_str())
                 || crate::plan::SUPPORT_NAMES.contains(&name.value.as_str())
@@ -216,15 +243,24 @@ impl Checker {
         let location = Location::of(&def.name);
         let name = &def.name.value;
         let parsed_name = parse_event_name(name);
-        if parsed_name.is_none() {
-            self.error(
+        match &parsed_name {
+            None => self.error(
                 "event-name",
                 location,
                 format!(
                     "event name `{name}` is not of the form `<family>-v<N>` \
                      (lowercase words joined by `-`, then `-v` and a version number)"
                 ),
-            );
+            ),
+            Some((family, _)) if family == "self" => self.error(
+                "event-name",
+                location,
+                format!(
+                    "event name `{name}`: the family `self` is reserved, since its Rust family \
+                     enum would be the keyword `Self`"
+                ),
+            ),
+            Some(_) => {}
         }
         if !products.contains_key(&def.product.value) {
             let known: Vec<&str> = products.keys().map(String::as_str).collect();
@@ -450,7 +486,12 @@ impl Checker {
                 ok = false;
                 continue;
             };
-            if let Some(first) = fields.iter().find(|f| f.rust_name == rust_name) {
+            // `r#a` and `a` are one identifier to rustc.
+            let bare = |name: &str| name.trim_start_matches("r#").to_owned();
+            if let Some(first) = fields
+                .iter()
+                .find(|f| bare(&f.rust_name) == bare(&rust_name))
+            {
                 let message = format!(
                     "fields `{}` and `{}` both become the Rust field `{rust_name}`; \
                      give one of them a `rust_name`",
@@ -660,6 +701,19 @@ impl Checker {
             Value::Bool(b) => Constant::Boolean(*b),
             Value::Number(n) => match n.as_i64() {
                 Some(i) => Constant::Integer(i),
+                None if n.is_u64() => {
+                    self.error(
+                        "const-kind",
+                        location,
+                        format!(
+                            "integer constant {n} is out of range: an integer is an `i64`, \
+                             from {} to {}",
+                            i64::MIN,
+                            i64::MAX
+                        ),
+                    );
+                    return None;
+                }
                 None => Constant::Number(n.as_f64().unwrap_or_default()),
             },
             Value::Null | Value::Array(_) | Value::Object(_) => {
@@ -731,27 +785,31 @@ impl Checker {
     }
 
     /// A type that contains itself with no array or map between has no finite size.
+    ///
+    /// The types that do are those on a cycle of the "holds directly" graph; its strongly
+    /// connected components are found once, in linear time, and the chain reported for each such
+    /// type is searched within its component only.
     fn check_recursion(&mut self, catalog: &Catalog) {
-        for decl in &catalog.types {
-            let mut path = vec![decl.name.clone()];
-            if contains_directly(
-                catalog,
-                &decl.shape,
-                &decl.name,
-                &mut path,
-                &mut BTreeSet::new(),
-            ) {
-                self.error(
-                    "recursive-type",
-                    decl.location,
-                    format!(
-                        "type `{}` contains itself ({}) with no array or map between, so it \
-                         has no finite size; wrap the reference in an `array` or `map`",
-                        decl.name,
-                        path.join(" -> ")
-                    ),
-                );
+        let graph = TypeGraph::new(catalog, direct_refs);
+        let components = graph.components();
+        let cyclic = graph.cyclic(&components);
+        for (index, decl) in catalog.types.iter().enumerate() {
+            if !cyclic[index] {
+                continue;
             }
+            let mut path = vec![decl.name.clone()];
+            let mut seen = BTreeSet::new();
+            graph.cycle_path(index, index, &components, &mut path, &mut seen);
+            self.error(
+                "recursive-type",
+                decl.location,
+                format!(
+                    "type `{}` contains itself ({}) with no array or map between, so it \
+                     has no finite size; wrap the reference in an `array` or `map`",
+                    decl.name,
+                    path.join(" -> ")
+                ),
+            );
         }
     }
 
@@ -852,6 +910,30 @@ impl Checker {
         }
     }
 
+    /// A family (the schema versions of all its events) has at most [`MAX_FAMILY_VERSIONS`]
+    /// members: a conversion is generated for every pair, so the output grows with the square.
+    fn check_family_sizes(&mut self, catalog: &Catalog) {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for event in &catalog.events {
+            let count = counts.entry(event.family.as_str()).or_default();
+            for version in &event.schema_versions {
+                *count += 1;
+                if *count == MAX_FAMILY_VERSIONS + 1 {
+                    self.error(
+                        "too-many-versions",
+                        version.location,
+                        format!(
+                            "the family `{}` has more than {MAX_FAMILY_VERSIONS} schema versions \
+                             (counted over its events); eventcat generates a conversion between \
+                             every two of them, so a family is limited to {MAX_FAMILY_VERSIONS}",
+                            event.family
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
     /// A newer version of a family should not become active before an older one.
     fn lint_families(&mut self, catalog: &Catalog) {
         for newer in &catalog.events {
@@ -883,14 +965,7 @@ impl Checker {
 /// Splits `aw-interaction-focus-v3` into its family and major.
 pub fn parse_event_name(name: &str) -> Option<(String, u64)> {
     let (family, major) = name.rsplit_once("-v")?;
-    let family_ok = !family.is_empty()
-        && family.split('-').all(|word| {
-            !word.is_empty()
-                && word.starts_with(|c: char| c.is_ascii_lowercase())
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        });
+    let family_ok = is_kebab_words(family);
     let major_ok =
         !major.is_empty() && major.chars().all(|c| c.is_ascii_digit()) && !major.starts_with('0');
     if !(family_ok && major_ok) {
@@ -899,9 +974,59 @@ pub fn parse_event_name(name: &str) -> Option<(String, u64)> {
     Some((family.to_owned(), major.parse().ok()?))
 }
 
-/// The Rust field name for a wire name: snake_case; keywords become raw identifiers.
+/// True for one or more lowercase words joined by `-`, each starting with an ASCII letter and
+/// holding ASCII lowercase letters and digits: the form of event families and product ids.
+fn is_kebab_words(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Why a product id cannot be used, if it cannot: ids follow the word rules of event families,
+/// so that each gives a distinct `Product` variant, and `self` would give the keyword `Self`.
+fn check_product_id(id: &str) -> Result<(), &'static str> {
+    if !is_kebab_words(id) {
+        Err(
+            "is not lowercase words joined by `-` (each word starts with a letter and holds \
+             lowercase letters and digits), like `agent-workspace`",
+        )
+    } else if id == "self" {
+        Err("is reserved: its Rust variant would be the keyword `Self`")
+    } else {
+        Ok(())
+    }
+}
+
+/// The Rust field name for a wire name: snake_case ASCII; keywords become raw identifiers.
+///
+/// Any wire name gives a valid identifier: a character that is not an ASCII letter or digit
+/// becomes `u` and its hexadecimal code point between underscores (`x²` becomes `x_u00b2`; a name
+/// of separators and symbols alone, which snake_case would drop, is escaped whole: `🎉` becomes
+/// `u1f389`), and a name that would be empty or start with a digit gets the prefix `field_`.
 pub fn rust_field_name(wire_name: &str) -> String {
-    let mut name = wire_name.to_snake_case();
+    let mut snake = wire_name.to_snake_case();
+    if snake.is_empty() {
+        // Nothing but separators and symbols (`-`, `🎉`): escape every character.
+        snake = wire_name.to_owned();
+    }
+    let mut name = String::with_capacity(snake.len());
+    for c in snake.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push_str(&format!("_u{:04x}_", u32::from(c)));
+        }
+    }
+    // One underscore between words, none at the ends: `__` would trip `non_snake_case`.
+    let mut name = name
+        .split('_')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert_str(0, "field_");
     }
@@ -913,15 +1038,33 @@ pub fn rust_field_name(wire_name: &str) -> String {
     name
 }
 
-/// The Rust variant name for an enum value: UpperCamelCase, prefixed when it would start with a
-/// digit.
-pub fn enum_variant_name(value: &str) -> String {
-    let mut name = value.to_upper_camel_case();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert(0, 'V');
+/// UpperCamelCase ASCII for any text: a character that is not an ASCII letter or digit becomes
+/// `U` and its hexadecimal code point (`½` becomes `U00BD`); a text of separators and symbols
+/// alone, which UpperCamelCase would drop, is escaped whole (`-` becomes `U002D`). The result
+/// may be empty or start with a digit.
+pub fn upper_camel_ascii(text: &str) -> String {
+    let mut camel = text.to_upper_camel_case();
+    if camel.is_empty() {
+        // Nothing but separators and symbols (`-`, `🎉`): escape every character.
+        camel = text.to_owned();
     }
-    if name == "Self" {
-        name.push('_');
+    let mut name = String::new();
+    for c in camel.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else {
+            name.push_str(&format!("U{:04X}", u32::from(c)));
+        }
+    }
+    name
+}
+
+/// The Rust variant name for an enum value: UpperCamelCase ASCII ([`upper_camel_ascii`]), with a
+/// `V` in front when it would be empty, start with a digit or be the keyword `Self`.
+pub fn enum_variant_name(value: &str) -> String {
+    let mut name = upper_camel_ascii(value);
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) || name == "Self" {
+        name.insert(0, 'V');
     }
     name
 }
@@ -935,6 +1078,7 @@ fn is_type_name(name: &str) -> bool {
 fn is_field_name(name: &str) -> bool {
     let bare = name.strip_prefix("r#").unwrap_or(name);
     bare.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && !bare.contains("__")
         && bare
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -942,43 +1086,183 @@ fn is_field_name(name: &str) -> bool {
         && (name.starts_with("r#") || !KEYWORDS.contains(&bare))
 }
 
-/// True when `shape` holds a value of type `target` with no array or map between; `path` ends
-/// with the chain that leads there.
-fn contains_directly(
-    catalog: &Catalog,
-    shape: &Shape,
-    target: &str,
-    path: &mut Vec<String>,
-    seen: &mut BTreeSet<String>,
-) -> bool {
-    match shape {
-        Shape::Named(name) => {
-            if name == target {
-                path.push(name.clone());
+/// Calls its visitor with each type name a shape refers to, by some rule.
+type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
+
+/// A graph of the shared types, with an edge from a type to each type `refs` finds in its shape,
+/// in the order they are written: for the recursion check, the types its value holds with no
+/// array or map between.
+struct TypeGraph<'a> {
+    names: Vec<&'a str>,
+    edges: Vec<Vec<usize>>,
+}
+
+impl<'a> TypeGraph<'a> {
+    fn new(catalog: &'a Catalog, refs: ShapeRefs) -> Self {
+        let index: BTreeMap<&str, usize> = catalog
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.as_str(), i))
+            .collect();
+        let edges = catalog
+            .types
+            .iter()
+            .map(|decl| {
+                let mut targets = Vec::new();
+                refs(&decl.shape, &mut |name| {
+                    if let Some(&target) = index.get(name) {
+                        targets.push(target);
+                    }
+                });
+                targets
+            })
+            .collect();
+        TypeGraph {
+            names: catalog.types.iter().map(|t| t.name.as_str()).collect(),
+            edges,
+        }
+    }
+
+    /// The strongly connected component of each node (Tarjan's algorithm, iterative so that a
+    /// long chain of types cannot overflow the stack).
+    fn components(&self) -> Vec<usize> {
+        let count = self.edges.len();
+        let mut order = vec![usize::MAX; count];
+        let mut low = vec![0; count];
+        let mut component = vec![usize::MAX; count];
+        let mut stack: Vec<usize> = Vec::new();
+        let mut on_stack = vec![false; count];
+        let mut next_order = 0;
+        let mut next_component = 0;
+        for root in 0..count {
+            if order[root] != usize::MAX {
+                continue;
+            }
+            // (node, index of the next edge to follow)
+            let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+            order[root] = next_order;
+            low[root] = next_order;
+            next_order += 1;
+            stack.push(root);
+            on_stack[root] = true;
+            while let Some(&mut (node, ref mut edge)) = work.last_mut() {
+                if let Some(&target) = self.edges[node].get(*edge) {
+                    *edge += 1;
+                    if order[target] == usize::MAX {
+                        order[target] = next_order;
+                        low[target] = next_order;
+                        next_order += 1;
+                        stack.push(target);
+                        on_stack[target] = true;
+                        work.push((target, 0));
+                    } else if on_stack[target] {
+                        low[node] = low[node].min(order[target]);
+                    }
+                    continue;
+                }
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[node]);
+                }
+                if low[node] == order[node] {
+                    while let Some(member) = stack.pop() {
+                        on_stack[member] = false;
+                        component[member] = next_component;
+                        if member == node {
+                            break;
+                        }
+                    }
+                    next_component += 1;
+                }
+            }
+        }
+        component
+    }
+
+    /// For each node, whether it lies on a cycle: it refers to itself, or its component has
+    /// other nodes.
+    fn cyclic(&self, components: &[usize]) -> Vec<bool> {
+        let mut sizes = vec![0_usize; components.len()];
+        for component in components {
+            sizes[*component] += 1;
+        }
+        components
+            .iter()
+            .enumerate()
+            .map(|(node, component)| sizes[*component] > 1 || self.edges[node].contains(&node))
+            .collect()
+    }
+
+    /// Extends `path` with the first chain (in written order) from `node` back to `target`,
+    /// staying within `target`'s component; true when found.
+    fn cycle_path(
+        &self,
+        node: usize,
+        target: usize,
+        components: &[usize],
+        path: &mut Vec<String>,
+        seen: &mut BTreeSet<usize>,
+    ) -> bool {
+        for &next in &self.edges[node] {
+            if next == target {
+                path.push(self.names[next].to_owned());
                 return true;
             }
-            if !seen.insert(name.clone()) {
-                return false;
+            if components[next] != components[target] || !seen.insert(next) {
+                continue;
             }
-            let Some(decl) = catalog.type_decl(name) else {
-                return false;
-            };
-            path.push(name.clone());
-            if contains_directly(catalog, &decl.shape, target, path, seen) {
+            path.push(self.names[next].to_owned());
+            if self.cycle_path(next, target, components, path, seen) {
                 return true;
             }
             path.pop();
-            false
         }
-        Shape::Object(fields) => fields
-            .iter()
-            .any(|f| contains_directly(catalog, &f.shape, target, path, seen)),
-        Shape::OneOf(members) => members
-            .iter()
-            .any(|m| contains_directly(catalog, &m.shape, target, path, seen)),
-        Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) | Shape::Array(_) | Shape::Map(_) => {
-            false
-        }
+        false
+    }
+}
+
+/// The shared types whose Rust type alias would contain itself through aliases alone
+/// (`A: {array: A}` would be `type A = Vec<A>`, which Rust refuses): they are generated as
+/// newtype structs.
+pub fn recursive_aliases(catalog: &Catalog) -> BTreeSet<&str> {
+    let graph = TypeGraph::new(catalog, alias_refs);
+    let cyclic = graph.cyclic(&graph.components());
+    catalog
+        .types
+        .iter()
+        .enumerate()
+        .filter(|(index, decl)| is_alias(&decl.shape) && cyclic[*index])
+        .map(|(_, decl)| decl.name.as_str())
+        .collect()
+}
+
+/// A declaration with this shape is generated as a type alias (not a struct, enum or union).
+fn is_alias(shape: &Shape) -> bool {
+    !matches!(shape, Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_))
+}
+
+/// Calls `visit` with every type name the Rust type alias for `shape` names outside a generated
+/// struct, enum or union: through arrays and maps, not into inline objects, enums or unions.
+fn alias_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
+    match shape {
+        Shape::Named(name) => visit(name),
+        Shape::Array(element) | Shape::Map(element) => alias_refs(&element.shape, visit),
+        Shape::Scalar(_)
+        | Shape::Const(_)
+        | Shape::Enum(_)
+        | Shape::Object(_)
+        | Shape::OneOf(_) => {}
+    }
+}
+
+/// Calls `visit` with every type name `shape` holds with no array or map between.
+fn direct_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
+    match shape {
+        Shape::Named(name) => visit(name),
+        Shape::Object(fields) => fields.iter().for_each(|f| direct_refs(&f.shape, visit)),
+        Shape::OneOf(members) => members.iter().for_each(|m| direct_refs(&m.shape, visit)),
+        Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) | Shape::Array(_) | Shape::Map(_) => {}
     }
 }
 
@@ -1023,7 +1307,7 @@ pub fn fits(
         Shape::Scalar(scalar) => {
             let ok = match scalar {
                 Scalar::String => value.is_string(),
-                Scalar::Integer => value.is_i64() || value.is_u64(),
+                Scalar::Integer => value.is_i64(),
                 Scalar::Number => value.is_number(),
                 Scalar::Boolean => value.is_boolean(),
             };
@@ -1114,5 +1398,118 @@ fn join(path: &str, key: &str) -> String {
         key.to_owned()
     } else {
         format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names no Rust identifier rule lets through unescaped.
+    const HOSTILE: &[&str] = &[
+        "",
+        "_",
+        "-",
+        "__",
+        "1p",
+        "0",
+        "x²",
+        "½",
+        "🎉",
+        "café",
+        "self",
+        "Self",
+        "super",
+        "crate",
+        "type",
+        "r#type",
+        "a__b",
+        "_x",
+        "x_",
+        "callID",
+        "1st",
+        "\u{202e}a",
+        "a\rb",
+        "日本",
+    ];
+
+    /// Asserts that `name_of` gives each expected name.
+    fn assert_names(name_of: fn(&str) -> String, expected: &[(&str, &str)]) {
+        for (text, name) in expected {
+            assert_eq!(name_of(text), *name, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_wire_name_gives_an_ascii_snake_case_field_name() {
+        for wire in HOSTILE {
+            let name = rust_field_name(wire);
+            let bare = name.strip_prefix("r#").unwrap_or(&name);
+            assert!(
+                syn::parse_str::<syn::Ident>(&name).is_ok() && name.is_ascii(),
+                "{wire:?} -> {name:?}"
+            );
+            assert!(
+                !bare.contains("__") && !bare.starts_with('_') && is_field_name(&name),
+                "{wire:?} -> {name:?}"
+            );
+        }
+        assert_names(
+            rust_field_name,
+            &[
+                ("x²", "x_u00b2"),
+                ("café", "caf_u00e9"),
+                ("interactionId", "interaction_id"),
+                ("self", "self_"),
+                ("", "field_"),
+                ("🎉", "u1f389"),
+                ("-", "u002d"),
+            ],
+        );
+    }
+
+    #[test]
+    fn every_enum_value_gives_an_ascii_upper_camel_case_variant() {
+        for value in HOSTILE {
+            let name = enum_variant_name(value);
+            assert!(
+                syn::parse_str::<syn::Ident>(&name).is_ok()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric())
+                    && name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && name != "Self",
+                "{value:?} -> {name:?}"
+            );
+        }
+        assert_names(
+            enum_variant_name,
+            &[
+                ("½", "U00BD"),
+                ("in-bound", "InBound"),
+                ("self", "VSelf"),
+                ("2xl", "V2xl"),
+            ],
+        );
+        assert_names(
+            enum_variant_name,
+            &[("🎉", "U1F389"), ("-", "U002D"), ("", "V")],
+        );
+    }
+
+    #[test]
+    fn dates_have_four_digit_years_from_0001() {
+        assert!(crate::select::parse_date("2025-09-08").is_some());
+        assert!(crate::select::parse_date("0001-01-01").is_some());
+        assert!(crate::select::parse_date("2024-02-29").is_some());
+        for text in [
+            "-001-01-01",
+            "0000-01-01",
+            "2025-9-8",
+            "2025-02-30",
+            "+025-01-01",
+            "2025-01-1 ",
+            "２025-01-01",
+        ] {
+            assert!(crate::select::parse_date(text).is_none(), "{text}");
+        }
     }
 }

@@ -3074,10 +3074,10 @@ pub struct GlobalUserDetailsV1 {
     pub language: ::std::option::Option<::std::string::String>,
 }
 impl ::serde::Serialize for GlobalUserDetailsV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("GlobalUserDetailsV1", 10usize)?;
         out.serialize_field("firstName", &self.first_name)?;
@@ -3100,16 +3100,16 @@ impl ::serde::Serialize for GlobalUserDetailsV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GlobalUserDetailsV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "firstName")]
             first_name: ::std::string::String,
             #[serde(rename = "lastName")]
@@ -3136,11 +3136,11 @@ impl<'de> ::serde::Deserialize<'de> for GlobalUserDetailsV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             language: ::std::option::Option<::std::string::String>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             first_name: wire.first_name,
             last_name: wire.last_name,
@@ -3171,10 +3171,10 @@ pub struct AwChatInitV1 {
     pub messages: ::std::vec::Vec<ChatMessage>,
 }
 impl ::serde::Serialize for AwChatInitV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwChatInitV1", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3184,25 +3184,25 @@ impl ::serde::Serialize for AwChatInitV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwChatInitV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "messages")]
             messages: ::std::vec::Vec<ChatMessage>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             messages: wire.messages,
@@ -3226,10 +3226,10 @@ pub struct AwChatMessageSentV1 {
     pub message: ChatMessage,
 }
 impl ::serde::Serialize for AwChatMessageSentV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwChatMessageSentV1", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3239,25 +3239,25 @@ impl ::serde::Serialize for AwChatMessageSentV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwChatMessageSentV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "message")]
             message: ChatMessage,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             message: wire.message,
@@ -3277,10 +3277,10 @@ pub struct AwCloseAgentAssistV1 {
     pub interaction_id: ::std::string::String,
 }
 impl ::serde::Serialize for AwCloseAgentAssistV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwCloseAgentAssistV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3289,23 +3289,23 @@ impl ::serde::Serialize for AwCloseAgentAssistV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwCloseAgentAssistV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3324,10 +3324,10 @@ pub struct AwInteractionEndedV1 {
     pub interaction_id: ::std::string::String,
 }
 impl ::serde::Serialize for AwInteractionEndedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionEndedV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3336,23 +3336,23 @@ impl ::serde::Serialize for AwInteractionEndedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionEndedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3377,10 +3377,10 @@ pub struct AwInteractionFocusV1 {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for AwInteractionFocusV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionFocusV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3390,23 +3390,23 @@ impl ::serde::Serialize for AwInteractionFocusV1 {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for AwInteractionFocusV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3435,10 +3435,10 @@ pub struct AwInteractionFocusV2 {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for AwInteractionFocusV2 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionFocusV2", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3449,25 +3449,25 @@ impl ::serde::Serialize for AwInteractionFocusV2 {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for AwInteractionFocusV2 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "2.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "queue")]
             queue: Queue,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             queue: wire.queue,
@@ -3495,10 +3495,10 @@ pub struct AwInteractionFocusV3 {
     pub is_manual: bool,
 }
 impl ::serde::Serialize for AwInteractionFocusV3 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionFocusV3", 4usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3509,27 +3509,27 @@ impl ::serde::Serialize for AwInteractionFocusV3 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionFocusV3 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "3.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "queue")]
             queue: Queue,
             #[serde(rename = "isManual")]
             is_manual: bool,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             queue: wire.queue,
@@ -3550,10 +3550,10 @@ pub struct AwInteractionHoldV1 {
     pub interaction_id: ::std::string::String,
 }
 impl ::serde::Serialize for AwInteractionHoldV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionHoldV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3562,23 +3562,23 @@ impl ::serde::Serialize for AwInteractionHoldV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionHoldV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3597,10 +3597,10 @@ pub struct AwInteractionMuteV1 {
     pub interaction_id: ::std::string::String,
 }
 impl ::serde::Serialize for AwInteractionMuteV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionMuteV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3609,23 +3609,23 @@ impl ::serde::Serialize for AwInteractionMuteV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionMuteV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3644,10 +3644,10 @@ pub struct AwInteractionResumeV1 {
     pub interaction_id: ::std::string::String,
 }
 impl ::serde::Serialize for AwInteractionResumeV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionResumeV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3656,23 +3656,23 @@ impl ::serde::Serialize for AwInteractionResumeV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionResumeV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3727,10 +3727,10 @@ pub struct AwInteractionStartedV1 {
     pub agent_phone: ::std::option::Option<::std::string::String>,
 }
 impl ::serde::Serialize for AwInteractionStartedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionStartedV1", 11usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3779,16 +3779,16 @@ impl ::serde::Serialize for AwInteractionStartedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionStartedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(
@@ -3837,11 +3837,11 @@ impl<'de> ::serde::Deserialize<'de> for AwInteractionStartedV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             agent_phone: ::std::option::Option<::std::string::String>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             call_id: wire.call_id,
@@ -3869,10 +3869,10 @@ pub struct AwInteractionUnmuteV1 {
     pub interaction_id: ::std::string::String,
 }
 impl ::serde::Serialize for AwInteractionUnmuteV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionUnmuteV1", 2usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -3881,23 +3881,23 @@ impl ::serde::Serialize for AwInteractionUnmuteV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionUnmuteV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
         })
@@ -3923,10 +3923,10 @@ pub struct AwInteractionWrapUpCodesV1_0_0 {
     pub wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem>,
 }
 impl ::serde::Serialize for AwInteractionWrapUpCodesV1_0_0 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("AwInteractionWrapUpCodesV1_0_0", 3usize)?;
@@ -3937,27 +3937,27 @@ impl ::serde::Serialize for AwInteractionWrapUpCodesV1_0_0 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1_0_0 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "wrapUpCodes")]
             wrap_up_codes: ::std::vec::Vec<
                 AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem,
             >,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             wrap_up_codes: wire.wrap_up_codes,
@@ -4114,10 +4114,10 @@ pub struct AwInteractionWrapUpCodesV1 {
     pub wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
 }
 impl ::serde::Serialize for AwInteractionWrapUpCodesV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwInteractionWrapUpCodesV1", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -4127,25 +4127,25 @@ impl ::serde::Serialize for AwInteractionWrapUpCodesV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.1")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "wrapUpCodes")]
             wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             wrap_up_codes: wire.wrap_up_codes,
@@ -4307,10 +4307,10 @@ pub struct AwChatMessageReceivedV1 {
     pub message: ::std::string::String,
 }
 impl ::serde::Serialize for AwChatMessageReceivedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("AwChatMessageReceivedV1", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
@@ -4320,25 +4320,25 @@ impl ::serde::Serialize for AwChatMessageReceivedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwChatMessageReceivedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "message")]
             message: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             message: wire.message,
@@ -4364,10 +4364,10 @@ pub struct AwInteractionWrapUpCodesReceivedV1 {
     >,
 }
 impl ::serde::Serialize for AwInteractionWrapUpCodesReceivedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("AwInteractionWrapUpCodesReceivedV1", 3usize)?;
@@ -4378,27 +4378,27 @@ impl ::serde::Serialize for AwInteractionWrapUpCodesReceivedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesReceivedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "wrapUpCodes")]
             wrap_up_codes: ::std::vec::Vec<
                 AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem,
             >,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             interaction_id: wire.interaction_id,
             wrap_up_codes: wire.wrap_up_codes,
@@ -4613,10 +4613,10 @@ pub struct CallManagerCallAutoanswerFirstConnectV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallAutoanswerFirstConnectV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallAutoanswerFirstConnectV1", 47usize)?;
@@ -4887,16 +4887,16 @@ impl ::serde::Serialize for CallManagerCallAutoanswerFirstConnectV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallAutoanswerFirstConnectV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -5173,11 +5173,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallAutoanswerFirstConnectV1 
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -5423,10 +5423,10 @@ pub struct CallManagerCallCallerNumberChangeV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallCallerNumberChangeV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallCallerNumberChangeV1", 47usize)?;
@@ -5697,16 +5697,16 @@ impl ::serde::Serialize for CallManagerCallCallerNumberChangeV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallCallerNumberChangeV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -5983,11 +5983,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallCallerNumberChangeV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -6051,10 +6051,10 @@ pub struct CallManagerCallConferenceDropV1 {
     pub calls: ::std::vec::Vec<CallObject>,
 }
 impl ::serde::Serialize for CallManagerCallConferenceDropV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallConferenceDropV1", 2usize)?;
@@ -6064,23 +6064,23 @@ impl ::serde::Serialize for CallManagerCallConferenceDropV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallConferenceDropV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "calls")]
             calls: ::std::vec::Vec<CallObject>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self { calls: wire.calls })
     }
 }
@@ -6097,10 +6097,10 @@ pub struct CallManagerCallConferenceStartV1 {
     pub calls: ::std::vec::Vec<CallObject>,
 }
 impl ::serde::Serialize for CallManagerCallConferenceStartV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallConferenceStartV1", 2usize)?;
@@ -6110,23 +6110,23 @@ impl ::serde::Serialize for CallManagerCallConferenceStartV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallConferenceStartV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "calls")]
             calls: ::std::vec::Vec<CallObject>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self { calls: wire.calls })
     }
 }
@@ -6325,10 +6325,10 @@ pub struct CallManagerCallConnectV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallConnectV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerCallConnectV1", 47usize)?;
         match &self.accumulated_moslq {
@@ -6598,16 +6598,16 @@ impl ::serde::Serialize for CallManagerCallConnectV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallConnectV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -6884,11 +6884,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallConnectV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -7134,10 +7134,10 @@ pub struct CallManagerCallDisconnectedV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallDisconnectedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallDisconnectedV1", 47usize)?;
@@ -7408,16 +7408,16 @@ impl ::serde::Serialize for CallManagerCallDisconnectedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallDisconnectedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -7694,11 +7694,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallDisconnectedV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -7944,10 +7944,10 @@ pub struct CallManagerCallFailedV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallFailedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerCallFailedV1", 47usize)?;
         match &self.accumulated_moslq {
@@ -8217,16 +8217,16 @@ impl ::serde::Serialize for CallManagerCallFailedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallFailedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -8503,11 +8503,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallFailedV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -8753,10 +8753,10 @@ pub struct CallManagerCallHoldV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallHoldV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerCallHoldV1", 47usize)?;
         match &self.accumulated_moslq {
@@ -9026,16 +9026,16 @@ impl ::serde::Serialize for CallManagerCallHoldV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallHoldV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -9312,11 +9312,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallHoldV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -9562,10 +9562,10 @@ pub struct CallManagerCallInboundFirstConnectV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallInboundFirstConnectV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallInboundFirstConnectV1", 47usize)?;
@@ -9836,16 +9836,16 @@ impl ::serde::Serialize for CallManagerCallInboundFirstConnectV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallInboundFirstConnectV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -10122,11 +10122,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallInboundFirstConnectV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -10372,10 +10372,10 @@ pub struct CallManagerCallIncomingFirstV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallIncomingFirstV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallIncomingFirstV1", 47usize)?;
@@ -10646,16 +10646,16 @@ impl ::serde::Serialize for CallManagerCallIncomingFirstV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingFirstV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -10932,11 +10932,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingFirstV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -11182,10 +11182,10 @@ pub struct CallManagerCallIncomingV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallIncomingV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerCallIncomingV1", 47usize)?;
         match &self.accumulated_moslq {
@@ -11455,16 +11455,16 @@ impl ::serde::Serialize for CallManagerCallIncomingV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -11741,11 +11741,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -11991,10 +11991,10 @@ pub struct CallManagerCallOutboundFirstConnectV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallOutboundFirstConnectV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallOutboundFirstConnectV1", 47usize)?;
@@ -12265,16 +12265,16 @@ impl ::serde::Serialize for CallManagerCallOutboundFirstConnectV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutboundFirstConnectV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -12551,11 +12551,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutboundFirstConnectV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -12801,10 +12801,10 @@ pub struct CallManagerCallOutgoingV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallOutgoingV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerCallOutgoingV1", 47usize)?;
         match &self.accumulated_moslq {
@@ -13074,16 +13074,16 @@ impl ::serde::Serialize for CallManagerCallOutgoingV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutgoingV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -13360,11 +13360,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutgoingV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -13610,10 +13610,10 @@ pub struct CallManagerCallRecordEndV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallRecordEndV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallRecordEndV1", 47usize)?;
@@ -13884,16 +13884,16 @@ impl ::serde::Serialize for CallManagerCallRecordEndV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordEndV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -14170,11 +14170,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordEndV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -14420,10 +14420,10 @@ pub struct CallManagerCallRecordFailedV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallRecordFailedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallRecordFailedV1", 47usize)?;
@@ -14694,16 +14694,16 @@ impl ::serde::Serialize for CallManagerCallRecordFailedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordFailedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -14980,11 +14980,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordFailedV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -15230,10 +15230,10 @@ pub struct CallManagerCallRecordStartV1 {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::serde::Serialize for CallManagerCallRecordStartV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallRecordStartV1", 47usize)?;
@@ -15504,16 +15504,16 @@ impl ::serde::Serialize for CallManagerCallRecordStartV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordStartV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(
                 rename = "accumulatedMOSLQ",
                 default,
@@ -15790,11 +15790,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordStartV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             vcc_agent_call: ::std::option::Option<bool>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             accumulated_moslq: wire.accumulated_moslq,
             alert_info_type: wire.alert_info_type,
@@ -15862,10 +15862,10 @@ pub struct CallManagerCallTransferBlindSuccessV1 {
     pub to_number: ::std::string::String,
 }
 impl ::serde::Serialize for CallManagerCallTransferBlindSuccessV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallTransferBlindSuccessV1", 3usize)?;
@@ -15876,25 +15876,25 @@ impl ::serde::Serialize for CallManagerCallTransferBlindSuccessV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferBlindSuccessV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "callId")]
             call_id: ::std::string::String,
             #[serde(rename = "toNumber")]
             to_number: ::std::string::String,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             call_id: wire.call_id,
             to_number: wire.to_number,
@@ -15922,10 +15922,10 @@ pub struct CallManagerCallTransferFailedV1 {
     pub to_number: ::std::option::Option<::std::string::String>,
 }
 impl ::serde::Serialize for CallManagerCallTransferFailedV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallTransferFailedV1", 4usize)?;
@@ -15943,16 +15943,16 @@ impl ::serde::Serialize for CallManagerCallTransferFailedV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferFailedV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "callId")]
             call_id: ::std::string::String,
             #[serde(
@@ -15967,11 +15967,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferFailedV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             to_number: ::std::option::Option<::std::string::String>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             call_id: wire.call_id,
             to_call_id: wire.to_call_id,
@@ -16000,10 +16000,10 @@ pub struct CallManagerCallTransferSuccessV1 {
     pub to_number: ::std::option::Option<::std::string::String>,
 }
 impl ::serde::Serialize for CallManagerCallTransferSuccessV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallTransferSuccessV1", 4usize)?;
@@ -16021,16 +16021,16 @@ impl ::serde::Serialize for CallManagerCallTransferSuccessV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferSuccessV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "callId")]
             call_id: ::std::string::String,
             #[serde(
@@ -16045,11 +16045,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferSuccessV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             to_number: ::std::option::Option<::std::string::String>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             call_id: wire.call_id,
             to_call_id: wire.to_call_id,
@@ -16078,10 +16078,10 @@ pub struct CallManagerCallTransferVoicemailSuccessV1 {
     pub to_number: ::std::option::Option<::std::string::String>,
 }
 impl ::serde::Serialize for CallManagerCallTransferVoicemailSuccessV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("CallManagerCallTransferVoicemailSuccessV1", 4usize)?;
@@ -16099,16 +16099,16 @@ impl ::serde::Serialize for CallManagerCallTransferVoicemailSuccessV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferVoicemailSuccessV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "callId")]
             call_id: ::std::string::String,
             #[serde(
@@ -16123,11 +16123,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferVoicemailSuccessV
                 deserialize_with = "eventcat_support::present"
             )]
             to_number: ::std::option::Option<::std::string::String>,
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             call_id: wire.call_id,
             to_call_id: wire.to_call_id,
@@ -16143,10 +16143,10 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallTransferVoicemailSuccessV
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerMuteDisabledV1 {}
 impl ::serde::Serialize for CallManagerMuteDisabledV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerMuteDisabledV1", 1usize)?;
         out.serialize_field("schemaVersion", &"1.0.0")?;
@@ -16154,21 +16154,21 @@ impl ::serde::Serialize for CallManagerMuteDisabledV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerMuteDisabledV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+        struct __Wire {
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        Wire::deserialize(deserializer)?;
+        __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {})
     }
 }
@@ -16180,10 +16180,10 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerMuteDisabledV1 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerMuteEnabledV1 {}
 impl ::serde::Serialize for CallManagerMuteEnabledV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer.serialize_struct("CallManagerMuteEnabledV1", 1usize)?;
         out.serialize_field("schemaVersion", &"1.0.0")?;
@@ -16191,21 +16191,21 @@ impl ::serde::Serialize for CallManagerMuteEnabledV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerMuteEnabledV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+        struct __Wire {
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_0: (),
         }
-        Wire::deserialize(deserializer)?;
+        __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {})
     }
 }
@@ -16234,10 +16234,10 @@ pub struct MashellChatNextgenOfferedCcEventV1 {
     pub search_context: ::std::string::String,
 }
 impl ::serde::Serialize for MashellChatNextgenOfferedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatNextgenOfferedCcEventV1", 8usize)?;
@@ -16253,31 +16253,31 @@ impl ::serde::Serialize for MashellChatNextgenOfferedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenOfferedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "offered")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16286,20 +16286,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenOfferedCcEventV1 {
             media_type: ChatMediaType,
             #[serde(rename = "searchContext")]
             search_context: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16333,10 +16333,10 @@ pub struct MashellChatNextgenAcceptedCcEventV1 {
     pub search_context: ::std::string::String,
 }
 impl ::serde::Serialize for MashellChatNextgenAcceptedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatNextgenAcceptedCcEventV1", 8usize)?;
@@ -16352,31 +16352,31 @@ impl ::serde::Serialize for MashellChatNextgenAcceptedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenAcceptedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "accepted")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16385,20 +16385,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenAcceptedCcEventV1 {
             media_type: ChatMediaType,
             #[serde(rename = "searchContext")]
             search_context: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16440,10 +16440,10 @@ pub struct MashellChatNextgenCompletedCcEventV1 {
     pub additional_data: ChatTranscript,
 }
 impl ::serde::Serialize for MashellChatNextgenCompletedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatNextgenCompletedCcEventV1", 10usize)?;
@@ -16461,31 +16461,31 @@ impl ::serde::Serialize for MashellChatNextgenCompletedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenCompletedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "completed")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16498,20 +16498,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenCompletedCcEventV1 {
             end_time: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: ChatTranscript,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16555,10 +16555,10 @@ pub struct MashellChatNextgenTerminatedCcEventV1 {
     pub additional_data: ChatTranscript,
 }
 impl ::serde::Serialize for MashellChatNextgenTerminatedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatNextgenTerminatedCcEventV1", 10usize)?;
@@ -16576,31 +16576,31 @@ impl ::serde::Serialize for MashellChatNextgenTerminatedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenTerminatedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "terminated")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16613,20 +16613,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatNextgenTerminatedCcEventV1 {
             end_time: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: ChatTranscript,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16662,10 +16662,10 @@ pub struct MashellChatOfferedCcEventV1 {
     pub additional_data: WebChatCustomer,
 }
 impl ::serde::Serialize for MashellChatOfferedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatOfferedCcEventV1", 9usize)?;
@@ -16682,36 +16682,36 @@ impl ::serde::Serialize for MashellChatOfferedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatOfferedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "offered")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_media_type<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "web_chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_4<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16720,23 +16720,23 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatOfferedCcEventV1 {
             search_context: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: WebChatCustomer,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "mediaType", deserialize_with = "check_media_type")]
+            __constant_2: (),
+            #[serde(rename = "mediaType", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _media_type: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_3: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_4")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_4: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16770,10 +16770,10 @@ pub struct MashellChatAcceptedCcEventV1 {
     pub additional_data: WebChatCustomer,
 }
 impl ::serde::Serialize for MashellChatAcceptedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatAcceptedCcEventV1", 9usize)?;
@@ -16790,36 +16790,36 @@ impl ::serde::Serialize for MashellChatAcceptedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatAcceptedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "accepted")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_media_type<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "web_chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_4<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16828,23 +16828,23 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatAcceptedCcEventV1 {
             search_context: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: WebChatCustomer,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "mediaType", deserialize_with = "check_media_type")]
+            __constant_2: (),
+            #[serde(rename = "mediaType", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _media_type: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_3: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_4")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_4: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16882,10 +16882,10 @@ pub struct MashellChatCompletedCcEventV1 {
     pub additional_data: WebChatSummary,
 }
 impl ::serde::Serialize for MashellChatCompletedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatCompletedCcEventV1", 10usize)?;
@@ -16903,36 +16903,36 @@ impl ::serde::Serialize for MashellChatCompletedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatCompletedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "completed")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_media_type<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "web_chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_4<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -16943,23 +16943,23 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatCompletedCcEventV1 {
             end_time: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: WebChatSummary,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "mediaType", deserialize_with = "check_media_type")]
+            __constant_2: (),
+            #[serde(rename = "mediaType", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _media_type: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_3: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_4")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_4: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -16998,10 +16998,10 @@ pub struct MashellChatTerminatedCcEventV1 {
     pub additional_data: WebChatSummary,
 }
 impl ::serde::Serialize for MashellChatTerminatedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellChatTerminatedCcEventV1", 10usize)?;
@@ -17019,36 +17019,36 @@ impl ::serde::Serialize for MashellChatTerminatedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellChatTerminatedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "terminated")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "chat")
         }
-        fn check_media_type<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "web_chat")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_4<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -17059,23 +17059,23 @@ impl<'de> ::serde::Deserialize<'de> for MashellChatTerminatedCcEventV1 {
             end_time: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: WebChatSummary,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "mediaType", deserialize_with = "check_media_type")]
+            __constant_2: (),
+            #[serde(rename = "mediaType", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _media_type: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_3: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_4")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_4: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17130,10 +17130,10 @@ pub struct MashellEmailAcceptedCcEventV1 {
     pub contact: EmailContact,
 }
 impl ::serde::Serialize for MashellEmailAcceptedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellEmailAcceptedCcEventV1", 13usize)?;
@@ -17159,31 +17159,31 @@ impl ::serde::Serialize for MashellEmailAcceptedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellEmailAcceptedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "accepted")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "email")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -17206,20 +17206,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellEmailAcceptedCcEventV1 {
             is_stand_alone_terminated: bool,
             #[serde(rename = "contact")]
             contact: EmailContact,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17278,10 +17278,10 @@ pub struct MashellEmailTerminatedCcEventV1 {
     pub contact: EmailContact,
 }
 impl ::serde::Serialize for MashellEmailTerminatedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellEmailTerminatedCcEventV1", 13usize)?;
@@ -17307,31 +17307,31 @@ impl ::serde::Serialize for MashellEmailTerminatedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellEmailTerminatedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "terminated")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "email")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -17354,20 +17354,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellEmailTerminatedCcEventV1 {
             is_stand_alone_terminated: bool,
             #[serde(rename = "contact")]
             contact: EmailContact,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17402,10 +17402,10 @@ pub struct MashellVoicePhoneOfferedCcEventV1 {
     pub search_context: ::std::string::String,
 }
 impl ::serde::Serialize for MashellVoicePhoneOfferedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneOfferedCcEventV1", 7usize)?;
@@ -17420,51 +17420,51 @@ impl ::serde::Serialize for MashellVoicePhoneOfferedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneOfferedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "offered")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
             direction: InteractionDirection,
             #[serde(rename = "searchContext")]
             search_context: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17493,10 +17493,10 @@ pub struct MashellVoicePhoneAcceptedCcEventV1 {
     pub search_context: ::std::string::String,
 }
 impl ::serde::Serialize for MashellVoicePhoneAcceptedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneAcceptedCcEventV1", 7usize)?;
@@ -17511,51 +17511,51 @@ impl ::serde::Serialize for MashellVoicePhoneAcceptedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneAcceptedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "accepted")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
             direction: InteractionDirection,
             #[serde(rename = "searchContext")]
             search_context: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17608,10 +17608,10 @@ pub struct MashellVoicePhoneCompletedCcEventV1 {
     pub additional_data: ::std::option::Option<AgentNotes>,
 }
 impl ::serde::Serialize for MashellVoicePhoneCompletedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneCompletedCcEventV1", 13usize)?;
@@ -17642,31 +17642,31 @@ impl ::serde::Serialize for MashellVoicePhoneCompletedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneCompletedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "completed")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -17693,20 +17693,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneCompletedCcEventV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             additional_data: ::std::option::Option<AgentNotes>,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17765,10 +17765,10 @@ pub struct MashellVoicePhoneTerminatedCcEventV1 {
     pub additional_data: DispositionDetails,
 }
 impl ::serde::Serialize for MashellVoicePhoneTerminatedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneTerminatedCcEventV1", 13usize)?;
@@ -17794,31 +17794,31 @@ impl ::serde::Serialize for MashellVoicePhoneTerminatedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneTerminatedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "terminated")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -17841,20 +17841,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneTerminatedCcEventV1 {
             has_recording: bool,
             #[serde(rename = "additionalData")]
             additional_data: DispositionDetails,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17893,10 +17893,10 @@ pub struct MashellVoicePhoneOfferedUcEventV1 {
     pub start_time: ::std::string::String,
 }
 impl ::serde::Serialize for MashellVoicePhoneOfferedUcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneOfferedUcEventV1", 8usize)?;
@@ -17912,31 +17912,31 @@ impl ::serde::Serialize for MashellVoicePhoneOfferedUcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneOfferedUcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "offered")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -17945,20 +17945,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneOfferedUcEventV1 {
             search_context: ::std::string::String,
             #[serde(rename = "startTime")]
             start_time: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -17992,10 +17992,10 @@ pub struct MashellVoicePhoneAcceptedUcEventV1 {
     pub start_time: ::std::string::String,
 }
 impl ::serde::Serialize for MashellVoicePhoneAcceptedUcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneAcceptedUcEventV1", 8usize)?;
@@ -18011,31 +18011,31 @@ impl ::serde::Serialize for MashellVoicePhoneAcceptedUcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneAcceptedUcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "accepted")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -18044,20 +18044,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneAcceptedUcEventV1 {
             search_context: ::std::string::String,
             #[serde(rename = "startTime")]
             start_time: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -18107,10 +18107,10 @@ pub struct MashellVoicePhoneTerminatedUcEventV1 {
     pub has_recording: bool,
 }
 impl ::serde::Serialize for MashellVoicePhoneTerminatedUcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicePhoneTerminatedUcEventV1", 12usize)?;
@@ -18135,31 +18135,31 @@ impl ::serde::Serialize for MashellVoicePhoneTerminatedUcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneTerminatedUcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "terminated")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "phone")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -18180,20 +18180,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicePhoneTerminatedUcEventV1 {
             call_recording: ::std::option::Option<::std::string::String>,
             #[serde(rename = "hasRecording")]
             has_recording: bool,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -18235,10 +18235,10 @@ pub struct MashellVoicemailOfferedCcEventV1 {
     pub calling_name: ::std::string::String,
 }
 impl ::serde::Serialize for MashellVoicemailOfferedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicemailOfferedCcEventV1", 8usize)?;
@@ -18254,26 +18254,26 @@ impl ::serde::Serialize for MashellVoicemailOfferedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicemailOfferedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "offered")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "voicemail")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "method")]
@@ -18284,17 +18284,17 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicemailOfferedCcEventV1 {
             search_context: ::std::string::String,
             #[serde(rename = "callingName")]
             calling_name: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_0: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_1: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_2: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             method: wire.method,
@@ -18333,10 +18333,10 @@ pub struct MashellVoicemailAcceptedCcEventV1 {
     pub calling_name: ::std::string::String,
 }
 impl ::serde::Serialize for MashellVoicemailAcceptedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicemailAcceptedCcEventV1", 8usize)?;
@@ -18352,26 +18352,26 @@ impl ::serde::Serialize for MashellVoicemailAcceptedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicemailAcceptedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "accepted")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "voicemail")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "method")]
@@ -18382,17 +18382,17 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicemailAcceptedCcEventV1 {
             search_context: ::std::string::String,
             #[serde(rename = "callingName")]
             calling_name: ::std::string::String,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_0: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_1: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_2: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             method: wire.method,
@@ -18443,10 +18443,10 @@ pub struct MashellVoicemailCompletedCcEventV1 {
     pub additional_data: ::std::option::Option<AgentNotes>,
 }
 impl ::serde::Serialize for MashellVoicemailCompletedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicemailCompletedCcEventV1", 12usize)?;
@@ -18471,31 +18471,31 @@ impl ::serde::Serialize for MashellVoicemailCompletedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicemailCompletedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "completed")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "voicemail")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -18516,20 +18516,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicemailCompletedCcEventV1 {
                 deserialize_with = "eventcat_support::present"
             )]
             additional_data: ::std::option::Option<AgentNotes>,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,
@@ -18583,10 +18583,10 @@ pub struct MashellVoicemailTerminatedCcEventV1 {
     pub additional_data: DispositionDetails,
 }
 impl ::serde::Serialize for MashellVoicemailTerminatedCcEventV1 {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut out = serializer
             .serialize_struct("MashellVoicemailTerminatedCcEventV1", 12usize)?;
@@ -18606,31 +18606,31 @@ impl ::serde::Serialize for MashellVoicemailTerminatedCcEventV1 {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MashellVoicemailTerminatedCcEventV1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        fn check_event_name<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn __check_constant_0<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "terminated")
         }
-        fn check_method<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_1<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "mapEvent")
         }
-        fn check_media<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_2<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "voicemail")
         }
-        fn check_schema_version<'de, D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<(), D::Error> {
+        fn __check_constant_3<'de, __D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::expect_str(deserializer, "1.0.0")
         }
         #[derive(::serde::Deserialize)]
-        struct Wire {
+        struct __Wire {
             #[serde(rename = "eventId")]
             event_id: ::std::string::String,
             #[serde(rename = "direction")]
@@ -18647,20 +18647,20 @@ impl<'de> ::serde::Deserialize<'de> for MashellVoicemailTerminatedCcEventV1 {
             calling_name: ::std::string::String,
             #[serde(rename = "additionalData")]
             additional_data: DispositionDetails,
-            #[serde(rename = "eventName", deserialize_with = "check_event_name")]
+            #[serde(rename = "eventName", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
-            _event_name: (),
-            #[serde(rename = "method", deserialize_with = "check_method")]
+            __constant_0: (),
+            #[serde(rename = "method", deserialize_with = "__check_constant_1")]
             #[allow(dead_code)]
-            _method: (),
-            #[serde(rename = "media", deserialize_with = "check_media")]
+            __constant_1: (),
+            #[serde(rename = "media", deserialize_with = "__check_constant_2")]
             #[allow(dead_code)]
-            _media: (),
-            #[serde(rename = "schemaVersion", deserialize_with = "check_schema_version")]
+            __constant_2: (),
+            #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_3")]
             #[allow(dead_code)]
-            _schema_version: (),
+            __constant_3: (),
         }
-        let wire = Wire::deserialize(deserializer)?;
+        let wire = __Wire::deserialize(deserializer)?;
         ::std::result::Result::Ok(Self {
             event_id: wire.event_id,
             direction: wire.direction,

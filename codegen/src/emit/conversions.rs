@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use super::{allow_deprecated, find_struct, ident, rust_type};
+use super::{allow_deprecated, doc_attr, find_struct, ident, rust_type};
 use crate::plan::{
     Conversion, ConversionKind, FamilyItem, FieldSource, Plan, TypeItem, TypeRef, ValueConversion,
 };
@@ -88,11 +88,22 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
                 " Converts [`{}`] into [`{}`].{dropped}",
                 conversion.from, conversion.to
             );
+            let doc = doc_attr(&doc);
+            // A target with no data fields reads nothing from the source.
+            let value = if conversion
+                .fields
+                .iter()
+                .any(|(_, source)| matches!(source, FieldSource::Source { .. }))
+            {
+                quote! { value }
+            } else {
+                quote! { _value }
+            };
             quote! {
-                #[doc = #doc]
+                #doc
                 #allow
                 impl ::std::convert::From<#from> for #to {
-                    fn from(value: #from) -> Self {
+                    fn from(#value: #from) -> Self {
                         Self { #(#fields,)* }
                     }
                 }
@@ -126,11 +137,12 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
                 conversion.to,
                 missing.join(", ")
             );
+            let doc = doc_attr(&doc);
             let many = (params.len() > 6).then(|| quote! { #[allow(clippy::too_many_arguments)] });
             quote! {
                 #allow
                 impl #from {
-                    #[doc = #doc]
+                    #doc
                     #many
                     pub fn #method(self, #(#params),*) -> #to {
                         #to { #(#fields,)* }
@@ -209,6 +221,7 @@ fn family(family: &FamilyItem) -> TokenStream {
         " Any schema version of the `{}` family, oldest first.",
         family.family
     );
+    let doc = doc_attr(&doc);
     let any_deprecated = family.variants.iter().any(|(_, _, d)| *d);
     let allow = allow_deprecated(any_deprecated);
     let variants = family
@@ -224,7 +237,8 @@ fn family(family: &FamilyItem) -> TokenStream {
                 TokenStream::new()
             };
             let doc = format!(" [`{struct_name}`]");
-            quote! { #[doc = #doc] #attr #variant(#ty) }
+            let doc = doc_attr(&doc);
+            quote! { #doc #attr #variant(#ty) }
         });
     let wraps = family
         .variants
@@ -254,8 +268,9 @@ fn family(family: &FamilyItem) -> TokenStream {
         });
         let doc =
             format!(" Converts any version into the oldest, [`{oldest}`], dropping what it lacks.");
+        let doc = doc_attr(&doc);
         quote! {
-            #[doc = #doc]
+            #doc
             #allow
             impl ::std::convert::From<#name> for #oldest_ty {
                 fn from(value: #name) -> Self {
@@ -267,7 +282,7 @@ fn family(family: &FamilyItem) -> TokenStream {
         }
     });
     quote! {
-        #[doc = #doc]
+        #doc
         #allow
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {

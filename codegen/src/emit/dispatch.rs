@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_deprecated, deprecated_attr, ident};
+use super::{allow_deprecated, deprecated_attr, doc_attr, ident};
 use crate::model::Direction;
 use crate::plan::{EventItem, Plan};
 
@@ -149,7 +149,8 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
         let ty = ident(&e.struct_name);
         let deprecated = deprecated_attr(e.deprecation.as_ref());
         let doc = format!(" `{}`, schema version {}.", e.name, e.version);
-        quote! { #[doc = #doc] #deprecated #ty(#ty) }
+        let doc = doc_attr(&doc);
+        quote! { #doc #deprecated #ty(#ty) }
     });
     let any_deprecated = events.iter().any(|e| e.deprecation.is_some());
     let allow = allow_deprecated(any_deprecated);
@@ -200,6 +201,26 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
         } else {
             quote! { match self { #(#arms,)* } }
         }
+    };
+    let unknown = quote! {
+        ::std::result::Result::Err(DecodeError::UnknownEvent {
+            name: name.to_owned(),
+            raw: raw.to_owned(),
+        })
+    };
+    // Without received events every name is unknown and the payload is not read.
+    let (payload, decode_body) = if events.is_empty() {
+        (quote! { _payload }, unknown)
+    } else {
+        (
+            quote! { payload },
+            quote! {
+                match name {
+                    #(#name_arms,)*
+                    _ => #unknown,
+                }
+            },
+        )
     };
     let names = self_match(names.collect());
     let versions = self_match(versions.collect());
@@ -267,14 +288,8 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
                 ))
             }
 
-            fn decode_value(name: &str, payload: ::serde_json::Value, raw: &str) -> ::std::result::Result<Self, DecodeError> {
-                match name {
-                    #(#name_arms,)*
-                    _ => ::std::result::Result::Err(DecodeError::UnknownEvent {
-                        name: name.to_owned(),
-                        raw: raw.to_owned(),
-                    }),
-                }
+            fn decode_value(name: &str, #payload: ::serde_json::Value, raw: &str) -> ::std::result::Result<Self, DecodeError> {
+                #decode_body
             }
 
             /// The event name.
@@ -300,7 +315,8 @@ fn send_event(events: &[&EventItem]) -> TokenStream {
         let ty = ident(&e.struct_name);
         let deprecated = deprecated_attr(e.deprecation.as_ref());
         let doc = format!(" `{}`, schema version {}.", e.name, e.version);
-        quote! { #[doc = #doc] #deprecated #ty(#ty) }
+        let doc = doc_attr(&doc);
+        quote! { #doc #deprecated #ty(#ty) }
     });
     let wraps = events.iter().map(|e| {
         let ty = ident(&e.struct_name);

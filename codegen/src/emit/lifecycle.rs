@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_deprecated, ident};
+use super::{allow_deprecated, doc_attr, ident};
 use crate::model::{Direction, Status};
 use crate::plan::Plan;
 
@@ -112,7 +112,8 @@ fn kind_enums(plan: &Plan) -> TokenStream {
     let product_variants = plan.products.iter().map(|p| {
         let variant = ident(&p.variant);
         let doc = format!(" {} (`{}`).", p.title, p.id);
-        quote! { #[doc = #doc] #variant }
+        let doc = doc_attr(&doc);
+        quote! { #doc #variant }
     });
     let product_ids = plan.products.iter().map(|p| {
         let variant = ident(&p.variant);

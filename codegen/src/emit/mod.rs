@@ -35,20 +35,48 @@ fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc = "..."]` attributes, one per line, with the leading space rustdoc expects.
+/// `#[doc = "..."]` attributes, one per line, with the leading space rustdoc expects. A line feed
+/// inside a line, or a carriage return, starts a new line too: a bare CR is not allowed in a doc
+/// comment.
 fn doc_lines<S: AsRef<str>>(lines: &[S]) -> TokenStream {
     lines
         .iter()
+        .flat_map(|line| {
+            line.as_ref()
+                .split('\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .flat_map(|l| l.split('\r'))
+        })
         .map(|line| {
-            let line = line.as_ref();
-            let text = if line.is_empty() {
-                String::new()
+            if line.is_empty() {
+                doc_attr("")
             } else {
-                format!(" {line}")
-            };
-            quote! { #[doc = #text] }
+                doc_attr(&format!(" {line}"))
+            }
         })
         .collect()
+}
+
+/// One `#[doc = "..."]` attribute whose text is safe in a `///` comment ([`doc_text`]).
+fn doc_attr(text: &str) -> TokenStream {
+    let text = doc_text(text);
+    quote! { #[doc = #text] }
+}
+
+/// Catalog text made safe for a doc comment: control characters (a bare CR breaks the
+/// pretty-printed file, clippy refuses tabs) and the characters that change the direction of
+/// text (which rustc refuses in comments) are written as escapes, `\t`, `\u{202e}`.
+fn doc_text(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        let flow = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+        if flow || c.is_control() {
+            safe.extend(c.escape_default());
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
 }
 
 /// The Rust type for a [`TypeRef`].

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{allow_deprecated, deprecated_attr, doc_lines, ident, rust_type};
+use super::{allow_deprecated, deprecated_attr, doc_attr, doc_lines, ident, rust_type};
 use crate::model::Constant;
 use crate::plan::{
     AliasItem, ConstantField, EnumItem, FieldItem, Plan, StructItem, TypeItem, UnionItem,
@@ -153,12 +153,12 @@ fn constant_serde(item: &StructItem) -> TokenStream {
         let serde = field_serde(field, false);
         quote! { #serde #rust: #ty }
     });
-    let check_fns = item.constants.iter().map(check_fn);
-    let wire_constants = item.constants.iter().map(|constant| {
+    let check_fns = item.constants.iter().enumerate().map(check_fn);
+    let wire_constants = item.constants.iter().enumerate().map(|(index, constant)| {
         let wire = &constant.wire_name;
-        let check = check_fn_name(constant);
-        let check = check.to_string();
-        let field = format_ident!("_{}", constant.rust_name.trim_start_matches("r#"));
+        let check = check_fn_name(index).to_string();
+        // `__` names: a data field's Rust name never starts with two underscores.
+        let field = format_ident!("__constant_{index}");
         quote! {
             #[serde(rename = #wire, deserialize_with = #check)]
             #[allow(dead_code)]
@@ -171,19 +171,19 @@ fn constant_serde(item: &StructItem) -> TokenStream {
     });
     let decode = if item.fields.is_empty() {
         quote! {
-            Wire::deserialize(deserializer)?;
+            __Wire::deserialize(deserializer)?;
             ::std::result::Result::Ok(Self {})
         }
     } else {
         quote! {
-            let wire = Wire::deserialize(deserializer)?;
+            let wire = __Wire::deserialize(deserializer)?;
             ::std::result::Result::Ok(Self { #(#moves,)* })
         }
     };
     quote! {
         #allow
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 use ::serde::ser::SerializeStruct as _;
                 let mut out = serializer.serialize_struct(#struct_name, #count)?;
                 #(#write_fields)*
@@ -194,11 +194,11 @@ fn constant_serde(item: &StructItem) -> TokenStream {
 
         #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                 #(#check_fns)*
 
                 #[derive(::serde::Deserialize)]
-                struct Wire {
+                struct __Wire {
                     #(#wire_fields,)*
                     #(#wire_constants,)*
                 }
@@ -209,13 +209,15 @@ fn constant_serde(item: &StructItem) -> TokenStream {
     }
 }
 
-fn check_fn_name(constant: &ConstantField) -> proc_macro2::Ident {
-    format_ident!("check_{}", constant.rust_name.trim_start_matches("r#"))
+/// The local check function of the struct's `index`th constant; numbered, since two constants'
+/// Rust names may differ only in a raw prefix or a trailing underscore.
+fn check_fn_name(index: usize) -> proc_macro2::Ident {
+    format_ident!("__check_constant_{index}")
 }
 
 /// A local function that accepts only the constant's value.
-fn check_fn(constant: &ConstantField) -> TokenStream {
-    let name = check_fn_name(constant);
+fn check_fn((index, constant): (usize, &ConstantField)) -> TokenStream {
+    let name = check_fn_name(index);
     let (helper, value) = match &constant.value {
         Constant::String(s) => (quote! { expect_str }, quote! { #s }),
         Constant::Boolean(b) => (quote! { expect_bool }, quote! { #b }),
@@ -223,7 +225,7 @@ fn check_fn(constant: &ConstantField) -> TokenStream {
         Constant::Number(n) => (quote! { expect_f64 }, quote! { #n }),
     };
     quote! {
-        fn #name<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<(), D::Error> {
+        fn #name<'de, __D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<(), __D::Error> {
             eventcat_support::#helper(deserializer, #value)
         }
     }
@@ -244,7 +246,8 @@ fn enumeration(item: &EnumItem) -> TokenStream {
     let variants = item.variants.iter().map(|(variant, wire)| {
         let variant = ident(variant);
         let doc = format!(" `{wire}`");
-        quote! { #[doc = #doc] #[serde(rename = #wire)] #variant }
+        let doc = doc_attr(&doc);
+        quote! { #doc #[serde(rename = #wire)] #variant }
     });
     let arms = item.variants.iter().map(|(variant, wire)| {
         let variant = ident(variant);
@@ -273,9 +276,10 @@ fn union(item: &UnionItem) -> TokenStream {
     let doc = doc_lines(&item.doc);
     let variants = item.variants.iter().map(|(variant, ty)| {
         let doc = format!(" The `{variant}` form.");
+        let doc = doc_attr(&doc);
         let variant = ident(variant);
         let ty = rust_type(ty);
-        quote! { #[doc = #doc] #variant(#ty) }
+        quote! { #doc #variant(#ty) }
     });
     quote! {
         #doc
@@ -291,6 +295,15 @@ fn alias(item: &AliasItem) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let ty = rust_type(&item.ty);
+    if item.newtype {
+        // `type A = Vec<A>` would have no end; a transparent newtype has the same wire form.
+        return quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(transparent)]
+            pub struct #name(pub #ty);
+        };
+    }
     quote! {
         #doc
         pub type #name = #ty;
@@ -371,6 +384,49 @@ pub(super) fn support_module(plan: &Plan) -> TokenStream {
             }
         });
     }
+    // Only received events are dispatched by their `schemaVersion`.
+    let schema_version = if plan
+        .events
+        .iter()
+        .any(|e| e.direction == crate::model::Direction::Received)
+    {
+        quote! {
+        /// The payload's `schemaVersion`, which picks the struct to decode it as. A missing key
+        /// is reported at the payload's root, like any missing field.
+        pub(super) fn schema_version(
+            payload: &::serde_json::Value,
+            event: &'static str,
+            newest: &'static str,
+            raw: &str,
+        ) -> ::std::result::Result<::std::string::String, DecodeError> {
+            let invalid = |path: &str, message: ::std::string::String| DecodeError::InvalidPayload {
+                event,
+                schema_version: newest,
+                path: path.to_owned(),
+                message,
+                raw: raw.to_owned(),
+            };
+            match payload.get("schemaVersion") {
+                ::std::option::Option::Some(::serde_json::Value::String(version)) => {
+                    ::std::result::Result::Ok(version.clone())
+                }
+                ::std::option::Option::Some(other) => ::std::result::Result::Err(invalid(
+                    "schemaVersion",
+                    ::std::format!("invalid type: {other}, expected a string"),
+                )),
+                ::std::option::Option::None if payload.is_object() => ::std::result::Result::Err(
+                    invalid(".", "missing field `schemaVersion`".to_owned()),
+                ),
+                ::std::option::Option::None => ::std::result::Result::Err(invalid(
+                    ".",
+                    ::std::format!("invalid type: {payload}, expected an object"),
+                )),
+            }
+        }
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         /// Helpers of the generated code.
         mod eventcat_support {
@@ -384,38 +440,7 @@ pub(super) fn support_module(plan: &Plan) -> TokenStream {
                 })
             }
 
-            /// The payload's `schemaVersion`, which picks the struct to decode it as. A missing key
-            /// is reported at the payload's root, like any missing field.
-            pub(super) fn schema_version(
-                payload: &::serde_json::Value,
-                event: &'static str,
-                newest: &'static str,
-                raw: &str,
-            ) -> ::std::result::Result<::std::string::String, DecodeError> {
-                let invalid = |path: &str, message: ::std::string::String| DecodeError::InvalidPayload {
-                    event,
-                    schema_version: newest,
-                    path: path.to_owned(),
-                    message,
-                    raw: raw.to_owned(),
-                };
-                match payload.get("schemaVersion") {
-                    ::std::option::Option::Some(::serde_json::Value::String(version)) => {
-                        ::std::result::Result::Ok(version.clone())
-                    }
-                    ::std::option::Option::Some(other) => ::std::result::Result::Err(invalid(
-                        "schemaVersion",
-                        ::std::format!("invalid type: {other}, expected a string"),
-                    )),
-                    ::std::option::Option::None if payload.is_object() => ::std::result::Result::Err(
-                        invalid(".", "missing field `schemaVersion`".to_owned()),
-                    ),
-                    ::std::option::Option::None => ::std::result::Result::Err(invalid(
-                        ".",
-                        ::std::format!("invalid type: {payload}, expected an object"),
-                    )),
-                }
-            }
+            #schema_version
 
             /// Decodes a payload as `T`, reporting the JSON path of the first offending field.
             pub(super) fn decode_as<T: ::serde::de::DeserializeOwned>(

@@ -1,0 +1,169 @@
+//! Odd but valid catalogs of `corpus/ok/` (names that are not Rust identifiers, names generated
+//! code uses itself, prerelease versions, recursive aliases, catalogs with only send or only
+//! received events or none, control characters in docs) generate code that compiles under
+//! `#![deny(warnings)]` here and under clippy `-D warnings` in CI, and renders to a file without
+//! the characters a doc comment cannot hold.
+#![deny(warnings)]
+
+use std::path::Path;
+
+use eventcat_codegen::Options;
+
+// The modules hold every generated item; a test binary uses only some of them, hence
+// `dead_code`, as for any binary (see the README's "In a binary crate").
+
+#[allow(dead_code)]
+mod odd_names {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/odd-names.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
+mod prerelease {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/prerelease-versions.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
+mod only_send {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/only-send.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
+mod only_received {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/only-received.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
+mod no_events {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/no-events.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
+mod doc_controls {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/doc-control-characters.yaml")]
+    pub struct Events;
+}
+
+#[test]
+fn odd_wire_names_decode_and_encode_exactly() {
+    use odd_names::{AwOddNamesV1, AwOddNamesV1U1F389, PartnerEvent, ReceivedEvent};
+    let payload = r#"{"schemaVersion":"1.0.0","x²":"sq","café":{"日本":"jp"},"":"empty",
+        "🎉":"½","schema_version":"data","SchemaVersion":1,"k":"x","_k":"hidden","wire":"w",
+        "d":4,"s":true,"a":[[],[[]]],"tree":{"t":[{}]},"choice":7}"#;
+    let event = match ReceivedEvent::decode("aw-odd-names-v1", payload) {
+        Ok(ReceivedEvent::AwOddNamesV1(event)) => event,
+        other => panic!("decode: {other:?}"),
+    };
+    assert_eq!(event.x_u00b2, "sq");
+    assert_eq!(event.caf_u00e9.u65e5_u672c, "jp");
+    assert_eq!(event.field_, "empty");
+    assert_eq!(event.u1f389, AwOddNamesV1U1F389::U00BD);
+    assert_eq!(event.schema_version, "data");
+    assert_eq!(event._k, "hidden");
+    assert_eq!(
+        event.a,
+        odd_names::A(vec![
+            odd_names::A(vec![]),
+            odd_names::A(vec![odd_names::A(vec![])])
+        ])
+    );
+    assert_eq!(event.choice, odd_names::Choice::A3(7));
+    let json = event.to_json().expect("encodes");
+    let again = AwOddNamesV1::decode(&json).expect("decodes again");
+    assert_eq!(again, event);
+    for wire in [
+        "\"x²\"",
+        "\"café\"",
+        "\"日本\"",
+        "\"🎉\":\"½\"",
+        "\"SchemaVersion\":1",
+        "\"k\":\"x\"",
+    ] {
+        assert!(json.contains(wire), "{wire} in {json}");
+    }
+    assert_eq!(AwOddNamesV1U1F389::VSelf.as_str(), "self");
+}
+
+#[test]
+fn prerelease_versions_get_camel_case_names_and_upgrades() {
+    use prerelease::{AwPre, AwPreV1, AwPreV1_0_0Alpha1, AwPreV1_0_0Rc1_2, PartnerEvent};
+    let alpha = AwPreV1_0_0Alpha1 {};
+    let rc: AwPreV1_0_0Rc1_2 = alpha.clone().upgrade_to_v1_0_0rc1_2("id".to_owned());
+    assert_eq!(rc.id, "id");
+    assert_eq!(rc.note, None);
+    let newest: AwPreV1 = alpha.clone().upgrade_to_v1("id".to_owned(), 3);
+    assert_eq!(<AwPreV1 as PartnerEvent>::SCHEMA_VERSION, "1.0.0+build.7");
+    assert_eq!(newest.count, 3);
+    let any = AwPre::V1_0_0Alpha1(alpha);
+    assert!(matches!(any, AwPre::V1_0_0Alpha1(_)));
+}
+
+#[test]
+fn catalogs_without_received_or_send_events_still_dispatch() {
+    let err = only_send::ReceivedEvent::decode("aw-send-only-v1", "{}").expect_err("not received");
+    assert!(
+        matches!(err, only_send::DecodeError::UnknownEvent { .. }),
+        "{err:?}"
+    );
+    let err = no_events::ReceivedEvent::decode("x-v1", "{}").expect_err("no events");
+    assert!(
+        matches!(err, no_events::DecodeError::UnknownEvent { .. }),
+        "{err:?}"
+    );
+    assert!(no_events::CatalogEntry::ALL.is_empty());
+    let event = only_received::ReceivedEvent::decode(
+        "aw-received-only-v1",
+        r#"{"schemaVersion":"1.0.0","id":"i"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(event.name(), "aw-received-only-v1");
+}
+
+#[test]
+fn wire_names_with_control_characters_stay_exact() {
+    use doc_controls::{Mode, PartnerEvent, ReceivedEvent};
+    let payload = "{\"schemaVersion\":\"1.0.1\",\"mode\":\"right\u{202e}left\"}";
+    let event = ReceivedEvent::decode("aw-doc-controls-v1", payload).expect("decodes");
+    assert_eq!(event.schema_version(), "1.0.1");
+    assert_eq!(Mode::OnOff.as_str(), "on\roff");
+    let _ = doc_controls::AwDocControlsV1::NAME;
+}
+
+/// Characters a `///` comment must not hold: control characters but the line feed, and those
+/// that change the direction of text.
+fn forbidden_in_rendered_file(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn every_ok_catalog_renders_to_a_clean_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ok");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus/ok")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("catalog");
+        let name = path.display().to_string();
+        let source = eventcat_codegen::generate_source(&name, &text, &Options::default())
+            .unwrap_or_else(|err| panic!("{name} must generate:\n{err}"));
+        let comments: Vec<&str> = source
+            .lines()
+            .filter(|line| line.trim_start().starts_with("//"))
+            .filter(|line| line.chars().any(forbidden_in_rendered_file))
+            .collect();
+        assert!(comments.is_empty(), "{name}: {comments:?}");
+        assert!(!source.contains('\r'), "{name} has a CR");
+    }
+}
