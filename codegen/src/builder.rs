@@ -23,7 +23,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::select::{self, Options, SunsetPolicy};
-use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError};
+use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
 /// Configures and runs code generation from a build script.
 #[derive(Debug, Clone, Default)]
@@ -160,14 +160,10 @@ impl Builder {
         };
         let generated = match &self.catalog {
             Some(catalog) => {
-                let path = root.join(catalog);
-                let source = std::fs::read_to_string(&path).map_err(|source| {
-                    GenerateError::Load(LoadError::Read {
-                        path: path.display().to_string(),
-                        source,
-                    })
-                })?;
-                crate::generate_source(&catalog.display().to_string(), &source, &options)
+                let name = catalog.display().to_string();
+                let source =
+                    crate::read_catalog(&root.join(catalog), &name).map_err(GenerateError::Load)?;
+                crate::generate_source(&name, &source, &options)
             }
             None => crate::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
         };

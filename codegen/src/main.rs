@@ -233,15 +233,12 @@ fn generate(
     color: bool,
 ) -> ExitCode {
     let generated = match catalog {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(source) => {
-                eventcat_codegen::generate_source(&path.display().to_string(), &source, options)
-            }
-            Err(source) => Err(GenerateError::Load(LoadError::Read {
-                path: path.display().to_string(),
-                source,
-            })),
-        },
+        Some(path) => {
+            let name = path.display().to_string();
+            eventcat_codegen::read_catalog(path, &name)
+                .map_err(GenerateError::Load)
+                .and_then(|source| eventcat_codegen::generate_source(&name, &source, options))
+        }
         None => eventcat_codegen::generate_source(
             eventcat_codegen::BUNDLED_CATALOG_NAME,
             eventcat_codegen::BUNDLED_CATALOG,

@@ -221,11 +221,13 @@ impl fmt::Display for PageErrors {
     }
 }
 
-/// Parses a page in the form [`PageForm::detect`] finds.
+/// Parses a page in the form [`PageForm::detect`] finds. A lone `\r` counts as a line break,
+/// like `\n` and `\r\n`.
 pub fn parse(text: &str) -> Result<Page, PageErrors> {
-    match PageForm::detect(text) {
-        PageForm::Markdown => parse_markdown(text),
-        PageForm::Text => parse_text(text),
+    let text = crate::input::normalize_line_breaks(text);
+    match PageForm::detect(&text) {
+        PageForm::Markdown => parse_markdown(&text),
+        PageForm::Text => parse_text(&text),
     }
 }
 

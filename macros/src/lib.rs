@@ -154,13 +154,14 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                     )
                 })?;
             let full = root.join(&relative);
-            let source = std::fs::read_to_string(&full).map_err(|err| {
-                syn::Error::new(
-                    lit.span(),
-                    format!(
-                        "cannot read catalog `{relative}` (relative to the crate root, CARGO_MANIFEST_DIR): {err}"
+            let source = eventcat_codegen::read_catalog(&full, &relative).map_err(|err| {
+                let message = match &err {
+                    LoadError::Read { source, .. } => format!(
+                        "cannot read catalog `{relative}` (relative to the crate root, CARGO_MANIFEST_DIR): {source}"
                     ),
-                )
+                    LoadError::Invalid(_) => load_message(&err),
+                };
+                syn::Error::new(lit.span(), message)
             })?;
             let full = full.display().to_string();
             (relative, source, Some(full))
