@@ -232,3 +232,51 @@ fn a_message_quoting_a_large_value_is_cut() {
     assert!(err.contains(" ... "), "{err}");
     assert!(err.len() < 3_000, "{} bytes: {err}", err.len());
 }
+
+/// Runs eventcat with a standard output whose reader is already gone, as in
+/// `eventcat generate | head -1` once `head` has its line.
+fn with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventcat"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run eventcat");
+    drop(child.stdout.take());
+    let mut err = String::new();
+    if let Some(mut stderr) = child.stderr.take() {
+        stderr.read_to_string(&mut err).expect("read stderr");
+    }
+    let status = child.wait().expect("wait for eventcat");
+    Output {
+        status,
+        stdout: Vec::new(),
+        stderr: err.into_bytes(),
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    for (args, code) in [
+        (vec!["generate"], 0),
+        (vec!["list", "--as-of", "2026-01-01"], 0),
+        (vec!["list", "--format", "json"], 0),
+        (vec!["schema"], 0),
+        (vec!["import", "tests/fixtures/pages/newer-page.txt"], 0),
+        (
+            vec![
+                "diff",
+                "tests/fixtures/catalogs/older.yaml",
+                "tests/fixtures/catalogs/newer.yaml",
+            ],
+            2,
+        ),
+    ] {
+        let output = with_closed_stdout(&args);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{args:?}");
+    }
+}
