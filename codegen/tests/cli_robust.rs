@@ -276,7 +276,12 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     ] {
         let output = with_closed_stdout(&args);
         assert_no_panic(&output);
-        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            stderr(&output)
+        );
         assert_eq!(stderr(&output), "", "{args:?}");
     }
 }
