@@ -241,9 +241,15 @@ pub struct Comparison {
 pub fn compare(page: &Page, catalog: &Catalog) -> Comparison {
     let mut differences = Vec::new();
     let mut agreeing = 0;
+    let events: std::collections::HashMap<&str, &Event> = catalog
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
+    let rows: std::collections::HashSet<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
     for row in &page.rows {
         let before = differences.len();
-        match catalog.event(&row.name) {
+        match events.get(row.name.as_str()) {
             Some(event) => compare_event(row, event, &mut differences),
             None => differences.push(Difference {
                 event: row.name.clone(),
@@ -258,7 +264,7 @@ pub fn compare(page: &Page, catalog: &Catalog) -> Comparison {
     let elsewhere = page.products_listed_elsewhere();
     let mut listed_elsewhere = Vec::new();
     for event in &catalog.events {
-        if page.row(&event.name).is_some() {
+        if rows.contains(event.name.as_str()) {
             continue;
         }
         if elsewhere.contains(&event.product.as_str()) {
