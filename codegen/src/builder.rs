@@ -134,7 +134,9 @@ impl Builder {
     /// relative catalog path resolves against `root`. Returns whether the file was written.
     pub fn write_to(&self, root: &Path, out: &Path) -> Result<bool, BuildError> {
         let code = self.source(root)?;
-        if std::fs::read_to_string(out).is_ok_and(|existing| existing == code) {
+        // Read as the catalog is (regular files only, capped), so an odd `out` cannot block.
+        if crate::input::read_bytes(out, "output").is_ok_and(|existing| existing == code.as_bytes())
+        {
             return Ok(false);
         }
         std::fs::write(out, code).map_err(|source| BuildError::Write {

@@ -251,23 +251,6 @@ fn offset_of(source: &str, location: Location) -> usize {
     line_start + column
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_message_keeps_its_start_and_its_end() {
-        let long = format!("default {} does not fit: why", "[1, ".repeat(100_000));
-        let diagnostic = Diagnostic::error("default", Location::default(), long);
-        let count = diagnostic.message.chars().count();
-        assert!(count <= MAX_MESSAGE_CHARS, "{count}");
-        assert!(diagnostic.message.starts_with("default [1, "));
-        assert!(diagnostic.message.contains(" ... "));
-        assert!(diagnostic.message.ends_with("does not fit: why"));
-        assert_eq!(shorten("short".to_owned(), 10), "short");
-    }
-}
-
 /// `1 error`, `2 errors`.
 pub fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -292,5 +275,22 @@ impl fmt::Display for Report {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_message_keeps_its_start_and_its_end() {
+        let long = format!("default {} does not fit: why", "[1, ".repeat(100_000));
+        let diagnostic = Diagnostic::error("default", Location::default(), long);
+        let count = diagnostic.message.chars().count();
+        assert!(count <= MAX_MESSAGE_CHARS, "{count}");
+        assert!(diagnostic.message.starts_with("default [1, "));
+        assert!(diagnostic.message.contains(" ... "));
+        assert!(diagnostic.message.ends_with("does not fit: why"));
+        assert_eq!(shorten("short".to_owned(), 10), "short");
     }
 }

@@ -204,6 +204,17 @@ mod tests {
         assert!(err.lossy.contains('\u{fffd}'));
     }
 
+    #[test]
+    fn a_file_larger_than_the_limit_is_refused() {
+        let path = std::env::temp_dir().join(format!("eventcat-large-{}", std::process::id()));
+        let file = std::fs::File::create(&path).unwrap();
+        // Sparse: nothing is written but the length.
+        file.set_len(MAX_INPUT_BYTES + 1).unwrap();
+        let err = read_bytes(&path, "catalog").unwrap_err();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(err.to_string(), "catalog is larger than 64 MiB");
+    }
+
     #[cfg(unix)]
     #[test]
     fn special_files_are_refused_before_reading() {
