@@ -745,6 +745,11 @@ fn split_text_row(line: &str) -> Result<Cells, String> {
             }
         }
     }
+    settle(found, progress)
+}
+
+/// The one split found, or why there is none or more than one.
+fn settle(mut found: Vec<Cells>, progress: Progress) -> Result<Cells, String> {
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(format!(
@@ -799,6 +804,13 @@ type Dates = (Date, Option<Date>, Option<Date>);
 /// Every way to read `tail` as an active date, a deprecation date or `-`, and a sunset date or
 /// `-`, run together; or why there is none.
 fn split_dates(tail: &str) -> Result<Vec<Dates>, (Stage, String)> {
+    // Each date has at most MAX_DATE_CHARS characters: only the last few bounds can end the
+    // active date.
+    dates_ending_from(tail, 2 * MAX_DATE_CHARS + 2)
+}
+
+/// [`split_dates`], trying only the last `ends` character bounds as the end of the active date.
+fn dates_ending_from(tail: &str, ends: usize) -> Result<Vec<Dates>, (Stage, String)> {
     let bounds: Vec<usize> = tail
         .char_indices()
         .map(|(i, _)| i)
@@ -806,9 +818,7 @@ fn split_dates(tail: &str) -> Result<Vec<Dates>, (Stage, String)> {
         .collect();
     let mut splits = Vec::new();
     let mut impossible: Option<String> = None;
-    // Each date has at most MAX_DATE_CHARS characters: only the last few bounds can end the
-    // active and the deprecation date.
-    let first = bounds.len().saturating_sub(2 * MAX_DATE_CHARS + 2);
+    let first = bounds.len().saturating_sub(ends);
     for (ai, &a) in bounds.iter().enumerate().skip(first) {
         for &b in &bounds[ai..] {
             let parts = [&tail[..a], &tail[a..b], &tail[b..]];
@@ -1142,7 +1152,7 @@ mod tests {
                         }
                     };
                     let tail = &rest[at + word.len()..];
-                    match reference_dates(tail) {
+                    match dates_ending_from(tail, usize::MAX) {
                         Ok(splits) => {
                             for (active, deprecated, sunset) in splits {
                                 found.push(Cells {
@@ -1160,88 +1170,13 @@ mod tests {
                 }
             }
         }
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            0 => Err(format!(
-                "cannot split the row into name, schema versions, status and three dates: {}",
-                match deepest.0 {
-                    Stage::NoName =>
-                        "it does not start with an event name of the form `<family>-v<N>`"
-                            .to_owned(),
-                    _ => deepest.1,
-                }
-            )),
-            n => {
-                let splits: Vec<String> = found
-                    .iter()
-                    .map(|c| {
-                        let versions: Vec<String> =
-                            c.schema_versions.iter().map(Version::to_string).collect();
-                        format!(
-                            "`{} | {} | {} | {} | {} | {}`",
-                            c.name,
-                            versions.join(", "),
-                            status_word(c.status),
-                            c.active,
-                            date_or_dash(c.deprecated),
-                            date_or_dash(c.sunset)
-                        )
-                    })
-                    .collect();
-                Err(format!(
-                    "the row splits {n} ways, so it is ambiguous: {}",
-                    splits.join(" or ")
-                ))
-            }
-        }
-    }
-
-    /// Every way to read `tail` as an active date, a deprecation date or `-`, and a sunset date or
-    /// `-`, run together; or why there is none.
-    fn reference_dates(tail: &str) -> Result<Vec<Dates>, (Stage, String)> {
-        let bounds: Vec<usize> = tail
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([tail.len()])
-            .collect();
-        let mut splits = Vec::new();
-        let mut impossible: Option<String> = None;
-        for (ai, &a) in bounds.iter().enumerate() {
-            for &b in &bounds[ai..] {
-                let parts = [&tail[..a], &tail[a..b], &tail[b..]];
-                let cells = parts.map(date_cell);
-                if let Some((part, DateCell::Impossible(why))) = parts
-                    .iter()
-                    .zip(&cells)
-                    .find(|(_, c)| matches!(c, DateCell::Impossible(_)))
-                    && cells.iter().all(|c| !matches!(c, DateCell::NotADate))
-                {
-                    impossible.get_or_insert_with(|| format!("`{part}` is not a date: {why}"));
-                    continue;
-                }
-                match cells {
-                    [
-                        DateCell::Date(active),
-                        deprecated @ (DateCell::Date(_) | DateCell::Dash),
-                        sunset @ (DateCell::Date(_) | DateCell::Dash),
-                    ] => splits.push((active, deprecated.date(), sunset.date())),
-                    _ => continue,
-                }
-            }
-        }
-        if !splits.is_empty() {
-            return Ok(splits);
-        }
-        Err(match impossible {
-            Some(why) => (Stage::ImpossibleDate, why),
-            None => (
-                Stage::BadDates,
-                format!(
-                    "`{tail}` is not an active date followed by a deprecation and a sunset date, \
-                     each like `8 September 2025` or `-`"
-                ),
-            ),
-        })
+        settle(
+            found,
+            Progress {
+                stage: deepest.0,
+                why: deepest.1,
+            },
+        )
     }
 
     #[test]

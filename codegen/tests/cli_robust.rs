@@ -67,6 +67,20 @@ fn catalog(dir: &Path, name: &str, field: &str) -> String {
     path.display().to_string()
 }
 
+/// A string field `a` whose `default` is a mapping of `levels` anchored lists: the first holds
+/// `leaves`, each other one ten aliases of the one before.
+fn aliased_default(leaves: &str, levels: usize) -> String {
+    let mut field = format!(
+        "a:\n            type: string\n            doc: A.\n            default:\n              \
+         l0: &l0 [{leaves}]\n"
+    );
+    for level in 1..levels {
+        let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
+        field.push_str(&format!("              l{level}: &l{level} [{aliases}]\n"));
+    }
+    field
+}
+
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
@@ -191,15 +205,7 @@ fn parser_limits_are_errors_in_the_catalogs_words() {
     assert!(!err.contains("budget"), "{err}");
 
     // A billion laughs in a default: ten levels of ten aliases each.
-    let mut bomb = String::from(
-        "a:\n            type: string\n            doc: A.\n            default:\n              \
-         l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n",
-    );
-    for level in 1..10 {
-        let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
-        bomb.push_str(&format!("              l{level}: &l{level} [{aliases}]\n"));
-    }
-    let bomb = catalog(&dir, "bomb.yaml", &bomb);
+    let bomb = catalog(&dir, "bomb.yaml", &aliased_default("x, x, x, x, x", 10));
     let output = eventcat(&["check", &bomb]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
@@ -214,16 +220,12 @@ fn parser_limits_are_errors_in_the_catalogs_words() {
 #[test]
 fn a_message_quoting_a_large_value_is_cut() {
     let dir = scratch("quote");
-    // Three levels of ten aliases: 1,000 values, within the limits, quoted by the `default`
-    // error.
-    let mut field = String::from(
-        "a:\n            type: string\n            doc: A.\n            default:\n              \
-         l0: &l0 [xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx]\n",
+    // Four levels, three of ten aliases: 5,000 values, within the limits, quoted by the
+    // `default` error.
+    let field = aliased_default(
+        "xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx, xxxxxxxxxx",
+        4,
     );
-    for level in 1..4 {
-        let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
-        field.push_str(&format!("              l{level}: &l{level} [{aliases}]\n"));
-    }
     let path = catalog(&dir, "quote.yaml", &field);
     let output = eventcat(&["check", &path]);
     assert_eq!(output.status.code(), Some(1));
