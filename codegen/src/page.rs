@@ -575,6 +575,9 @@ enum Stage {
 /// (jiff's `-9999`) one more.
 const MAX_DATE_CHARS: usize = 18;
 
+/// The shortest date cell: `1 May 2025`.
+const MIN_DATE_CHARS: usize = 10;
+
 /// The longest run of three date cells after the status.
 const MAX_DATES_CHARS: usize = 3 * MAX_DATE_CHARS;
 
@@ -804,23 +807,31 @@ type Dates = (Date, Option<Date>, Option<Date>);
 /// Every way to read `tail` as an active date, a deprecation date or `-`, and a sunset date or
 /// `-`, run together; or why there is none.
 fn split_dates(tail: &str) -> Result<Vec<Dates>, (Stage, String)> {
-    // Each date has at most MAX_DATE_CHARS characters: only the last few bounds can end the
-    // active date.
-    dates_ending_from(tail, 2 * MAX_DATE_CHARS + 2)
+    // A cell is `-` or a date of MIN_DATE_CHARS to MAX_DATE_CHARS characters; a part of another
+    // length reads as neither, so only the bounds that leave parts of those lengths are tried.
+    let fits = |chars: usize| chars == 1 || (MIN_DATE_CHARS..=MAX_DATE_CHARS).contains(&chars);
+    dates_between(tail, |a, b, n| fits(a) && fits(b - a) && fits(n - b))
 }
 
-/// [`split_dates`], trying only the last `ends` character bounds as the end of the active date.
-fn dates_ending_from(tail: &str, ends: usize) -> Result<Vec<Dates>, (Stage, String)> {
+/// Every way to read `tail` as three cells, trying the character bounds `a <= b` (of `n`) that
+/// `tried(a, b, n)` accepts, in order.
+fn dates_between(
+    tail: &str,
+    tried: impl Fn(usize, usize, usize) -> bool,
+) -> Result<Vec<Dates>, (Stage, String)> {
     let bounds: Vec<usize> = tail
         .char_indices()
         .map(|(i, _)| i)
         .chain([tail.len()])
         .collect();
+    let n = bounds.len() - 1;
     let mut splits = Vec::new();
     let mut impossible: Option<String> = None;
-    let first = bounds.len().saturating_sub(ends);
-    for (ai, &a) in bounds.iter().enumerate().skip(first) {
-        for &b in &bounds[ai..] {
+    for (ai, &a) in bounds.iter().enumerate() {
+        for (bi, &b) in bounds.iter().enumerate().skip(ai) {
+            if !tried(ai, bi, n) {
+                continue;
+            }
             let parts = [&tail[..a], &tail[a..b], &tail[b..]];
             let cells = parts.map(date_cell);
             if let Some((part, DateCell::Impossible(why))) = parts
@@ -1152,7 +1163,7 @@ mod tests {
                         }
                     };
                     let tail = &rest[at + word.len()..];
-                    match dates_ending_from(tail, usize::MAX) {
+                    match dates_between(tail, |_, _, _| true) {
                         Ok(splits) => {
                             for (active, deprecated, sunset) in splits {
                                 found.push(Cells {
