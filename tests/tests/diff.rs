@@ -656,3 +656,52 @@ fn a_shared_type_used_at_exponentially_many_paths_is_listed_up_to_the_limit() {
         &text[text.len().saturating_sub(500)..]
     );
 }
+
+#[test]
+fn a_chain_of_thousands_of_nested_types_is_compared_without_running_out_of_stack() {
+    // Built in memory (loading such a catalog is the validator's business): T0 { x: T1 }, ...,
+    // T4999 { x: Leaf }, Leaf an enum that gains a value.
+    let catalog = |values: &[&str]| {
+        let mut catalog = load(
+            "chain",
+            &typed_catalog(
+                "  T0: { fields: { x: { type: string } } }\n",
+                "          root: { type: T0, doc: A. }\n",
+            ),
+        );
+        let Some(field) = catalog.types.first().and_then(|t| match &t.shape {
+            eventcat_codegen::model::Shape::Object(fields) => fields.first().cloned(),
+            _ => None,
+        }) else {
+            panic!("T0 has a field");
+        };
+        let template = catalog.types[0].clone();
+        catalog.types = (0..5_000)
+            .map(|i| {
+                let next = if i == 4_999 {
+                    "Leaf".to_owned()
+                } else {
+                    format!("T{}", i + 1)
+                };
+                let mut field = field.clone();
+                field.shape = eventcat_codegen::model::Shape::Named(next);
+                eventcat_codegen::model::TypeDecl {
+                    name: format!("T{i}"),
+                    shape: eventcat_codegen::model::Shape::Object(vec![field]),
+                    ..template.clone()
+                }
+            })
+            .collect();
+        catalog.types.push(eventcat_codegen::model::TypeDecl {
+            name: "Leaf".to_owned(),
+            shape: eventcat_codegen::model::Shape::Enum(
+                values.iter().map(|v| (*v).to_owned()).collect(),
+            ),
+            ..template
+        });
+        catalog
+    };
+    let diff = diff::diff(&catalog(&["a"]), &catalog(&["a", "b"]), None);
+    let paths: Vec<Option<String>> = diff.changes.iter().map(|c| c.path.clone()).collect();
+    assert_eq!(paths, [Some(format!("root{}", ".x".repeat(5_000)))]);
+}
