@@ -23,7 +23,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::select::{self, Options, SunsetPolicy};
-use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError};
+use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
 /// Configures and runs code generation from a build script.
 #[derive(Debug, Clone, Default)]
@@ -134,7 +134,9 @@ impl Builder {
     /// relative catalog path resolves against `root`. Returns whether the file was written.
     pub fn write_to(&self, root: &Path, out: &Path) -> Result<bool, BuildError> {
         let code = self.source(root)?;
-        if std::fs::read_to_string(out).is_ok_and(|existing| existing == code) {
+        // Read as the catalog is (regular files only, capped), so an odd `out` cannot block.
+        if crate::input::read_bytes(out, "output").is_ok_and(|existing| existing == code.as_bytes())
+        {
             return Ok(false);
         }
         std::fs::write(out, code).map_err(|source| BuildError::Write {
@@ -160,14 +162,10 @@ impl Builder {
         };
         let generated = match &self.catalog {
             Some(catalog) => {
-                let path = root.join(catalog);
-                let source = std::fs::read_to_string(&path).map_err(|source| {
-                    GenerateError::Load(LoadError::Read {
-                        path: path.display().to_string(),
-                        source,
-                    })
-                })?;
-                crate::generate_source(&catalog.display().to_string(), &source, &options)
+                let name = catalog.display().to_string();
+                let source =
+                    crate::read_catalog(&root.join(catalog), &name).map_err(GenerateError::Load)?;
+                crate::generate_source(&name, &source, &options)
             }
             None => crate::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
         };

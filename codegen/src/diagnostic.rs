@@ -46,6 +46,23 @@ impl fmt::Display for Location {
     }
 }
 
+/// The longest diagnostic message, in characters; longer ones are cut in the middle.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// `text` when it has at most `max` characters; else its start and its end (a message's reason
+/// comes last), about `max` characters in all, joined by ` ... `.
+pub fn shorten(text: String, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text;
+    }
+    let head = max * 2 / 3;
+    let tail = max.saturating_sub(head + 5);
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start} ... {end}")
+}
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -71,12 +88,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `location`.
+    /// An error at `location`. A message longer than [`MAX_MESSAGE_CHARS`] (one quoting a
+    /// huge value, say) keeps its start and end around a `...`.
     pub fn error(code: &'static str, location: Location, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: shorten(message.into(), MAX_MESSAGE_CHARS),
             location,
             related: Vec::new(),
         }
@@ -257,5 +275,22 @@ impl fmt::Display for Report {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_message_keeps_its_start_and_its_end() {
+        let long = format!("default {} does not fit: why", "[1, ".repeat(100_000));
+        let diagnostic = Diagnostic::error("default", Location::default(), long);
+        let count = diagnostic.message.chars().count();
+        assert!(count <= MAX_MESSAGE_CHARS, "{count}");
+        assert!(diagnostic.message.starts_with("default [1, "));
+        assert!(diagnostic.message.contains(" ... "));
+        assert!(diagnostic.message.ends_with("does not fit: why"));
+        assert_eq!(shorten("short".to_owned(), 10), "short");
     }
 }

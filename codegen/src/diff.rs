@@ -51,8 +51,9 @@
 //! accepts. Shared types are compared by structure, so renaming a type changes nothing; nested
 //! fields are reported with their path (`queue.id`, `messages[].id`, `variables{}`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
+use std::rc::Rc;
 
 use jiff::civil::Date;
 use semver::Version;
@@ -386,8 +387,11 @@ impl fmt::Display for Change {
 /// The changes from one catalog to another.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diff {
-    /// Every change, grouped by event: NEW's events in NEW's order, then the removed ones.
+    /// Every change, grouped by event: NEW's events in NEW's order, then the removed ones; at
+    /// most [`MAX_CHANGES`].
     pub changes: Vec<Change>,
+    /// The changes past [`MAX_CHANGES`], counted per event schema version.
+    pub omitted: Vec<Omitted>,
 }
 
 impl Diff {
@@ -399,7 +403,14 @@ impl Diff {
             } else {
                 c.breaks_partner()
             }
-        })
+        }) || self.omitted.iter().any(|o| o.breaking(strict))
+    }
+
+    /// How many changes are counted but not listed.
+    pub fn omitted_count(&self) -> usize {
+        self.omitted
+            .iter()
+            .fold(0usize, |n, o| n.saturating_add(o.count))
     }
 
     /// The diff as text: per event a heading, then each change with both verdicts.
@@ -442,6 +453,18 @@ impl Diff {
                 ));
             }
         }
+        let omitted = self.omitted_count();
+        if omitted > 0 {
+            out.push_str(&format!(
+                "... and {omitted} more changes at further paths of shared types, not listed \
+                 (a diff lists at most {MAX_CHANGES}){}\n",
+                if self.omitted.iter().any(|o| o.breaking(strict)) {
+                    "; some of them are BREAKING"
+                } else {
+                    ""
+                }
+            ));
+        }
         let events: BTreeSet<&str> = self.changes.iter().map(|c| c.event.as_str()).collect();
         let partner = self.changes.iter().filter(|c| c.breaks_partner()).count();
         let any = self.changes.iter().filter(|c| c.breaks_any()).count();
@@ -466,19 +489,44 @@ impl Diff {
             "breaking_for_partners": self.changes.iter().filter(|c| c.breaks_partner()).count(),
             "breaking_for_a_role": self.changes.iter().filter(|c| c.breaks_any()).count(),
             "breaking": self.breaking(strict),
+            "omitted_changes": self.omitted_count(),
         })
     }
 }
 
+/// The stack of the thread [`diff`] compares on: shared types nest as deep as a catalog has
+/// types, and each level is a few frames of the comparison.
+const DIFF_STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// Diffs two checked catalogs; with `as_of`, adds how each event's status on that day changed.
 pub fn diff(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("eventcat-diff".to_owned())
+            .stack_size(DIFF_STACK_BYTES)
+            .spawn_scoped(scope, || diff_here(old, new, as_of));
+        match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => diff_here(old, new, as_of),
+        }
+    })
+}
+
+/// [`diff`], on the calling thread.
+fn diff_here(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
     let mut differ = Differ {
-        old,
-        new,
+        comparer: Comparer::new(old, new),
         changes: Vec::new(),
+        omitted: Vec::new(),
     };
+    let old_events: HashMap<&str, &Event> =
+        old.events.iter().map(|e| (e.name.as_str(), e)).collect();
+    let new_events: HashSet<&str> = new.events.iter().map(|e| e.name.as_str()).collect();
     for event in &new.events {
-        match old.event(&event.name) {
+        let before = old_events.get(event.name.as_str()).copied();
+        match before {
             Some(before) => differ.event(before, event),
             None => differ.push(
                 event,
@@ -490,11 +538,11 @@ pub fn diff(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
             ),
         }
         if let Some(day) = as_of {
-            differ.status_on(old.event(&event.name), event, day);
+            differ.status_on(before, event, day);
         }
     }
     for event in &old.events {
-        if new.event(&event.name).is_none() {
+        if !new_events.contains(event.name.as_str()) {
             differ.push(
                 event,
                 None,
@@ -510,16 +558,50 @@ pub fn diff(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
     }
     Diff {
         changes: differ.changes,
+        omitted: differ.omitted,
+    }
+}
+
+/// The most changes a diff lists. A shared type used at many paths is reported at each of
+/// them, which a catalog can multiply without end (a type used twice by a type used twice
+/// ...); past this many, the changes are counted in [`Diff::omitted`] instead.
+pub const MAX_CHANGES: usize = 100_000;
+
+/// Changes counted but not listed, past [`MAX_CHANGES`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted {
+    /// The event.
+    pub event: String,
+    /// Its direction.
+    pub direction: Direction,
+    /// The schema version.
+    pub version: Version,
+    /// How many changes (saturating).
+    pub count: usize,
+    /// Whether any of them breaks receivers.
+    pub breaks_receiver: bool,
+    /// Whether any of them breaks senders.
+    pub breaks_sender: bool,
+}
+
+impl Omitted {
+    /// True when an omitted change breaks partners (or, with `strict`, either role).
+    pub fn breaking(&self, strict: bool) -> bool {
+        let partner = match Role::of_partner(self.direction) {
+            Role::Receiver => self.breaks_receiver,
+            Role::Sender => self.breaks_sender,
+        };
+        partner || (strict && (self.breaks_receiver || self.breaks_sender))
     }
 }
 
 struct Differ<'a> {
-    old: &'a Catalog,
-    new: &'a Catalog,
+    comparer: Comparer<'a>,
     changes: Vec<Change>,
+    omitted: Vec<Omitted>,
 }
 
-impl Differ<'_> {
+impl<'a> Differ<'a> {
     fn push(
         &mut self,
         event: &Event,
@@ -540,7 +622,7 @@ impl Differ<'_> {
         });
     }
 
-    fn event(&mut self, old: &Event, new: &Event) {
+    fn event(&mut self, old: &'a Event, new: &'a Event) {
         if old.product != new.product {
             let reason = "the product only labels the event; its name and payload are unchanged";
             self.push(
@@ -653,15 +735,12 @@ impl Differ<'_> {
             let after = new.schema_versions.iter().find(|v| &v.version == version);
             match (before, after) {
                 (Some(before), Some(after)) => {
-                    let old_fields = payload_fields(self.old, &before.payload);
-                    let new_fields = payload_fields(self.new, &after.payload);
-                    let mut scope = Scope {
-                        differ: self,
-                        event: new,
-                        version,
-                        seen: BTreeSet::new(),
-                    };
-                    scope.fields(old_fields, new_fields, "");
+                    let old_fields = payload_fields(&self.comparer.old, &before.payload);
+                    let new_fields = payload_fields(&self.comparer.new, &after.payload);
+                    let mut items = Vec::new();
+                    self.comparer
+                        .fields(old_fields, new_fields, &[], &mut items);
+                    self.report(new, version, &[], &items);
                 }
                 (None, Some(_)) => self.push(
                     new,
@@ -693,6 +772,69 @@ impl Differ<'_> {
                 ),
                 (None, None) => {}
             }
+        }
+    }
+
+    /// Lists the changes `items` stand for, at their full paths under `prefix`, up to
+    /// [`MAX_CHANGES`]; counts the rest.
+    fn report(&mut self, event: &Event, version: &Version, prefix: &[Step], items: &[Item]) {
+        for item in items {
+            match item {
+                Item::Change {
+                    path,
+                    kind,
+                    receiver,
+                    sender,
+                } => {
+                    if self.changes.len() >= MAX_CHANGES {
+                        self.omit(event, version, 1, (receiver.breaking, sender.breaking));
+                        continue;
+                    }
+                    let path = render_path(&[prefix, path].concat());
+                    let reason = |v: &Verdict| Verdict {
+                        breaking: v.breaking,
+                        reason: v.reason.replace(PATH, &path),
+                    };
+                    let (receiver, sender) = (reason(receiver), reason(sender));
+                    self.push(
+                        event,
+                        Some(version),
+                        Some(&path),
+                        kind.clone(),
+                        receiver,
+                        sender,
+                    );
+                }
+                Item::Nested { path, node } => {
+                    if self.changes.len() >= MAX_CHANGES {
+                        self.omit(event, version, node.count, node.breaks);
+                    } else {
+                        self.report(event, version, &[prefix, path].concat(), &node.items);
+                    }
+                }
+            }
+        }
+    }
+
+    fn omit(&mut self, event: &Event, version: &Version, count: usize, breaks: (bool, bool)) {
+        match self
+            .omitted
+            .last_mut()
+            .filter(|o| o.event == event.name && &o.version == version)
+        {
+            Some(omitted) => {
+                omitted.count = omitted.count.saturating_add(count);
+                omitted.breaks_receiver |= breaks.0;
+                omitted.breaks_sender |= breaks.1;
+            }
+            None => self.omitted.push(Omitted {
+                event: event.name.clone(),
+                direction: event.direction,
+                version: version.clone(),
+                count,
+                breaks_receiver: breaks.0,
+                breaks_sender: breaks.1,
+            }),
         }
     }
 
@@ -746,28 +888,41 @@ impl Differ<'_> {
 }
 
 /// The fields of a payload (a shared object type's fields when the payload names one).
-fn payload_fields<'a>(catalog: &'a Catalog, payload: &'a Payload) -> &'a [Field] {
+fn payload_fields<'a>(types: &Types<'a>, payload: &'a Payload) -> &'a [Field] {
     match payload {
         Payload::Fields(fields) => fields,
-        Payload::Type(name) => match catalog.type_decl(name).map(|t| &t.shape) {
+        Payload::Type(name) => match types.get(name.as_str()) {
             Some(Shape::Object(fields)) => fields,
             _ => &[],
         },
     }
 }
 
-/// Follows shared type names to the shape they stand for.
-fn resolve<'a>(catalog: &'a Catalog, mut shape: &'a Shape) -> &'a Shape {
-    for _ in 0..64 {
-        let Shape::Named(name) = shape else {
+/// Follows shared type names to the shape they stand for, however long the chain of aliases.
+/// A cycle of aliases (which the validator refuses) ends at the name that closes it.
+fn resolve<'a>(types: &Types<'a>, mut shape: &'a Shape) -> &'a Shape {
+    let mut seen = HashSet::new();
+    while let Shape::Named(name) = shape {
+        if !seen.insert(name.as_str()) {
             break;
-        };
-        match catalog.type_decl(name) {
-            Some(decl) => shape = &decl.shape,
+        }
+        match types.get(name.as_str()) {
+            Some(declared) => shape = declared,
             None => break,
         }
     }
     shape
+}
+
+/// A catalog's shared types by name.
+type Types<'a> = HashMap<&'a str, &'a Shape>;
+
+fn types_of(catalog: &Catalog) -> Types<'_> {
+    catalog
+        .types
+        .iter()
+        .map(|t| (t.name.as_str(), &t.shape))
+        .collect()
 }
 
 /// The shape as written: `string`, `Queue`, `enum [a, b]`, `array of string`.
@@ -803,11 +958,11 @@ fn describe_element(element: &Element) -> String {
 /// Whether every value of `value` (in `value_catalog`) is accepted by `reader` (in
 /// `reader_catalog`), judged on the outer type: objects, arrays and maps accept their own kind
 /// (their insides are compared field by field).
-fn accepts(
-    reader_catalog: &Catalog,
-    reader: &Shape,
-    value_catalog: &Catalog,
-    value: &Shape,
+fn accepts<'a>(
+    reader_catalog: &Types<'a>,
+    reader: &'a Shape,
+    value_catalog: &Types<'a>,
+    value: &'a Shape,
 ) -> bool {
     let reader = resolve(reader_catalog, reader);
     let value = resolve(value_catalog, value);
@@ -836,38 +991,157 @@ fn accepts(
     }
 }
 
-/// Compares the payloads of one schema version.
-struct Scope<'d, 'a> {
-    differ: &'d mut Differ<'a>,
-    event: &'d Event,
-    version: &'d Version,
-    /// Shared-type pairs being compared, so that recursive types end.
-    seen: BTreeSet<(String, String)>,
+/// Stands for the full path of a change in the reasons of changes inside shared types, which
+/// are compared once and reported at every path that uses them.
+const PATH: &str = "\u{1}";
+
+/// One step of a field path: a field, the items of an array, the values of a map.
+#[derive(Debug, Clone)]
+enum Step {
+    Field(String),
+    Array,
+    Map,
 }
 
-impl Scope<'_, '_> {
-    fn push(&mut self, path: &str, kind: ChangeKind, receiver: Verdict, sender: Verdict) {
-        let (event, version) = (self.event, self.version);
-        self.differ
-            .push(event, Some(version), Some(path), kind, receiver, sender);
+/// `queue.id`, `messages[].author`, `variables{}`.
+fn render_path(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Field(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Step::Array => out.push_str("[]"),
+            Step::Map => out.push_str("{}"),
+        }
+    }
+    out
+}
+
+fn with(path: &[Step], step: Step) -> Vec<Step> {
+    let mut path = path.to_vec();
+    path.push(step);
+    path
+}
+
+/// What a comparison found, with paths relative to where it started.
+#[derive(Debug)]
+enum Item {
+    /// A change.
+    Change {
+        path: Vec<Step>,
+        kind: ChangeKind,
+        receiver: Verdict,
+        sender: Verdict,
+    },
+    /// The changes of a pair of shared types, used at `path`.
+    Nested { path: Vec<Step>, node: Rc<Node> },
+}
+
+/// The changes between a pair of shared types: compared once, reported at every use.
+#[derive(Debug)]
+struct Node {
+    items: Vec<Item>,
+    /// How many changes the items stand for (saturating).
+    count: usize,
+    /// Whether any of them breaks a receiver, a sender.
+    breaks: (bool, bool),
+}
+
+impl Node {
+    fn new(items: Vec<Item>) -> Self {
+        let mut count = 0usize;
+        let mut breaks = (false, false);
+        for item in &items {
+            match item {
+                Item::Change {
+                    receiver, sender, ..
+                } => {
+                    count = count.saturating_add(1);
+                    breaks.0 |= receiver.breaking;
+                    breaks.1 |= sender.breaking;
+                }
+                Item::Nested { node, .. } => {
+                    count = count.saturating_add(node.count);
+                    breaks.0 |= node.breaks.0;
+                    breaks.1 |= node.breaks.1;
+                }
+            }
+        }
+        Node {
+            items,
+            count,
+            breaks,
+        }
+    }
+}
+
+/// Compares payloads. A pair of shared types is compared once per diff and its changes are
+/// reported at every path that uses it; a pair met again inside itself (a recursive type) is
+/// not compared again there.
+struct Comparer<'a> {
+    old: Types<'a>,
+    new: Types<'a>,
+    /// Pairs compared, with what was found; only results that do not depend on the pairs
+    /// being compared around them are kept.
+    memo: HashMap<(&'a str, &'a str), Rc<Node>>,
+    /// The pairs being compared, by depth.
+    stack: HashMap<(&'a str, &'a str), usize>,
+    /// The shallowest pair of `stack` the current comparison met again.
+    lowest_cut: usize,
+}
+
+impl<'a> Comparer<'a> {
+    fn new(old: &'a Catalog, new: &'a Catalog) -> Self {
+        Comparer {
+            old: types_of(old),
+            new: types_of(new),
+            memo: HashMap::new(),
+            stack: HashMap::new(),
+            lowest_cut: usize::MAX,
+        }
     }
 
-    fn fields(&mut self, old: &[Field], new: &[Field], prefix: &str) {
+    fn push(
+        &mut self,
+        out: &mut Vec<Item>,
+        path: &[Step],
+        kind: ChangeKind,
+        receiver: Verdict,
+        sender: Verdict,
+    ) {
+        out.push(Item::Change {
+            path: path.to_vec(),
+            kind,
+            receiver,
+            sender,
+        });
+    }
+
+    fn fields(&mut self, old: &'a [Field], new: &'a [Field], prefix: &[Step], out: &mut Vec<Item>) {
+        let by_name: HashMap<&str, &'a Field> =
+            new.iter().map(|f| (f.wire_name.as_str(), f)).collect();
+        let old_names: HashSet<&str> = old.iter().map(|f| f.wire_name.as_str()).collect();
         for before in old {
-            let path = join(prefix, &before.wire_name);
-            match new.iter().find(|f| f.wire_name == before.wire_name) {
-                Some(after) => self.field(before, after, &path),
+            let path = with(prefix, Step::Field(before.wire_name.clone()));
+            match by_name.get(before.wire_name.as_str()) {
+                Some(after) => self.field(before, after, &path, out),
                 None if before.optional => self.push(
+                    out,
                     &path,
                     ChangeKind::FieldRemoved { optional: true },
                     Verdict::compatible("it was optional"),
                     Verdict::compatible("decoders ignore fields they do not know"),
                 ),
                 None => self.push(
+                    out,
                     &path,
                     ChangeKind::FieldRemoved { optional: false },
                     Verdict::breaking(format!(
-                        "decoders built from the old catalog require `{path}`, which new \
+                        "decoders built from the old catalog require `{PATH}`, which new \
                          payloads lack"
                     )),
                     Verdict::compatible("decoders ignore fields they do not know"),
@@ -875,19 +1149,20 @@ impl Scope<'_, '_> {
             }
         }
         for after in new {
-            if old.iter().any(|f| f.wire_name == after.wire_name) {
+            if old_names.contains(after.wire_name.as_str()) {
                 continue;
             }
-            let path = join(prefix, &after.wire_name);
+            let path = with(prefix, Step::Field(after.wire_name.clone()));
             let sender = if after.optional {
                 Verdict::compatible("the new field is optional")
             } else {
                 Verdict::breaking(format!(
-                    "decoders built from the new catalog require `{path}`, which payloads \
+                    "decoders built from the new catalog require `{PATH}`, which payloads \
                      written to the old one lack"
                 ))
             };
             self.push(
+                out,
                 &path,
                 ChangeKind::FieldAdded {
                     optional: after.optional,
@@ -898,35 +1173,38 @@ impl Scope<'_, '_> {
         }
     }
 
-    fn field(&mut self, old: &Field, new: &Field, path: &str) {
+    fn field(&mut self, old: &'a Field, new: &'a Field, path: &[Step], out: &mut Vec<Item>) {
         match (old.optional, new.optional) {
             (false, true) => self.push(
+                out,
                 path,
                 ChangeKind::FieldMadeOptional,
                 Verdict::breaking(format!(
-                    "new payloads may omit `{path}`, which decoders built from the old catalog \
+                    "new payloads may omit `{PATH}`, which decoders built from the old catalog \
                      require"
                 )),
                 Verdict::compatible("payloads written to the old catalog always carry it"),
             ),
             (true, false) => self.push(
+                out,
                 path,
                 ChangeKind::FieldMadeRequired,
                 Verdict::compatible("new payloads always carry it"),
                 Verdict::breaking(format!(
-                    "payloads written to the old catalog may omit `{path}`, which decoders built \
+                    "payloads written to the old catalog may omit `{PATH}`, which decoders built \
                      from the new one require"
                 )),
             ),
             _ => {}
         }
-        self.nullable(old.nullable, new.nullable, path);
-        self.shape(&old.shape, &new.shape, path);
+        self.nullable(old.nullable, new.nullable, path, out);
+        self.shape(&old.shape, &new.shape, path, out);
     }
 
-    fn nullable(&mut self, old: bool, new: bool, path: &str) {
+    fn nullable(&mut self, old: bool, new: bool, path: &[Step], out: &mut Vec<Item>) {
         match (old, new) {
             (false, true) => self.push(
+                out,
                 path,
                 ChangeKind::MadeNullable,
                 Verdict::breaking(
@@ -935,6 +1213,7 @@ impl Scope<'_, '_> {
                 Verdict::compatible("payloads written to the old catalog never carry null"),
             ),
             (true, false) => self.push(
+                out,
                 path,
                 ChangeKind::MadeNonNullable,
                 Verdict::compatible("new payloads never carry null"),
@@ -947,22 +1226,56 @@ impl Scope<'_, '_> {
         }
     }
 
-    fn shape(&mut self, old: &Shape, new: &Shape, path: &str) {
-        if let (Shape::Named(a), Shape::Named(b)) = (old, new)
-            && !self.seen.insert((a.clone(), b.clone()))
-        {
+    fn shape(&mut self, old: &'a Shape, new: &'a Shape, path: &[Step], out: &mut Vec<Item>) {
+        let (Shape::Named(a), Shape::Named(b)) = (old, new) else {
+            return self.resolved(old, new, path, out);
+        };
+        let key = (a.as_str(), b.as_str());
+        if let Some(&depth) = self.stack.get(&key) {
+            self.lowest_cut = self.lowest_cut.min(depth);
             return;
         }
-        let (old_catalog, new_catalog) = (self.differ.old, self.differ.new);
-        let before = resolve(old_catalog, old);
-        let after = resolve(new_catalog, new);
+        let node = match self.memo.get(&key) {
+            Some(node) => Rc::clone(node),
+            None => {
+                let depth = self.stack.len();
+                self.stack.insert(key, depth);
+                let outer = std::mem::replace(&mut self.lowest_cut, usize::MAX);
+                let mut items = Vec::new();
+                self.resolved(old, new, &[], &mut items);
+                self.stack.remove(&key);
+                let inner = std::mem::replace(&mut self.lowest_cut, outer);
+                let node = Rc::new(Node::new(items));
+                if inner >= depth {
+                    self.memo.insert(key, Rc::clone(&node));
+                } else {
+                    self.lowest_cut = self.lowest_cut.min(inner);
+                }
+                node
+            }
+        };
+        if node.count > 0 {
+            out.push(Item::Nested {
+                path: path.to_vec(),
+                node,
+            });
+        }
+    }
+
+    /// Compares two shapes by what they stand for (following shared type names).
+    fn resolved(&mut self, old: &'a Shape, new: &'a Shape, path: &[Step], out: &mut Vec<Item>) {
+        let before = resolve(&self.old, old);
+        let after = resolve(&self.new, new);
         match (before, after) {
-            (Shape::Object(a), Shape::Object(b)) => self.fields(a, b, path),
-            (Shape::Array(a), Shape::Array(b)) => self.element(a, b, &format!("{path}[]")),
-            (Shape::Map(a), Shape::Map(b)) => self.element(a, b, &format!("{path}{{}}")),
+            (Shape::Object(a), Shape::Object(b)) => self.fields(a, b, path, out),
+            (Shape::Array(a), Shape::Array(b)) => {
+                self.element(a, b, &with(path, Step::Array), out);
+            }
+            (Shape::Map(a), Shape::Map(b)) => self.element(a, b, &with(path, Step::Map), out),
             (Shape::Enum(a), Shape::Enum(b)) => {
                 for value in b.iter().filter(|v| !a.contains(v)) {
                     self.push(
+                        out,
                         path,
                         ChangeKind::EnumValueAdded(value.clone()),
                         Verdict::breaking(format!(
@@ -976,6 +1289,7 @@ impl Scope<'_, '_> {
                 }
                 for value in a.iter().filter(|v| !b.contains(v)) {
                     self.push(
+                        out,
                         path,
                         ChangeKind::EnumValueRemoved(value.clone()),
                         Verdict::compatible("new payloads use only values the old catalog knows"),
@@ -990,6 +1304,7 @@ impl Scope<'_, '_> {
                 if a != b {
                     let (a, b) = (a.to_json(), b.to_json());
                     self.push(
+                        out,
                         path,
                         ChangeKind::ConstantChanged {
                             old: a.to_string(),
@@ -1013,6 +1328,7 @@ impl Scope<'_, '_> {
                 );
                 for member in b.iter().filter(|m| !a.contains(m)) {
                     self.push(
+                        out,
                         path,
                         ChangeKind::UnionMemberAdded(member.clone()),
                         Verdict::breaking(format!(
@@ -1026,6 +1342,7 @@ impl Scope<'_, '_> {
                 }
                 for member in a.iter().filter(|m| !b.contains(m)) {
                     self.push(
+                        out,
                         path,
                         ChangeKind::UnionMemberRemoved(member.clone()),
                         Verdict::compatible("new payloads fit members the old catalog knows"),
@@ -1039,7 +1356,7 @@ impl Scope<'_, '_> {
             (Shape::Scalar(a), Shape::Scalar(b)) if a == b => {}
             _ => {
                 let (old_text, new_text) = (describe(old), describe(new));
-                let receiver = if accepts(old_catalog, old, new_catalog, new) {
+                let receiver = if accepts(&self.old, old, &self.new, new) {
                     Verdict::compatible(format!(
                         "decoders built from the old catalog accept every {new_text}"
                     ))
@@ -1049,7 +1366,7 @@ impl Scope<'_, '_> {
                          carry {new_text}"
                     ))
                 };
-                let sender = if accepts(new_catalog, new, old_catalog, old) {
+                let sender = if accepts(&self.new, new, &self.old, old) {
                     Verdict::compatible(format!(
                         "decoders built from the new catalog accept every {old_text}"
                     ))
@@ -1060,6 +1377,7 @@ impl Scope<'_, '_> {
                     ))
                 };
                 self.push(
+                    out,
                     path,
                     ChangeKind::FieldRetyped {
                         old: old_text,
@@ -1072,17 +1390,9 @@ impl Scope<'_, '_> {
         }
     }
 
-    fn element(&mut self, old: &Element, new: &Element, path: &str) {
-        self.nullable(old.nullable, new.nullable, path);
-        self.shape(&old.shape, &new.shape, path);
-    }
-}
-
-fn join(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{prefix}.{name}")
+    fn element(&mut self, old: &'a Element, new: &'a Element, path: &[Step], out: &mut Vec<Item>) {
+        self.nullable(old.nullable, new.nullable, path, out);
+        self.shape(&old.shape, &new.shape, path, out);
     }
 }
 

@@ -241,9 +241,15 @@ pub struct Comparison {
 pub fn compare(page: &Page, catalog: &Catalog) -> Comparison {
     let mut differences = Vec::new();
     let mut agreeing = 0;
+    let events: std::collections::HashMap<&str, &Event> = catalog
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
+    let rows: std::collections::HashSet<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
     for row in &page.rows {
         let before = differences.len();
-        match catalog.event(&row.name) {
+        match events.get(row.name.as_str()) {
             Some(event) => compare_event(row, event, &mut differences),
             None => differences.push(Difference {
                 event: row.name.clone(),
@@ -258,7 +264,7 @@ pub fn compare(page: &Page, catalog: &Catalog) -> Comparison {
     let elsewhere = page.products_listed_elsewhere();
     let mut listed_elsewhere = Vec::new();
     for event in &catalog.events {
-        if page.row(&event.name).is_some() {
+        if rows.contains(event.name.as_str()) {
             continue;
         }
         if elsewhere.contains(&event.product.as_str()) {
@@ -403,20 +409,15 @@ pub enum WriteError {
 pub fn write(path: &str, source: &str, page: &Page) -> Result<Written, WriteError> {
     let loaded = crate::load_str(path, source).map_err(WriteError::Catalog)?;
     let comparison = compare(page, &loaded.catalog);
-    let options = serde_saphyr::options! {
-        strict_booleans: true,
-        with_snippet: false,
-    };
-    let file: CatalogFile =
-        serde_saphyr::from_str_with_options(source, options).map_err(|err| {
+    // The edits work line by line: a lone CR is a line break (and is written back as `\n`).
+    let normalized = crate::input::normalize_line_breaks(source);
+    let source: &str = &normalized;
+    let file: CatalogFile = serde_saphyr::from_str_with_options(source, crate::yaml_options())
+        .map_err(|err| {
             WriteError::Catalog(LoadError::Invalid(Report {
                 path: path.to_owned(),
                 source: source.to_owned(),
-                diagnostics: vec![crate::Diagnostic::error(
-                    "yaml",
-                    Location::default(),
-                    err.to_string(),
-                )],
+                diagnostics: vec![crate::yaml_diagnostic(&err)],
             }))
         })?;
     let text = Editor::new(source, &file).apply(page, &comparison.differences);
@@ -867,8 +868,14 @@ pub fn run(
     color: bool,
 ) -> Outcome {
     let page_name = page_path.display().to_string();
-    let text = match std::fs::read_to_string(page_path) {
+    let text = match crate::input::read_text(page_path, "page") {
         Ok(text) => text,
+        Err(crate::input::ReadError::NotUtf8(bad)) => {
+            return Outcome::error(
+                format!("{page_name}:{}: error: {}\n", bad.location, bad.message),
+                EXIT_TROUBLE,
+            );
+        }
         Err(err) => {
             return Outcome::error(
                 format!("error: cannot read page {page_name}: {err}\n"),
@@ -907,14 +914,9 @@ pub fn run(
     };
     let catalog_name = catalog_path.display().to_string();
     if write_catalog {
-        let source = match std::fs::read_to_string(catalog_path) {
+        let source = match crate::read_catalog(catalog_path, &catalog_name) {
             Ok(source) => source,
-            Err(err) => {
-                return Outcome::error(
-                    format!("error: cannot read catalog {catalog_name}: {err}\n"),
-                    EXIT_TROUBLE,
-                );
-            }
+            Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
         };
         let written = match write(&catalog_name, &source, &page) {
             Ok(written) => written,

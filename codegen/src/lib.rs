@@ -12,6 +12,7 @@ pub mod diff;
 mod emit;
 #[cfg(feature = "cli")]
 pub mod import;
+pub mod input;
 pub mod listing;
 pub mod model;
 #[cfg(feature = "cli")]
@@ -63,21 +64,49 @@ pub enum LoadError {
     Invalid(Report),
 }
 
-/// Loads and validates catalog text; `path` names it in diagnostics.
-pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
-    let report = |diagnostics| Report {
-        path: path.to_owned(),
-        source: source.to_owned(),
-        diagnostics,
+/// The deepest nesting of lists and mappings a catalog may have.
+pub const MAX_DEPTH: usize = 64;
+
+/// The most values (scalars, lists and mappings, aliases expanded) a catalog may have.
+pub const MAX_NODES: usize = 8_000_000;
+
+/// The most values aliases (`*name`) may expand to in one catalog, against alias bombs.
+pub const MAX_ALIAS_EXPANSION: usize = 100_000;
+
+/// The parser options every catalog is read with: strict booleans and the limits above.
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    budget.max_events = 2 * MAX_NODES;
+    budget.max_aliases = MAX_ALIAS_EXPANSION;
+    budget.max_recorded_anchor_events = MAX_ALIAS_EXPANSION;
+    let alias_limits = serde_saphyr::alias_limits! {
+        max_total_replayed_events: MAX_ALIAS_EXPANSION,
+        max_replay_stack_depth: MAX_DEPTH,
     };
-    let options = serde_saphyr::options! {
+    serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
+        budget: Some(budget),
+        alias_limits: alias_limits,
+    }
+}
+
+/// Loads and validates catalog text; `path` names it in diagnostics. A lone `\r` counts as a
+/// line break, like `\n` and `\r\n` (see [`input::normalize_line_breaks`]).
+pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
+    let source = input::normalize_line_breaks(source);
+    let report = |diagnostics| Report {
+        path: path.to_owned(),
+        source: source.clone().into_owned(),
+        diagnostics,
     };
-    let file: catalog::CatalogFile = match serde_saphyr::from_str_with_options(source, options) {
-        Ok(file) => file,
-        Err(err) => return Err(LoadError::Invalid(report(vec![yaml_diagnostic(&err)]))),
-    };
+    let file: catalog::CatalogFile =
+        match serde_saphyr::from_str_with_options(&source, yaml_options()) {
+            Ok(file) => file,
+            Err(err) => return Err(LoadError::Invalid(report(vec![yaml_diagnostic(&err)]))),
+        };
     let (catalog, diagnostics) = validate::validate(&file);
     match catalog {
         Some(catalog) => Ok(Loaded {
@@ -88,13 +117,27 @@ pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Reads the catalog file at `path` (see [`input`]: regular files of at most
+/// [`input::MAX_INPUT_BYTES`], UTF-8); `name` names it in diagnostics. A file that is not
+/// UTF-8 is an `encoding` error at the first invalid byte.
+pub fn read_catalog(path: &Path, name: &str) -> Result<String, LoadError> {
+    input::read_text(path, "catalog").map_err(|err| match err {
+        input::ReadError::Io(source) => LoadError::Read {
+            path: path.display().to_string(),
+            source,
+        },
+        input::ReadError::NotUtf8(bad) => LoadError::Invalid(Report {
+            path: name.to_owned(),
+            source: input::normalize_line_breaks(&bad.lossy).into_owned(),
+            diagnostics: vec![Diagnostic::error("encoding", bad.location, bad.message)],
+        }),
+    })
+}
+
 /// Reads and validates the catalog at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let display = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-        path: display.clone(),
-        source,
-    })?;
+    let source = read_catalog(path, &display)?;
     load_str(&display, &source)
 }
 
@@ -169,7 +212,7 @@ pub fn generate_source(
 }
 
 /// A YAML parse or shape error as a diagnostic.
-fn yaml_diagnostic(err: &serde_saphyr::Error) -> Diagnostic {
+pub(crate) fn yaml_diagnostic(err: &serde_saphyr::Error) -> Diagnostic {
     let location = err
         .location()
         .map(|l| Location::from_saphyr(&l))
@@ -178,6 +221,9 @@ fn yaml_diagnostic(err: &serde_saphyr::Error) -> Diagnostic {
             column: 1,
             bytes: None,
         });
+    if let Some(message) = limit_message(original(err)) {
+        return Diagnostic::error("limit", location, message);
+    }
     let options = serde_saphyr::render_options! {
         snippets: serde_saphyr::SnippetMode::Off,
     };
@@ -211,4 +257,64 @@ fn strip_location_suffix(message: &str) -> String {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
     }
+}
+
+/// The error behind the parser's wrappers (an alias's use, a snippet).
+fn original(mut err: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    loop {
+        match err {
+            serde_saphyr::Error::WithSnippet { error, .. }
+            | serde_saphyr::Error::AliasError { error, .. } => err = error,
+            _ => return err,
+        }
+    }
+}
+
+/// A parser limit (see [`MAX_DEPTH`], [`MAX_NODES`], [`MAX_ALIAS_EXPANSION`]) in the words of
+/// the catalog; `None` for other errors.
+fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    let aliases = |what: &str| {
+        format!(
+            "{what}: a catalog's aliases may expand to at most {MAX_ALIAS_EXPANSION} values; \
+             write the values out"
+        )
+    };
+    Some(match err {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => format!(
+                "nesting deeper than {MAX_DEPTH} levels: a catalog's lists and mappings may \
+                 nest {MAX_DEPTH} levels deep"
+            ),
+            BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+                format!("more than {MAX_NODES} values: the limit for a catalog")
+            }
+            BudgetBreach::Aliases { .. } => aliases("too many aliases"),
+            BudgetBreach::Anchors { .. } => "too many anchors (`&name`)".to_owned(),
+            BudgetBreach::AliasAnchorRatio {
+                aliases: used,
+                anchors,
+            } => aliases(&format!(
+                "{used} aliases of {anchors} anchors, which looks like an alias bomb"
+            )),
+            BudgetBreach::RecordedAnchorEvents { .. }
+            | BudgetBreach::RecordedAnchorBytes { .. } => {
+                aliases("aliases expand to too many values")
+            }
+            BudgetBreach::ScalarBytes { .. } => "too much text in values".to_owned(),
+            BudgetBreach::Documents { .. } => "too many YAML documents".to_owned(),
+            BudgetBreach::MergeKeys { .. } => "too many merge keys (`<<`)".to_owned(),
+            _ => "the file exceeds a limit of the YAML parser".to_owned(),
+        },
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => {
+            aliases("aliases expand to too many values")
+        }
+        serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => format!(
+            "aliases nest deeper than {MAX_DEPTH} levels: a catalog's lists and mappings may \
+             nest {MAX_DEPTH} levels deep"
+        ),
+        _ => return None,
+    })
 }

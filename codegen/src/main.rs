@@ -1,6 +1,6 @@
 //! The `eventcat` command-line tool.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -153,7 +153,7 @@ fn main() -> ExitCode {
                     match eventcat_codegen::select::source_date_epoch() {
                         Some(Ok(day)) => Some(day),
                         Some(Err(message)) => {
-                            eprintln!("error: {message}");
+                            say(&format!("error: {message}\n"));
                             return ExitCode::FAILURE;
                         }
                         None => None,
@@ -198,11 +198,11 @@ fn main() -> ExitCode {
         )),
         Command::Check { catalog } => match load(catalog.as_ref()) {
             Ok(loaded) => {
-                eprint!("{}", loaded.report.render(color));
-                eprintln!(
-                    "{}",
+                say(&loaded.report.render(color));
+                say(&format!(
+                    "{}\n",
                     loaded.report.summary(Some(loaded.catalog.events.len()))
-                );
+                ));
                 ExitCode::SUCCESS
             }
             Err(err) => fail(&err, color),
@@ -215,11 +215,11 @@ fn main() -> ExitCode {
             Ok(loaded) => {
                 let as_of = as_of.unwrap_or_else(today);
                 let rows = eventcat_codegen::listing::rows(&loaded.catalog, as_of);
-                match format {
-                    Format::Table => print!("{}", eventcat_codegen::listing::table(&rows)),
-                    Format::Json => println!("{}", eventcat_codegen::listing::json(&rows)),
-                }
-                ExitCode::SUCCESS
+                let text = match format {
+                    Format::Table => eventcat_codegen::listing::table(&rows),
+                    Format::Json => format!("{}\n", eventcat_codegen::listing::json(&rows)),
+                };
+                print(&text).unwrap_or(ExitCode::SUCCESS)
             }
             Err(err) => fail(&err, color),
         },
@@ -233,15 +233,12 @@ fn generate(
     color: bool,
 ) -> ExitCode {
     let generated = match catalog {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(source) => {
-                eventcat_codegen::generate_source(&path.display().to_string(), &source, options)
-            }
-            Err(source) => Err(GenerateError::Load(LoadError::Read {
-                path: path.display().to_string(),
-                source,
-            })),
-        },
+        Some(path) => {
+            let name = path.display().to_string();
+            eventcat_codegen::read_catalog(path, &name)
+                .map_err(GenerateError::Load)
+                .and_then(|source| eventcat_codegen::generate_source(&name, &source, options))
+        }
         None => eventcat_codegen::generate_source(
             eventcat_codegen::BUNDLED_CATALOG_NAME,
             eventcat_codegen::BUNDLED_CATALOG,
@@ -252,7 +249,7 @@ fn generate(
         Ok(code) => code,
         Err(GenerateError::Load(err)) => return fail(&err, color),
         Err(err) => {
-            eprintln!("error: {err}");
+            say(&format!("error: {err}\n"));
             return ExitCode::FAILURE;
         }
     };
@@ -260,14 +257,11 @@ fn generate(
         Some(path) => match std::fs::write(path, code) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("error: cannot write {}: {err}", path.display());
+                say(&format!("error: cannot write {}: {err}\n", path.display()));
                 ExitCode::FAILURE
             }
         },
-        None => {
-            print!("{code}");
-            ExitCode::SUCCESS
-        }
+        None => print(&code).unwrap_or(ExitCode::SUCCESS),
     }
 }
 
@@ -279,7 +273,7 @@ fn schema(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> E
     let files = match eventcat_codegen::schema::export(&loaded.catalog) {
         Ok(files) => files,
         Err(err) => {
-            eprintln!("error: {err}");
+            say(&format!("error: {err}\n"));
             return ExitCode::FAILURE;
         }
     };
@@ -287,8 +281,7 @@ fn schema(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> E
         let asyncapi = files
             .iter()
             .find(|f| f.path == eventcat_codegen::schema::ASYNCAPI_FILE);
-        print!("{}", asyncapi.map_or("", |f| f.contents.as_str()));
-        return ExitCode::SUCCESS;
+        return print(asyncapi.map_or("", |f| f.contents.as_str())).unwrap_or(ExitCode::SUCCESS);
     };
     for file in &files {
         let path = file
@@ -301,24 +294,50 @@ fn schema(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> E
         }
         .and_then(|()| std::fs::write(&path, &file.contents));
         if let Err(err) = written {
-            eprintln!("error: cannot write {}: {err}", path.display());
+            say(&format!("error: cannot write {}: {err}\n", path.display()));
             return ExitCode::FAILURE;
         }
     }
-    eprintln!(
-        "{}: wrote {} and {} JSON Schemas to {}",
+    say(&format!(
+        "{}: wrote {} and {} JSON Schemas to {}\n",
         loaded.report.path,
         eventcat_codegen::schema::ASYNCAPI_FILE,
         files.len().saturating_sub(1),
         dir.display()
-    );
+    ));
     ExitCode::SUCCESS
 }
 
 fn finish(outcome: eventcat_codegen::outcome::Outcome) -> ExitCode {
-    print!("{}", outcome.stdout);
-    eprint!("{}", outcome.stderr);
-    ExitCode::from(outcome.code)
+    let failed = print(&outcome.stdout);
+    say(&outcome.stderr);
+    failed.unwrap_or(ExitCode::from(outcome.code))
+}
+
+/// Writes `text` to standard output. A reader that went away (`eventcat generate | head -1`)
+/// ends the output quietly, as with other Unix tools, and the command keeps its exit status;
+/// any other write error is reported and gives `Some(FAILURE)`.
+fn print(text: &str) -> Option<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => None,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Err(err) => {
+            say(&format!("error: cannot write to standard output: {err}\n"));
+            Some(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Writes `text` to standard error; there is nowhere to report a failure to, so it is ignored.
+fn say(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
@@ -331,10 +350,10 @@ fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
 fn fail(err: &LoadError, color: bool) -> ExitCode {
     match err {
         LoadError::Invalid(report) => {
-            eprint!("{}", report.render(color));
-            eprintln!("{}", report.summary(None));
+            say(&report.render(color));
+            say(&format!("{}\n", report.summary(None)));
         }
-        LoadError::Read { .. } => eprintln!("error: {err}"),
+        LoadError::Read { .. } => say(&format!("error: {err}\n")),
     }
     ExitCode::FAILURE
 }

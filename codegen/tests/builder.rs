@@ -188,3 +188,18 @@ fn a_sunset_policy_without_a_day_names_the_builder_methods() {
         "{message}"
     );
 }
+
+#[test]
+fn a_catalog_that_is_not_a_regular_file_is_refused_before_reading() {
+    let dir = scratch("builder-directory-catalog");
+    let err = Builder::new()
+        .catalog(&dir)
+        .source(root())
+        .expect_err("a directory is no catalog");
+    assert!(
+        err.to_string().contains(
+            "not a regular file (a directory); a catalog is read from a regular file only"
+        ),
+        "{err}"
+    );
+}

@@ -24,19 +24,49 @@ use syn::{DeriveInput, LitStr, Token};
 /// marker giving the catalog table. See the crate docs for the `#[catalog(...)]` options.
 #[proc_macro_derive(EventCatalog, attributes(catalog))]
 pub fn derive_event_catalog(input: TokenStream) -> TokenStream {
-    let input = match syn::parse::<DeriveInput>(input) {
-        Ok(input) => input,
-        Err(err) => return err.to_compile_error().into(),
-    };
-    match expand(&input) {
-        Ok(items) => items.into(),
+    match syn::parse::<DeriveInput>(input) {
+        Ok(input) => derive(&input).into(),
+        Err(err) => err.to_compile_error().into(),
+    }
+}
+
+/// The expansion: the items, or the error plus the items of an empty catalog and the marker's
+/// impl, so that the code naming them reports no further errors. Either way it names what the
+/// expansion read (the catalog file, `SOURCE_DATE_EPOCH`), so that cargo expands it again when
+/// one of them changes.
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let mut inputs = Inputs::default();
+    match expand(input, &mut inputs) {
+        Ok(items) => quote! { #inputs #items },
         Err(err) => {
-            // The error, plus the items of an empty catalog and the marker's impl, so that the
-            // code naming them reports no further errors.
             let error = err.into_compile_error();
             let support = eventcat_codegen::generate_empty();
-            let marker = marker_impl(&input);
-            quote! { #error #support #marker }.into()
+            let marker = marker_impl(input);
+            quote! { #error #inputs #support #marker }
+        }
+    }
+}
+
+/// What an expansion depends on besides its attribute, as items that make rustc record the
+/// dependency: `include_bytes!` of the catalog file (cargo re-runs the derive when it changes)
+/// and `option_env!("SOURCE_DATE_EPOCH")` when that variable decides the sunset day (rustc
+/// tracks the variables `env!` and `option_env!` read).
+#[derive(Default)]
+struct Inputs {
+    catalog: Option<String>,
+    source_date_epoch: bool,
+}
+
+impl quote::ToTokens for Inputs {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        if let Some(path) = &self.catalog {
+            tokens.extend(quote! { const _: &[u8] = include_bytes!(#path); });
+        }
+        if self.source_date_epoch {
+            tokens.extend(quote! {
+                const _: ::std::option::Option<&str> =
+                    ::std::option_env!("SOURCE_DATE_EPOCH");
+            });
         }
     }
 }
@@ -45,8 +75,8 @@ pub fn derive_event_catalog(input: TokenStream) -> TokenStream {
 #[derive(Default)]
 struct CatalogArgs {
     path: Option<LitStr>,
-    products: Vec<LitStr>,
-    events: Vec<LitStr>,
+    products: Option<Vec<LitStr>>,
+    events: Option<Vec<LitStr>>,
     sunset: Option<LitStr>,
     as_of: Option<LitStr>,
 }
@@ -76,8 +106,8 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "path" => set_once(&mut args.path, meta.value()?.parse()?, &meta.path)?,
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
-                "products" => args.products = string_list(meta.value()?)?,
-                "events" => args.events = string_list(meta.value()?)?,
+                "products" => set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?,
+                "events" => set_once(&mut args.events, string_list(meta.value()?)?, &meta.path)?,
                 _ => {
                     return Err(meta.error(format!(
                         "unknown catalog option `{key}`; expected `path`, `products`, `events`, `sunset` or `as_of`"
@@ -90,7 +120,8 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
     Ok(args)
 }
 
-fn set_once(slot: &mut Option<LitStr>, value: LitStr, path: &syn::Path) -> syn::Result<()> {
+/// Sets an option, refusing a second occurrence (the error points at it).
+fn set_once<T>(slot: &mut Option<T>, value: T, path: &syn::Path) -> syn::Result<()> {
     if slot.is_some() {
         return Err(syn::Error::new_spanned(path, "this option is given twice"));
     }
@@ -106,8 +137,10 @@ fn string_list(input: ParseStream) -> syn::Result<Vec<LitStr>> {
     Ok(items.into_iter().collect())
 }
 
-fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::TokenStream> {
     let args = parse_args(input)?;
+    let products = args.products.as_deref().unwrap_or_default();
+    let events = args.events.as_deref().unwrap_or_default();
     let marker = &input.ident;
 
     let sunset = match &args.sunset {
@@ -126,23 +159,26 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 "`as_of` must be a day of the form \"YYYY-MM-DD\"",
             )
         })?),
-        None if sunset != SunsetPolicy::Keep => match select::source_date_epoch() {
-            Some(Ok(day)) => Some(day),
-            Some(Err(message)) => {
-                return Err(syn::Error::new(span_of(&args.sunset, marker), message));
+        None if sunset != SunsetPolicy::Keep => {
+            inputs.source_date_epoch = true;
+            match select::source_date_epoch() {
+                Some(Ok(day)) => Some(day),
+                Some(Err(message)) => {
+                    return Err(syn::Error::new(span_of(&args.sunset, marker), message));
+                }
+                None => None,
             }
-            None => None,
-        },
+        }
         None => None,
     };
     let options = Options {
-        products: args.products.iter().map(LitStr::value).collect(),
-        events: args.events.iter().map(LitStr::value).collect(),
+        products: products.iter().map(LitStr::value).collect(),
+        events: events.iter().map(LitStr::value).collect(),
         sunset,
         as_of,
     };
 
-    let (name, source, tracked) = match &args.path {
+    let (name, source) = match &args.path {
         Some(lit) => {
             let relative = lit.value();
             let root = std::env::var_os("CARGO_MANIFEST_DIR")
@@ -154,21 +190,21 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                     )
                 })?;
             let full = root.join(&relative);
-            let source = std::fs::read_to_string(&full).map_err(|err| {
-                syn::Error::new(
-                    lit.span(),
-                    format!(
-                        "cannot read catalog `{relative}` (relative to the crate root, CARGO_MANIFEST_DIR): {err}"
+            let source = eventcat_codegen::read_catalog(&full, &relative).map_err(|err| {
+                let message = match &err {
+                    LoadError::Read { source, .. } => format!(
+                        "cannot read catalog `{relative}` (relative to the crate root, CARGO_MANIFEST_DIR): {source}"
                     ),
-                )
+                    LoadError::Invalid(_) => load_message(&err),
+                };
+                syn::Error::new(lit.span(), message)
             })?;
-            let full = full.display().to_string();
-            (relative, source, Some(full))
+            inputs.catalog = Some(full.display().to_string());
+            (relative, source)
         }
         None => (
             eventcat_codegen::BUNDLED_CATALOG_NAME.to_owned(),
             eventcat_codegen::BUNDLED_CATALOG.to_owned(),
-            None,
         ),
     };
 
@@ -177,12 +213,12 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let items = eventcat_codegen::generate(&loaded, &options).map_err(|err| {
         let span = match &err {
             GenerateError::Select(select::SelectError::UnknownProduct { product, .. }) => {
-                blame(&args.products, product).unwrap_or_else(|| span_of(&args.path, marker))
+                blame(products, product).unwrap_or_else(|| span_of(&args.path, marker))
             }
             GenerateError::Select(
                 select::SelectError::BadPattern { pattern, .. }
                 | select::SelectError::UnmatchedPattern { pattern },
-            ) => blame(&args.events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
+            ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
             GenerateError::Select(
                 select::SelectError::Sunset { .. } | select::SelectError::NoAsOf { .. },
             ) => span_of(&args.sunset, marker),
@@ -195,11 +231,8 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         syn::Error::new(span, message)
     })?;
 
-    // Reading the file through include_bytes! makes cargo re-run the derive when it changes.
-    let track = tracked.map(|path| quote! { const _: &[u8] = include_bytes!(#path); });
     let marker = marker_impl(input);
     Ok(quote! {
-        #track
         #items
         #marker
     })
@@ -252,5 +285,45 @@ fn load_message(err: &LoadError) -> String {
             message
         }
         LoadError::Read { .. } => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expansion(attribute: &str) -> String {
+        let input: DeriveInput =
+            syn::parse_str(&format!("{attribute} pub struct Events;")).expect("a derive input");
+        derive(&input).to_string()
+    }
+
+    const TRACKED: &str = "option_env ! (\"SOURCE_DATE_EPOCH\")";
+
+    #[test]
+    fn the_expansion_depends_on_source_date_epoch_when_it_decides_the_day() {
+        // With or without the variable set, the expansion reads it, and says so (an error when
+        // it is not set, since `omit` then has no day).
+        for policy in ["omit", "error"] {
+            let text = expansion(&format!("#[catalog(sunset = \"{policy}\")]"));
+            assert!(text.contains(TRACKED), "{policy}: {text}");
+        }
+        for attribute in [
+            "#[catalog]",
+            "#[catalog(sunset = \"keep\")]",
+            "#[catalog(sunset = \"omit\", as_of = \"2026-01-01\")]",
+        ] {
+            assert!(!expansion(attribute).contains(TRACKED), "{attribute}");
+        }
+    }
+
+    #[test]
+    fn a_list_option_given_twice_is_an_error() {
+        for option in ["events", "products"] {
+            let text = expansion(&format!(
+                "#[catalog({option} = [\"a\"], {option} = [\"b\"])]"
+            ));
+            assert!(text.contains("this option is given twice"), "{text}");
+        }
     }
 }

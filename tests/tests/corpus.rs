@@ -301,6 +301,7 @@ fn corpus_covers_every_check() {
         "deprecated-without-date",
         "deprecated-without-sunset",
         "newer-active-before-older",
+        "limit",
     ] {
         assert!(codes.contains(code), "no corpus file expects `{code}`");
     }
@@ -321,4 +322,39 @@ fn expectation_parser_rejects_malformed_headers() {
     assert_eq!(parsed[0].code, "some-code");
     assert_eq!((parsed[0].line, parsed[0].column), (12, 14));
     assert_eq!(parsed[0].message, "a `message`");
+}
+
+/// `\n`, `\r\n` and a lone `\r` are each one line break: every broken catalog reports the same
+/// diagnostics at the same lines and columns whichever its files use.
+#[test]
+fn line_ends_do_not_move_diagnostics() {
+    let located = |text: &str| -> Vec<(String, u32, u32)> {
+        match eventcat_codegen::load_str("line-ends.yaml", text) {
+            Err(LoadError::Invalid(report)) => report
+                .diagnostics
+                .iter()
+                .map(|d| (d.code.to_owned(), d.location.line, d.location.column))
+                .collect(),
+            other => panic!("a broken catalog must be refused, got {other:?}"),
+        }
+    };
+    let mut failures = String::new();
+    for path in corpus_files(Kind::Broken) {
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let expected = located(&text);
+        for (ends, converted) in [
+            ("CRLF", text.replace('\n', "\r\n")),
+            ("CR", text.replace('\n', "\r")),
+        ] {
+            let actual = located(&converted);
+            if actual != expected {
+                let _ = writeln!(
+                    failures,
+                    "{} with {ends} line ends: {actual:?}, with LF: {expected:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
 }

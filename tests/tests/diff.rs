@@ -520,3 +520,188 @@ fn the_json_report_carries_both_verdicts_and_their_reasons() {
     assert_eq!(json["breaking"], true);
     assert_eq!(json["breaking_for_partners"], 16);
 }
+
+/// A catalog of one received event whose 1.0.0 fields are `fields` and whose shared types are
+/// `types` (YAML lines, indented under `types:` and `fields:`).
+fn typed_catalog(types: &str, fields: &str) -> String {
+    format!(
+        "products:
+  p: {{ title: P }}
+types:
+{types}events:
+  - name: x-v1
+    product: p
+    direction: received
+    status: active
+    active_date: 2025-01-01
+    doc: X.
+    schema_versions:
+      - version: 1.0.0
+        fields:
+{fields}"
+    )
+}
+
+#[test]
+fn a_long_chain_of_aliases_is_followed_to_its_end() {
+    // A0 -> A1 -> ... -> A99 -> string: a catalog does not differ from itself, and retyping the
+    // end of the chain is one change at the field.
+    let chain = |end: &str| {
+        let mut types: String = (0..99)
+            .map(|i| format!("  A{i}: {{ type: A{} }}\n", i + 1))
+            .collect();
+        types.push_str(&format!("  A99: {{ type: {end} }}\n"));
+        typed_catalog(&types, "          a: { type: A0, doc: A. }\n")
+    };
+    let old = load("old", &chain("string"));
+    assert_eq!(
+        summaries(&diff::diff(&old, &old, None)),
+        Vec::<String>::new()
+    );
+    let new = load("new", &chain("boolean"));
+    assert_eq!(
+        summaries(&diff::diff(&old, &new, None)),
+        ["x-v1 1.0.0 a: retyped A0 -> A0 | receiver: breaking | sender: breaking"]
+    );
+}
+
+#[test]
+fn a_change_in_a_shared_type_is_reported_at_every_path_that_uses_it() {
+    let catalog = |values: &str| {
+        typed_catalog(
+            &format!(
+                "  Channel: {{ enum: [{values}] }}
+  Leg: {{ fields: {{ channel: {{ type: Channel }}, next: {{ array: Leg }} }} }}
+"
+            ),
+            "          first: { type: Channel, doc: A. }
+          second: { type: Channel, doc: B. }
+          legs: { array: Leg, doc: C. }
+          byId: { map: Leg, doc: D. }
+",
+        )
+    };
+    let old = load("old", &catalog("phone, chat"));
+    let new = load("new", &catalog("phone, chat, sms"));
+    let diff = diff::diff(&old, &new, None);
+    let paths: Vec<String> = diff.changes.iter().filter_map(|c| c.path.clone()).collect();
+    assert_eq!(
+        paths,
+        ["first", "second", "legs[].channel", "byId{}.channel"],
+        "{:#?}",
+        summaries(&diff)
+    );
+    assert!(diff.changes.iter().all(|c| c.receiver.breaking));
+}
+
+#[test]
+fn a_required_field_added_to_a_shared_type_names_each_full_path() {
+    let catalog = |extra: &str| {
+        typed_catalog(
+            &format!("  Queue: {{ fields: {{ id: {{ type: string }}{extra} }} }}\n"),
+            "          queue: { type: Queue, doc: A. }
+          backup: { type: Queue, doc: B. }
+",
+        )
+    };
+    let old = load("old", &catalog(""));
+    let new = load("new", &catalog(", name: { type: string }"));
+    let diff = diff::diff(&old, &new, None);
+    let reasons: Vec<&str> = diff
+        .changes
+        .iter()
+        .map(|c| c.sender.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "decoders built from the new catalog require `queue.name`, which payloads written to \
+             the old one lack",
+            "decoders built from the new catalog require `backup.name`, which payloads written to \
+             the old one lack",
+        ]
+    );
+}
+
+#[test]
+fn a_shared_type_used_at_exponentially_many_paths_is_listed_up_to_the_limit() {
+    // T0 uses T1 twice, T1 uses T2 twice, ... T39 uses Leaf twice: 2^40 paths reach Leaf.
+    let catalog = |values: &str| {
+        let mut types: String = (0..39)
+            .map(|i| {
+                format!(
+                    "  T{i}: {{ fields: {{ a: {{ type: T{n} }}, b: {{ type: T{n} }} }} }}\n",
+                    n = i + 1
+                )
+            })
+            .collect();
+        types.push_str("  T39: { fields: { a: { type: Leaf }, b: { type: Leaf } } }\n");
+        types.push_str(&format!("  Leaf: {{ enum: [{values}] }}\n"));
+        typed_catalog(&types, "          root: { type: T0, doc: A. }\n")
+    };
+    let old = load("old", &catalog("a"));
+    let new = load("new", &catalog("a, b"));
+    let diff = diff::diff(&old, &new, None);
+    assert_eq!(diff.changes.len(), diff::MAX_CHANGES);
+    assert_eq!(diff.omitted_count(), (1usize << 40) - diff::MAX_CHANGES);
+    assert!(diff.breaking(false));
+    assert_eq!(
+        diff.changes.first().and_then(|c| c.path.as_deref()),
+        Some(format!("root{}", ".a".repeat(40)).as_str())
+    );
+    let text = diff.text("old", "new", false);
+    assert!(
+        text.contains("more changes at further paths of shared types, not listed"),
+        "{}",
+        &text[text.len().saturating_sub(500)..]
+    );
+}
+
+#[test]
+fn a_chain_of_thousands_of_nested_types_is_compared_without_running_out_of_stack() {
+    // Built in memory (loading such a catalog is the validator's business): T0 { x: T1 }, ...,
+    // T4999 { x: Leaf }, Leaf an enum that gains a value.
+    let catalog = |values: &[&str]| {
+        let mut catalog = load(
+            "chain",
+            &typed_catalog(
+                "  T0: { fields: { x: { type: string } } }\n",
+                "          root: { type: T0, doc: A. }\n",
+            ),
+        );
+        let Some(field) = catalog.types.first().and_then(|t| match &t.shape {
+            eventcat_codegen::model::Shape::Object(fields) => fields.first().cloned(),
+            _ => None,
+        }) else {
+            panic!("T0 has a field");
+        };
+        let template = catalog.types[0].clone();
+        catalog.types = (0..5_000)
+            .map(|i| {
+                let next = if i == 4_999 {
+                    "Leaf".to_owned()
+                } else {
+                    format!("T{}", i + 1)
+                };
+                let mut field = field.clone();
+                field.shape = eventcat_codegen::model::Shape::Named(next);
+                eventcat_codegen::model::TypeDecl {
+                    name: format!("T{i}"),
+                    shape: eventcat_codegen::model::Shape::Object(vec![field]),
+                    ..template.clone()
+                }
+            })
+            .collect();
+        catalog.types.push(eventcat_codegen::model::TypeDecl {
+            name: "Leaf".to_owned(),
+            shape: eventcat_codegen::model::Shape::Enum(
+                values.iter().map(|v| (*v).to_owned()).collect(),
+            ),
+            ..template
+        });
+        catalog
+    };
+    let diff = diff::diff(&catalog(&["a"]), &catalog(&["a", "b"]), None);
+    let paths: Vec<Option<String>> = diff.changes.iter().map(|c| c.path.clone()).collect();
+    assert_eq!(paths, [Some(format!("root{}", ".x".repeat(5_000)))]);
+}

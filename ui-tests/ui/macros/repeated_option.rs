@@ -1,0 +1,5 @@
+#[derive(eventcat_macros::EventCatalog)]
+#[catalog(events = ["aw-interaction-focus-v1"], products = ["agent-workspace"], events = ["global-*"])]
+pub struct Events;
+
+fn main() {}

@@ -1,0 +1,6 @@
+// An endless device as the catalog: refused before it is read, so the build does not hang.
+#[derive(eventcat_macros::EventCatalog)]
+#[catalog(path = "/dev/zero")]
+pub struct Events;
+
+fn main() {}
