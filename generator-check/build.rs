@@ -95,6 +95,20 @@ fn main() {
     }
     std::panic::set_hook(default_hook);
 
+    // Each module's catalog table, to compare with the catalog at run time.
+    let _ = writeln!(
+        modules,
+        "/// Each generated module's name and its number of `CatalogEntry::ALL` entries.\npub const ENTRY_COUNTS: &[(&str, usize)] = &["
+    );
+    for (name, _, verdict) in &verdicts {
+        if matches!(verdict, Verdict::Generated) {
+            let _ = writeln!(
+                modules,
+                "    (\"{name}\", c{name}::CatalogEntry::ALL.len()),"
+            );
+        }
+    }
+    modules.push_str("];\n");
     write(&out.join("modules.rs"), &modules);
     write(
         &out.join("summary.rs"),

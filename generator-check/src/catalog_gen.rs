@@ -24,12 +24,22 @@ pub const DEFAULT_COUNT: u64 = 60;
 
 /// Rust keywords (`type`, `fn`, `match`) as field names, enum values, products and families.
 pub const KEYWORDS: bool = true;
-/// `Self`, `self`, `super`, `crate` and `_` as names of every kind (issue 9, items 1 and 2).
+/// `Self`, `self`, `super`, `crate` and `_` as field names and enum values, which the README
+/// says become `self_` and `Self_` (issue 9, item 2: a field `_` with an inline shape names its
+/// type like its parent).
 pub const SELF_NAMES: bool = false;
-/// Names starting with a digit (`1st`, product `1p`, enum value `1`; issue 9, item 1).
+/// `Self`, `self`, `super` and `crate` as products, event families and a type name (issue 9,
+/// items 1 and 2).
+pub const SELF_TYPES: bool = false;
+/// Field names and enum values starting with a digit (`1st`, `9`, `1`), which the README says
+/// get a prefix.
 pub const DIGIT_FIRST: bool = false;
-/// Non-ASCII names (`café`, `x²`, `½`, `名前`; issue 9, items 1 and 4).
+/// Product ids starting with a digit (`1p`, `0`, `2-factor`; issue 9, item 1).
+pub const DIGIT_PRODUCTS: bool = false;
+/// Non-ASCII letters in names (`café`, `名前`, `ñandú`, `Ωmega`; issue 9, item 4).
 pub const NON_ASCII: bool = false;
+/// Characters that are in no identifier (`x²`, `½`, an emoji; issue 9, item 1).
+pub const NON_IDENTIFIER_CHARS: bool = false;
 /// Names that meet after case and separator conversion: products `a-b`, `a_b`, `A`, `a`;
 /// event `ab-v1` beside type `AbV1` (issue 9, items 2 and 3).
 pub const SEPARATOR_COLLISIONS: bool = false;
@@ -71,10 +81,16 @@ pub struct Features {
     pub keywords: bool,
     /// See [`SELF_NAMES`].
     pub self_names: bool,
+    /// See [`SELF_TYPES`].
+    pub self_types: bool,
     /// See [`DIGIT_FIRST`].
     pub digit_first: bool,
+    /// See [`DIGIT_PRODUCTS`].
+    pub digit_products: bool,
     /// See [`NON_ASCII`].
     pub non_ascii: bool,
+    /// See [`NON_IDENTIFIER_CHARS`].
+    pub non_identifier_chars: bool,
     /// See [`SEPARATOR_COLLISIONS`].
     pub separator_collisions: bool,
     /// See [`PRERELEASES`].
@@ -105,8 +121,11 @@ pub struct Features {
 pub const FEATURE_NAMES: &[&str] = &[
     "keywords",
     "self_names",
+    "self_types",
     "digit_first",
+    "digit_products",
     "non_ascii",
+    "non_identifier_chars",
     "separator_collisions",
     "prereleases",
     "recursion",
@@ -126,8 +145,11 @@ impl Features {
     pub const CI: Features = Features {
         keywords: KEYWORDS,
         self_names: SELF_NAMES,
+        self_types: SELF_TYPES,
         digit_first: DIGIT_FIRST,
+        digit_products: DIGIT_PRODUCTS,
         non_ascii: NON_ASCII,
+        non_identifier_chars: NON_IDENTIFIER_CHARS,
         separator_collisions: SEPARATOR_COLLISIONS,
         prereleases: PRERELEASES,
         recursion: RECURSION,
@@ -146,8 +168,11 @@ impl Features {
     pub const ALL: Features = Features {
         keywords: true,
         self_names: true,
+        self_types: true,
         digit_first: true,
+        digit_products: true,
         non_ascii: true,
+        non_identifier_chars: true,
         separator_collisions: true,
         prereleases: true,
         recursion: true,
@@ -166,8 +191,11 @@ impl Features {
     pub const NONE: Features = Features {
         keywords: false,
         self_names: false,
+        self_types: false,
         digit_first: false,
+        digit_products: false,
         non_ascii: false,
+        non_identifier_chars: false,
         separator_collisions: false,
         prereleases: false,
         recursion: false,
@@ -213,8 +241,11 @@ impl Features {
         Some(match name {
             "keywords" => &mut self.keywords,
             "self_names" => &mut self.self_names,
+            "self_types" => &mut self.self_types,
             "digit_first" => &mut self.digit_first,
+            "digit_products" => &mut self.digit_products,
             "non_ascii" => &mut self.non_ascii,
+            "non_identifier_chars" => &mut self.non_identifier_chars,
             "separator_collisions" => &mut self.separator_collisions,
             "prereleases" => &mut self.prereleases,
             "recursion" => &mut self.recursion,
@@ -450,21 +481,30 @@ impl Pools {
                 .extend(["type", "fn", "match", "None", "Some", "Ok", "Err"]);
         }
         if f.self_names {
-            p.products.extend(["self", "Self", "super", "crate"]);
-            p.families.extend(["self", "super", "crate", "self-type"]);
-            p.types.extend(["Self"]);
             p.fields.extend(["self", "Self", "super", "crate", "_"]);
             p.variants.extend(["self", "Self", "super", "crate", "_"]);
         }
+        if f.self_types {
+            p.products.extend(["self", "Self", "super", "crate"]);
+            p.families.extend(["self", "super", "crate", "self-type"]);
+            p.types.extend(["Self"]);
+        }
         if f.digit_first {
-            p.products.extend(["1p", "0", "2-factor"]);
             p.fields.extend(["1st", "0", "2ndLine", "9"]);
             p.variants.extend(["1", "2fa", "0-0"]);
         }
+        if f.digit_products {
+            p.products.extend(["1p", "0", "2-factor"]);
+        }
         if f.non_ascii {
             p.products.extend(["café", "名前", "ñandú"]);
-            p.fields.extend(["café", "x²", "名前", "ñandú", "Ωmega"]);
-            p.variants.extend(["½", "café", "名前", "Ωmega"]);
+            p.fields.extend(["café", "名前", "ñandú", "Ωmega"]);
+            p.variants.extend(["café", "名前", "Ωmega"]);
+        }
+        if f.non_identifier_chars {
+            p.products.extend(["x²", "😀"]);
+            p.fields.extend(["x²", "½", "😀"]);
+            p.variants.extend(["½", "x²", "😀"]);
         }
         if f.separator_collisions {
             p.products.extend(["a-b", "a_b", "A", "a", "ab"]);
