@@ -137,11 +137,7 @@ fn run_one(name: &str, text: &str, generated_dir: &Path, modules: &mut String) -
             let mut file = String::new();
             let _ = writeln!(file, "// The catalog:");
             for line in text.lines() {
-                let _ = writeln!(
-                    file,
-                    "// {}",
-                    line.replace(['\r', '\u{2028}', '\u{2029}'], " ")
-                );
+                let _ = writeln!(file, "// {}", comment_safe(line));
             }
             file.push('\n');
             file.push_str(&code);
@@ -160,6 +156,20 @@ fn run_one(name: &str, text: &str, generated_dir: &Path, modules: &mut String) -
         Ok(Err(message)) => Verdict::GenerateFailed(message),
         Err(panic) => Verdict::Panicked(panic_message(panic.as_ref())),
     }
+}
+
+/// `line` with every character that is not a letter, digit, punctuation or space escaped
+/// (`\u{202e}`), so that the comment holds no control or bidi character of its own.
+fn comment_safe(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c == ' ' || c.is_ascii_graphic() || (!c.is_ascii() && c.is_alphanumeric()) {
+                c.to_string()
+            } else {
+                c.escape_unicode().to_string()
+            }
+        })
+        .collect()
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -191,13 +201,13 @@ fn summary(seed: u64, features: &Features, verdicts: &[(String, PathBuf, Verdict
     }
     let failed = verdicts.len() - generated - refused;
     format!(
-        "/// The seed of this build's catalogs.\npub const SEED: u64 = {seed};\n\
-         /// The hostile features this build's catalogs use.\npub const FEATURES: &str = {:?};\n\
-         /// How many catalogs were made.\npub const MADE: usize = {};\n\
-         /// How many were accepted and compiled here.\npub const GENERATED: usize = {generated};\n\
-         /// How many the validator refused.\npub const REFUSED: usize = {refused};\n\
-         /// How many were accepted but not generated (refused by the generator, or a panic).\npub const FAILED: usize = {failed};\n\
-         /// Each failure: the catalog's file and what went wrong.\npub const FAILURES: &str = {:?};\n",
+        "/// The seed of this build's catalogs.\npub static SEED: u64 = {seed};\n\
+         /// The hostile features this build's catalogs use.\npub static FEATURES: &str = {:?};\n\
+         /// How many catalogs were made.\npub static MADE: usize = {};\n\
+         /// How many were accepted and compiled here.\npub static GENERATED: usize = {generated};\n\
+         /// How many the validator refused.\npub static REFUSED: usize = {refused};\n\
+         /// How many were accepted but not generated (refused by the generator, or a panic).\npub static FAILED: usize = {failed};\n\
+         /// Each failure: the catalog's file and what went wrong.\npub static FAILURES: &str = {:?};\n",
         features.describe(),
         verdicts.len(),
         failures

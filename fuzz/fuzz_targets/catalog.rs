@@ -9,7 +9,11 @@ use libfuzzer_sys::fuzz_target;
 const PATH: &str = "fuzz.yaml";
 
 fn check_located(report: &Report, text: &str) {
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Lines as YAML counts them: a line break is LF, CRLF or a lone CR.
+    let lines: Vec<&str> = text
+        .split("\r\n")
+        .flat_map(|l| l.split(['\n', '\r']))
+        .collect();
     for d in report.errors() {
         let (line, column) = (d.location.line as usize, d.location.column as usize);
         assert!(

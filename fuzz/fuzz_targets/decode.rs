@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
     let name = match head.strip_prefix('#') {
         Some(index) => {
             let entries = catalog::CatalogEntry::ALL;
-            let i = index.bytes().fold(0usize, |n, b| n.wrapping_mul(31).wrapping_add(b.into()));
+            let i = index
+                .bytes()
+                .fold(0usize, |n, b| n.wrapping_mul(31).wrapping_add(b.into()));
             entries[i % entries.len()].name
         }
         None => head,
