@@ -2,8 +2,17 @@
 //! the comparison with the bundled catalog and the row listings. Nothing may panic.
 #![no_main]
 
-use eventcat_codegen::{import, page};
+use std::sync::OnceLock;
+
+use eventcat_codegen::{Loaded, import, page};
 use libfuzzer_sys::fuzz_target;
+
+/// The bundled catalog, loaded once: loading it on every input would leave little time for the
+/// parser.
+fn bundled() -> &'static Loaded {
+    static BUNDLED: OnceLock<Loaded> = OnceLock::new();
+    BUNDLED.get_or_init(|| eventcat_codegen::load_bundled().expect("the bundled catalog loads"))
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -16,8 +25,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(parsed) => {
             let _ = import::rows_text(&parsed);
             let _ = import::rows_json(&parsed);
-            let bundled = eventcat_codegen::load_bundled().expect("the bundled catalog loads");
-            let comparison = import::compare(&parsed, &bundled.catalog);
+            let comparison = import::compare(&parsed, &bundled().catalog);
             let _ = comparison.text("page", "catalog.yaml");
             let _ = comparison.to_json();
         }
