@@ -37,13 +37,13 @@ pub const DIGIT_FIRST: bool = true;
 /// Product ids starting with a digit (`1p`, `0`, `2-factor`; issue 9, item 1).
 pub const DIGIT_PRODUCTS: bool = false;
 /// Non-ASCII letters in names (`café`, `名前`, `ñandú`, `Ωmega`; issue 9, item 4).
-pub const NON_ASCII: bool = false;
+pub const NON_ASCII: bool = true;
 /// Characters that are in no identifier (`x²`, `½`, an emoji; issue 9, item 1).
 pub const NON_IDENTIFIER_CHARS: bool = false;
 /// Names that meet after case and separator conversion: products `a-b`, `a_b`, `A`, `a`;
-/// families `a-b` and `ab`; enum values `a-b`, `A-B`, `aB`. Today these are refused with
-/// located errors or generate code that compiles.
-pub const SEPARATOR_COLLISIONS: bool = true;
+/// families `a-b` and `ab`; enum values `a-b`, `A-B`, `aB` (issue 9, item 3: products `a-b`
+/// and `a_b` give two `Product::AB` variants).
+pub const SEPARATOR_COLLISIONS: bool = false;
 /// Type names that generated names take too: `AbV1` beside event `ab-v1`, `AwFocus` beside
 /// the family enum of `aw-focus`, `XV1Queue` beside an inline type (issue 9, item 2: `check`
 /// accepts them, `generate` refuses them).
