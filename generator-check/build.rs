@@ -21,12 +21,6 @@ use std::path::{Path, PathBuf};
 
 use catalog_gen::Features;
 
-/// Whether clippy's `large_enum_variant` is checked on the generated code. It is `false` while a
-/// family enum (`X { V1_0_0(XV1_0_0), V1(XV1) }`) holds its versions unboxed, which clippy
-/// refuses when one version is much larger than another (issue 9, item 4); each generated module
-/// then allows that one lint. Flip it when the generator boxes large variants.
-const LINT_LARGE_ENUM_VARIANTS: bool = false;
-
 /// What became of one catalog.
 enum Verdict {
     /// Accepted, and its code generated.
@@ -142,14 +136,9 @@ fn run_one(name: &str, text: &str, generated_dir: &Path, modules: &mut String) -
             file.push('\n');
             file.push_str(&code);
             write(&generated_dir.join(format!("{name}.rs")), &file);
-            let allow = if LINT_LARGE_ENUM_VARIANTS {
-                ""
-            } else {
-                "#[allow(clippy::large_enum_variant)]\n"
-            };
             let _ = writeln!(
                 modules,
-                "/// The code generated from catalog {name}.\n{allow}pub mod c{name} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/generated/{name}.rs\"));\n}}"
+                "/// The code generated from catalog {name}.\npub mod c{name} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/generated/{name}.rs\"));\n}}"
             );
             Verdict::Generated
         }

@@ -1,7 +1,7 @@
 //! How long the front ends take on the bundled catalog: load and validate, then generate
-//! tokens, then pretty-print.
+//! tokens, then pretty-print; and how that grows with a catalog 10 and 100 times its size.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Options};
 
 fn bench(c: &mut Criterion) {
@@ -23,9 +23,49 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// The bundled catalog with its events repeated `copies` times, each copy's families renamed
+/// (`s2-aw-interaction-focus-v1`); products and shared types stay as they are.
+fn scaled_catalog(copies: usize) -> String {
+    let start = BUNDLED_CATALOG
+        .find("\nevents:\n")
+        .map(|i| i + "\nevents:\n".len())
+        .expect("the bundled catalog has an events list");
+    let (head, events) = BUNDLED_CATALOG.split_at(start);
+    let mut text = head.to_owned();
+    for copy in 1..=copies {
+        text.push_str(&events.replace("  - name: ", &format!("  - name: s{copy}-")));
+    }
+    text
+}
+
+/// Cost against catalog size: load and validate, and generate and pretty-print, at 1x, 10x and
+/// 100x the bundled catalog's events.
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("catalog size");
+    group.sample_size(10);
+    let options = Options::default();
+    for copies in [1, 10, 100] {
+        let text = scaled_catalog(copies);
+        if let Err(err) = eventcat_codegen::load_str("scaled.yaml", &text) {
+            panic!("the {copies}x catalog loads: {err}");
+        }
+        group.bench_with_input(
+            BenchmarkId::new("load and validate", copies),
+            &text,
+            |b, text| b.iter(|| eventcat_codegen::load_str("scaled.yaml", text)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("generate and pretty-print", copies),
+            &text,
+            |b, text| b.iter(|| eventcat_codegen::generate_source("scaled.yaml", text, &options)),
+        );
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, scaling
 }
 criterion_main!(benches);

@@ -18860,6 +18860,7 @@ for AwInteractionWrapUpCodesV1 {
 }
 /// Any schema version of the `aw-interaction-focus` family, oldest first.
 #[allow(deprecated)]
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AwInteractionFocus {
     /// [`AwInteractionFocusV1`]
@@ -18900,6 +18901,7 @@ impl ::std::convert::From<AwInteractionFocus> for AwInteractionFocusV1 {
     }
 }
 /// Any schema version of the `aw-interaction-wrap-up-codes` family, oldest first.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AwInteractionWrapUpCodes {
     /// [`AwInteractionWrapUpCodesV1_0_0`]

@@ -18,61 +18,60 @@ pub const DEFAULT_SEED: u64 = 0x00E7_E27C_A7A1_0609;
 pub const DEFAULT_COUNT: u64 = 60;
 
 // Each hostile feature the generator knows, with its CI setting. A feature that is `false` here
-// makes catalogs that eventcat does not yet handle (issue 9); flip it when the fix lands.
+// makes catalogs the validator refuses by design (the broken corpus covers those).
 // `EVENTCAT_GENCHECK_FEATURES=all` (or a comma-separated list of feature names) overrides these
 // for a local run.
 
 /// Rust keywords (`type`, `fn`, `match`) as field names, enum values, products and families.
 pub const KEYWORDS: bool = true;
 /// `Self`, `self`, `super`, `crate` and `_` as field names and enum values, which the README
-/// says become `self_` and `Self_` (issue 9, item 2: a field `_` with an inline shape names its
-/// type like its parent).
-pub const SELF_NAMES: bool = false;
-/// `Self`, `self`, `super` and `crate` as products, event families and a type name (issue 9,
-/// items 1 and 2).
-pub const SELF_TYPES: bool = false;
+/// says become `self_` and `Self_`.
+pub const SELF_NAMES: bool = true;
+/// `super` and `crate` as products and families, and their accepted neighbours (`self-type`,
+/// `SelfType`); `self` and `Self` there are refused by design.
+pub const SELF_TYPES: bool = true;
 /// Field names and enum values starting with a digit (`1st`, `9`, `1`), which the README says
 /// get a prefix.
 pub const DIGIT_FIRST: bool = true;
-/// Product ids starting with a digit (`1p`, `0`, `2-factor`; issue 9, item 1).
+/// Product ids starting with a digit (`1p`, `0`, `2-factor`): refused by design (the
+/// `product-id` rule), so off here; `corpus/broken/product-id-*.yaml` covers them.
 pub const DIGIT_PRODUCTS: bool = false;
-/// Non-ASCII letters in names (`café`, `名前`, `ñandú`, `Ωmega`; issue 9, item 4).
+/// Non-ASCII letters in names (`café`, `名前`, `ñandú`, `Ωmega`).
 pub const NON_ASCII: bool = true;
-/// Characters that are in no identifier (`x²`, `½`, an emoji; issue 9, item 1).
-pub const NON_IDENTIFIER_CHARS: bool = false;
-/// Names that meet after case and separator conversion: products `a-b`, `a_b`, `A`, `a`;
-/// families `a-b` and `ab`; enum values `a-b`, `A-B`, `aB` (issue 9, item 3: products `a-b`
-/// and `a_b` give two `Product::AB` variants).
-pub const SEPARATOR_COLLISIONS: bool = false;
+/// Characters that are in no identifier (`x²`, `½`, an emoji).
+pub const NON_IDENTIFIER_CHARS: bool = true;
+/// Names that meet after case and separator conversion: products `a-b`, `a`, `ab`; families
+/// `a-b` and `ab`; enum values `a-b`, `A-B`, `aB`.
+pub const SEPARATOR_COLLISIONS: bool = true;
 /// Type names that generated names take too: `AbV1` beside event `ab-v1`, `AwFocus` beside
-/// the family enum of `aw-focus`, `XV1Queue` beside an inline type (issue 9, item 2: `check`
-/// accepts them, `generate` refuses them).
+/// the family enum of `aw-focus`, `XV1Queue` beside an inline type: refused by design
+/// (`name-collision`, `type-name`), so off here; the broken corpus covers them.
 pub const TYPE_EVENT_COLLISIONS: bool = false;
-/// Prerelease and build versions (`1.0.0-a`, `1.0.0+b`; issue 9, items 3 and 4).
-pub const PRERELEASES: bool = false;
+/// Prerelease and build versions (`1.0.0-a`, `1.0.0+b`).
+pub const PRERELEASES: bool = true;
 /// Types that contain themselves through `array` and `map`, including the plain alias
-/// `A: {array: A}` (issue 9, item 3).
-pub const RECURSION: bool = false;
-/// Schema versions with `fields: {}` (issue 9, item 4).
-pub const EMPTY_VERSIONS: bool = false;
-/// Catalogs with only `send` or only `received` events (issue 9, item 4).
-pub const ONE_DIRECTION: bool = false;
+/// `A: {array: A}`.
+pub const RECURSION: bool = true;
+/// Schema versions with `fields: {}`.
+pub const EMPTY_VERSIONS: bool = true;
+/// Catalogs with only `send` or only `received` events.
+pub const ONE_DIRECTION: bool = true;
 /// Names the generated code uses itself: types `Wire`, `D`, `S`, `T`, `Value`; fields
-/// `schema_version`, `SchemaVersion`, `_schema_version`, `wire`, `serializer` (issue 9, item 3).
-pub const GENERATED_NAMES: bool = false;
-/// `rust_name`s, including a raw `r#a` beside a field `a` (issue 9, item 3).
-pub const RUST_NAMES: bool = false;
-/// A `one_of` that lists a member twice (`[A, A3, A]`; issue 9, item 3).
+/// `schema_version`, `SchemaVersion`, `_schema_version`, `wire`, `serializer`.
+pub const GENERATED_NAMES: bool = true;
+/// `rust_name`s, including a raw `r#a` beside a field `a`.
+pub const RUST_NAMES: bool = true;
+/// A `one_of` that lists a member twice (`[A, A3, A]`).
 pub const UNION_DUPLICATES: bool = true;
-/// Docs with a carriage return, bidi controls, `*/`, backslashes and quotes (issue 9, item 4).
-pub const HOSTILE_DOCS: bool = false;
+/// Docs with a carriage return, bidi controls, `*/`, backslashes and quotes.
+pub const HOSTILE_DOCS: bool = true;
 /// Versions of a family, and objects converted between them, that share no field: every
-/// conversion between them ignores its input (issue 9, item 4). Without it every object has
+/// conversion between them ignores its input. Without it every object has
 /// the field `key: {type: string}`.
-pub const DISJOINT_VERSIONS: bool = false;
+pub const DISJOINT_VERSIONS: bool = true;
 /// Types declared without a `doc`: their generated items have no doc comment, which
 /// `missing_docs` (on in this workspace) refuses.
-pub const UNDOCUMENTED: bool = false;
+pub const UNDOCUMENTED: bool = true;
 /// Type names of the prelude and of serde that are not reserved (`Clone`, `Default`, `From`,
 /// `Serialize`, `Error`).
 pub const PRELUDE_SHADOWS: bool = true;
@@ -497,9 +496,11 @@ impl Pools {
             p.variants.extend(["self", "Self", "super", "crate", "_"]);
         }
         if f.self_types {
-            p.products.extend(["self", "Self", "super", "crate"]);
-            p.families.extend(["self", "super", "crate", "self-type"]);
-            p.types.extend(["Self"]);
+            // `self` and `Self` as products, the family `self` and the type `Self` are refused
+            // by design (corpus/broken covers them); these are the accepted neighbours.
+            p.products.extend(["super", "crate", "self-service"]);
+            p.families.extend(["super", "crate", "self-type"]);
+            p.types.extend(["SelfType"]);
         }
         if f.digit_first {
             p.fields.extend(["1st", "0", "2ndLine", "9"]);
@@ -509,19 +510,19 @@ impl Pools {
             p.products.extend(["1p", "0", "2-factor"]);
         }
         if f.non_ascii {
-            p.products.extend(["café", "名前", "ñandú"]);
+            // Product ids are lowercase ASCII words by design; fields and values keep any text.
             p.fields.extend(["café", "名前", "ñandú", "Ωmega"]);
             p.variants.extend(["café", "名前", "Ωmega"]);
         }
         if f.non_identifier_chars {
-            p.products.extend(["x²", "😀"]);
             p.fields.extend(["x²", "½", "😀"]);
             p.variants.extend(["½", "x²", "😀"]);
         }
         if f.separator_collisions {
-            p.products.extend(["a-b", "a_b", "A", "a", "ab"]);
+            // `a_b` and `A` as products and `AB` as a type are refused by design.
+            p.products.extend(["a-b", "a", "ab"]);
             p.families.extend(["a-b", "ab", "a-b1"]);
-            p.types.extend(["AB", "A", "A3"]);
+            p.types.extend(["A", "A3"]);
             p.variants.extend(["a-b", "A-B", "aB"]);
         }
         if f.type_event_collisions {
