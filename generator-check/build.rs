@@ -108,6 +108,45 @@ fn main() {
         &out.join("summary.rs"),
         &summary(seed, &features, &verdicts),
     );
+    write(&out.join("corpus_ok.rs"), &render_corpus_ok(&out));
+}
+
+/// Renders every catalog of `tests/corpus/ok/` as `eventcat generate` does, to
+/// `$OUT_DIR/corpus_ok/<name>.rs`, and returns the modules that include them. These are the
+/// hand-written odd catalogs (non-ASCII names, prereleases, recursive aliases, one direction
+/// only); a catalog there that does not generate fails the build with its diagnostics.
+fn render_corpus_ok(out: &Path) -> String {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus/ok");
+    println!("cargo::rerun-if-changed={}", corpus.display());
+    let rendered = out.join("corpus_ok");
+    std::fs::create_dir_all(&rendered).expect("create an output directory");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", corpus.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .collect();
+    paths.sort();
+    let mut modules = String::new();
+    for path in paths {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_else(|| panic!("{}: file name is not UTF-8", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+        let name = format!("corpus/ok/{stem}.yaml");
+        let code = eventcat_codegen::generate_source(&name, &text, &Default::default())
+            .unwrap_or_else(|err| panic!("{name} does not generate:\n{err}"));
+        write(&rendered.join(format!("{stem}.rs")), &code);
+        let _ = writeln!(
+            modules,
+            "/// The code generated from `tests/{name}`.\npub mod {module} {{\n    \
+             include!(concat!(env!(\"OUT_DIR\"), \"/corpus_ok/{stem}.rs\"));\n}}",
+            module = stem.replace('-', "_")
+        );
+    }
+    modules
 }
 
 fn run_one(name: &str, text: &str, generated_dir: &Path, modules: &mut String) -> Verdict {
