@@ -443,26 +443,34 @@ pub fn replacement<'a>(catalog: &'a Catalog, event: &Event) -> Option<&'a Event>
         .max_by_key(|e| e.major)
 }
 
-/// The Rust struct name of each schema version of `event`: the newest gets the plain name,
-/// older ones get their version appended (`AwInteractionWrapUpCodesV1_0_0`; a prerelease or
-/// build is appended in UpperCamelCase, `XV1_0_0Alpha1`, `XV1_0_0BuildA`, so the names pass
-/// `non_camel_case_types`).
+/// The Rust struct name of each schema version of `event`. A name depends only on the event
+/// name and the version, never on which other versions the catalog lists, so adding a version
+/// adds a name and never re-points one: version `N.0.0` of an event `...-vN` has the plain name
+/// (`AwInteractionWrapUpCodesV1`), any other version has its version appended
+/// (`AwInteractionWrapUpCodesV1_0_1`; a prerelease or build is appended in UpperCamelCase,
+/// `XV1_0_0Alpha1`, `XV1_0_0BuildA`, so the names pass `non_camel_case_types`).
 pub fn struct_names(event: &Event) -> Vec<String> {
-    let plain = event.name.to_upper_camel_case();
-    let newest = event.schema_versions.len().saturating_sub(1);
     event
         .schema_versions
         .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            if i == newest {
-                plain.clone()
-            } else {
-                let stem = plain.trim_end_matches(|c: char| c.is_ascii_digit());
-                format!("{stem}{}", version_suffix(&v.version))
-            }
-        })
+        .map(|v| struct_name(&event.name, &v.version))
         .collect()
+}
+
+/// The Rust struct name of schema version `version` of the event called `name`.
+pub fn struct_name(name: &str, version: &semver::Version) -> String {
+    let plain = name.to_upper_camel_case();
+    let primary = version.minor == 0
+        && version.patch == 0
+        && version.pre.is_empty()
+        && version.build.is_empty()
+        && plain.ends_with(&format!("V{}", version.major));
+    if primary {
+        plain
+    } else {
+        let stem = plain.trim_end_matches(|c: char| c.is_ascii_digit());
+        format!("{stem}{}", version_suffix(version))
+    }
 }
 
 /// `1_0_0` for 1.0.0; prerelease and build identifiers follow in UpperCamelCase, numbers

@@ -367,7 +367,7 @@ impl PartnerEvent for AwInteractionUnmuteV1 {
     const DEPRECATED: ::std::option::Option<CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<CatalogDate> = ::std::option::Option::None;
 }
-impl PartnerEvent for AwInteractionWrapUpCodesV1_0_0 {
+impl PartnerEvent for AwInteractionWrapUpCodesV1 {
     const NAME: &'static str = "aw-interaction-wrap-up-codes-v1";
     const SCHEMA_VERSION: &'static str = "1.0.0";
     const PRODUCT: Product = Product::AgentWorkspace;
@@ -381,7 +381,7 @@ impl PartnerEvent for AwInteractionWrapUpCodesV1_0_0 {
     const DEPRECATED: ::std::option::Option<CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<CatalogDate> = ::std::option::Option::None;
 }
-impl PartnerEvent for AwInteractionWrapUpCodesV1 {
+impl PartnerEvent for AwInteractionWrapUpCodesV1_0_1 {
     const NAME: &'static str = "aw-interaction-wrap-up-codes-v1";
     const SCHEMA_VERSION: &'static str = "1.0.1";
     const PRODUCT: Product = Product::AgentWorkspace;
@@ -3910,9 +3910,8 @@ impl<'de> ::serde::Deserialize<'de> for AwInteractionUnmuteV1 {
 /// Event `aw-interaction-wrap-up-codes-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
-#[allow(non_camel_case_types)]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AwInteractionWrapUpCodesV1_0_0 {
+pub struct AwInteractionWrapUpCodesV1 {
     /// Interaction the codes are offered for.
     ///
     /// Wire name: `interactionId`.
@@ -3920,23 +3919,22 @@ pub struct AwInteractionWrapUpCodesV1_0_0 {
     /// Wrap-up code groups, one entry per group.
     ///
     /// Wire name: `wrapUpCodes`.
-    pub wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem>,
+    pub wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
 }
-impl ::serde::Serialize for AwInteractionWrapUpCodesV1_0_0 {
+impl ::serde::Serialize for AwInteractionWrapUpCodesV1 {
     fn serialize<__S: ::serde::Serializer>(
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut out = serializer
-            .serialize_struct("AwInteractionWrapUpCodesV1_0_0", 3usize)?;
+        let mut out = serializer.serialize_struct("AwInteractionWrapUpCodesV1", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
         out.serialize_field("wrapUpCodes", &self.wrap_up_codes)?;
         out.serialize_field("schemaVersion", &"1.0.0")?;
         out.end()
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1_0_0 {
+impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
@@ -3950,9 +3948,7 @@ impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1_0_0 {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "wrapUpCodes")]
-            wrap_up_codes: ::std::vec::Vec<
-                AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem,
-            >,
+            wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
             #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
             __constant_0: (),
@@ -3964,10 +3960,9 @@ impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1_0_0 {
         })
     }
 }
-/// The `assignments` part of [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem`].
-#[allow(non_camel_case_types)]
+/// The `assignments` part of [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments {
+pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     /// Ids of the entities the group is assigned to.
     ///
     /// Wire name: `list`.
@@ -3977,10 +3972,9 @@ pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments {
     /// Wire name: `type`.
     pub r#type: ::std::string::String,
 }
-/// The `ItemsItem` part of [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem`].
-#[allow(non_camel_case_types)]
+/// The `ItemsItem` part of [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem {
+pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
     /// Delay before a callback, in seconds according to the page.
     ///
     /// Wire name: `callBackTime`.
@@ -4035,10 +4029,9 @@ pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem {
     #[serde(rename = "shortKeyText")]
     pub short_key_text: ::std::string::String,
 }
-/// The `WrapUpCodesItem` part of [`AwInteractionWrapUpCodesV1_0_0`].
-#[allow(non_camel_case_types)]
+/// The `WrapUpCodesItem` part of [`AwInteractionWrapUpCodesV1`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem {
+pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
     /// Caller number (ANI) linked to the group, if any.
     ///
     /// Wire name: `ani`.
@@ -4052,7 +4045,7 @@ pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem {
     /// What the group is assigned to.
     ///
     /// Wire name: `assignments`.
-    pub assignments: AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments,
+    pub assignments: AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments,
     /// Whether the codes are sorted automatically.
     ///
     /// Wire name: `autoSort`.
@@ -4070,7 +4063,7 @@ pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem {
     /// The codes that can be chosen in this group.
     ///
     /// Wire name: `items`.
-    pub items: ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem>,
+    pub items: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem>,
     /// Whether several codes may be chosen together.
     ///
     /// Wire name: `multiChoice`.
@@ -4102,8 +4095,9 @@ pub struct AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem {
 /// Event `aw-interaction-wrap-up-codes-v1`, schema version 1.0.1: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+#[allow(non_camel_case_types)]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AwInteractionWrapUpCodesV1 {
+pub struct AwInteractionWrapUpCodesV1_0_1 {
     /// Interaction the codes are offered for.
     ///
     /// Wire name: `interactionId`.
@@ -4111,22 +4105,23 @@ pub struct AwInteractionWrapUpCodesV1 {
     /// Wrap-up code groups, one entry per group.
     ///
     /// Wire name: `wrapUpCodes`.
-    pub wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
+    pub wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem>,
 }
-impl ::serde::Serialize for AwInteractionWrapUpCodesV1 {
+impl ::serde::Serialize for AwInteractionWrapUpCodesV1_0_1 {
     fn serialize<__S: ::serde::Serializer>(
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut out = serializer.serialize_struct("AwInteractionWrapUpCodesV1", 3usize)?;
+        let mut out = serializer
+            .serialize_struct("AwInteractionWrapUpCodesV1_0_1", 3usize)?;
         out.serialize_field("interactionId", &self.interaction_id)?;
         out.serialize_field("wrapUpCodes", &self.wrap_up_codes)?;
         out.serialize_field("schemaVersion", &"1.0.1")?;
         out.end()
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1 {
+impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1_0_1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
@@ -4140,7 +4135,9 @@ impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1 {
             #[serde(rename = "interactionId")]
             interaction_id: ::std::string::String,
             #[serde(rename = "wrapUpCodes")]
-            wrap_up_codes: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
+            wrap_up_codes: ::std::vec::Vec<
+                AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem,
+            >,
             #[serde(rename = "schemaVersion", deserialize_with = "__check_constant_0")]
             #[allow(dead_code)]
             __constant_0: (),
@@ -4152,9 +4149,10 @@ impl<'de> ::serde::Deserialize<'de> for AwInteractionWrapUpCodesV1 {
         })
     }
 }
-/// The `assignments` part of [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
+/// The `assignments` part of [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem`].
+#[allow(non_camel_case_types)]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
+pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
     /// Kind of assignment as a free-form string (for example agent).
     ///
     /// Wire name: `type`.
@@ -4164,9 +4162,10 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     /// Wire name: `list`.
     pub list: ::std::vec::Vec<::std::string::String>,
 }
-/// The `ItemsItem` part of [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
+/// The `ItemsItem` part of [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem`].
+#[allow(non_camel_case_types)]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
+pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
     /// Id of the call line.
     ///
     /// Wire name: `callLineId`.
@@ -4231,9 +4230,10 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
     )]
     pub description: ::std::option::Option<::std::string::String>,
 }
-/// The `WrapUpCodesItem` part of [`AwInteractionWrapUpCodesV1`].
+/// The `WrapUpCodesItem` part of [`AwInteractionWrapUpCodesV1_0_1`].
+#[allow(non_camel_case_types)]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
+pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
     /// Caller number (ANI) linked to the group, if any.
     ///
     /// Wire name: `ani`.
@@ -4247,7 +4247,7 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
     /// What the group is assigned to.
     ///
     /// Wire name: `assignments`.
-    pub assignments: AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments,
+    pub assignments: AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments,
     /// Whether the codes are sorted automatically.
     ///
     /// Wire name: `autoSort`.
@@ -4265,7 +4265,7 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
     /// The codes that can be chosen in this group.
     ///
     /// Wire name: `items`.
-    pub items: ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem>,
+    pub items: ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem>,
     /// Group name meant for display.
     ///
     /// Wire name: `name`.
@@ -18733,20 +18733,20 @@ impl AwInteractionFocusV2 {
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments`] into [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments>
-for AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments {
-    fn from(value: AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments`] into [`AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments>
+for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
+    fn from(value: AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments) -> Self {
         Self {
             list: value.list,
             r#type: value.r#type,
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem`] into [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem`]. Drops `description`, which [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem`] does not have.
-impl ::std::convert::From<AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem>
-for AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem {
-    fn from(value: AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem`] into [`AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem`]. Drops `description`, which [`AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem`] does not have.
+impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem>
+for AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
+    fn from(value: AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem) -> Self {
         Self {
             call_back_time: value.call_back_time,
             call_line_id: value.call_line_id,
@@ -18762,10 +18762,10 @@ for AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem {
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1WrapUpCodesItem`] into [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1WrapUpCodesItem>
-for AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem {
-    fn from(value: AwInteractionWrapUpCodesV1WrapUpCodesItem) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem`] into [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem>
+for AwInteractionWrapUpCodesV1WrapUpCodesItem {
+    fn from(value: AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem) -> Self {
         Self {
             ani: value.ani,
             assignments: value.assignments.into(),
@@ -18781,10 +18781,10 @@ for AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem {
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1`] into [`AwInteractionWrapUpCodesV1_0_0`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1>
-for AwInteractionWrapUpCodesV1_0_0 {
-    fn from(value: AwInteractionWrapUpCodesV1) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1_0_1`] into [`AwInteractionWrapUpCodesV1`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_1>
+for AwInteractionWrapUpCodesV1 {
+    fn from(value: AwInteractionWrapUpCodesV1_0_1) -> Self {
         Self {
             interaction_id: value.interaction_id,
             wrap_up_codes: value
@@ -18795,20 +18795,20 @@ for AwInteractionWrapUpCodesV1_0_0 {
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments`] into [`AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments>
-for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
-    fn from(value: AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemAssignments) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments`] into [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments>
+for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
+    fn from(value: AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments) -> Self {
         Self {
             r#type: value.r#type,
             list: value.list,
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem`] into [`AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem>
-for AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
-    fn from(value: AwInteractionWrapUpCodesV1_0_0WrapUpCodesItemItemsItem) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem`] into [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem>
+for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
+    fn from(value: AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem) -> Self {
         Self {
             call_line_id: value.call_line_id,
             disposition_code: value.disposition_code,
@@ -18825,10 +18825,10 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem`] into [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem>
-for AwInteractionWrapUpCodesV1WrapUpCodesItem {
-    fn from(value: AwInteractionWrapUpCodesV1_0_0WrapUpCodesItem) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1WrapUpCodesItem`] into [`AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1WrapUpCodesItem>
+for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
+    fn from(value: AwInteractionWrapUpCodesV1WrapUpCodesItem) -> Self {
         Self {
             ani: value.ani,
             assignments: value.assignments.into(),
@@ -18844,10 +18844,10 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItem {
         }
     }
 }
-/// Converts [`AwInteractionWrapUpCodesV1_0_0`] into [`AwInteractionWrapUpCodesV1`].
-impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_0>
-for AwInteractionWrapUpCodesV1 {
-    fn from(value: AwInteractionWrapUpCodesV1_0_0) -> Self {
+/// Converts [`AwInteractionWrapUpCodesV1`] into [`AwInteractionWrapUpCodesV1_0_1`].
+impl ::std::convert::From<AwInteractionWrapUpCodesV1>
+for AwInteractionWrapUpCodesV1_0_1 {
+    fn from(value: AwInteractionWrapUpCodesV1) -> Self {
         Self {
             interaction_id: value.interaction_id,
             wrap_up_codes: value
@@ -18904,27 +18904,27 @@ impl ::std::convert::From<AwInteractionFocus> for AwInteractionFocusV1 {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AwInteractionWrapUpCodes {
-    /// [`AwInteractionWrapUpCodesV1_0_0`]
-    V1_0_0(AwInteractionWrapUpCodesV1_0_0),
     /// [`AwInteractionWrapUpCodesV1`]
     V1(AwInteractionWrapUpCodesV1),
-}
-impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_0> for AwInteractionWrapUpCodes {
-    fn from(value: AwInteractionWrapUpCodesV1_0_0) -> Self {
-        Self::V1_0_0(value)
-    }
+    /// [`AwInteractionWrapUpCodesV1_0_1`]
+    V1_0_1(AwInteractionWrapUpCodesV1_0_1),
 }
 impl ::std::convert::From<AwInteractionWrapUpCodesV1> for AwInteractionWrapUpCodes {
     fn from(value: AwInteractionWrapUpCodesV1) -> Self {
         Self::V1(value)
     }
 }
-/// Converts any version into the oldest, [`AwInteractionWrapUpCodesV1_0_0`], dropping what it lacks.
-impl ::std::convert::From<AwInteractionWrapUpCodes> for AwInteractionWrapUpCodesV1_0_0 {
+impl ::std::convert::From<AwInteractionWrapUpCodesV1_0_1> for AwInteractionWrapUpCodes {
+    fn from(value: AwInteractionWrapUpCodesV1_0_1) -> Self {
+        Self::V1_0_1(value)
+    }
+}
+/// Converts any version into the oldest, [`AwInteractionWrapUpCodesV1`], dropping what it lacks.
+impl ::std::convert::From<AwInteractionWrapUpCodes> for AwInteractionWrapUpCodesV1 {
     fn from(value: AwInteractionWrapUpCodes) -> Self {
         match value {
-            AwInteractionWrapUpCodes::V1_0_0(value) => value,
-            AwInteractionWrapUpCodes::V1(value) => value.into(),
+            AwInteractionWrapUpCodes::V1(value) => value,
+            AwInteractionWrapUpCodes::V1_0_1(value) => value.into(),
         }
     }
 }
@@ -19077,9 +19077,9 @@ pub enum ReceivedEvent {
     /// `aw-interaction-unmute-v1`, schema version 1.0.0.
     AwInteractionUnmuteV1(AwInteractionUnmuteV1),
     /// `aw-interaction-wrap-up-codes-v1`, schema version 1.0.0.
-    AwInteractionWrapUpCodesV1_0_0(AwInteractionWrapUpCodesV1_0_0),
-    /// `aw-interaction-wrap-up-codes-v1`, schema version 1.0.1.
     AwInteractionWrapUpCodesV1(AwInteractionWrapUpCodesV1),
+    /// `aw-interaction-wrap-up-codes-v1`, schema version 1.0.1.
+    AwInteractionWrapUpCodesV1_0_1(AwInteractionWrapUpCodesV1_0_1),
     /// `call-manager-call-autoanswer-first-connect-v1`, schema version 1.0.0.
     CallManagerCallAutoanswerFirstConnectV1(CallManagerCallAutoanswerFirstConnectV1),
     /// `call-manager-call-caller-number-change-v1`, schema version 1.0.0.
@@ -19592,7 +19592,7 @@ impl ReceivedEvent {
                                 payload,
                                 raw,
                             )
-                            .map(Self::AwInteractionWrapUpCodesV1_0_0)
+                            .map(Self::AwInteractionWrapUpCodesV1)
                     }
                     "1.0.1" => {
                         eventcat_support::decode_as(
@@ -19601,7 +19601,7 @@ impl ReceivedEvent {
                                 payload,
                                 raw,
                             )
-                            .map(Self::AwInteractionWrapUpCodesV1)
+                            .map(Self::AwInteractionWrapUpCodesV1_0_1)
                     }
                     _ => {
                         ::std::result::Result::Err(DecodeError::UnsupportedSchemaVersion {
@@ -20831,11 +20831,11 @@ impl ReceivedEvent {
             Self::AwInteractionUnmuteV1(_) => {
                 <AwInteractionUnmuteV1 as PartnerEvent>::NAME
             }
-            Self::AwInteractionWrapUpCodesV1_0_0(_) => {
-                <AwInteractionWrapUpCodesV1_0_0 as PartnerEvent>::NAME
-            }
             Self::AwInteractionWrapUpCodesV1(_) => {
                 <AwInteractionWrapUpCodesV1 as PartnerEvent>::NAME
+            }
+            Self::AwInteractionWrapUpCodesV1_0_1(_) => {
+                <AwInteractionWrapUpCodesV1_0_1 as PartnerEvent>::NAME
             }
             Self::CallManagerCallAutoanswerFirstConnectV1(_) => {
                 <CallManagerCallAutoanswerFirstConnectV1 as PartnerEvent>::NAME
@@ -21008,11 +21008,11 @@ impl ReceivedEvent {
             Self::AwInteractionUnmuteV1(_) => {
                 <AwInteractionUnmuteV1 as PartnerEvent>::SCHEMA_VERSION
             }
-            Self::AwInteractionWrapUpCodesV1_0_0(_) => {
-                <AwInteractionWrapUpCodesV1_0_0 as PartnerEvent>::SCHEMA_VERSION
-            }
             Self::AwInteractionWrapUpCodesV1(_) => {
                 <AwInteractionWrapUpCodesV1 as PartnerEvent>::SCHEMA_VERSION
+            }
+            Self::AwInteractionWrapUpCodesV1_0_1(_) => {
+                <AwInteractionWrapUpCodesV1_0_1 as PartnerEvent>::SCHEMA_VERSION
             }
             Self::CallManagerCallAutoanswerFirstConnectV1(_) => {
                 <CallManagerCallAutoanswerFirstConnectV1 as PartnerEvent>::SCHEMA_VERSION
@@ -21163,8 +21163,8 @@ impl ReceivedEvent {
             Self::AwInteractionResumeV1(event) => event.to_json(),
             Self::AwInteractionStartedV1(event) => event.to_json(),
             Self::AwInteractionUnmuteV1(event) => event.to_json(),
-            Self::AwInteractionWrapUpCodesV1_0_0(event) => event.to_json(),
             Self::AwInteractionWrapUpCodesV1(event) => event.to_json(),
+            Self::AwInteractionWrapUpCodesV1_0_1(event) => event.to_json(),
             Self::CallManagerCallAutoanswerFirstConnectV1(event) => event.to_json(),
             Self::CallManagerCallCallerNumberChangeV1(event) => event.to_json(),
             Self::CallManagerCallConferenceDropV1(event) => event.to_json(),

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use built::{
     AwChatMessageReceivedV1, AwInteractionFocus, AwInteractionWrapUpCodesReceivedV1,
-    AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem, AwInteractionWrapUpCodesV1, CatalogDate,
+    AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem, AwInteractionWrapUpCodesV1_0_1, CatalogDate,
     CatalogEntry, LifecycleStatus, ReceivedEvent, SendEvent,
 };
 
@@ -147,8 +147,8 @@ fn describe(event: &ReceivedEvent) {
             ),
         }
     }
-    if let ReceivedEvent::AwInteractionWrapUpCodesV1_0_0(codes) = event.clone() {
-        let upgraded = AwInteractionWrapUpCodesV1::from(codes);
+    if let ReceivedEvent::AwInteractionWrapUpCodesV1(codes) = event.clone() {
+        let upgraded = AwInteractionWrapUpCodesV1_0_1::from(codes);
         println!(
             "  wrap-up codes upgraded to 1.0.1: {} groups",
             upgraded.wrap_up_codes.len()

@@ -6,9 +6,9 @@
 
 use eventcat_tests::catalog::{
     AwInteractionFocus, AwInteractionFocusV3, AwInteractionWrapUpCodes, AwInteractionWrapUpCodesV1,
-    AwInteractionWrapUpCodesV1_0_0, AwInteractionWrapUpCodesV1WrapUpCodesItem,
-    AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments,
-    AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem, PartnerEvent, Queue, ReceivedEvent,
+    AwInteractionWrapUpCodesV1_0_1, AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem,
+    AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments,
+    AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem, PartnerEvent, Queue, ReceivedEvent,
 };
 #[allow(deprecated)]
 use eventcat_tests::catalog::{AwInteractionFocusV1, AwInteractionFocusV2};
@@ -45,7 +45,7 @@ fn number() -> impl Strategy<Value = f64> {
     ]
 }
 
-fn code_item() -> impl Strategy<Value = AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem> {
+fn code_item() -> impl Strategy<Value = AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem> {
     (
         (text(), text(), text(), text(), text()),
         (text(), text(), text(), text(), text()),
@@ -58,7 +58,7 @@ fn code_item() -> impl Strategy<Value = AwInteractionWrapUpCodesV1WrapUpCodesIte
                 (parent_id, queue_obj_id, report_text, short_code_text, short_key_text),
                 call_back_time,
                 description,
-            )| AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
+            )| AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
                 call_line_id,
                 disposition_code,
                 id,
@@ -75,7 +75,7 @@ fn code_item() -> impl Strategy<Value = AwInteractionWrapUpCodesV1WrapUpCodesIte
         )
 }
 
-fn code_group() -> impl Strategy<Value = AwInteractionWrapUpCodesV1WrapUpCodesItem> {
+fn code_group() -> impl Strategy<Value = AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem> {
     (
         proptest::option::of(text()),
         (text(), proptest::collection::vec(text(), 0..3)),
@@ -92,9 +92,9 @@ fn code_group() -> impl Strategy<Value = AwInteractionWrapUpCodesV1WrapUpCodesIt
                     req_before_outbound,
                     required,
                 ] = flags;
-                AwInteractionWrapUpCodesV1WrapUpCodesItem {
+                AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
                     ani,
-                    assignments: AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
+                    assignments: AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
                         r#type: kind,
                         list,
                     },
@@ -112,9 +112,9 @@ fn code_group() -> impl Strategy<Value = AwInteractionWrapUpCodesV1WrapUpCodesIt
         )
 }
 
-fn wrap_up_codes() -> impl Strategy<Value = AwInteractionWrapUpCodesV1> {
+fn wrap_up_codes() -> impl Strategy<Value = AwInteractionWrapUpCodesV1_0_1> {
     (text(), proptest::collection::vec(code_group(), 0..3)).prop_map(
-        |(interaction_id, wrap_up_codes)| AwInteractionWrapUpCodesV1 {
+        |(interaction_id, wrap_up_codes)| AwInteractionWrapUpCodesV1_0_1 {
             interaction_id,
             wrap_up_codes,
         },
@@ -122,7 +122,9 @@ fn wrap_up_codes() -> impl Strategy<Value = AwInteractionWrapUpCodesV1> {
 }
 
 /// The value with every `description` cleared: what survives a trip through 1.0.0.
-fn without_descriptions(mut value: AwInteractionWrapUpCodesV1) -> AwInteractionWrapUpCodesV1 {
+fn without_descriptions(
+    mut value: AwInteractionWrapUpCodesV1_0_1,
+) -> AwInteractionWrapUpCodesV1_0_1 {
     for group in &mut value.wrap_up_codes {
         for item in &mut group.items {
             item.description = None;
@@ -214,7 +216,7 @@ proptest! {
 
     #[test]
     fn wrap_up_1_0_1_to_1_0_0_drops_descriptions(codes in wrap_up_codes()) {
-        let old = AwInteractionWrapUpCodesV1_0_0::from(codes.clone());
+        let old = AwInteractionWrapUpCodesV1::from(codes.clone());
         prop_assert_eq!(&old.interaction_id, &codes.interaction_id);
         prop_assert_eq!(old.wrap_up_codes.len(), codes.wrap_up_codes.len());
         for (old_group, group) in old.wrap_up_codes.iter().zip(&codes.wrap_up_codes) {
@@ -232,8 +234,8 @@ proptest! {
 
     #[test]
     fn wrap_up_1_0_0_to_1_0_1_has_no_descriptions(codes in wrap_up_codes()) {
-        let old = AwInteractionWrapUpCodesV1_0_0::from(codes);
-        let new = AwInteractionWrapUpCodesV1::from(old.clone());
+        let old = AwInteractionWrapUpCodesV1::from(codes);
+        let new = AwInteractionWrapUpCodesV1_0_1::from(old.clone());
         for group in &new.wrap_up_codes {
             for item in &group.items {
                 prop_assert_eq!(&item.description, &None);
@@ -246,24 +248,24 @@ proptest! {
 
     #[test]
     fn wrap_up_round_trip_through_1_0_0_clears_descriptions(codes in wrap_up_codes()) {
-        let old = AwInteractionWrapUpCodesV1_0_0::from(codes.clone());
-        let back = AwInteractionWrapUpCodesV1::from(old);
+        let old = AwInteractionWrapUpCodesV1::from(codes.clone());
+        let back = AwInteractionWrapUpCodesV1_0_1::from(old);
         prop_assert_eq!(back, without_descriptions(codes.clone()));
         // Without descriptions nothing is lost.
         let plain = without_descriptions(codes);
-        let again = AwInteractionWrapUpCodesV1::from(AwInteractionWrapUpCodesV1_0_0::from(plain.clone()));
+        let again = AwInteractionWrapUpCodesV1_0_1::from(AwInteractionWrapUpCodesV1::from(plain.clone()));
         prop_assert_eq!(again, plain);
     }
 
     #[test]
     fn the_wrap_up_family_converts_any_version_into_1_0_0(codes in wrap_up_codes()) {
-        let old = AwInteractionWrapUpCodesV1_0_0::from(codes.clone());
+        let old = AwInteractionWrapUpCodesV1::from(codes.clone());
         prop_assert_eq!(
-            AwInteractionWrapUpCodesV1_0_0::from(AwInteractionWrapUpCodes::from(codes)),
+            AwInteractionWrapUpCodesV1::from(AwInteractionWrapUpCodes::from(codes)),
             old.clone()
         );
         prop_assert_eq!(
-            AwInteractionWrapUpCodesV1_0_0::from(AwInteractionWrapUpCodes::from(old.clone())),
+            AwInteractionWrapUpCodesV1::from(AwInteractionWrapUpCodes::from(old.clone())),
             old
         );
     }
@@ -272,11 +274,11 @@ proptest! {
     /// `schemaVersion`.
     #[test]
     fn converted_wrap_up_codes_decode_as_their_version(codes in wrap_up_codes()) {
-        let old = AwInteractionWrapUpCodesV1_0_0::from(codes);
+        let old = AwInteractionWrapUpCodesV1::from(codes);
         let text = old.to_json().expect("encodes");
-        let decoded = ReceivedEvent::decode(AwInteractionWrapUpCodesV1_0_0::NAME, &text)
+        let decoded = ReceivedEvent::decode(AwInteractionWrapUpCodesV1::NAME, &text)
             .map_err(|err| TestCaseError::fail(err.to_string()))?;
-        prop_assert_eq!(decoded, ReceivedEvent::AwInteractionWrapUpCodesV1_0_0(old));
+        prop_assert_eq!(decoded, ReceivedEvent::AwInteractionWrapUpCodesV1(old));
     }
 }
 
@@ -299,19 +301,19 @@ fn wrap_up_description_is_dropped_and_comes_back_as_none() {
             "reqBeforeOutbound": false, "required": true
         }]
     }"#;
-    let codes = AwInteractionWrapUpCodesV1::decode(payload).expect("decodes");
+    let codes = AwInteractionWrapUpCodesV1_0_1::decode(payload).expect("decodes");
     assert_eq!(
         codes.wrap_up_codes[0].items[0].description.as_deref(),
         Some("Issue resolved")
     );
-    let old = AwInteractionWrapUpCodesV1_0_0::from(codes.clone());
+    let old = AwInteractionWrapUpCodesV1::from(codes.clone());
     let old_json = old.to_json().expect("encodes");
     assert!(!old_json.contains("description"), "{old_json}");
     assert!(
         old_json.contains("\"schemaVersion\":\"1.0.0\""),
         "{old_json}"
     );
-    let back = AwInteractionWrapUpCodesV1::from(old);
+    let back = AwInteractionWrapUpCodesV1_0_1::from(old);
     assert_eq!(back.wrap_up_codes[0].items[0].description, None);
     assert_eq!(back, without_descriptions(codes));
 }

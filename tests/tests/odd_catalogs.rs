@@ -96,13 +96,21 @@ fn odd_wire_names_decode_and_encode_exactly() {
 
 #[test]
 fn prerelease_versions_get_camel_case_names_and_upgrades() {
-    use prerelease::{AwPre, AwPreV1, AwPreV1_0_0Alpha1, AwPreV1_0_0Rc1_2, PartnerEvent};
+    use prerelease::{
+        AwPre, AwPreV1_0_0Alpha1, AwPreV1_0_0BuildBuild7, AwPreV1_0_0Rc1_2, PartnerEvent,
+    };
     let alpha = AwPreV1_0_0Alpha1 {};
     let rc: AwPreV1_0_0Rc1_2 = alpha.clone().upgrade_to_v1_0_0rc1_2("id".to_owned());
     assert_eq!(rc.id, "id");
     assert_eq!(rc.note, None);
-    let newest: AwPreV1 = alpha.clone().upgrade_to_v1("id".to_owned(), 3);
-    assert_eq!(<AwPreV1 as PartnerEvent>::SCHEMA_VERSION, "1.0.0+build.7");
+    // Build metadata is part of the name: only a plain `1.0.0` would be `AwPreV1`.
+    let newest: AwPreV1_0_0BuildBuild7 = alpha
+        .clone()
+        .upgrade_to_v1_0_0buildbuild7("id".to_owned(), 3);
+    assert_eq!(
+        <AwPreV1_0_0BuildBuild7 as PartnerEvent>::SCHEMA_VERSION,
+        "1.0.0+build.7"
+    );
     assert_eq!(newest.count, 3);
     let any = AwPre::V1_0_0Alpha1(alpha);
     assert!(matches!(any, AwPre::V1_0_0Alpha1(_)));
