@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
@@ -68,6 +68,20 @@ pub enum TypeItem {
     Union(UnionItem),
     /// A shared name for another type.
     Alias(AliasItem),
+    /// A constant in a place that needs a type (an array item, a map value, a union member, a
+    /// shared name for a constant): a unit struct that is always its one value on the wire.
+    Constant(ConstantItem),
+}
+
+/// A type whose only value is a constant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConstantItem {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub doc: Vec<String>,
+    /// The value on the wire.
+    pub value: Constant,
 }
 
 /// A generated type alias.
@@ -92,6 +106,7 @@ impl TypeItem {
             TypeItem::Enum(e) => &e.name,
             TypeItem::Union(u) => &u.name,
             TypeItem::Alias(a) => &a.name,
+            TypeItem::Constant(c) => &c.name,
         }
     }
 }
@@ -109,6 +124,9 @@ pub struct StructItem {
     pub constants: Vec<ConstantField>,
     /// Set on the struct of a deprecated event version.
     pub deprecation: Option<Deprecation>,
+    /// For an event whose payload is a shared object type: that type. The struct is then a
+    /// newtype over it, and `fields` are the shared type's, for planning conversions.
+    pub wraps: Option<String>,
 }
 
 /// A data field of a struct.
@@ -139,6 +157,10 @@ pub struct ConstantField {
     pub rust_name: String,
     /// The value.
     pub value: Constant,
+    /// The key may be absent.
+    pub optional: bool,
+    /// The value may be null.
+    pub nullable: bool,
 }
 
 /// A Rust type, as the plan knows it.
@@ -422,6 +444,7 @@ fn name_items(catalog: &Catalog) -> Named<'_> {
         events.extend(planner.event(event));
     }
     let families = planner.families(&events);
+    planner.check_accessors(&events);
     Named {
         planner,
         events,
@@ -503,6 +526,12 @@ fn append_identifiers(name: &mut String, identifiers: &str) {
     }
 }
 
+/// The `ReceivedEvent` method that gives the shared payload of the events wrapping `type_name`:
+/// `as_call_object`.
+pub fn wrapped_accessor(type_name: &str) -> String {
+    format!("as_{}", type_name.to_snake_case())
+}
+
 /// The method that upgrades to the version a family enum calls `variant`: `upgrade_to_v3`.
 fn upgrade_method(variant: &str) -> String {
     format!("upgrade_to_{}", variant.to_ascii_lowercase())
@@ -560,6 +589,11 @@ impl Planner<'_> {
                 let item = self.union(name, doc, members, location);
                 self.types.push(TypeItem::Union(item));
             }
+            Shape::Const(value) => self.types.push(TypeItem::Constant(ConstantItem {
+                name: name.to_owned(),
+                doc,
+                value: value.clone(),
+            })),
             // A shared name for a scalar, array, map or other type: a type alias keeps the wire
             // form unchanged.
             other => {
@@ -585,11 +619,13 @@ impl Planner<'_> {
         let mut items = Vec::new();
         let mut constants = Vec::new();
         for field in fields {
-            if let Shape::Const(value) = &field.shape {
+            if let Some(value) = self.constant_of(&field.shape) {
                 constants.push(ConstantField {
                     wire_name: field.wire_name.clone(),
                     rust_name: field.rust_name.clone(),
                     value: value.clone(),
+                    optional: field.optional,
+                    nullable: field.nullable,
                 });
                 continue;
             }
@@ -610,7 +646,21 @@ impl Planner<'_> {
             fields: items,
             constants,
             deprecation,
+            wraps: None,
         }
+    }
+
+    /// The constant a shape stands for, directly or through shared names.
+    fn constant_of<'s>(&'s self, mut shape: &'s Shape) -> Option<&'s Constant> {
+        // Each step follows one shared name; more steps than names means a cycle.
+        for _ in 0..=self.catalog.types.len() {
+            match shape {
+                Shape::Const(value) => return Some(value),
+                Shape::Named(name) => shape = &self.catalog.type_decl(name)?.shape,
+                _ => return None,
+            }
+        }
+        None
     }
 
     fn union(
@@ -661,13 +711,7 @@ impl Planner<'_> {
             Shape::Scalar(Scalar::Number) => TypeRef::Number,
             Shape::Scalar(Scalar::Boolean) => TypeRef::Boolean,
             Shape::Named(name) => TypeRef::Named(name.clone()),
-            // A constant inside an array or union is carried as its scalar type.
-            Shape::Const(constant) => match constant.scalar() {
-                Scalar::String => TypeRef::String,
-                Scalar::Integer => TypeRef::Integer,
-                Scalar::Number => TypeRef::Number,
-                Scalar::Boolean => TypeRef::Boolean,
-            },
+
             Shape::Array(element) => {
                 let item = format!("{}Item", upper_camel_ascii(part));
                 TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
@@ -676,7 +720,8 @@ impl Planner<'_> {
                 let value = format!("{}Value", upper_camel_ascii(part));
                 TypeRef::Map(Box::new(self.element_ref(owner, &value, element, location)))
             }
-            Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_) => {
+            // A constant inside an array, map or union is a unit type, checked like any other.
+            Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_) | Shape::Const(_) => {
                 let name = format!("{owner}{}", upper_camel_ascii(part));
                 if self.claim(&name, location) {
                     let doc = vec![format!("The `{part}` part of [`{owner}`].")];
@@ -715,15 +760,17 @@ impl Planner<'_> {
             if !self.claim(&struct_name, version.location) {
                 continue;
             }
-            let fields: Vec<Field> = match &version.payload {
-                Payload::Fields(fields) => fields.clone(),
-                Payload::Type(type_name) => match self.catalog.type_decl(type_name) {
-                    Some(decl) => match &decl.shape {
-                        Shape::Object(fields) => fields.clone(),
-                        _ => Vec::new(),
-                    },
-                    None => Vec::new(),
-                },
+            // A payload that is a shared object type is a newtype over that type.
+            let wraps = match &version.payload {
+                Payload::Fields(_) => None,
+                Payload::Type(type_name) => self.types.iter().find_map(|t| match t {
+                    TypeItem::Struct(shared) if shared.name == *type_name => Some(shared.clone()),
+                    _ => None,
+                }),
+            };
+            let fields: &[Field] = match &version.payload {
+                Payload::Fields(fields) => fields,
+                Payload::Type(_) => &[],
             };
             let mut doc: Vec<String> = event.doc.lines().map(str::to_owned).collect();
             if let Some(note) = &version.doc {
@@ -743,19 +790,27 @@ impl Planner<'_> {
             ));
             doc.push(String::new());
             doc.push(lifecycle_line(event));
-            if let Payload::Type(type_name) = &version.payload {
+            if let Some(shared) = &wraps {
                 doc.push(String::new());
                 doc.push(format!(
-                    "The payload has the fields of [`{type_name}`] and its own `schemaVersion`."
+                    "The payload is a [`{}`] plus its own `schemaVersion`: this struct wraps it \
+                     and dereferences to it, so one function can handle every event that carries one.",
+                    shared.name
                 ));
             }
             // The event struct goes before the inline types it creates.
             let position = self.types.len();
-            let mut item = self.structure(&struct_name, doc, &fields, deprecation.clone());
+            let mut item = self.structure(&struct_name, doc, fields, deprecation.clone());
+            if let Some(shared) = wraps {
+                item.fields = shared.fields;
+                item.wraps = Some(shared.name);
+            }
             item.constants.push(ConstantField {
                 wire_name: crate::validate::SCHEMA_VERSION_FIELD.to_owned(),
                 rust_name: "schema_version".to_owned(),
                 value: Constant::String(version.version.to_string()),
+                optional: false,
+                nullable: false,
             });
             self.types.insert(position, TypeItem::Struct(item));
             items.push(EventItem {
@@ -773,6 +828,44 @@ impl Planner<'_> {
             });
         }
         items
+    }
+
+    /// Two shared payload types whose `ReceivedEvent` accessors would have one name.
+    fn check_accessors(&mut self, events: &[EventItem]) {
+        let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+        for event in events.iter().filter(|e| e.direction == Direction::Received) {
+            let Some(wrapped) = self.types.iter().find_map(|t| match t {
+                TypeItem::Struct(s) if s.name == event.struct_name => s.wraps.as_deref(),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let method = wrapped_accessor(wrapped);
+            match taken.get(&method) {
+                None => {
+                    taken.insert(method, wrapped);
+                }
+                Some(first) if *first == wrapped => {}
+                Some(first) => {
+                    let location = |name: &str| {
+                        self.catalog
+                            .type_decl(name)
+                            .map(|d| d.location)
+                            .unwrap_or_default()
+                    };
+                    let error = Diagnostic::error(
+                        "name-collision",
+                        location(wrapped),
+                        format!(
+                            "the payload types `{first}` and `{wrapped}` both give the generated \
+                             method `ReceivedEvent::{method}`"
+                        ),
+                    )
+                    .with_related(location(first), "the other type");
+                    self.errors.push(error);
+                }
+            }
+        }
     }
 
     fn families(&mut self, events: &[EventItem]) -> Vec<FamilyItem> {

@@ -156,7 +156,7 @@ fn samples_decode_to_the_documented_values() {
         other => panic!("{other:?}"),
     }
     match decode("aw-interaction-wrap-up-codes-v1") {
-        ReceivedEvent::AwInteractionWrapUpCodesV1(event) => {
+        ReceivedEvent::AwInteractionWrapUpCodesV1_0_1(event) => {
             let item = &event.wrap_up_codes[0].items[0];
             assert_eq!(item.description.as_deref(), Some("description"));
             assert_eq!(item.call_back_time, 60.0);

@@ -39,35 +39,51 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
         };
     }
     let target = find_struct(plan, &conversion.to);
-    let receiver = match conversion.kind {
+    let mut receiver = match conversion.kind {
         ConversionKind::From => quote! { value },
         ConversionKind::Upgrade { .. } => quote! { self },
     };
-    let fields = conversion.fields.iter().map(|(rust_name, source)| {
-        let name = ident(rust_name);
-        let field = target.and_then(|t| t.fields.iter().find(|f| &f.rust_name == rust_name));
-        let value = match source {
-            FieldSource::Source { rust_name, how } => {
-                let source = ident(rust_name);
-                value_expr(how, quote! { #receiver.#source })
-            }
-            FieldSource::Absent => quote! { ::std::option::Option::None },
-            FieldSource::Default(default, ty) => {
-                let mut expr = default_expr(plan, default, ty);
-                if default.is_null() {
-                    expr = quote! { ::std::option::Option::None };
-                } else if field.is_some_and(|f| f.nullable) {
-                    expr = quote! { ::std::option::Option::Some(#expr) };
+    // An event wrapping a shared object type holds its fields one level down.
+    if find_struct(plan, &conversion.from).is_some_and(|s| s.wraps.is_some()) {
+        receiver = quote! { #receiver.0 };
+    }
+    let build = |fields: &[TokenStream]| match target.and_then(|t| t.wraps.as_deref()) {
+        Some(wrapped) => {
+            let wrapped = ident(wrapped);
+            quote! { #to(#wrapped { #(#fields,)* }) }
+        }
+        None => quote! { #to { #(#fields,)* } },
+    };
+    let fields = conversion
+        .fields
+        .iter()
+        .map(|(rust_name, source)| {
+            let name = ident(rust_name);
+            let field = target.and_then(|t| t.fields.iter().find(|f| &f.rust_name == rust_name));
+            let value = match source {
+                FieldSource::Source { rust_name, how } => {
+                    let source = ident(rust_name);
+                    value_expr(how, quote! { #receiver.#source })
                 }
-                if field.is_some_and(|f| f.optional) {
-                    expr = quote! { ::std::option::Option::Some(#expr) };
+                FieldSource::Absent => quote! { ::std::option::Option::None },
+                FieldSource::Default(default, ty) => {
+                    let mut expr = default_expr(plan, default, ty);
+                    if default.is_null() {
+                        expr = quote! { ::std::option::Option::None };
+                    } else if field.is_some_and(|f| f.nullable) {
+                        expr = quote! { ::std::option::Option::Some(#expr) };
+                    }
+                    if field.is_some_and(|f| f.optional) {
+                        expr = quote! { ::std::option::Option::Some(#expr) };
+                    }
+                    expr
                 }
-                expr
-            }
-            FieldSource::Parameter(..) => return quote! { #name },
-        };
-        quote! { #name: #value }
-    });
+                FieldSource::Parameter(..) => return quote! { #name },
+            };
+            quote! { #name: #value }
+        })
+        .collect::<Vec<_>>();
+    let built = build(&fields);
     let dropped = if conversion.dropped.is_empty() {
         String::new()
     } else {
@@ -104,7 +120,7 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
                 #allow
                 impl ::std::convert::From<#from> for #to {
                     fn from(#value: #from) -> Self {
-                        Self { #(#fields,)* }
+                        #built
                     }
                 }
             }
@@ -145,7 +161,7 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
                     #doc
                     #many
                     pub fn #method(self, #(#params),*) -> #to {
-                        #to { #(#fields,)* }
+                        #built
                     }
                 }
             }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_deprecated, deprecated_attr, doc_attr, ident};
+use super::{allow_deprecated, deprecated_attr, doc_attr, find_struct, ident};
 use crate::model::Direction;
 use crate::plan::{EventItem, Plan};
 
@@ -23,7 +23,7 @@ pub(super) fn emit(plan: &Plan) -> TokenStream {
         .iter()
         .filter(|e| e.direction == Direction::Send)
         .collect();
-    let received = received_event(&received);
+    let received = received_event(plan, &received);
     let send = send_event(&send);
     quote! {
         #error
@@ -144,7 +144,7 @@ fn decode_error() -> TokenStream {
     }
 }
 
-fn received_event(events: &[&EventItem]) -> TokenStream {
+fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
     let variants = events.iter().map(|e| {
         let ty = ident(&e.struct_name);
         let deprecated = deprecated_attr(e.deprecation.as_ref());
@@ -159,37 +159,45 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
         by_name.entry(&e.name).or_default().push(e);
     }
     let name_arms = by_name.iter().map(|(name, versions)| {
-        let version_arms = versions.iter().map(|e| {
-            let ty = ident(&e.struct_name);
-            let version = &e.version;
-            quote! {
-                #version => eventcat_support::decode_as(#name, #version, payload, raw).map(Self::#ty)
-            }
-        });
         let supported: Vec<&str> = versions.iter().map(|e| e.version.as_str()).collect();
-        let newest = supported.last().copied().unwrap_or_default();
-        quote! {
-            #name => {
-                let version = eventcat_support::schema_version(&payload, #name, #newest, raw)?;
-                match version.as_str() {
-                    #(#version_arms,)*
-                    _ => ::std::result::Result::Err(DecodeError::UnsupportedSchemaVersion {
-                        event: #name,
-                        found: version,
-                        supported: &[#(#supported),*],
-                        raw: raw.to_owned(),
-                    }),
+        let supported = quote! { &[#(#supported),*] };
+        let decode = |e: &EventItem| {
+            let ty = ident(&e.struct_name);
+            quote! { eventcat_support::decode(payload, raw, #supported).map(Self::#ty) }
+        };
+        match versions.as_slice() {
+            [only] => {
+                let decode = decode(only);
+                quote! { #name => #decode }
+            }
+            _ => {
+                // Several versions: a cheap first pass reads `schemaVersion` alone. Anything else
+                // is decoded as the newest, which reports the precise error.
+                let arms = versions.iter().map(|e| {
+                    let version = &e.version;
+                    let decode = decode(e);
+                    quote! { ::std::option::Option::Some(#version) => #decode }
+                });
+                let newest = versions.last().map(|e| decode(e));
+                quote! {
+                    #name => match eventcat_support::version_of(payload).as_ref().map(eventcat_support::Key::as_str) {
+                        #(#arms,)*
+                        _ => #newest,
+                    }
                 }
             }
         }
     });
+    let accessors = wrapped_accessors(plan, events);
     let names = events.iter().map(|e| {
         let ty = ident(&e.struct_name);
-        quote! { Self::#ty(_) => <#ty as PartnerEvent>::NAME }
+        let name = &e.name;
+        quote! { Self::#ty(_) => #name }
     });
     let versions = events.iter().map(|e| {
         let ty = ident(&e.struct_name);
-        quote! { Self::#ty(_) => <#ty as PartnerEvent>::SCHEMA_VERSION }
+        let version = &e.version;
+        quote! { Self::#ty(_) => #version }
     });
     let to_json = events.iter().map(|e| {
         let ty = ident(&e.struct_name);
@@ -222,6 +230,12 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
             },
         )
     };
+    let from_message = quote! {
+        eventcat_support::with_repair(message, |text| {
+            let (name, payload) = eventcat_support::open_envelope(text, message)?;
+            Self::dispatch(name.as_str(), payload, message)
+        })
+    };
     let names = self_match(names.collect());
     let versions = self_match(versions.collect());
     let to_json = self_match(to_json.collect());
@@ -238,59 +252,23 @@ fn received_event(events: &[&EventItem]) -> TokenStream {
             /// Decodes the JSON `payload` of the event called `name`, choosing the struct by the
             /// payload's `schemaVersion`. Unknown fields are ignored.
             pub fn decode(name: &str, payload: &str) -> ::std::result::Result<Self, DecodeError> {
-                let value = eventcat_support::parse(payload)?;
-                Self::decode_value(name, value, payload)
+                eventcat_support::with_repair(payload, |text| Self::dispatch(name, text, payload))
             }
 
             /// Decodes a message as the host delivers it: the partner SDK envelope
             /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
             /// `{"eventType", "status", "data"}`, whose `failed` form becomes
-            /// [`DecodeError::HostFailure`].
+            /// [`DecodeError::HostFailure`]. The payload is decoded where it lies in the message.
             pub fn from_message(message: &str) -> ::std::result::Result<Self, DecodeError> {
-                let value = eventcat_support::parse(message)?;
-                let envelope = |text: &str| DecodeError::UnknownEnvelope {
-                    message: text.to_owned(),
-                    raw: message.to_owned(),
-                };
-                let ::serde_json::Value::Object(mut object) = value else {
-                    return ::std::result::Result::Err(envelope("the message is not a JSON object"));
-                };
-                if let ::std::option::Option::Some(::serde_json::Value::String(event)) = object.get("eventType").cloned() {
-                    let data = object.remove("data").unwrap_or(::serde_json::Value::Null);
-                    return match object.get("status").and_then(::serde_json::Value::as_str) {
-                        ::std::option::Option::Some("success") => Self::decode_value(&event, data, message),
-                        ::std::option::Option::Some("failed") => ::std::result::Result::Err(DecodeError::HostFailure {
-                            event,
-                            code: data
-                                .get("error")
-                                .and_then(::serde_json::Value::as_str)
-                                .unwrap_or_default()
-                                .to_owned(),
-                            detail: data,
-                            raw: message.to_owned(),
-                        }),
-                        _ => ::std::result::Result::Err(envelope("`status` must be \"success\" or \"failed\"")),
-                    };
-                }
-                if object.get("type").and_then(::serde_json::Value::as_str) == ::std::option::Option::Some("event") {
-                    let mut inner = match object.remove("message") {
-                        ::std::option::Option::Some(::serde_json::Value::Object(inner)) => inner,
-                        _ => return ::std::result::Result::Err(envelope("`message` must be an object")),
-                    };
-                    let ::std::option::Option::Some(::serde_json::Value::String(event)) = inner.remove("eventName") else {
-                        return ::std::result::Result::Err(envelope("`message.eventName` must be a string"));
-                    };
-                    let payload = inner.remove("value").unwrap_or(::serde_json::Value::Null);
-                    return Self::decode_value(&event, payload, message);
-                }
-                ::std::result::Result::Err(envelope(
-                    "expected {\"type\": \"event\", \"message\": {...}} or {\"eventType\", \"status\", \"data\"}",
-                ))
+                #from_message
             }
 
-            fn decode_value(name: &str, #payload: ::serde_json::Value, raw: &str) -> ::std::result::Result<Self, DecodeError> {
+            /// Decodes `payload` as the event called `name`; errors keep `raw`.
+            fn dispatch(name: &str, #payload: &str, raw: &str) -> ::std::result::Result<Self, DecodeError> {
                 #decode_body
             }
+
+            #accessors
 
             /// The event name.
             pub fn name(&self) -> &'static str {
@@ -367,4 +345,40 @@ fn send_event(events: &[&EventItem]) -> TokenStream {
             }
         }
     }
+}
+
+/// `as_<type>()` for every shared object type that is the payload of an event: the shared value
+/// of whichever of those events this is, so one function can handle them all.
+fn wrapped_accessors(plan: &Plan, events: &[&EventItem]) -> TokenStream {
+    let all = events.len();
+    let mut by_type: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
+    for event in events {
+        if let Some(wrapped) =
+            find_struct(plan, &event.struct_name).and_then(|s| s.wraps.as_deref())
+        {
+            by_type.entry(wrapped).or_default().push(event);
+        }
+    }
+    by_type
+        .iter()
+        .map(|(wrapped, events)| {
+            let method = ident(&crate::plan::wrapped_accessor(wrapped));
+            let ty = ident(wrapped);
+            let variants = events.iter().map(|e| ident(&e.struct_name));
+            let others = (events.len() < all).then(|| quote! { _ => ::std::option::Option::None, });
+            let doc = doc_attr(&format!(
+                " The [`{wrapped}`] of the {} events whose payload is one, `None` for the others.",
+                events.len()
+            ));
+            quote! {
+                #doc
+                pub fn #method(&self) -> ::std::option::Option<&#ty> {
+                    match self {
+                        #(Self::#variants(event) => ::std::option::Option::Some(&event.0),)*
+                        #others
+                    }
+                }
+            }
+        })
+        .collect()
 }

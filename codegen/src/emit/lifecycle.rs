@@ -9,7 +9,7 @@ use crate::model::{Direction, Status};
 use crate::plan::Plan;
 
 pub(super) fn emit(plan: &Plan) -> TokenStream {
-    let date = date_type();
+    let date = date_type(plan);
     let kinds = kind_enums(plan);
     let event_trait = event_trait(plan);
     let table = table(plan);
@@ -21,7 +21,16 @@ pub(super) fn emit(plan: &Plan) -> TokenStream {
     }
 }
 
-fn date_type() -> TokenStream {
+fn date_type(plan: &Plan) -> TokenStream {
+    // Only the dates of events are written with it.
+    let ymd = (!plan.events.is_empty()).then(|| {
+        quote! {
+            /// A day the generator already checked.
+            const fn ymd(year: u16, month: u8, day: u8) -> Self {
+                Self { year, month, day }
+            }
+        }
+    });
     quote! {
         /// A calendar day, as the catalog gives lifecycle dates.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,6 +57,8 @@ fn date_type() -> TokenStream {
                     ::std::option::Option::None
                 }
             }
+
+            #ymd
 
             /// The year.
             pub const fn year(self) -> u16 {
@@ -206,10 +217,12 @@ fn status(status: Status) -> TokenStream {
 /// A `CatalogDate` literal for a `YYYY-MM-DD` string the validator already checked.
 fn date(text: &str) -> TokenStream {
     let mut parts = text.split('-').map(|p| p.trim_start_matches('0'));
-    let year: u16 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-    let month: u8 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-    let day: u8 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-    quote! { CatalogDate { year: #year, month: #month, day: #day } }
+    let mut next = || {
+        let number: u16 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        proc_macro2::Literal::u16_unsuffixed(number)
+    };
+    let (year, month, day) = (next(), next(), next());
+    quote! { CatalogDate::ymd(#year, #month, #day) }
 }
 
 fn optional_date(text: Option<&String>) -> TokenStream {
@@ -272,8 +285,7 @@ fn event_trait(plan: &Plan) -> TokenStream {
 
             /// Decodes a JSON payload of this event; unknown fields are ignored.
             fn decode(payload: &str) -> ::std::result::Result<Self, DecodeError> {
-                let value = eventcat_support::parse(payload)?;
-                eventcat_support::decode_as(Self::NAME, Self::SCHEMA_VERSION, value, payload)
+                eventcat_support::with_repair(payload, |text| eventcat_support::decode(text, payload, &[]))
             }
 
             /// The JSON payload, `schemaVersion` included.

@@ -4,6 +4,7 @@
 mod conversions;
 mod dispatch;
 mod lifecycle;
+mod support;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -17,7 +18,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let types = types::emit(plan);
     let conversions = conversions::emit(plan);
     let dispatch = dispatch::emit(plan);
-    let support = types::support_module(plan);
+    let support = support::module(plan);
     quote! {
         #lifecycle
         #types

@@ -1,0 +1,728 @@
+//! The private `eventcat_support` module of every expansion: the code all generated types share,
+//! generated once rather than per type. Object types read and write themselves through
+//! [`Fields`]-style impls that call these helpers; dispatch decodes straight from the text and
+//! does the slower work (field paths, repairs) on the failure path only. Helpers a catalog does
+//! not need are left out, so the module is warning-free for every catalog.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::Constant;
+use crate::plan::{Plan, TypeItem};
+
+/// What the support module must hold for a plan.
+struct Needs {
+    /// Any object type: the `Fields` machinery and constant checks.
+    objects: bool,
+    /// Any object data field.
+    fields: bool,
+    /// Any object field that must be present.
+    required: bool,
+    /// Any object field that may be absent.
+    optional: bool,
+    /// Any string enum or string constant: reading a borrowed string.
+    strings: bool,
+    /// Any constant written `Constant::string`.
+    plain_strings: bool,
+    /// Any other constant, written `Constant::new`.
+    other_constants: bool,
+    /// The kinds of constant that occur, as `Literal` variants.
+    literals: [bool; 4],
+}
+
+impl Needs {
+    fn of(plan: &Plan) -> Self {
+        let mut needs = Needs {
+            objects: false,
+            fields: false,
+            required: false,
+            optional: false,
+            strings: false,
+            plain_strings: false,
+            other_constants: false,
+            literals: [false; 4],
+        };
+        let note = |value: &Constant, needs: &mut Needs| {
+            let index = match value {
+                Constant::String(_) => 0,
+                Constant::Integer(_) => 1,
+                Constant::Number(_) => 2,
+                Constant::Boolean(_) => 3,
+            };
+            needs.literals[index] = true;
+        };
+        for item in &plan.types {
+            match item {
+                TypeItem::Struct(s) => {
+                    needs.objects = true;
+                    if s.wraps.is_none() {
+                        needs.fields |= !s.fields.is_empty();
+                        needs.required |= s.fields.iter().any(|f| !f.optional);
+                        needs.optional |= s.fields.iter().any(|f| f.optional);
+                    }
+                    for constant in &s.constants {
+                        note(&constant.value, &mut needs);
+                        if super::types::plain_string(constant) {
+                            needs.plain_strings = true;
+                        } else {
+                            needs.other_constants = true;
+                        }
+                    }
+                }
+                TypeItem::Enum(_) => needs.strings = true,
+                TypeItem::Constant(c) => note(&c.value, &mut needs),
+                TypeItem::Union(_) | TypeItem::Alias(_) => {}
+            }
+        }
+        needs.strings |= needs.literals[0];
+        needs
+    }
+}
+
+/// The `eventcat_support` module for `plan`.
+pub(super) fn module(plan: &Plan) -> TokenStream {
+    let needs = Needs::of(plan);
+    let mut items = TokenStream::new();
+    // Every expansion has `ReceivedEvent::decode` and `from_message`, even without events.
+    items.extend(key());
+    if needs.strings {
+        items.extend(quote! {
+            /// Reads a string, borrowed from the input where it can be.
+            pub(super) fn read_str<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Key<'de>, D::Error> {
+                <Key<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            }
+        });
+    }
+    if needs.objects || needs.literals.iter().any(|used| *used) {
+        items.extend(literal(&needs.literals));
+    }
+    if needs.objects {
+        items.extend(objects(&needs));
+    }
+    if needs.required {
+        items.extend(quote! {
+            /// A required field's value, or the error that names the missing key.
+            pub(super) fn required<T, E: ::serde::de::Error>(slot: ::std::option::Option<T>, wire: &'static str) -> ::std::result::Result<T, E> {
+                slot.ok_or_else(|| E::missing_field(wire))
+            }
+        });
+    }
+    // `PartnerEvent::decode` and `ReceivedEvent` exist in every expansion.
+    items.extend(decoding());
+    items.extend(repair());
+    items.extend(envelope());
+    let uses = quote! { use super::{DecodeError, PartnerEvent}; };
+    quote! {
+        /// Helpers of the generated code.
+        mod eventcat_support {
+            #uses
+
+            #items
+        }
+    }
+}
+
+/// `Key`: an object key or string value, borrowed from the input where it can be.
+fn key() -> TokenStream {
+    quote! {
+        /// An object key or a string value, borrowed from the input when it has no escapes.
+        pub(super) struct Key<'de>(::std::borrow::Cow<'de, str>);
+
+        impl Key<'_> {
+            /// The text.
+            pub(super) fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct KeyVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for KeyVisitor {
+                    type Value = Key<'de>;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a string")
+                    }
+
+                    fn visit_borrowed_str<E>(self, value: &'de str) -> ::std::result::Result<Key<'de>, E> {
+                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(value)))
+                    }
+
+                    fn visit_str<E>(self, value: &str) -> ::std::result::Result<Key<'de>, E> {
+                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value.to_owned())))
+                    }
+
+                    fn visit_string<E>(self, value: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
+                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value)))
+                    }
+                }
+
+                deserializer.deserialize_str(KeyVisitor)
+            }
+        }
+    }
+}
+
+/// `Literal`: a constant's value, with only the kinds the catalog uses.
+fn literal(used: &[bool; 4]) -> TokenStream {
+    let [string, integer, number, boolean] = *used;
+    let mut variants = TokenStream::new();
+    let mut checks = TokenStream::new();
+    let mut shows = TokenStream::new();
+    let mut writes = TokenStream::new();
+    if string {
+        variants.extend(quote! { #[doc = " A string."] Str(&'static str), });
+        checks.extend(quote! {
+            Literal::Str(want) => {
+                let found = read_str(deserializer)?;
+                if found.as_str() == want {
+                    return ::std::result::Result::Ok(());
+                }
+                ::serde::de::Unexpected::Str(found.as_str()).to_string()
+            }
+        });
+        shows.extend(quote! { Literal::Str(want) => ::std::write!(f, "{want:?}"), });
+        writes.extend(quote! { Literal::Str(value) => serializer.serialize_str(value), });
+    }
+    if integer {
+        variants.extend(quote! { #[doc = " An integer."] Int(i64), });
+        checks.extend(quote! {
+            Literal::Int(want) => {
+                let found = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
+                if found == want {
+                    return ::std::result::Result::Ok(());
+                }
+                ::serde::de::Unexpected::Signed(found).to_string()
+            }
+        });
+        shows.extend(quote! { Literal::Int(want) => ::std::write!(f, "{want}"), });
+        writes.extend(quote! { Literal::Int(value) => serializer.serialize_i64(value), });
+    }
+    if number {
+        variants.extend(quote! { #[doc = " A number."] Num(f64), });
+        checks.extend(quote! {
+            Literal::Num(want) => {
+                let found = <f64 as ::serde::Deserialize>::deserialize(deserializer)?;
+                if found == want {
+                    return ::std::result::Result::Ok(());
+                }
+                ::serde::de::Unexpected::Float(found).to_string()
+            }
+        });
+        shows.extend(quote! { Literal::Num(want) => ::std::write!(f, "{want:?}"), });
+        writes.extend(quote! { Literal::Num(value) => serializer.serialize_f64(value), });
+    }
+    if boolean {
+        variants.extend(quote! { #[doc = " A boolean."] Bool(bool), });
+        checks.extend(quote! {
+            Literal::Bool(want) => {
+                let found = <bool as ::serde::Deserialize>::deserialize(deserializer)?;
+                if found == want {
+                    return ::std::result::Result::Ok(());
+                }
+                ::serde::de::Unexpected::Bool(found).to_string()
+            }
+        });
+        shows.extend(quote! { Literal::Bool(want) => ::std::write!(f, "{want}"), });
+        writes.extend(quote! { Literal::Bool(value) => serializer.serialize_bool(value), });
+    }
+    quote! {
+        /// The value of a constant.
+        #[derive(Clone, Copy)]
+        pub(super) enum Literal {
+            #variants
+        }
+
+        impl Literal {
+            /// Accepts this value only.
+            pub(super) fn check<'de, D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<(), D::Error> {
+                let found = match self {
+                    #checks
+                };
+                ::std::result::Result::Err(::serde::de::Error::custom(::std::format_args!(
+                    "invalid value: {found}, expected {self}"
+                )))
+            }
+        }
+
+        impl ::std::fmt::Display for Literal {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match *self {
+                    #shows
+                }
+            }
+        }
+
+        impl ::serde::Serialize for Literal {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match *self {
+                    #writes
+                }
+            }
+        }
+    }
+}
+
+/// Reading and writing objects: `Fields`, the constant checks, `Object` and `Writer`.
+fn objects(needs: &Needs) -> TokenStream {
+    // A catalog without events may have no constant at all.
+    let allow =
+        (!needs.plain_strings && !needs.other_constants).then(|| quote! { #[allow(dead_code)] });
+    let mut constructors = TokenStream::new();
+    if needs.plain_strings {
+        constructors.extend(quote! {
+            /// A string constant whose key must be present.
+            pub(super) const fn string(wire: &'static str, value: &'static str) -> Self {
+                Self(wire, Literal::Str(value), false, false)
+            }
+        });
+    }
+    if needs.other_constants {
+        constructors.extend(quote! {
+            /// Any constant: `optional`, the key may be absent; `nullable`, the value may be null.
+            pub(super) const fn new(wire: &'static str, value: Literal, optional: bool, nullable: bool) -> Self {
+                Self(wire, value, optional, nullable)
+            }
+        });
+    }
+    let constructors =
+        (!constructors.is_empty()).then(|| quote! { impl Constant { #constructors } });
+    let fill = needs.fields.then(|| {
+        quote! {
+            /// Reads a data field's value into its slot; a key given twice is an error.
+            pub(super) fn fill<T: ::serde::Deserialize<'de>>(
+                &mut self,
+                slot: &mut ::std::option::Option<T>,
+                wire: &'static str,
+            ) -> ::std::result::Result<(), A::Error> {
+                if slot.is_some() {
+                    return ::std::result::Result::Err(::serde::de::Error::duplicate_field(wire));
+                }
+                *slot = ::std::option::Option::Some(self.map.next_value()?);
+                ::std::result::Result::Ok(())
+            }
+        }
+    });
+    let write_optional = needs.optional.then(|| {
+        quote! {
+            /// Writes an optional field, leaving the key out when it is `None`.
+            pub(super) fn optional<T: ::serde::Serialize>(&mut self, wire: &'static str, value: &::std::option::Option<T>) -> ::std::result::Result<(), M::Error> {
+                match value {
+                    ::std::option::Option::Some(value) => self.0.serialize_entry(wire, value),
+                    ::std::option::Option::None => ::std::result::Result::Ok(()),
+                }
+            }
+        }
+    });
+    quote! {
+        /// The constants and data fields of an object type.
+        pub(super) trait Fields: ::std::marker::Sized {
+            /// The object's constant keys.
+            const CONSTANTS: &'static [Constant] = &[];
+
+            /// Reads the data fields of a JSON object; other keys go to [`Object::other`].
+            fn read<'de, A: ::serde::de::MapAccess<'de>>(object: &mut Object<A>) -> ::std::result::Result<Self, A::Error>;
+
+            /// Writes the data fields.
+            fn write<M: ::serde::ser::SerializeMap>(&self, out: &mut Writer<M>) -> ::std::result::Result<(), M::Error>;
+        }
+
+        /// A constant key of an object, checked when reading and written when writing: the key,
+        /// the value, whether the key may be absent and whether the value may be null.
+        #allow
+        pub(super) struct Constant(&'static str, Literal, bool, bool);
+
+        #constructors
+
+        impl<'de> ::serde::de::DeserializeSeed<'de> for &Constant {
+            type Value = ();
+
+            fn deserialize<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<(), D::Error> {
+                struct NullOr(Literal);
+
+                impl<'de> ::serde::de::Visitor<'de> for NullOr {
+                    type Value = ();
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        ::std::write!(f, "null or {}", self.0)
+                    }
+
+                    fn visit_none<E>(self) -> ::std::result::Result<(), E> {
+                        ::std::result::Result::Ok(())
+                    }
+
+                    fn visit_unit<E>(self) -> ::std::result::Result<(), E> {
+                        ::std::result::Result::Ok(())
+                    }
+
+                    fn visit_some<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<(), D::Error> {
+                        self.0.check(deserializer)
+                    }
+                }
+
+                if self.3 {
+                    deserializer.deserialize_option(NullOr(self.1))
+                } else {
+                    self.1.check(deserializer)
+                }
+            }
+        }
+
+        /// A JSON object being read: its entries, and which constant keys were seen.
+        pub(super) struct Object<A> {
+            map: A,
+            own: &'static [Constant],
+            extra: &'static [Constant],
+            seen: u64,
+            seen_beyond_64: ::std::vec::Vec<bool>,
+        }
+
+        impl<'de, A: ::serde::de::MapAccess<'de>> Object<A> {
+            /// The next key.
+            pub(super) fn next_key(&mut self) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
+                self.map.next_key()
+            }
+
+            #fill
+
+            /// A key that is not a data field: a constant's value must match; any other key is
+            /// skipped.
+            pub(super) fn other(&mut self, key: &str) -> ::std::result::Result<(), A::Error> {
+                let (own, extra): (&'static [Constant], &'static [Constant]) = (self.own, self.extra);
+                let found = own.iter().chain(extra).enumerate().find(|(_, c)| c.0 == key);
+                let ::std::option::Option::Some((index, constant)) = found else {
+                    return self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ());
+                };
+                if self.mark(index) {
+                    return ::std::result::Result::Err(::serde::de::Error::duplicate_field(constant.0));
+                }
+                self.map.next_value_seed(constant)
+            }
+
+            /// Marks a constant seen; true when it was seen before.
+            fn mark(&mut self, index: usize) -> bool {
+                if index < 64 {
+                    let before = self.seen & (1 << index) != 0;
+                    self.seen |= 1 << index;
+                    return before;
+                }
+                if self.seen_beyond_64.is_empty() {
+                    self.seen_beyond_64 = ::std::vec![false; self.own.len() + self.extra.len() - 64];
+                }
+                ::std::mem::replace(&mut self.seen_beyond_64[index - 64], true)
+            }
+
+            /// Fails when a required constant was missing.
+            fn finish(&self) -> ::std::result::Result<(), A::Error> {
+                for (index, constant) in self.own.iter().chain(self.extra).enumerate() {
+                    let seen = if index < 64 {
+                        self.seen & (1 << index) != 0
+                    } else {
+                        self.seen_beyond_64.get(index - 64).copied().unwrap_or(false)
+                    };
+                    if !seen && !constant.2 {
+                        return ::std::result::Result::Err(::serde::de::Error::missing_field(constant.0));
+                    }
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        /// Reads an object type from a JSON object (and nothing else), checking its constants and
+        /// `extra` ones.
+        pub(super) fn read_object<'de, D: ::serde::Deserializer<'de>, T: Fields>(deserializer: D, extra: &'static [Constant]) -> ::std::result::Result<T, D::Error> {
+            struct ObjectVisitor<T> {
+                extra: &'static [Constant],
+                object: ::std::marker::PhantomData<T>,
+            }
+
+            impl<'de, T: Fields> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
+                type Value = T;
+
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+
+                fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
+                    let mut object = Object { map, own: T::CONSTANTS, extra: self.extra, seen: 0, seen_beyond_64: ::std::vec::Vec::new() };
+                    let value = T::read(&mut object)?;
+                    object.finish()?;
+                    ::std::result::Result::Ok(value)
+                }
+            }
+
+            deserializer.deserialize_map(ObjectVisitor { extra, object: ::std::marker::PhantomData })
+        }
+
+        /// A JSON object being written.
+        pub(super) struct Writer<M>(M);
+
+        impl<M: ::serde::ser::SerializeMap> Writer<M> {
+            /// Writes one entry.
+            pub(super) fn entry<T: ::serde::Serialize + ?::std::marker::Sized>(&mut self, wire: &'static str, value: &T) -> ::std::result::Result<(), M::Error> {
+                self.0.serialize_entry(wire, value)
+            }
+
+            #write_optional
+        }
+
+        /// Writes an object type as a JSON object: its data fields, its constants, then `extra`.
+        pub(super) fn write_object<S: ::serde::Serializer, T: Fields>(value: &T, serializer: S, extra: &'static [Constant]) -> ::std::result::Result<S::Ok, S::Error> {
+            use ::serde::ser::SerializeMap as _;
+            let mut out = Writer(serializer.serialize_map(::std::option::Option::None)?);
+            value.write(&mut out)?;
+            for constant in T::CONSTANTS.iter().chain(extra) {
+                out.entry(constant.0, &constant.1)?;
+            }
+            out.0.end()
+        }
+    }
+}
+
+/// Decoding an event's payload straight from the text, with the repairs and the error details
+/// computed on the failure path only.
+fn decoding() -> TokenStream {
+    quote! {
+        /// Decodes `payload` as `T` straight from the text; `raw` is what errors keep. When
+        /// `supported` lists the event's schema versions, a payload whose `schemaVersion` is none
+        /// of them is `UnsupportedSchemaVersion`.
+        pub(super) fn decode<T: PartnerEvent>(
+            payload: &str,
+            raw: &str,
+            supported: &'static [&'static str],
+        ) -> ::std::result::Result<T, DecodeError> {
+            ::serde_json::from_str(payload).map_err(|err| failure::<T>(payload, raw, supported, &err))
+        }
+
+        /// The error for a payload that did not decode as `T`: the text is read again, to find an
+        /// unsupported `schemaVersion` or the JSON path of the offending field.
+        #[cold]
+        fn failure<T: PartnerEvent>(
+            payload: &str,
+            raw: &str,
+            supported: &'static [&'static str],
+            err: &::serde_json::Error,
+        ) -> DecodeError {
+            if !err.is_data() {
+                return DecodeError::MalformedJson { message: err.to_string(), raw: raw.to_owned() };
+            }
+            // Reading stops at the first problem: text that is not JSON further on says so first.
+            if let ::std::result::Result::Err(syntax) = ::serde_json::from_str::<::serde::de::IgnoredAny>(payload) {
+                return DecodeError::MalformedJson { message: syntax.to_string(), raw: raw.to_owned() };
+            }
+            let unsupported = if supported.is_empty() {
+                ::std::option::Option::None
+            } else {
+                version_of(payload).filter(|found| !supported.contains(&found.as_str()))
+            };
+            if let ::std::option::Option::Some(found) = unsupported {
+                return DecodeError::UnsupportedSchemaVersion {
+                    event: T::NAME,
+                    found: found.as_str().to_owned(),
+                    supported,
+                    raw: raw.to_owned(),
+                };
+            }
+            let mut deserializer = ::serde_json::Deserializer::from_str(payload);
+            let (path, message) = match ::serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                ::std::result::Result::Err(tracked) => (tracked.path().to_string(), tracked.inner().to_string()),
+                ::std::result::Result::Ok(_) => (".".to_owned(), err.to_string()),
+            };
+            DecodeError::InvalidPayload {
+                event: T::NAME,
+                schema_version: T::SCHEMA_VERSION,
+                path,
+                message,
+                raw: raw.to_owned(),
+            }
+        }
+
+        /// The payload's `schemaVersion`, when it is a JSON object with a string there; every other
+        /// key is skipped unread.
+        pub(super) fn version_of(payload: &str) -> ::std::option::Option<Key<'_>> {
+            struct Probe;
+
+            impl<'de> ::serde::de::Visitor<'de> for Probe {
+                type Value = ::std::option::Option<Key<'de>>;
+
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+
+                fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+                    let mut found = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(key) = map.next_key::<Key<'de>>()? {
+                        if found.is_none() && key.as_str() == "schemaVersion" {
+                            found = map.next_value::<::std::option::Option<Key<'de>>>()?;
+                        } else {
+                            map.next_value::<::serde::de::IgnoredAny>()?;
+                        }
+                    }
+                    ::std::result::Result::Ok(found)
+                }
+            }
+
+            let mut deserializer = ::serde_json::Deserializer::from_str(payload);
+            ::serde::Deserializer::deserialize_map(&mut deserializer, Probe).ok().flatten()
+        }
+
+    }
+}
+
+/// Retrying text that is not JSON only because of lone surrogate escapes.
+fn repair() -> TokenStream {
+    quote! {
+        /// Runs `attempt` on `text`; when the text is not JSON only because of lone surrogate
+        /// escapes (`"\ud800"`, which browsers produce from a broken emoji), runs it again with
+        /// each replaced by U+FFFD. Errors keep the text as given.
+        pub(super) fn with_repair<T>(
+            text: &str,
+            attempt: impl Fn(&str) -> ::std::result::Result<T, DecodeError>,
+        ) -> ::std::result::Result<T, DecodeError> {
+            match attempt(text) {
+                ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }) => match repair_surrogates(text) {
+                    ::std::option::Option::Some(repaired) => attempt(&repaired),
+                    ::std::option::Option::None => ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }),
+                },
+                other => other,
+            }
+        }
+
+        /// `text` with every `\u` escape of a lone surrogate replaced by `\ufffd`, or `None` when it
+        /// has none.
+        fn repair_surrogates(text: &str) -> ::std::option::Option<::std::string::String> {
+            fn unit(bytes: &[u8], at: usize) -> ::std::option::Option<u32> {
+                if bytes.get(at) != ::std::option::Option::Some(&b'\\') || bytes.get(at + 1) != ::std::option::Option::Some(&b'u') {
+                    return ::std::option::Option::None;
+                }
+                let hex = ::std::str::from_utf8(bytes.get(at + 2..at + 6)?).ok()?;
+                u32::from_str_radix(hex, 16).ok()
+            }
+            let bytes = text.as_bytes();
+            let mut repaired = ::std::string::String::new();
+            let mut copied = 0;
+            let mut at = 0;
+            while at < bytes.len() {
+                if bytes[at] != b'\\' {
+                    at += 1;
+                    continue;
+                }
+                let lone = match unit(bytes, at) {
+                    ::std::option::Option::Some(0xD800..=0xDBFF) => {
+                        if matches!(unit(bytes, at + 6), ::std::option::Option::Some(0xDC00..=0xDFFF)) {
+                            at += 12;
+                            continue;
+                        }
+                        true
+                    }
+                    ::std::option::Option::Some(0xDC00..=0xDFFF) => true,
+                    ::std::option::Option::Some(_) => {
+                        at += 6;
+                        continue;
+                    }
+                    ::std::option::Option::None => false,
+                };
+                if lone {
+                    repaired.push_str(&text[copied..at]);
+                    repaired.push_str("\\ufffd");
+                    at += 6;
+                    copied = at;
+                } else {
+                    // Any other escape: the escaped character is not a quote or backslash.
+                    at += 2;
+                }
+            }
+            if copied == 0 {
+                return ::std::option::Option::None;
+            }
+            repaired.push_str(&text[copied..]);
+            ::std::option::Option::Some(repaired)
+        }
+    }
+}
+
+/// Opening the two host envelopes without parsing the payload inside.
+fn envelope() -> TokenStream {
+    quote! {
+        /// The values of the given keys of a JSON object, unparsed; other keys are skipped.
+        fn raw_fields<'a, const N: usize>(
+            text: &'a str,
+            keys: [&'static str; N],
+        ) -> ::std::result::Result<[::std::option::Option<&'a ::serde_json::value::RawValue>; N], ::serde_json::Error> {
+            struct Fields<const N: usize>([&'static str; N]);
+
+            impl<'de, const N: usize> ::serde::de::Visitor<'de> for Fields<N> {
+                type Value = [::std::option::Option<&'de ::serde_json::value::RawValue>; N];
+
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+
+                fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+                    let mut values = [::std::option::Option::None; N];
+                    while let ::std::option::Option::Some(key) = map.next_key::<Key<'de>>()? {
+                        match self.0.iter().position(|k| *k == key.as_str()) {
+                            ::std::option::Option::Some(index) => values[index] = ::std::option::Option::Some(map.next_value()?),
+                            ::std::option::Option::None => {
+                                map.next_value::<::serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    ::std::result::Result::Ok(values)
+                }
+            }
+
+            let mut deserializer = ::serde_json::Deserializer::from_str(text);
+            let values = ::serde::Deserializer::deserialize_map(&mut deserializer, Fields(keys))?;
+            deserializer.end()?;
+            ::std::result::Result::Ok(values)
+        }
+
+        /// A JSON string value, if it is one.
+        fn string(value: ::std::option::Option<&::serde_json::value::RawValue>) -> ::std::option::Option<Key<'_>> {
+            ::serde_json::from_str(value?.get()).ok()
+        }
+
+        /// The event name and payload text of a host message: the partner SDK envelope
+        /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
+        /// `{"eventType", "status", "data"}`. `raw` is what errors keep.
+        pub(super) fn open_envelope<'a>(text: &'a str, raw: &str) -> ::std::result::Result<(Key<'a>, &'a str), DecodeError> {
+            let unknown = |message: &str| DecodeError::UnknownEnvelope { message: message.to_owned(), raw: raw.to_owned() };
+            let [kind, message, event_type, status, data] = match raw_fields(text, ["type", "message", "eventType", "status", "data"]) {
+                ::std::result::Result::Ok(fields) => fields,
+                ::std::result::Result::Err(err) if err.is_data() => return ::std::result::Result::Err(unknown("the message is not a JSON object")),
+                ::std::result::Result::Err(err) => return ::std::result::Result::Err(DecodeError::MalformedJson { message: err.to_string(), raw: raw.to_owned() }),
+            };
+            let payload = |value: ::std::option::Option<&'a ::serde_json::value::RawValue>| value.map_or("null", |v| v.get());
+            if let ::std::option::Option::Some(event) = string(event_type) {
+                return match string(status).as_ref().map(Key::as_str) {
+                    ::std::option::Option::Some("success") => ::std::result::Result::Ok((event, payload(data))),
+                    ::std::option::Option::Some("failed") => {
+                        let detail: ::serde_json::Value = ::serde_json::from_str(payload(data)).unwrap_or(::serde_json::Value::Null);
+                        ::std::result::Result::Err(DecodeError::HostFailure {
+                            event: event.as_str().to_owned(),
+                            code: detail.get("error").and_then(::serde_json::Value::as_str).unwrap_or_default().to_owned(),
+                            detail,
+                            raw: raw.to_owned(),
+                        })
+                    }
+                    _ => ::std::result::Result::Err(unknown("`status` must be \"success\" or \"failed\"")),
+                };
+            }
+            if string(kind).as_ref().map(Key::as_str) == ::std::option::Option::Some("event") {
+                let ::std::option::Option::Some(::std::result::Result::Ok([event_name, value])) = message.map(|m| raw_fields(m.get(), ["eventName", "value"])) else {
+                    return ::std::result::Result::Err(unknown("`message` must be an object"));
+                };
+                let ::std::option::Option::Some(event) = string(event_name) else {
+                    return ::std::result::Result::Err(unknown("`message.eventName` must be a string"));
+                };
+                return ::std::result::Result::Ok((event, payload(value)));
+            }
+            ::std::result::Result::Err(unknown(
+                "expected {\"type\": \"event\", \"message\": {...}} or {\"eventType\", \"status\", \"data\"}",
+            ))
+        }
+    }
+}
