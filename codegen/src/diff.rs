@@ -13,7 +13,8 @@
 //!
 //! A change *breaks partners* when it is breaking for the role the partner plays: the receiver
 //! of a received event, the sender of a send event. `eventcat diff` exits 2 when any change
-//! breaks partners (with `--strict`: when any change breaks either role).
+//! breaks partners (with `--strict`: when any change breaks either role), or when a Rust name
+//! was removed or changed (see below).
 //!
 //! Decoders ignore fields they do not know (the SDK's validators strip them), and a catalog
 //! `default` is used only when converting between schema versions, so a required field stays
@@ -50,6 +51,13 @@
 //! kind; an enum accepts a constant among its values; a `one_of` accepts what any member
 //! accepts. Shared types are compared by structure, so renaming a type changes nothing; nested
 //! fields are reported with their path (`queue.id`, `messages[].id`, `variables{}`).
+//!
+//! **Rust names.** [`run`] also plans both catalogs and lists the Rust names the change adds,
+//! removes or changes ([`crate::names`]: types, `ReceivedEvent`/`SendEvent` and family enum
+//! variants, upgrade methods, conversions), so a partner sees what their code can and can no
+//! longer name. A removed name, or one whose meaning changed, breaks partner code whatever role
+//! the partner plays: it counts as breaking for partners (and so for `--strict`). Added names
+//! are compatible. (Renaming a shared type changes no payload, but removes its old name.)
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -65,8 +73,10 @@ use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, Payload, Scalar, Shape,
     Status,
 };
+use crate::names::NameChanges;
 use crate::outcome::{self, Outcome};
 use crate::page::date_or_dash;
+use crate::plan::Plan;
 
 /// Exit code of `diff` when a change breaks partners.
 pub const EXIT_BREAKING: u8 = 2;
@@ -392,10 +402,14 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// The changes past [`MAX_CHANGES`], counted per event schema version.
     pub omitted: Vec<Omitted>,
+    /// The Rust names added, removed or changed: empty from [`diff`], which compares catalogs;
+    /// filled from the two catalogs' plans by [`Diff::with_names`] (as [`run`] does).
+    pub names: NameChanges,
 }
 
 impl Diff {
-    /// True when a change breaks partners (or, with `strict`, either role).
+    /// True when a change breaks partners (or, with `strict`, either role), or a Rust name was
+    /// removed or changed.
     pub fn breaking(&self, strict: bool) -> bool {
         self.changes.iter().any(|c| {
             if strict {
@@ -404,6 +418,7 @@ impl Diff {
                 c.breaks_partner()
             }
         }) || self.omitted.iter().any(|o| o.breaking(strict))
+            || self.names.breaking()
     }
 
     /// How many changes are counted but not listed.
@@ -465,14 +480,16 @@ impl Diff {
                 }
             ));
         }
+        out.push_str(&self.names.text());
         let events: BTreeSet<&str> = self.changes.iter().map(|c| c.event.as_str()).collect();
         let partner = self.changes.iter().filter(|c| c.breaks_partner()).count();
         let any = self.changes.iter().filter(|c| c.breaks_any()).count();
         out.push_str(&format!(
             "{old_name} -> {new_name}: {} changes in {} events; breaking: {partner} for partners, \
-             {any} for either role{}\n",
+             {any} for either role{}{}\n",
             self.changes.len(),
             events.len(),
+            self.names_summary(),
             if self.breaking(strict) {
                 " (exit 2)"
             } else {
@@ -490,8 +507,41 @@ impl Diff {
             "breaking_for_a_role": self.changes.iter().filter(|c| c.breaks_any()).count(),
             "breaking": self.breaking(strict),
             "omitted_changes": self.omitted_count(),
+            "rust_names": self.names.to_json(),
         })
     }
+}
+
+/// The Rust names of a diff (see [`crate::names`]).
+impl Diff {
+    /// The diff with the Rust names the change adds, removes or changes, from the plans of the
+    /// OLD and NEW catalogs.
+    pub fn with_names(self, old: &Plan, new: &Plan) -> Self {
+        Diff {
+            names: crate::names::changes(old, new),
+            ..self
+        }
+    }
+
+    /// `; Rust names: 3 added, 0 removed, 0 changed` for the last line, when any changed.
+    fn names_summary(&self) -> String {
+        if self.names.is_empty() {
+            String::new()
+        } else {
+            format!("; Rust names: {}", self.names.counts())
+        }
+    }
+}
+
+/// The plan of a loaded catalog, or the error `diff` exits with when it has none.
+fn plan_or_trouble(loaded: &crate::Loaded, color: bool) -> Result<Plan, Outcome> {
+    crate::plan::plan(&loaded.catalog).map_err(|diagnostics| {
+        let err = crate::LoadError::Invalid(crate::Report {
+            diagnostics,
+            ..loaded.report.clone()
+        });
+        Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE)
+    })
 }
 
 /// The stack of the thread [`diff`] compares on: shared types nest as deep as a catalog has
@@ -559,6 +609,7 @@ fn diff_here(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
     Diff {
         changes: differ.changes,
         omitted: differ.omitted,
+        names: NameChanges::default(),
     }
 }
 
@@ -1397,8 +1448,8 @@ impl<'a> Comparer<'a> {
 }
 
 /// `eventcat diff OLD NEW`: what to print and the exit code (0: nothing breaks partners;
-/// [`EXIT_BREAKING`]: something does, or with `strict` breaks either role; [`EXIT_TROUBLE`]: a
-/// catalog does not load).
+/// [`EXIT_BREAKING`]: something does, or with `strict` breaks either role, or a Rust name was
+/// removed or changed; [`EXIT_TROUBLE`]: a catalog does not load or cannot be planned).
 pub fn run(
     old_path: &std::path::Path,
     new_path: &std::path::Path,
@@ -1415,7 +1466,11 @@ pub fn run(
         Ok(loaded) => loaded,
         Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
     };
-    let diff = diff(&old.catalog, &new.catalog, as_of);
+    let (old_plan, new_plan) = match (plan_or_trouble(&old, color), plan_or_trouble(&new, color)) {
+        (Ok(old_plan), Ok(new_plan)) => (old_plan, new_plan),
+        (Err(outcome), _) | (_, Err(outcome)) => return outcome,
+    };
+    let diff = diff(&old.catalog, &new.catalog, as_of).with_names(&old_plan, &new_plan);
     let stdout = if json_output {
         format!("{:#}\n", diff.to_json(strict))
     } else {

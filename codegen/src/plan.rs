@@ -44,6 +44,20 @@ pub struct Plan {
     pub families: Vec<FamilyItem>,
     /// One per catalog event, for the runtime table.
     pub entries: Vec<EntryItem>,
+    /// The inline types (objects, enums and unions written in place), by Rust name: whose part
+    /// each one is. A type of [`Plan::types`] is an event struct, an inline type or a catalog
+    /// type.
+    pub parts: BTreeMap<String, Part>,
+}
+
+/// Where an inline type sits: the `part` of `owner` (`XV1Status` is the `status` part of `XV1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The Rust type it is a part of.
+    pub owner: String,
+    /// The part: a field's wire name, with `Item` or `Value` for an array's or map's element
+    /// (`QueueItem`), or a union's variant.
+    pub part: String,
 }
 
 /// A product as generated: a variant of `Product`.
@@ -393,6 +407,7 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
         conversions,
         families,
         entries,
+        parts: planner.parts,
     })
 }
 
@@ -420,6 +435,7 @@ fn name_items(catalog: &Catalog) -> Named<'_> {
             .map(|n| ((*n).to_owned(), None))
             .collect(),
         types: Vec::new(),
+        parts: BTreeMap::new(),
         errors: Vec::new(),
     };
     for decl in &catalog.types {
@@ -542,6 +558,8 @@ struct Planner<'a> {
     /// Every Rust type name taken, with where it comes from.
     names: BTreeMap<String, Option<Location>>,
     types: Vec<TypeItem>,
+    /// The inline types declared, with whose part each one is.
+    parts: BTreeMap<String, Part>,
     errors: Vec<Diagnostic>,
 }
 
@@ -724,6 +742,13 @@ impl Planner<'_> {
             Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_) | Shape::Const(_) => {
                 let name = format!("{owner}{}", upper_camel_ascii(part));
                 if self.claim(&name, location) {
+                    self.parts.insert(
+                        name.clone(),
+                        Part {
+                            owner: owner.to_owned(),
+                            part: part.to_owned(),
+                        },
+                    );
                     let doc = vec![format!("The `{part}` part of [`{owner}`].")];
                     self.declare(&name, doc, shape, location);
                 }

@@ -182,9 +182,26 @@ fn diff_exits_2_when_a_change_breaks_partners() {
         ),
         "{text}"
     );
+    // The Rust names the update adds: the new events' structs and `ReceivedEvent` variants, the
+    // new family enum of wrap-up codes 1.0.0 and 1.0.1, and their conversions; none removed.
+    assert!(
+        text.contains(
+            "Rust names: 63 added, 0 removed, 0 changed\n  partner code: compatible: every name \
+             of the old catalog keeps its meaning\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  added `AwInteractionWrapUpCodesV1_0_1`: struct for event \
+             `aw-interaction-wrap-up-codes-v1` schema version 1.0.1\n"
+        ),
+        "{text}"
+    );
     assert!(
         text.ends_with(
-            "30 changes in 28 events; breaking: 1 for partners, 1 for either role (exit 2)\n"
+            "30 changes in 28 events; breaking: 1 for partners, 1 for either role; Rust names: \
+             63 added, 0 removed, 0 changed (exit 2)\n"
         ),
         "{text}"
     );

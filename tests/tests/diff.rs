@@ -2,6 +2,7 @@
 //! receiver and the sender of its event.
 
 use eventcat_codegen::diff::{self, Change, Diff, Role};
+use eventcat_codegen::plan::{self, Plan};
 use eventcat_codegen::{Catalog, import, page};
 
 /// Lifecycle catalog of the older events page (built with `eventcat import --write`).
@@ -167,6 +168,10 @@ fn a_catalog_does_not_differ_from_itself() {
     let diff = diff::diff(&bundled, &bundled, "2026-06-01".parse().ok());
     assert_eq!(summaries(&diff), Vec::<String>::new());
     assert!(!diff.breaking(true));
+    let planned = plan_of(&bundled);
+    let diff = diff.with_names(&planned, &planned);
+    assert!(diff.names.is_empty());
+    assert!(!diff.text("a", "b", true).contains("Rust names"));
 }
 
 /// The changes of one event of the field-level fixtures.
@@ -525,20 +530,10 @@ fn the_json_report_carries_both_verdicts_and_their_reasons() {
 /// `types` (YAML lines, indented under `types:` and `fields:`).
 fn typed_catalog(types: &str, fields: &str) -> String {
     format!(
-        "products:
-  p: {{ title: P }}
-types:
-{types}events:
-  - name: x-v1
-    product: p
-    direction: received
-    status: active
-    active_date: 2025-01-01
-    doc: X.
-    schema_versions:
-      - version: 1.0.0
-        fields:
-{fields}"
+        "products:\n  p: {{ title: P }}\ntypes:\n{types}events:\n{}",
+        event_x(&format!(
+            "      - version: 1.0.0\n        fields:\n{fields}"
+        ))
     )
 }
 
@@ -704,4 +699,261 @@ fn a_chain_of_thousands_of_nested_types_is_compared_without_running_out_of_stack
     let diff = diff::diff(&catalog(&["a"]), &catalog(&["a", "b"]), None);
     let paths: Vec<Option<String>> = diff.changes.iter().map(|c| c.path.clone()).collect();
     assert_eq!(paths, [Some(format!("root{}", ".x".repeat(5_000)))]);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Rust names.
+
+fn plan_of(catalog: &Catalog) -> Plan {
+    match plan::plan(catalog) {
+        Ok(plan) => plan,
+        Err(errors) => panic!("a checked catalog plans: {errors:?}"),
+    }
+}
+
+/// The diff of two catalog texts, with their Rust names.
+fn diff_with_names(old: &str, new: &str) -> Diff {
+    let (old, new) = (load("old", old), load("new", new));
+    diff::diff(&old, &new, None).with_names(&plan_of(&old), &plan_of(&new))
+}
+
+/// `added NAME: meaning`, `removed NAME: meaning`, `changed NAME: old -> new`, in that order.
+fn name_lines(diff: &Diff) -> Vec<String> {
+    let names = &diff.names;
+    let added = names
+        .added
+        .iter()
+        .map(|n| format!("added {}: {}", n.name, n.meaning));
+    let removed = names
+        .removed
+        .iter()
+        .map(|n| format!("removed {}: {}", n.name, n.meaning));
+    let changed = names
+        .changed
+        .iter()
+        .map(|c| format!("changed {}: {} -> {}", c.name, c.old, c.new));
+    added.chain(removed).chain(changed).collect()
+}
+
+/// A catalog of products `p`, with `events` (YAML list items, indented under `events:`).
+fn events_catalog(events: &str) -> String {
+    format!("products:\n  p: {{ title: P }}\nevents:\n{events}")
+}
+
+/// The received event `x-v1` with the given schema versions (YAML, indented under
+/// `schema_versions:`).
+fn event_x(versions: &str) -> String {
+    format!(
+        "  - name: x-v1
+    product: p
+    direction: received
+    status: active
+    active_date: 2025-01-01
+    doc: X.
+    schema_versions:
+{versions}"
+    )
+}
+
+const X_1_0_0: &str = "      - version: 1.0.0
+        fields:
+          status: { enum: [open, closed] }
+";
+
+#[test]
+fn adding_schema_version_1_0_1_only_adds_names() {
+    let old = events_catalog(&event_x(X_1_0_0));
+    let new = events_catalog(&event_x(&format!(
+        "{X_1_0_0}      - version: 1.0.1
+        fields:
+          status: {{ enum: [open, closed] }}
+          agent: {{ type: string }}
+"
+    )));
+    let diff = diff_with_names(&old, &new);
+    assert_eq!(
+        name_lines(&diff),
+        [
+            "added ReceivedEvent::XV1_0_1: variant for event `x-v1` schema version 1.0.1",
+            "added X: enum for the `x` family",
+            "added X::V1: variant for event `x-v1` schema version 1.0.0",
+            "added X::V1_0_1: variant for event `x-v1` schema version 1.0.1",
+            "added XV1::upgrade_to_v1_0_1: method upgrading to `XV1_0_1`, taking (String)",
+            "added XV1_0_1: struct for event `x-v1` schema version 1.0.1",
+            "added XV1_0_1Status: string enum for the `status` part of `XV1_0_1`",
+            "added impl From<X> for XV1: conversion of any version of the `x` family into its \
+             oldest",
+            "added impl From<XV1Status> for XV1_0_1Status: conversion",
+            "added impl From<XV1_0_1> for XV1: conversion",
+            "added impl From<XV1_0_1Status> for XV1Status: conversion",
+        ]
+    );
+    assert!(!diff.names.breaking());
+    // The new version breaks receivers built from the old catalog (it refuses 1.0.1), not the
+    // names their code uses.
+    assert_eq!(
+        summaries(&diff),
+        ["x-v1 1.0.1: schema version added | receiver: breaking | sender: compatible"]
+    );
+}
+
+#[test]
+fn removing_an_event_removes_its_names() {
+    let y = "  - name: y-v1
+    product: p
+    direction: send
+    status: active
+    active_date: 2025-01-01
+    doc: Y.
+    schema_versions:
+      - version: 1.0.0
+        fields:
+          mode: { enum: [auto, manual] }
+";
+    let old = events_catalog(&format!("{}{y}", event_x(X_1_0_0)));
+    let new = events_catalog(&event_x(X_1_0_0));
+    let diff = diff_with_names(&old, &new);
+    assert_eq!(
+        name_lines(&diff),
+        [
+            "removed SendEvent::YV1: variant for event `y-v1` schema version 1.0.0",
+            "removed YV1: struct for event `y-v1` schema version 1.0.0",
+            "removed YV1Mode: string enum for the `mode` part of `YV1`",
+        ]
+    );
+    assert!(diff.names.breaking());
+}
+
+#[test]
+fn a_name_that_means_something_else_is_changed_and_breaks_partners() {
+    // `queue`, an optional array of objects, goes; `queueItem`, an optional object, comes: both
+    // compatible for the partner, who receives the event. But `XV1QueueItem` was the type of
+    // `queue`'s items and is now the type of `queueItem`, and `XV1Status`, a string enum, is now
+    // a struct.
+    let old = events_catalog(&event_x(
+        "      - version: 1.0.0
+        fields:
+          status: { enum: [open, closed] }
+          queue: { optional: true, array: { fields: { id: { type: string } } } }
+",
+    ));
+    let new = events_catalog(&event_x(
+        "      - version: 1.0.0
+        fields:
+          status: { fields: { open: { type: boolean } } }
+          queueItem: { optional: true, fields: { id: { type: string } } }
+",
+    ));
+    let diff = diff_with_names(&old, &new);
+    assert_eq!(
+        name_lines(&diff),
+        [
+            "changed XV1QueueItem: struct for the `QueueItem` part of `XV1` -> struct for the \
+             `queueItem` part of `XV1`",
+            "changed XV1Status: string enum for the `status` part of `XV1` -> struct for the \
+             `status` part of `XV1`",
+        ]
+    );
+    assert!(diff.names.breaking());
+    let text = diff.text("old", "new", false);
+    assert!(
+        text.contains(
+            "Rust names: 0 added, 0 removed, 2 changed\n  partner code: BREAKING: code naming a \
+             removed name, or using a changed one as it was, stops compiling once regenerated\n  \
+             changed `XV1QueueItem`: struct for the `QueueItem` part of `XV1` -> struct for the \
+             `queueItem` part of `XV1`\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("; Rust names: 0 added, 0 removed, 2 changed (exit 2)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn renaming_a_shared_type_changes_no_payload_but_removes_its_name() {
+    let catalog = |name: &str| {
+        typed_catalog(
+            &format!("  {name}: {{ fields: {{ id: {{ type: string }} }} }}\n"),
+            &format!("          queue: {{ type: {name}, doc: A. }}\n"),
+        )
+    };
+    let diff = diff_with_names(&catalog("Queue"), &catalog("QueueRef"));
+    assert_eq!(summaries(&diff), Vec::<String>::new());
+    assert_eq!(
+        name_lines(&diff),
+        [
+            "added QueueRef: struct for catalog type `QueueRef`",
+            "removed Queue: struct for catalog type `Queue`",
+        ]
+    );
+    // No change breaks a payload, yet code naming `Queue` stops compiling: the diff breaks
+    // partners, and `diff` exits 2.
+    assert!(diff.breaking(false));
+    assert_eq!(diff.to_json(false)["breaking"], true);
+}
+
+#[test]
+fn an_upgrade_method_that_takes_other_arguments_is_changed() {
+    let catalog = |agent: &str| {
+        events_catalog(&event_x(&format!(
+            "{X_1_0_0}      - version: 1.0.1
+        fields:
+          status: {{ enum: [open, closed] }}
+          agent: {{ type: {agent} }}
+"
+        )))
+    };
+    let diff = diff_with_names(&catalog("string"), &catalog("integer"));
+    assert_eq!(
+        name_lines(&diff),
+        [
+            "changed XV1::upgrade_to_v1_0_1: method upgrading to `XV1_0_1`, taking (String) -> \
+             method upgrading to `XV1_0_1`, taking (i64)"
+        ]
+    );
+}
+
+#[test]
+fn run_prints_the_rust_names_and_gives_them_in_json() {
+    let fixture = |name: &str| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/catalogs")
+            .join(name)
+    };
+    let (old, new) = (fixture("fields-old.yaml"), fixture("fields-new.yaml"));
+    let text = diff::run(&old, &new, None, false, false, false);
+    assert_eq!(text.code, diff::EXIT_BREAKING);
+    assert!(
+        text.stdout.contains(
+            "Rust names: 12 added, 12 removed, 0 changed\n  partner code: BREAKING: code naming \
+             a removed name, or using a changed one as it was, stops compiling once regenerated\n"
+        ),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("  removed `Queue`: struct for catalog type `Queue`\n"),
+        "{}",
+        text.stdout
+    );
+    let json = diff::run(&old, &new, None, false, true, false);
+    let json: serde_json::Value = match serde_json::from_str(&json.stdout) {
+        Ok(json) => json,
+        Err(err) => panic!("not JSON: {err}"),
+    };
+    let names = &json["rust_names"];
+    assert_eq!(names["breaking"], true);
+    assert_eq!(
+        names["added"][1],
+        serde_json::json!({"name": "QueueRef", "meaning": "struct for catalog type `QueueRef`"})
+    );
+    assert_eq!(names["removed"].as_array().map(Vec::len), Some(12));
+    assert_eq!(names["changed"], serde_json::json!([]));
+    // A catalog against itself: no section, and nothing in the last line.
+    let same = diff::run(&old, &old, None, false, false, false);
+    assert_eq!(same.code, 0);
+    assert!(!same.stdout.contains("Rust names"), "{}", same.stdout);
 }
