@@ -1,31 +1,259 @@
-//! How long the generated code takes to decode and encode payloads.
+//! How long the generated code takes to decode and encode payloads, side by side with what a
+//! partner would write without it: the hand-written serde structs of [`hand`], with the same
+//! fields, and an untyped `serde_json::Value`.
+//!
+//! One criterion group per payload, named after its event, with the same seven functions in
+//! each; every throughput is counted in payload bytes (for `eventcat from_message` too, whose
+//! input is the payload in its host envelope). `scripts/bench-ratios` tabulates the results.
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use eventcat_tests::catalog::{PartnerEvent, ReceivedEvent};
+mod hand;
 
-const FOCUS: &str = r#"{"interactionId":"int-1003","queue":{"id":"12345","queueId":"tenantId~~queue~~chat~~12345","queueName":"Queue name"},"isManual":true,"schemaVersion":"3.0.0"}"#;
+use std::hint::black_box;
 
-const FOCUS_MESSAGE: &str = r#"{"type":"event","schemaVersion":"1.0.0","message":{"eventName":"aw-interaction-focus-v3","value":{"interactionId":"int-1003","queue":{"id":"12345","queueId":"tenantId~~queue~~chat~~12345","queueName":"Queue name"},"isManual":true,"schemaVersion":"3.0.0"}}}"#;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eventcat_tests::catalog::ReceivedEvent;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
+const FOCUS: &str = include_str!("../fixtures/samples/aw-interaction-focus-v3.json");
 const CALL: &str = include_str!("../fixtures/samples/call-manager-call-connect-v1.json");
+const OFFERED: &str = include_str!("../fixtures/samples/mashell-chat-offered-cc-event-v1.json");
 
+/// `aw-chat-init-v1` with three messages: the documented sample has only one, which opens this
+/// chat; a bot answer and a translated customer message with an attachment follow, so that
+/// nearly every optional `ChatMessage` field appears (and `rawMessage` in both of its forms).
+const CHAT_INIT: &str = r#"{
+  "interactionId": "interaction-12345",
+  "messages": [
+    {
+      "id": "msg-abc123",
+      "timestamp": 1746522286592,
+      "type": "text",
+      "rawMessage": "Hi, I need help with my account",
+      "displayName": "Customer Name",
+      "author": {
+        "id": "customer-001",
+        "email": "customer@example.com",
+        "name": "Customer Name"
+      },
+      "isBot": false
+    },
+    {
+      "id": "msg-abc124",
+      "timestamp": 1746522289120,
+      "type": "text",
+      "rawMessage": {
+        "text": "I can help with that. Is it about billing or about signing in?",
+        "format": "plain"
+      },
+      "botName": "Cognigy",
+      "msgStatus": "delivered",
+      "translatedMessage": null,
+      "displayName": "Virtual Assistant",
+      "isBot": true,
+      "meta": {
+        "app": "cognigy",
+        "conversation_id": "conv-7781",
+        "conversation_message_id": "conv-7781-2",
+        "has_cards": "false",
+        "type": "bot"
+      }
+    },
+    {
+      "id": "msg-abc125",
+      "timestamp": 1746522301457,
+      "type": "text",
+      "rawMessage": "Voici une capture d'écran de l'erreur",
+      "lastUpdatedTimestamp": 1746522303002,
+      "msgStatus": "read",
+      "attachments": [
+        {
+          "filename": "erreur-connexion.png",
+          "id": "att-5521",
+          "meta": {
+            "originalHeight": 1080,
+            "originalWidth": 1920,
+            "thumbnailContentType": "image/png",
+            "thumbnailHeight": 90,
+            "thumbnailWidth": 160
+          },
+          "size": 248311,
+          "thumbnailUrl": "https://files.example.com/att-5521/thumbnail.png",
+          "type": "image"
+        }
+      ],
+      "translatedMessage": "Here is a screenshot of the error",
+      "originalMessage": "Voici une capture d'écran de l'erreur",
+      "displayName": "Customer Name",
+      "author": {
+        "id": "customer-001",
+        "email": "customer@example.com",
+        "name": "Customer Name"
+      },
+      "variables": {
+        "locale": "fr-FR",
+        "channel": "web"
+      },
+      "resent": false,
+      "isBot": false,
+      "isDeleted": false
+    }
+  ],
+  "schemaVersion": "1.0.0"
+}"#;
+
+/// The envelope a host wraps a payload in.
+enum Host {
+    /// The partner SDK's, for Agent Workspace and Call Manager events.
+    Sdk,
+    /// Maestro's.
+    Maestro,
+}
+
+/// One benchmarked payload with everything its benchmarks need, checked before any timing.
+struct Case<T> {
+    /// The event name, also the criterion group name.
+    name: &'static str,
+    /// The bare JSON payload.
+    payload: &'static str,
+    /// The payload text, unchanged, in its host envelope: the input of `from_message`.
+    message: String,
+    /// The payload decoded by the generated code.
+    event: ReceivedEvent,
+    /// The payload decoded as the hand-written struct.
+    hand: T,
+    /// The payload as an untyped value.
+    value: Value,
+}
+
+impl<T: Serialize + DeserializeOwned> Case<T> {
+    /// Wraps `payload` for `host`, and checks that the generated code decodes it bare and
+    /// wrapped to the same event and encodes it back, and that the hand-written struct `T`
+    /// round-trips it, so that it really has the payload's fields. Panics otherwise.
+    fn new(name: &'static str, payload: &'static str, host: Host) -> Self {
+        let value: Value = serde_json::from_str(payload)
+            .unwrap_or_else(|err| panic!("{name}: the payload is not JSON: {err}"));
+        let message = match host {
+            Host::Sdk => format!(
+                r#"{{"type":"event","schemaVersion":"1.0.0","message":{{"eventName":"{name}","value":{payload}}}}}"#
+            ),
+            Host::Maestro => {
+                format!(r#"{{"eventType":"{name}","status":"success","data":{payload}}}"#)
+            }
+        };
+        let event = ReceivedEvent::decode(name, payload)
+            .unwrap_or_else(|err| panic!("{name}: eventcat cannot decode the payload: {err}"));
+        match ReceivedEvent::from_message(&message) {
+            Ok(wrapped) if wrapped == event => {}
+            Ok(wrapped) => panic!("{name}: from_message gives {wrapped:?}, decode {event:?}"),
+            Err(err) => panic!("{name}: eventcat cannot decode the message {message}: {err}"),
+        }
+        let encoded = event
+            .to_json()
+            .unwrap_or_else(|err| panic!("{name}: eventcat cannot encode the event: {err}"));
+        assert_same(name, "eventcat", &value, &encoded);
+        let hand: T = serde_json::from_str(payload).unwrap_or_else(|err| {
+            panic!("{name}: the hand-written struct cannot decode the payload: {err}")
+        });
+        let encoded = serde_json::to_string(&hand).unwrap_or_else(|err| {
+            panic!("{name}: the hand-written struct cannot encode the payload: {err}")
+        });
+        assert_same(name, "the hand-written struct", &value, &encoded);
+        Case {
+            name,
+            payload,
+            message,
+            event,
+            hand,
+            value,
+        }
+    }
+
+    /// The group of this payload: eventcat, the hand-written struct and `Value`.
+    fn bench(&self, c: &mut Criterion) {
+        let mut group = c.benchmark_group(self.name);
+        group.throughput(Throughput::Bytes(self.payload.len() as u64));
+        group.bench_function("eventcat decode", |b| {
+            b.iter(|| ReceivedEvent::decode(black_box(self.name), black_box(self.payload)))
+        });
+        group.bench_function("eventcat from_message", |b| {
+            b.iter(|| ReceivedEvent::from_message(black_box(&self.message)))
+        });
+        group.bench_function("eventcat encode", |b| {
+            b.iter(|| black_box(&self.event).to_json())
+        });
+        group.bench_function("serde struct decode", |b| {
+            b.iter(|| serde_json::from_str::<T>(black_box(self.payload)))
+        });
+        group.bench_function("serde struct encode", |b| {
+            b.iter(|| serde_json::to_string(black_box(&self.hand)))
+        });
+        group.bench_function("serde_json::Value decode", |b| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(self.payload)))
+        });
+        group.bench_function("serde_json::Value encode", |b| {
+            b.iter(|| serde_json::to_string(black_box(&self.value)))
+        });
+        group.finish();
+    }
+}
+
+/// Panics unless `encoded`, what `who` encoded, is the JSON value `expected`.
+fn assert_same(name: &str, who: &str, expected: &Value, encoded: &str) {
+    let found: Value = serde_json::from_str(encoded)
+        .unwrap_or_else(|err| panic!("{name}: {who} encodes invalid JSON ({err}): {encoded}"));
+    if let Some(difference) = first_difference(expected, &found, "$") {
+        panic!("{name}: {who} does not round-trip the payload: at {difference}");
+    }
+}
+
+/// Where `found` first differs from `expected`, with both values, or `None` if they are equal.
+/// Numbers are compared as `f64`: catalog `number` fields are `f64` on both sides, so an integer
+/// `60` comes back as `60.0`.
+fn first_difference(expected: &Value, found: &Value, path: &str) -> Option<String> {
+    match (expected, found) {
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (a, b))| first_difference(a, b, &format!("{path}[{i}]"))),
+        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|key| {
+            let path = format!("{path}.{key}");
+            match (x.get(key), y.get(key)) {
+                (Some(a), Some(b)) => first_difference(a, b, &path),
+                (a, b) => {
+                    let shown =
+                        |v: Option<&Value>| v.map_or("no field".to_owned(), Value::to_string);
+                    Some(format!("{path}: expected {}, found {}", shown(a), shown(b)))
+                }
+            }
+        }),
+        _ if expected == found => None,
+        _ => Some(format!("{path}: expected {expected}, found {found}")),
+    }
+}
+
+/// Checks all four payloads, then benchmarks each in turn.
 fn bench(c: &mut Criterion) {
-    c.bench_function("decode aw-interaction-focus-v3 payload", |b| {
-        b.iter(|| ReceivedEvent::decode("aw-interaction-focus-v3", FOCUS))
-    });
-    c.bench_function("decode aw-interaction-focus-v3 SDK envelope", |b| {
-        b.iter(|| ReceivedEvent::from_message(FOCUS_MESSAGE))
-    });
-    c.bench_function("decode call-manager-call-connect-v1 (46 fields)", |b| {
-        b.iter(|| ReceivedEvent::decode("call-manager-call-connect-v1", CALL))
-    });
-    let event = match ReceivedEvent::decode("aw-interaction-focus-v3", FOCUS) {
-        Ok(ReceivedEvent::AwInteractionFocusV3(event)) => event,
-        other => panic!("the focus payload decodes: {other:?}"),
-    };
-    c.bench_function("encode aw-interaction-focus-v3", |b| {
-        b.iter(|| event.to_json())
-    });
+    let focus =
+        Case::<hand::AwInteractionFocusV3>::new("aw-interaction-focus-v3", FOCUS, Host::Sdk);
+    let call = Case::<hand::CallManagerCallConnectV1>::new(
+        "call-manager-call-connect-v1",
+        CALL,
+        Host::Sdk,
+    );
+    let offered = Case::<hand::MashellChatOfferedCcEventV1>::new(
+        "mashell-chat-offered-cc-event-v1",
+        OFFERED,
+        Host::Maestro,
+    );
+    let chat = Case::<hand::AwChatInitV1>::new("aw-chat-init-v1", CHAT_INIT, Host::Sdk);
+    focus.bench(c);
+    call.bench(c);
+    offered.bench(c);
+    chat.bench(c);
 }
 
 criterion_group!(benches, bench);
