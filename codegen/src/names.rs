@@ -48,12 +48,29 @@ pub fn names(plan: &Plan) -> Names {
     let event = |e: &EventItem| format!("event `{}` schema version {}", e.name, e.version);
     let mut names = Names::new();
     for item in &plan.types {
+        let wrapper;
         let kind = match item {
-            TypeItem::Struct(_) => "struct",
+            TypeItem::Struct(s) => match &s.wraps {
+                Some(wrapped) => {
+                    let received = events
+                        .get(s.name.as_str())
+                        .is_some_and(|e| e.direction == Direction::Received);
+                    if received {
+                        names.insert(
+                            format!("ReceivedEvent::{}", crate::plan::wrapped_accessor(wrapped)),
+                            format!("method giving the `{wrapped}` of the events that carry one"),
+                        );
+                    }
+                    wrapper = format!("newtype struct over `{wrapped}`");
+                    wrapper.as_str()
+                }
+                None => "struct",
+            },
             TypeItem::Enum(_) => "string enum",
             TypeItem::Union(_) => "union",
             TypeItem::Alias(alias) if alias.newtype => "newtype struct",
             TypeItem::Alias(_) => "type alias",
+            TypeItem::Constant(_) => "constant type",
         };
         let name = item.name();
         let subject = match (events.get(name), plan.parts.get(name)) {
