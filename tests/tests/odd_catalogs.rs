@@ -27,6 +27,20 @@ mod prerelease {
 }
 
 #[allow(dead_code)]
+mod before_update {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/version-added-before.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
+mod after_update {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/version-added-after.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
 mod only_send {
     #[derive(eventcat_macros::EventCatalog)]
     #[catalog(path = "corpus/ok/only-send.yaml")]
@@ -174,4 +188,98 @@ fn every_ok_catalog_renders_to_a_clean_file() {
         assert!(comments.is_empty(), "{name}: {comments:?}");
         assert!(!source.contains('\r'), "{name} has a CR");
     }
+}
+
+/// Partner code written against a catalog: the same source is compiled against the catalog
+/// before and after an update that adds schema versions, and must mean the same in both.
+macro_rules! partner_code {
+    ($catalog:ident) => {{
+        use $catalog::{
+            AwCodes, AwCodesV1, AwCodesV1_0_1, AwInteractionFocus, AwInteractionFocusV2,
+            AwInteractionFocusV3, PartnerEvent, Queue, ReceivedEvent,
+        };
+        let focus = r#"{"interactionId":"i-1","queue":{"queueId":"q"},"schemaVersion":"3.0.0"}"#;
+        match ReceivedEvent::decode("aw-interaction-focus-v3", focus) {
+            Ok(ReceivedEvent::AwInteractionFocusV3(event)) => {
+                assert_eq!(event.interaction_id, "i-1");
+                assert_eq!(event.queue.queue_id, "q");
+            }
+            other => panic!("{}: {other:?}", stringify!($catalog)),
+        }
+        assert_eq!(
+            <AwInteractionFocusV3 as PartnerEvent>::SCHEMA_VERSION,
+            "3.0.0"
+        );
+        let decoded = AwInteractionFocusV3::decode(focus).expect("3.0.0 decodes");
+        assert!(matches!(
+            AwInteractionFocus::from(decoded),
+            AwInteractionFocus::V3(_)
+        ));
+        let upgraded: AwInteractionFocusV3 = AwInteractionFocusV2 {
+            interaction_id: "i-2".to_owned(),
+        }
+        .upgrade_to_v3(Queue {
+            queue_id: "q".to_owned(),
+        });
+        assert_eq!(upgraded.interaction_id, "i-2");
+        for (version, expected) in [("1.0.0", "V1"), ("1.0.1", "V1_0_1")] {
+            let codes = format!(r#"{{"codes":["a"],"schemaVersion":"{version}"}}"#);
+            let got = match ReceivedEvent::decode("aw-codes-v1", &codes) {
+                Ok(ReceivedEvent::AwCodesV1(event)) => {
+                    assert_eq!(AwCodes::from(event.clone()), AwCodes::V1(event));
+                    "V1"
+                }
+                Ok(ReceivedEvent::AwCodesV1_0_1(event)) => {
+                    assert_eq!(AwCodesV1::from(event).codes, ["a"]);
+                    "V1_0_1"
+                }
+                other => panic!("{}: {other:?}", stringify!($catalog)),
+            };
+            assert_eq!(got, expected, "{} {version}", stringify!($catalog));
+        }
+        assert_eq!(<AwCodesV1_0_1 as PartnerEvent>::SCHEMA_VERSION, "1.0.1");
+    }};
+}
+
+#[test]
+fn adding_schema_versions_keeps_every_name_and_its_meaning() {
+    partner_code!(before_update);
+    partner_code!(after_update);
+    // The added versions have names of their own.
+    let newer =
+        r#"{"interactionId":"i","queue":{"queueId":"q"},"isManual":true,"schemaVersion":"3.0.1"}"#;
+    assert!(matches!(
+        after_update::ReceivedEvent::decode("aw-interaction-focus-v3", newer),
+        Ok(after_update::ReceivedEvent::AwInteractionFocusV3_0_1(_))
+    ));
+    let codes = r#"{"codes":[],"by":"me","schemaVersion":"1.1.0"}"#;
+    assert!(matches!(
+        after_update::ReceivedEvent::decode("aw-codes-v1", codes),
+        Ok(after_update::ReceivedEvent::AwCodesV1_1_0(_))
+    ));
+    // Before the update, the new versions are reported as such, not decoded as the old ones.
+    assert!(matches!(
+        before_update::ReceivedEvent::decode("aw-interaction-focus-v3", newer),
+        Err(before_update::DecodeError::UnsupportedSchemaVersion { .. })
+    ));
+}
+
+/// `eventcat diff` agrees: the update adds Rust names and removes or changes none.
+#[test]
+fn the_update_only_adds_rust_names() {
+    let plan = |path: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        let loaded = eventcat_codegen::load_file(&path).expect("loads");
+        eventcat_codegen::plan::plan(&loaded.catalog).expect("plans")
+    };
+    let changes = eventcat_codegen::names::changes(
+        &plan("corpus/ok/version-added-before.yaml"),
+        &plan("corpus/ok/version-added-after.yaml"),
+    );
+    assert!(changes.removed.is_empty(), "{:?}", changes.removed);
+    assert!(changes.changed.is_empty(), "{:?}", changes.changed);
+    let added: Vec<&str> = changes.added.iter().map(|n| n.name.as_str()).collect();
+    assert!(added.contains(&"AwInteractionFocusV3_0_1"), "{added:?}");
+    assert!(added.contains(&"ReceivedEvent::AwCodesV1_1_0"), "{added:?}");
+    assert!(!changes.breaking());
 }
