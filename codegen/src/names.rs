@@ -52,15 +52,6 @@ pub fn names(plan: &Plan) -> Names {
         let kind = match item {
             TypeItem::Struct(s) => match &s.wraps {
                 Some(wrapped) => {
-                    let received = events
-                        .get(s.name.as_str())
-                        .is_some_and(|e| e.direction == Direction::Received);
-                    if received {
-                        names.insert(
-                            format!("ReceivedEvent::{}", crate::plan::wrapped_accessor(wrapped)),
-                            format!("method giving the `{wrapped}` of the events that carry one"),
-                        );
-                    }
                     wrapper = format!("newtype struct over `{wrapped}`");
                     wrapper.as_str()
                 }
@@ -79,6 +70,15 @@ pub fn names(plan: &Plan) -> Names {
             (None, None) => format!("catalog type `{name}`"),
         };
         names.insert(name.to_owned(), format!("{kind} for {subject}"));
+    }
+    for carrier in &plan.carriers {
+        names.insert(
+            format!("ReceivedEvent::{}", carrier.method),
+            format!(
+                "method listing the `{}` values an event carries",
+                carrier.type_name
+            ),
+        );
     }
     for product in &plan.products {
         names.insert(

@@ -48,6 +48,36 @@ pub struct Plan {
     /// each one is. A type of [`Plan::types`] is an event struct, an inline type or a catalog
     /// type.
     pub parts: BTreeMap<String, Part>,
+    /// The shared object types that are the whole payload of a received event, each with every
+    /// received event that carries one at its top level: `ReceivedEvent::call_objects()`.
+    pub carriers: Vec<CarrierItem>,
+}
+
+/// A shared payload type and the received events that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarrierItem {
+    /// The shared object type.
+    pub type_name: String,
+    /// The `ReceivedEvent` method listing the values: `call_objects`.
+    pub method: String,
+    /// Each carrying event's struct, with where it holds the values.
+    pub events: Vec<(String, Carried)>,
+}
+
+/// Where an event struct holds the values of a shared type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Carried {
+    /// The struct wraps one: it is the payload.
+    Payload,
+    /// In one top-level field.
+    Field {
+        /// The field's Rust name.
+        rust_name: String,
+        /// The field is an array of them.
+        array: bool,
+        /// The field is an `Option` (optional or nullable, not both).
+        option: bool,
+    },
 }
 
 /// Where an inline type sits: the `part` of `owner` (`XV1Status` is the `status` part of `XV1`).
@@ -364,6 +394,7 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
         planner,
         events,
         mut families,
+        carriers,
     } = name_items(catalog);
     if !planner.errors.is_empty() {
         return Err(planner.errors);
@@ -408,6 +439,7 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
         families,
         entries,
         parts: planner.parts,
+        carriers,
     })
 }
 
@@ -423,6 +455,7 @@ struct Named<'a> {
     planner: Planner<'a>,
     events: Vec<EventItem>,
     families: Vec<FamilyItem>,
+    carriers: Vec<CarrierItem>,
 }
 
 /// Chooses every Rust name: the types, the event structs and the family enums, with their
@@ -460,11 +493,12 @@ fn name_items(catalog: &Catalog) -> Named<'_> {
         events.extend(planner.event(event));
     }
     let families = planner.families(&events);
-    planner.check_accessors(&events);
+    let carriers = planner.carriers(&events);
     Named {
         planner,
         events,
         families,
+        carriers,
     }
 }
 
@@ -542,10 +576,28 @@ fn append_identifiers(name: &mut String, identifiers: &str) {
     }
 }
 
-/// The `ReceivedEvent` method that gives the shared payload of the events wrapping `type_name`:
-/// `as_call_object`.
-pub fn wrapped_accessor(type_name: &str) -> String {
-    format!("as_{}", type_name.to_snake_case())
+/// The `ReceivedEvent` method listing the values of a shared payload type an event carries:
+/// `call_objects` for `CallObject`.
+pub fn carrier_method(type_name: &str) -> String {
+    crate::validate::rust_field_name(&format!("{}s", type_name.to_snake_case()))
+}
+
+/// How a field holds values of `type_name`, if it does: the type itself, an array of it, or an
+/// `Option` of either (a field both optional and nullable is left out).
+fn carried_in(field: &FieldItem, type_name: &str) -> Option<Carried> {
+    if field.optional && field.nullable {
+        return None;
+    }
+    let array = match &field.ty {
+        TypeRef::Named(name) if name == type_name => false,
+        TypeRef::Array(item) if **item == TypeRef::Named(type_name.to_owned()) => true,
+        _ => return None,
+    };
+    Some(Carried::Field {
+        rust_name: field.rust_name.clone(),
+        array,
+        option: field.optional || field.nullable,
+    })
 }
 
 /// The method that upgrades to the version a family enum calls `variant`: `upgrade_to_v3`.
@@ -855,42 +907,71 @@ impl Planner<'_> {
         items
     }
 
-    /// Two shared payload types whose `ReceivedEvent` accessors would have one name.
-    fn check_accessors(&mut self, events: &[EventItem]) {
-        let mut taken: BTreeMap<String, &str> = BTreeMap::new();
-        for event in events.iter().filter(|e| e.direction == Direction::Received) {
-            let Some(wrapped) = self.types.iter().find_map(|t| match t {
-                TypeItem::Struct(s) if s.name == event.struct_name => s.wraps.as_deref(),
-                _ => None,
-            }) else {
-                continue;
-            };
-            let method = wrapped_accessor(wrapped);
-            match taken.get(&method) {
-                None => {
-                    taken.insert(method, wrapped);
+    /// The shared types that are the whole payload of a received event, with every received
+    /// event carrying one at its top level: as its payload, or in exactly one field of the type,
+    /// an array of it, or an `Option` of either. Two types whose methods would share a name are
+    /// a `name-collision`.
+    fn carriers(&mut self, events: &[EventItem]) -> Vec<CarrierItem> {
+        let received: Vec<&StructItem> = events
+            .iter()
+            .filter(|e| e.direction == Direction::Received)
+            .filter_map(|e| {
+                self.types.iter().find_map(|t| match t {
+                    TypeItem::Struct(s) if s.name == e.struct_name => Some(s),
+                    _ => None,
+                })
+            })
+            .collect();
+        let payload_types: BTreeSet<&str> =
+            received.iter().filter_map(|s| s.wraps.as_deref()).collect();
+        let mut carriers = Vec::new();
+        let mut methods: BTreeMap<String, &str> = BTreeMap::new();
+        let mut collisions = Vec::new();
+        for type_name in payload_types {
+            let mut carrying = Vec::new();
+            for event in &received {
+                if event.wraps.as_deref() == Some(type_name) {
+                    carrying.push((event.name.clone(), Carried::Payload));
+                    continue;
                 }
-                Some(first) if *first == wrapped => {}
-                Some(first) => {
-                    let location = |name: &str| {
-                        self.catalog
-                            .type_decl(name)
-                            .map(|d| d.location)
-                            .unwrap_or_default()
-                    };
-                    let error = Diagnostic::error(
-                        "name-collision",
-                        location(wrapped),
-                        format!(
-                            "the payload types `{first}` and `{wrapped}` both give the generated \
-                             method `ReceivedEvent::{method}`"
-                        ),
-                    )
-                    .with_related(location(first), "the other type");
-                    self.errors.push(error);
+                let fields: Vec<Carried> = event
+                    .fields
+                    .iter()
+                    .filter_map(|f| carried_in(f, type_name))
+                    .collect();
+                if let [only] = fields.as_slice() {
+                    carrying.push((event.name.clone(), only.clone()));
                 }
             }
+            let method = carrier_method(type_name);
+            if let Some(first) = methods.insert(method.clone(), type_name) {
+                collisions.push((first, type_name, method.clone()));
+            }
+            carriers.push(CarrierItem {
+                type_name: type_name.to_owned(),
+                method,
+                events: carrying,
+            });
         }
+        for (first, second, method) in collisions {
+            let location = |name: &str| {
+                self.catalog
+                    .type_decl(name)
+                    .map(|d| d.location)
+                    .unwrap_or_default()
+            };
+            let error = Diagnostic::error(
+                "name-collision",
+                location(second),
+                format!(
+                    "the payload types `{first}` and `{second}` both give the generated method \
+                     `ReceivedEvent::{method}`"
+                ),
+            )
+            .with_related(location(first), "the other type");
+            self.errors.push(error);
+        }
+        carriers
     }
 
     fn families(&mut self, events: &[EventItem]) -> Vec<FamilyItem> {

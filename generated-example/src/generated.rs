@@ -8823,48 +8823,40 @@ impl ReceivedEvent {
             }
         }
     }
-    /// The [`CallObject`] of the 14 events whose payload is one, `None` for the others.
-    pub fn as_call_object(&self) -> ::std::option::Option<&CallObject> {
+    /// Every [`CallObject`] the event carries: 16 of the 58 received events carry them, as their payload or in one field; the others carry none.
+    pub fn call_objects(&self) -> &[CallObject] {
         match self {
             Self::CallManagerCallAutoanswerFirstConnectV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
             Self::CallManagerCallCallerNumberChangeV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
-            Self::CallManagerCallConnectV1(event) => {
-                ::std::option::Option::Some(&event.0)
-            }
+            Self::CallManagerCallConferenceDropV1(event) => &event.calls,
+            Self::CallManagerCallConferenceStartV1(event) => &event.calls,
+            Self::CallManagerCallConnectV1(event) => ::std::slice::from_ref(&event.0),
             Self::CallManagerCallDisconnectedV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
-            Self::CallManagerCallFailedV1(event) => ::std::option::Option::Some(&event.0),
-            Self::CallManagerCallHoldV1(event) => ::std::option::Option::Some(&event.0),
+            Self::CallManagerCallFailedV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallHoldV1(event) => ::std::slice::from_ref(&event.0),
             Self::CallManagerCallInboundFirstConnectV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
             Self::CallManagerCallIncomingFirstV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
-            Self::CallManagerCallIncomingV1(event) => {
-                ::std::option::Option::Some(&event.0)
-            }
+            Self::CallManagerCallIncomingV1(event) => ::std::slice::from_ref(&event.0),
             Self::CallManagerCallOutboundFirstConnectV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
-            Self::CallManagerCallOutgoingV1(event) => {
-                ::std::option::Option::Some(&event.0)
-            }
-            Self::CallManagerCallRecordEndV1(event) => {
-                ::std::option::Option::Some(&event.0)
-            }
+            Self::CallManagerCallOutgoingV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallRecordEndV1(event) => ::std::slice::from_ref(&event.0),
             Self::CallManagerCallRecordFailedV1(event) => {
-                ::std::option::Option::Some(&event.0)
+                ::std::slice::from_ref(&event.0)
             }
-            Self::CallManagerCallRecordStartV1(event) => {
-                ::std::option::Option::Some(&event.0)
-            }
-            _ => ::std::option::Option::None,
+            Self::CallManagerCallRecordStartV1(event) => ::std::slice::from_ref(&event.0),
+            _ => &[],
         }
     }
     /// The event name.

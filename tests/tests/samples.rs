@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use eventcat_codegen::model::Direction;
 use eventcat_tests::catalog::{
-    AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, DecodeError, InteractionChannel,
-    InteractionDirection, PartnerEvent, ReceivedEvent,
+    AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, CallObject, DecodeError,
+    InteractionChannel, InteractionDirection, PartnerEvent, ReceivedEvent,
 };
 use serde_json::{Value, json};
 
@@ -218,4 +218,55 @@ fn documentation_placeholders_are_refused() {
             other => panic!("{field}: {other:?}"),
         }
     }
+}
+
+/// The caller's own code for any Call Manager call: one function over the shared `CallObject`.
+fn describe(call: &CallObject) -> String {
+    format!(
+        "{} {}",
+        call.call_id.as_deref().unwrap_or("?"),
+        call.e_call_state.as_deref().unwrap_or("?")
+    )
+}
+
+/// All 16 Call Manager call events are handled through one `CallObject`: the 14 whose payload is
+/// one (a newtype that dereferences to it) and the two conference events, which list them.
+#[test]
+fn every_call_manager_call_event_is_handled_through_one_call_object() {
+    let call_events: Vec<String> = events()
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| name.starts_with("call-manager-call-") && !name.contains("-transfer-"))
+        .collect();
+    assert_eq!(call_events.len(), 16, "{call_events:?}");
+    for name in &call_events {
+        let text = sample(name);
+        let event =
+            ReceivedEvent::decode(name, &text).unwrap_or_else(|err| panic!("{name}: {err}"));
+        let calls = event.call_objects();
+        let json = parse(&text);
+        let expected: Vec<&Value> = match json.get("calls") {
+            Some(Value::Array(calls)) => calls.iter().collect(),
+            _ => vec![&json],
+        };
+        assert_eq!(calls.len(), expected.len(), "{name}");
+        for (call, wire) in calls.iter().zip(expected) {
+            assert_eq!(call.call_id.as_deref(), wire["callID"].as_str(), "{name}");
+            assert!(!describe(call).is_empty());
+        }
+    }
+    // The newtype gives the same `CallObject` by `Deref` and by `.0`.
+    let text = sample("call-manager-call-connect-v1");
+    let Ok(ReceivedEvent::CallManagerCallConnectV1(connect)) =
+        ReceivedEvent::decode("call-manager-call-connect-v1", &text)
+    else {
+        panic!("connect decodes");
+    };
+    assert_eq!(describe(&connect), describe(&connect.0));
+    assert!(std::ptr::eq(&*connect, &connect.0));
+    // Other events carry none.
+    let text = sample("call-manager-call-transfer-success-v1");
+    let transfer = ReceivedEvent::decode("call-manager-call-transfer-success-v1", &text)
+        .expect("transfer decodes");
+    assert!(transfer.call_objects().is_empty());
 }

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_deprecated, deprecated_attr, doc_attr, find_struct, ident};
+use super::{allow_deprecated, deprecated_attr, doc_attr, doc_lines, ident};
 use crate::model::Direction;
-use crate::plan::{EventItem, Plan};
+use crate::plan::{Carried, EventItem, Plan};
 
 pub(super) fn emit(plan: &Plan) -> TokenStream {
     let error = decode_error();
@@ -188,7 +188,7 @@ fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             }
         }
     });
-    let accessors = wrapped_accessors(plan, events);
+    let accessors = carrier_methods(plan, events);
     let names = events.iter().map(|e| {
         let ty = ident(&e.struct_name);
         let name = &e.name;
@@ -347,34 +347,47 @@ fn send_event(events: &[&EventItem]) -> TokenStream {
     }
 }
 
-/// `as_<type>()` for every shared object type that is the payload of an event: the shared value
-/// of whichever of those events this is, so one function can handle them all.
-fn wrapped_accessors(plan: &Plan, events: &[&EventItem]) -> TokenStream {
-    let all = events.len();
-    let mut by_type: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
-    for event in events {
-        if let Some(wrapped) =
-            find_struct(plan, &event.struct_name).and_then(|s| s.wraps.as_deref())
-        {
-            by_type.entry(wrapped).or_default().push(event);
-        }
-    }
-    by_type
+/// `<type>s()` for every shared object type that is the whole payload of a received event: every
+/// value of it the event carries, so one function can handle them all.
+fn carrier_methods(plan: &Plan, events: &[&EventItem]) -> TokenStream {
+    plan.carriers
         .iter()
-        .map(|(wrapped, events)| {
-            let method = ident(&crate::plan::wrapped_accessor(wrapped));
-            let ty = ident(wrapped);
-            let variants = events.iter().map(|e| ident(&e.struct_name));
-            let others = (events.len() < all).then(|| quote! { _ => ::std::option::Option::None, });
-            let doc = doc_attr(&format!(
-                " The [`{wrapped}`] of the {} events whose payload is one, `None` for the others.",
+        .map(|carrier| {
+            let method = ident(&carrier.method);
+            let ty = ident(&carrier.type_name);
+            let arms = carrier.events.iter().map(|(struct_name, carried)| {
+                let variant = ident(struct_name);
+                let values = match carried {
+                    Carried::Payload => quote! { ::std::slice::from_ref(&event.0) },
+                    Carried::Field {
+                        rust_name,
+                        array,
+                        option,
+                    } => {
+                        let field = ident(rust_name);
+                        match (array, option) {
+                            (false, false) => quote! { ::std::slice::from_ref(&event.#field) },
+                            (true, false) => quote! { &event.#field },
+                            (false, true) => quote! { event.#field.as_slice() },
+                            (true, true) => quote! { event.#field.as_deref().unwrap_or_default() },
+                        }
+                    }
+                };
+                quote! { Self::#variant(event) => #values }
+            });
+            let others = (carrier.events.len() < events.len()).then(|| quote! { _ => &[], });
+            let doc = doc_lines(&[format!(
+                "Every [`{}`] the event carries: {} of the {} received events carry them, as \
+                     their payload or in one field; the others carry none.",
+                carrier.type_name,
+                carrier.events.len(),
                 events.len()
-            ));
+            )]);
             quote! {
                 #doc
-                pub fn #method(&self) -> ::std::option::Option<&#ty> {
+                pub fn #method(&self) -> &[#ty] {
                     match self {
-                        #(Self::#variants(event) => ::std::option::Option::Some(&event.0),)*
+                        #(#arms,)*
                         #others
                     }
                 }
