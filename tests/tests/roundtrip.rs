@@ -997,3 +997,124 @@ fn messages_in_no_known_envelope_are_refused() {
         }
     }
 }
+
+// ------------------------------------------------------------------------------------------------
+// As strict as the published schemas, as tolerant as the wire.
+
+#[test]
+fn objects_are_only_read_from_json_objects() {
+    let catalog = bundled_catalog();
+    let all = versions(&catalog);
+    let focus = all
+        .iter()
+        .find(|v| v.name == "aw-interaction-focus-v3")
+        .expect("focus-v3");
+    // serde's derived structs read an array positionally; the schema says `type: object`.
+    let mut payload = det_payload(&catalog, &focus.model, ALL_PRESENT);
+    payload["queue"] = json!(["1", "q", "n"]);
+    assert_refused(focus, &payload, "queue", "a queue written as an array");
+    // The payload itself, too.
+    let text = r#"["i", {"id":"1","queueId":"q","queueName":"n"}, true, "3.0.0"]"#;
+    match ReceivedEvent::decode("aw-interaction-focus-v3", text) {
+        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+            assert_eq!(path, ".");
+            assert!(message.contains("expected a JSON object"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn enum_values_are_only_read_from_strings() {
+    let catalog = bundled_catalog();
+    let all = versions(&catalog);
+    let offered = all
+        .iter()
+        .find(|v| v.name == "mashell-voice-phone-offered-cc-event-v1")
+        .expect("offered");
+    // serde's derived enums also read a unit variant as `{"inbound": null}`.
+    let mut payload = det_payload(&catalog, &offered.model, ALL_PRESENT);
+    payload["direction"] = json!({ "inbound": null });
+    assert_refused(
+        offered,
+        &payload,
+        "direction",
+        "an enum value as a tagged object",
+    );
+}
+
+#[test]
+fn lone_surrogate_escapes_decode_as_replacement_characters() {
+    let text = r#"{"interactionId":"chat \ud83d broken \udc00 and \ud83d\ude00 kept","queue":{"id":"1","queueId":"q","queueName":"n\ud800"},"isManual":true,"schemaVersion":"3.0.0"}"#;
+    let Ok(ReceivedEvent::AwInteractionFocusV3(event)) =
+        ReceivedEvent::decode("aw-interaction-focus-v3", text)
+    else {
+        panic!("a lone surrogate does not lose the event");
+    };
+    assert_eq!(
+        event.interaction_id,
+        "chat \u{fffd} broken \u{fffd} and \u{1f600} kept"
+    );
+    assert_eq!(event.queue.queue_name, "n\u{fffd}");
+    // Through an envelope, and with the raw text kept when something else is wrong.
+    let message = format!(
+        r#"{{"type":"event","message":{{"eventName":"aw-interaction-focus-v3","value":{text}}}}}"#
+    );
+    assert!(matches!(
+        ReceivedEvent::from_message(&message),
+        Ok(ReceivedEvent::AwInteractionFocusV3(_))
+    ));
+    let wrong = text.replace("true", "1");
+    match ReceivedEvent::decode("aw-interaction-focus-v3", &wrong) {
+        Err(err @ DecodeError::InvalidPayload { .. }) => assert_eq!(err.raw(), wrong),
+        other => panic!("{other:?}"),
+    }
+    // An escaped backslash before `ud800` is text, not an escape: left as it is.
+    let literal = text.replace(r"n\ud800", r"n\\ud800");
+    let Ok(ReceivedEvent::AwInteractionFocusV3(event)) =
+        ReceivedEvent::decode("aw-interaction-focus-v3", &literal)
+    else {
+        panic!("decodes");
+    };
+    assert_eq!(event.queue.queue_name, r"n\ud800");
+    // Broken JSON stays broken, with its own message.
+    let broken = format!("{}\\ud800", &text[..text.len() - 1]);
+    assert!(matches!(
+        ReceivedEvent::decode("aw-interaction-focus-v3", &broken),
+        Err(DecodeError::MalformedJson { .. })
+    ));
+}
+
+#[test]
+fn numbers_round_trip_exactly() {
+    // Enable serde_json's `float_roundtrip` feature, as the README says: without it this value
+    // comes back as a different f64.
+    let catalog = bundled_catalog();
+    let all = versions(&catalog);
+    let chat = all
+        .iter()
+        .find(|v| v.name == "aw-chat-init-v1")
+        .expect("chat init");
+    let mut payload = det_payload(&catalog, &chat.model, ALL_PRESENT);
+    for number in [
+        "-1444444444444444444444444444444444444444444444444444",
+        "0.1",
+        "1.7976931348623157e308",
+        "5e-324",
+        "123456789.98765433",
+    ] {
+        let value: f64 = number.parse().expect("a number");
+        payload["messages"][0]["timestamp"] = json!(value);
+        let text = payload
+            .to_string()
+            .replace(&json!(value).to_string(), number);
+        let once = decode_and_encode(chat, &text).expect("decodes");
+        let twice = decode_and_encode(chat, &once).expect("decodes again");
+        assert_eq!(once, twice, "{number}");
+        assert_eq!(
+            parse(&once)["messages"][0]["timestamp"].as_f64(),
+            Some(value),
+            "{number}"
+        );
+    }
+}

@@ -841,9 +841,16 @@ fn shapes_are_exported_as_the_decoder_reads_them() {
             "queues",
             "callID",
             "callId",
+            "method",
+            "level",
+            "marks",
             "schemaVersion"
         ]
     );
+    // Constants through named types, optional or nullable, and as array items.
+    assert_eq!(p["method"]["$ref"], "#/$defs/MethodAlias");
+    assert_eq!(v1["$defs"]["Method"]["const"], "mapEvent");
+    assert_eq!(p["marks"]["items"]["const"], "x");
 
     let v1_1 = exported(&files, "schemas/aw-example-v1/1.1.0.schema.json");
     let count = &v1_1["properties"]["count"];
@@ -855,7 +862,10 @@ fn shapes_are_exported_as_the_decoder_reads_them() {
     assert_eq!(count["x-eventcat-upgrade-default"], 0);
     assert!(count.get("default").is_none());
     let v1_2 = exported(&files, "schemas/aw-example-v1/1.2.0.schema.json");
-    assert_eq!(v1_2["required"], json!(["interactionId", "schemaVersion"]));
+    assert_eq!(
+        v1_2["required"],
+        json!(["interactionId", "source", "schemaVersion"])
+    );
 }
 
 #[test]
