@@ -870,7 +870,7 @@ impl Planner<'_> {
             if let Some(shared) = &wraps {
                 doc.push(String::new());
                 doc.push(format!(
-                    "The payload is a [`{}`] plus its own `schemaVersion`: this struct wraps it \
+                    "The payload is a [`{}`] plus its own `schemaVersion`: this struct boxes it \
                      and dereferences to it, so one function can handle every event that carries one.",
                     shared.name
                 ));

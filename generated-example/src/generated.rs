@@ -161,10 +161,7 @@ pub trait PartnerEvent: ::serde::Serialize + ::serde::de::DeserializeOwned + ::s
     const SUNSET: ::std::option::Option<CatalogDate>;
     /// Decodes a JSON payload of this event; unknown fields are ignored.
     fn decode(payload: &str) -> ::std::result::Result<Self, DecodeError> {
-        eventcat_support::with_repair(
-            payload,
-            |text| eventcat_support::decode(text, payload, &[]),
-        )
+        eventcat_support::decode(payload, payload, &[])
     }
     /// The JSON payload, `schemaVersion` included.
     fn to_json(
@@ -1578,8 +1575,9 @@ pub struct ChatMessage {
     pub meta: ::std::option::Option<ChatMessageMeta>,
 }
 impl eventcat_support::Fields for ChatMessage {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut id = ::std::option::Option::None;
         let mut timestamp = ::std::option::Option::None;
@@ -1714,8 +1712,9 @@ pub struct ChatAttachment {
     pub r#type: ChatAttachmentKind,
 }
 impl eventcat_support::Fields for ChatAttachment {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut filename = ::std::option::Option::None;
         let mut id = ::std::option::Option::None;
@@ -1796,8 +1795,9 @@ pub struct ChatAttachmentMeta {
     pub thumbnail_width: ::std::option::Option<f64>,
 }
 impl eventcat_support::Fields for ChatAttachmentMeta {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut original_height = ::std::option::Option::None;
         let mut original_width = ::std::option::Option::None;
@@ -1926,8 +1926,9 @@ pub struct ChatAuthor {
     pub name: ::std::string::String,
 }
 impl eventcat_support::Fields for ChatAuthor {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut email = ::std::option::Option::None;
         let mut id = ::std::option::Option::None;
@@ -1996,8 +1997,9 @@ pub struct ChatMessageMeta {
     pub r#type: ::std::string::String,
 }
 impl eventcat_support::Fields for ChatMessageMeta {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut app = ::std::option::Option::None;
         let mut conversation_id = ::std::option::Option::None;
@@ -2071,8 +2073,9 @@ pub struct Queue {
     pub queue_name: ::std::string::String,
 }
 impl eventcat_support::Fields for Queue {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut id = ::std::option::Option::None;
         let mut queue_id = ::std::option::Option::None;
@@ -2357,8 +2360,9 @@ pub struct CallObject {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl eventcat_support::Fields for CallObject {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut accumulated_moslq = ::std::option::Option::None;
         let mut alert_info_type = ::std::option::Option::None;
@@ -2682,8 +2686,9 @@ pub struct ChatTranscript {
     pub description: ::std::string::String,
 }
 impl eventcat_support::Fields for ChatTranscript {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut description = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -2728,8 +2733,9 @@ pub struct WebChatCustomer {
     pub name: ::std::string::String,
 }
 impl eventcat_support::Fields for WebChatCustomer {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut name = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -2778,8 +2784,9 @@ pub struct WebChatSummary {
     pub description: ::std::string::String,
 }
 impl eventcat_support::Fields for WebChatSummary {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut name = ::std::option::Option::None;
         let mut description = ::std::option::Option::None;
@@ -2836,8 +2843,9 @@ pub struct EmailContact {
     pub last_name: ::std::option::Option<::std::string::String>,
 }
 impl eventcat_support::Fields for EmailContact {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut email_address = ::std::option::Option::None;
         let mut first_name = ::std::option::Option::None;
@@ -2890,8 +2898,9 @@ pub struct AgentNotes {
     pub notes: ::std::option::Option<::std::string::String>,
 }
 impl eventcat_support::Fields for AgentNotes {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut notes = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -2946,8 +2955,9 @@ pub struct DispositionDetails {
     pub notes: ::std::option::Option<::std::string::String>,
 }
 impl eventcat_support::Fields for DispositionDetails {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut disposition_code = ::std::option::Option::None;
         let mut last_tcl_code_short = ::std::option::Option::None;
@@ -3052,8 +3062,9 @@ impl eventcat_support::Fields for GlobalUserDetailsV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut first_name = ::std::option::Option::None;
         let mut last_name = ::std::option::Option::None;
@@ -3141,8 +3152,9 @@ impl eventcat_support::Fields for AwChatInitV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut messages = ::std::option::Option::None;
@@ -3202,8 +3214,9 @@ impl eventcat_support::Fields for AwChatMessageSentV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut message = ::std::option::Option::None;
@@ -3259,8 +3272,9 @@ impl eventcat_support::Fields for AwCloseAgentAssistV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3312,8 +3326,9 @@ impl eventcat_support::Fields for AwInteractionEndedV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3371,8 +3386,9 @@ impl eventcat_support::Fields for AwInteractionFocusV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3436,8 +3452,9 @@ impl eventcat_support::Fields for AwInteractionFocusV2 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "2.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut queue = ::std::option::Option::None;
@@ -3503,8 +3520,9 @@ impl eventcat_support::Fields for AwInteractionFocusV3 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "3.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut queue = ::std::option::Option::None;
@@ -3564,8 +3582,9 @@ impl eventcat_support::Fields for AwInteractionHoldV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3617,8 +3636,9 @@ impl eventcat_support::Fields for AwInteractionMuteV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3670,8 +3690,9 @@ impl eventcat_support::Fields for AwInteractionResumeV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3759,8 +3780,9 @@ impl eventcat_support::Fields for AwInteractionStartedV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut call_id = ::std::option::Option::None;
@@ -3853,8 +3875,9 @@ impl eventcat_support::Fields for AwInteractionUnmuteV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -3912,8 +3935,9 @@ impl eventcat_support::Fields for AwInteractionWrapUpCodesV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut wrap_up_codes = ::std::option::Option::None;
@@ -3966,8 +3990,9 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     pub r#type: ::std::string::String,
 }
 impl eventcat_support::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut list = ::std::option::Option::None;
         let mut r#type = ::std::option::Option::None;
@@ -4057,8 +4082,9 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
     pub short_key_text: ::std::string::String,
 }
 impl eventcat_support::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut call_back_time = ::std::option::Option::None;
         let mut call_line_id = ::std::option::Option::None;
@@ -4192,8 +4218,9 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
     pub required: bool,
 }
 impl eventcat_support::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut ani = ::std::option::Option::None;
         let mut assignments = ::std::option::Option::None;
@@ -4302,8 +4329,9 @@ impl eventcat_support::Fields for AwInteractionWrapUpCodesV1_0_1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.1"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut wrap_up_codes = ::std::option::Option::None;
@@ -4358,8 +4386,9 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
 }
 impl eventcat_support::Fields
 for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut r#type = ::std::option::Option::None;
         let mut list = ::std::option::Option::None;
@@ -4455,8 +4484,9 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
 }
 impl eventcat_support::Fields
 for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut call_line_id = ::std::option::Option::None;
         let mut disposition_code = ::std::option::Option::None;
@@ -4595,8 +4625,9 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
     pub required: bool,
 }
 impl eventcat_support::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut ani = ::std::option::Option::None;
         let mut assignments = ::std::option::Option::None;
@@ -4702,8 +4733,9 @@ impl eventcat_support::Fields for AwChatMessageReceivedV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut message = ::std::option::Option::None;
@@ -4765,8 +4797,9 @@ impl eventcat_support::Fields for AwInteractionWrapUpCodesReceivedV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut interaction_id = ::std::option::Option::None;
         let mut wrap_up_codes = ::std::option::Option::None;
@@ -4819,8 +4852,9 @@ pub struct AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
     pub parent_id: ::std::string::String,
 }
 impl eventcat_support::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut id = ::std::option::Option::None;
         let mut parent_id = ::std::option::Option::None;
@@ -4867,11 +4901,11 @@ for AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallAutoanswerFirstConnectV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallAutoanswerFirstConnectV1 {
     type Target = CallObject;
@@ -4886,7 +4920,7 @@ impl ::std::ops::DerefMut for CallManagerCallAutoanswerFirstConnectV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallAutoanswerFirstConnectV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallAutoanswerFirstConnectV1 {
@@ -4900,14 +4934,15 @@ impl ::serde::Serialize for CallManagerCallAutoanswerFirstConnectV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallAutoanswerFirstConnectV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// The remote number of an ongoing call changed. The new number appears in phoneNumber, the original in initialPhoneNumber.
@@ -4916,11 +4951,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallAutoanswerFirstConnectV1 
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallCallerNumberChangeV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallCallerNumberChangeV1 {
     type Target = CallObject;
@@ -4935,7 +4970,7 @@ impl ::std::ops::DerefMut for CallManagerCallCallerNumberChangeV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallCallerNumberChangeV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallCallerNumberChangeV1 {
@@ -4949,14 +4984,15 @@ impl ::serde::Serialize for CallManagerCallCallerNumberChangeV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallCallerNumberChangeV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// A party left or was removed from a conference. The payload lists the legs that remain, not the one that dropped.
@@ -4975,8 +5011,9 @@ impl eventcat_support::Fields for CallManagerCallConferenceDropV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut calls = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -5028,8 +5065,9 @@ impl eventcat_support::Fields for CallManagerCallConferenceStartV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut calls = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
@@ -5071,11 +5109,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallConferenceStartV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallConnectV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallConnectV1 {
     type Target = CallObject;
@@ -5090,7 +5128,7 @@ impl ::std::ops::DerefMut for CallManagerCallConnectV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallConnectV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallConnectV1 {
@@ -5104,14 +5142,15 @@ impl ::serde::Serialize for CallManagerCallConnectV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallConnectV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// A call ended and was disconnected.
@@ -5120,11 +5159,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallConnectV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallDisconnectedV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallDisconnectedV1 {
     type Target = CallObject;
@@ -5139,7 +5178,7 @@ impl ::std::ops::DerefMut for CallManagerCallDisconnectedV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallDisconnectedV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallDisconnectedV1 {
@@ -5153,14 +5192,15 @@ impl ::serde::Serialize for CallManagerCallDisconnectedV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallDisconnectedV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// An outgoing call attempt did not succeed. The cause, if any, is in errorCode.
@@ -5169,11 +5209,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallDisconnectedV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallFailedV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallFailedV1 {
     type Target = CallObject;
@@ -5188,7 +5228,7 @@ impl ::std::ops::DerefMut for CallManagerCallFailedV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallFailedV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallFailedV1 {
@@ -5202,14 +5242,15 @@ impl ::serde::Serialize for CallManagerCallFailedV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallFailedV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// A call was put on hold.
@@ -5218,11 +5259,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallFailedV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallHoldV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallHoldV1 {
     type Target = CallObject;
@@ -5237,7 +5278,7 @@ impl ::std::ops::DerefMut for CallManagerCallHoldV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallHoldV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallHoldV1 {
@@ -5251,14 +5292,15 @@ impl ::serde::Serialize for CallManagerCallHoldV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallHoldV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// An incoming call connected for the first time.
@@ -5267,11 +5309,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallHoldV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallInboundFirstConnectV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallInboundFirstConnectV1 {
     type Target = CallObject;
@@ -5286,7 +5328,7 @@ impl ::std::ops::DerefMut for CallManagerCallInboundFirstConnectV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallInboundFirstConnectV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallInboundFirstConnectV1 {
@@ -5300,14 +5342,15 @@ impl ::serde::Serialize for CallManagerCallInboundFirstConnectV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallInboundFirstConnectV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// The first ringing notification for a new incoming call.
@@ -5316,11 +5359,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallInboundFirstConnectV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallIncomingFirstV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallIncomingFirstV1 {
     type Target = CallObject;
@@ -5335,7 +5378,7 @@ impl ::std::ops::DerefMut for CallManagerCallIncomingFirstV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallIncomingFirstV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallIncomingFirstV1 {
@@ -5349,14 +5392,15 @@ impl ::serde::Serialize for CallManagerCallIncomingFirstV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingFirstV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// An incoming call is ringing.
@@ -5365,11 +5409,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingFirstV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallIncomingV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallIncomingV1 {
     type Target = CallObject;
@@ -5384,7 +5428,7 @@ impl ::std::ops::DerefMut for CallManagerCallIncomingV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallIncomingV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallIncomingV1 {
@@ -5398,14 +5442,15 @@ impl ::serde::Serialize for CallManagerCallIncomingV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// A call placed by the user connected for the first time.
@@ -5414,11 +5459,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallIncomingV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallOutboundFirstConnectV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallOutboundFirstConnectV1 {
     type Target = CallObject;
@@ -5433,7 +5478,7 @@ impl ::std::ops::DerefMut for CallManagerCallOutboundFirstConnectV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallOutboundFirstConnectV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallOutboundFirstConnectV1 {
@@ -5447,14 +5492,15 @@ impl ::serde::Serialize for CallManagerCallOutboundFirstConnectV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutboundFirstConnectV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// The user started placing an outgoing call.
@@ -5463,11 +5509,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutboundFirstConnectV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallOutgoingV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallOutgoingV1 {
     type Target = CallObject;
@@ -5482,7 +5528,7 @@ impl ::std::ops::DerefMut for CallManagerCallOutgoingV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallOutgoingV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallOutgoingV1 {
@@ -5496,14 +5542,15 @@ impl ::serde::Serialize for CallManagerCallOutgoingV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutgoingV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// Recording of a call was stopped.
@@ -5512,11 +5559,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallOutgoingV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallRecordEndV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallRecordEndV1 {
     type Target = CallObject;
@@ -5531,7 +5578,7 @@ impl ::std::ops::DerefMut for CallManagerCallRecordEndV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallRecordEndV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallRecordEndV1 {
@@ -5545,14 +5592,15 @@ impl ::serde::Serialize for CallManagerCallRecordEndV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordEndV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// Recording of a call could not be done. Only raised in setups that use a CTI provider.
@@ -5561,11 +5609,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordEndV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallRecordFailedV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallRecordFailedV1 {
     type Target = CallObject;
@@ -5580,7 +5628,7 @@ impl ::std::ops::DerefMut for CallManagerCallRecordFailedV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallRecordFailedV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallRecordFailedV1 {
@@ -5594,14 +5642,15 @@ impl ::serde::Serialize for CallManagerCallRecordFailedV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordFailedV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// Recording of a call began.
@@ -5610,11 +5659,11 @@ impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordFailedV1 {
 ///
 /// Active since 2026-02-12.
 ///
-/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct wraps it and dereferences to it, so one function can handle every event that carries one.
+/// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallRecordStartV1(
     /// The [`CallObject`] the event carries.
-    pub CallObject,
+    pub ::std::boxed::Box<CallObject>,
 );
 impl ::std::ops::Deref for CallManagerCallRecordStartV1 {
     type Target = CallObject;
@@ -5629,7 +5678,7 @@ impl ::std::ops::DerefMut for CallManagerCallRecordStartV1 {
 }
 impl ::std::convert::From<CallObject> for CallManagerCallRecordStartV1 {
     fn from(value: CallObject) -> Self {
-        Self(value)
+        Self(::std::boxed::Box::new(value))
     }
 }
 impl CallManagerCallRecordStartV1 {
@@ -5643,14 +5692,15 @@ impl ::serde::Serialize for CallManagerCallRecordStartV1 {
         &self,
         serializer: __S,
     ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+        eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CallManagerCallRecordStartV1 {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+        eventcat_support::read_object(deserializer, Self::CONSTANTS)
+            .map(|value| Self(::std::boxed::Box::new(value)))
     }
 }
 /// A call was handed on to a number without consultation (blind transfer) and the transfer went through.
@@ -5673,8 +5723,9 @@ impl eventcat_support::Fields for CallManagerCallTransferBlindSuccessV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut call_id = ::std::option::Option::None;
         let mut to_number = ::std::option::Option::None;
@@ -5738,8 +5789,9 @@ impl eventcat_support::Fields for CallManagerCallTransferFailedV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut call_id = ::std::option::Option::None;
         let mut to_call_id = ::std::option::Option::None;
@@ -5807,8 +5859,9 @@ impl eventcat_support::Fields for CallManagerCallTransferSuccessV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut call_id = ::std::option::Option::None;
         let mut to_call_id = ::std::option::Option::None;
@@ -5876,8 +5929,9 @@ impl eventcat_support::Fields for CallManagerCallTransferVoicemailSuccessV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut call_id = ::std::option::Option::None;
         let mut to_call_id = ::std::option::Option::None;
@@ -5932,8 +5986,9 @@ impl eventcat_support::Fields for CallManagerMuteDisabledV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             __object.other(__key.as_str())?;
@@ -5973,8 +6028,9 @@ impl eventcat_support::Fields for CallManagerMuteEnabledV1 {
     const CONSTANTS: &'static [eventcat_support::Constant] = &[
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             __object.other(__key.as_str())?;
@@ -6034,8 +6090,9 @@ impl eventcat_support::Fields for MashellChatNextgenOfferedCcEventV1 {
         eventcat_support::Constant::string("media", "chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6114,8 +6171,9 @@ impl eventcat_support::Fields for MashellChatNextgenAcceptedCcEventV1 {
         eventcat_support::Constant::string("media", "chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6202,8 +6260,9 @@ impl eventcat_support::Fields for MashellChatNextgenCompletedCcEventV1 {
         eventcat_support::Constant::string("media", "chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6303,8 +6362,9 @@ impl eventcat_support::Fields for MashellChatNextgenTerminatedCcEventV1 {
         eventcat_support::Constant::string("media", "chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6397,8 +6457,9 @@ impl eventcat_support::Fields for MashellChatOfferedCcEventV1 {
         eventcat_support::Constant::string("mediaType", "web_chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6483,8 +6544,9 @@ impl eventcat_support::Fields for MashellChatAcceptedCcEventV1 {
         eventcat_support::Constant::string("mediaType", "web_chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6573,8 +6635,9 @@ impl eventcat_support::Fields for MashellChatCompletedCcEventV1 {
         eventcat_support::Constant::string("mediaType", "web_chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6667,8 +6730,9 @@ impl eventcat_support::Fields for MashellChatTerminatedCcEventV1 {
         eventcat_support::Constant::string("mediaType", "web_chat"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6776,8 +6840,9 @@ impl eventcat_support::Fields for MashellEmailAcceptedCcEventV1 {
         eventcat_support::Constant::string("media", "email"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -6902,8 +6967,9 @@ impl eventcat_support::Fields for MashellEmailTerminatedCcEventV1 {
         eventcat_support::Constant::string("media", "email"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7004,8 +7070,9 @@ impl eventcat_support::Fields for MashellVoicePhoneOfferedCcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7076,8 +7143,9 @@ impl eventcat_support::Fields for MashellVoicePhoneAcceptedCcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7172,8 +7240,9 @@ impl eventcat_support::Fields for MashellVoicePhoneCompletedCcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7294,8 +7363,9 @@ impl eventcat_support::Fields for MashellVoicePhoneTerminatedCcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7399,8 +7469,9 @@ impl eventcat_support::Fields for MashellVoicePhoneOfferedUcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7479,8 +7550,9 @@ impl eventcat_support::Fields for MashellVoicePhoneAcceptedUcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7575,8 +7647,9 @@ impl eventcat_support::Fields for MashellVoicePhoneTerminatedUcEventV1 {
         eventcat_support::Constant::string("media", "phone"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7674,8 +7747,9 @@ impl eventcat_support::Fields for MashellVoicemailOfferedCcEventV1 {
         eventcat_support::Constant::string("media", "voicemail"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut method = ::std::option::Option::None;
@@ -7761,8 +7835,9 @@ impl eventcat_support::Fields for MashellVoicemailAcceptedCcEventV1 {
         eventcat_support::Constant::string("media", "voicemail"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut method = ::std::option::Option::None;
@@ -7861,8 +7936,9 @@ impl eventcat_support::Fields for MashellVoicemailCompletedCcEventV1 {
         eventcat_support::Constant::string("media", "voicemail"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -7975,8 +8051,9 @@ impl eventcat_support::Fields for MashellVoicemailTerminatedCcEventV1 {
         eventcat_support::Constant::string("media", "voicemail"),
         eventcat_support::Constant::string("schemaVersion", "1.0.0"),
     ];
+    #[inline]
     fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-        __object: &mut eventcat_support::Object<__A>,
+        __object: &mut eventcat_support::Object<__A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         let mut event_id = ::std::option::Option::None;
         let mut direction = ::std::option::Option::None;
@@ -8410,6 +8487,7 @@ pub struct EncodedEvent {
 }
 /// Any event the host sends to the partner, one variant per event schema version.
 #[allow(deprecated)]
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReceivedEvent {
     /// `global-user-details-v1`, schema version 1.0.0.
@@ -8547,10 +8625,7 @@ impl ReceivedEvent {
         name: &str,
         payload: &str,
     ) -> ::std::result::Result<Self, DecodeError> {
-        eventcat_support::with_repair(
-            payload,
-            |text| Self::dispatch(name, text, payload),
-        )
+        Self::dispatch(name, payload, payload)
     }
     /// Decodes a message as the host delivers it: the partner SDK envelope
     /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
@@ -8573,52 +8648,100 @@ impl ReceivedEvent {
     ) -> ::std::result::Result<Self, DecodeError> {
         match name {
             "aw-chat-init-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwChatInitV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwChatInitV1,
+                )
             }
             "aw-chat-message-sent-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwChatMessageSentV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwChatMessageSentV1,
+                )
             }
             "aw-close-agent-assist-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwCloseAgentAssistV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwCloseAgentAssistV1,
+                )
             }
             "aw-interaction-ended-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionEndedV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionEndedV1,
+                )
             }
             "aw-interaction-focus-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionFocusV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionFocusV1,
+                )
             }
             "aw-interaction-focus-v2" => {
-                eventcat_support::decode(payload, raw, &["2.0.0"])
-                    .map(Self::AwInteractionFocusV2)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["2.0.0"],
+                    Self::AwInteractionFocusV2,
+                )
             }
             "aw-interaction-focus-v3" => {
-                eventcat_support::decode(payload, raw, &["3.0.0"])
-                    .map(Self::AwInteractionFocusV3)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["3.0.0"],
+                    Self::AwInteractionFocusV3,
+                )
             }
             "aw-interaction-hold-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionHoldV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionHoldV1,
+                )
             }
             "aw-interaction-mute-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionMuteV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionMuteV1,
+                )
             }
             "aw-interaction-resume-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionResumeV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionResumeV1,
+                )
             }
             "aw-interaction-started-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionStartedV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionStartedV1,
+                )
             }
             "aw-interaction-unmute-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::AwInteractionUnmuteV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::AwInteractionUnmuteV1,
+                )
             }
             "aw-interaction-wrap-up-codes-v1" => {
                 match eventcat_support::version_of(payload)
@@ -8626,194 +8749,382 @@ impl ReceivedEvent {
                     .map(eventcat_support::Key::as_str)
                 {
                     ::std::option::Option::Some("1.0.0") => {
-                        eventcat_support::decode(payload, raw, &["1.0.0", "1.0.1"])
-                            .map(Self::AwInteractionWrapUpCodesV1)
+                        eventcat_support::decode_into(
+                            payload,
+                            raw,
+                            &["1.0.0", "1.0.1"],
+                            Self::AwInteractionWrapUpCodesV1,
+                        )
                     }
                     ::std::option::Option::Some("1.0.1") => {
-                        eventcat_support::decode(payload, raw, &["1.0.0", "1.0.1"])
-                            .map(Self::AwInteractionWrapUpCodesV1_0_1)
+                        eventcat_support::decode_into(
+                            payload,
+                            raw,
+                            &["1.0.0", "1.0.1"],
+                            Self::AwInteractionWrapUpCodesV1_0_1,
+                        )
                     }
                     _ => {
-                        eventcat_support::decode(payload, raw, &["1.0.0", "1.0.1"])
-                            .map(Self::AwInteractionWrapUpCodesV1_0_1)
+                        eventcat_support::decode_into(
+                            payload,
+                            raw,
+                            &["1.0.0", "1.0.1"],
+                            Self::AwInteractionWrapUpCodesV1_0_1,
+                        )
                     }
                 }
             }
             "call-manager-call-autoanswer-first-connect-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallAutoanswerFirstConnectV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallAutoanswerFirstConnectV1,
+                )
             }
             "call-manager-call-caller-number-change-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallCallerNumberChangeV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallCallerNumberChangeV1,
+                )
             }
             "call-manager-call-conference-drop-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallConferenceDropV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallConferenceDropV1,
+                )
             }
             "call-manager-call-conference-start-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallConferenceStartV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallConferenceStartV1,
+                )
             }
             "call-manager-call-connect-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallConnectV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallConnectV1,
+                )
             }
             "call-manager-call-disconnected-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallDisconnectedV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallDisconnectedV1,
+                )
             }
             "call-manager-call-failed-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallFailedV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallFailedV1,
+                )
             }
             "call-manager-call-hold-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallHoldV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallHoldV1,
+                )
             }
             "call-manager-call-inbound-first-connect-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallInboundFirstConnectV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallInboundFirstConnectV1,
+                )
             }
             "call-manager-call-incoming-first-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallIncomingFirstV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallIncomingFirstV1,
+                )
             }
             "call-manager-call-incoming-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallIncomingV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallIncomingV1,
+                )
             }
             "call-manager-call-outbound-first-connect-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallOutboundFirstConnectV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallOutboundFirstConnectV1,
+                )
             }
             "call-manager-call-outgoing-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallOutgoingV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallOutgoingV1,
+                )
             }
             "call-manager-call-record-end-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallRecordEndV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallRecordEndV1,
+                )
             }
             "call-manager-call-record-failed-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallRecordFailedV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallRecordFailedV1,
+                )
             }
             "call-manager-call-record-start-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallRecordStartV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallRecordStartV1,
+                )
             }
             "call-manager-call-transfer-blind-success-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallTransferBlindSuccessV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallTransferBlindSuccessV1,
+                )
             }
             "call-manager-call-transfer-failed-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallTransferFailedV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallTransferFailedV1,
+                )
             }
             "call-manager-call-transfer-success-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallTransferSuccessV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallTransferSuccessV1,
+                )
             }
             "call-manager-call-transfer-voicemail-success-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerCallTransferVoicemailSuccessV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerCallTransferVoicemailSuccessV1,
+                )
             }
             "call-manager-mute-disabled-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerMuteDisabledV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerMuteDisabledV1,
+                )
             }
             "call-manager-mute-enabled-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::CallManagerMuteEnabledV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::CallManagerMuteEnabledV1,
+                )
             }
             "global-user-details-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::GlobalUserDetailsV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::GlobalUserDetailsV1,
+                )
             }
             "mashell-chat-accepted-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatAcceptedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatAcceptedCcEventV1,
+                )
             }
             "mashell-chat-completed-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatCompletedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatCompletedCcEventV1,
+                )
             }
             "mashell-chat-nextgen-accepted-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatNextgenAcceptedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatNextgenAcceptedCcEventV1,
+                )
             }
             "mashell-chat-nextgen-completed-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatNextgenCompletedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatNextgenCompletedCcEventV1,
+                )
             }
             "mashell-chat-nextgen-offered-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatNextgenOfferedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatNextgenOfferedCcEventV1,
+                )
             }
             "mashell-chat-nextgen-terminated-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatNextgenTerminatedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatNextgenTerminatedCcEventV1,
+                )
             }
             "mashell-chat-offered-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatOfferedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatOfferedCcEventV1,
+                )
             }
             "mashell-chat-terminated-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellChatTerminatedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellChatTerminatedCcEventV1,
+                )
             }
             "mashell-email-accepted-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellEmailAcceptedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellEmailAcceptedCcEventV1,
+                )
             }
             "mashell-email-terminated-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellEmailTerminatedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellEmailTerminatedCcEventV1,
+                )
             }
             "mashell-voice-phone-accepted-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneAcceptedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneAcceptedCcEventV1,
+                )
             }
             "mashell-voice-phone-accepted-uc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneAcceptedUcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneAcceptedUcEventV1,
+                )
             }
             "mashell-voice-phone-completed-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneCompletedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneCompletedCcEventV1,
+                )
             }
             "mashell-voice-phone-offered-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneOfferedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneOfferedCcEventV1,
+                )
             }
             "mashell-voice-phone-offered-uc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneOfferedUcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneOfferedUcEventV1,
+                )
             }
             "mashell-voice-phone-terminated-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneTerminatedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneTerminatedCcEventV1,
+                )
             }
             "mashell-voice-phone-terminated-uc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicePhoneTerminatedUcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicePhoneTerminatedUcEventV1,
+                )
             }
             "mashell-voicemail-accepted-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicemailAcceptedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicemailAcceptedCcEventV1,
+                )
             }
             "mashell-voicemail-completed-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicemailCompletedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicemailCompletedCcEventV1,
+                )
             }
             "mashell-voicemail-offered-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicemailOfferedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicemailOfferedCcEventV1,
+                )
             }
             "mashell-voicemail-terminated-cc-event-v1" => {
-                eventcat_support::decode(payload, raw, &["1.0.0"])
-                    .map(Self::MashellVoicemailTerminatedCcEventV1)
+                eventcat_support::decode_into(
+                    payload,
+                    raw,
+                    &["1.0.0"],
+                    Self::MashellVoicemailTerminatedCcEventV1,
+                )
             }
             _ => {
                 ::std::result::Result::Err(DecodeError::UnknownEvent {
@@ -8827,35 +9138,37 @@ impl ReceivedEvent {
     pub fn call_objects(&self) -> &[CallObject] {
         match self {
             Self::CallManagerCallAutoanswerFirstConnectV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
             Self::CallManagerCallCallerNumberChangeV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
             Self::CallManagerCallConferenceDropV1(event) => &event.calls,
             Self::CallManagerCallConferenceStartV1(event) => &event.calls,
-            Self::CallManagerCallConnectV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallConnectV1(event) => ::std::slice::from_ref(&*event.0),
             Self::CallManagerCallDisconnectedV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
-            Self::CallManagerCallFailedV1(event) => ::std::slice::from_ref(&event.0),
-            Self::CallManagerCallHoldV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallFailedV1(event) => ::std::slice::from_ref(&*event.0),
+            Self::CallManagerCallHoldV1(event) => ::std::slice::from_ref(&*event.0),
             Self::CallManagerCallInboundFirstConnectV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
             Self::CallManagerCallIncomingFirstV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
-            Self::CallManagerCallIncomingV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallIncomingV1(event) => ::std::slice::from_ref(&*event.0),
             Self::CallManagerCallOutboundFirstConnectV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
-            Self::CallManagerCallOutgoingV1(event) => ::std::slice::from_ref(&event.0),
-            Self::CallManagerCallRecordEndV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallOutgoingV1(event) => ::std::slice::from_ref(&*event.0),
+            Self::CallManagerCallRecordEndV1(event) => ::std::slice::from_ref(&*event.0),
             Self::CallManagerCallRecordFailedV1(event) => {
-                ::std::slice::from_ref(&event.0)
+                ::std::slice::from_ref(&*event.0)
             }
-            Self::CallManagerCallRecordStartV1(event) => ::std::slice::from_ref(&event.0),
+            Self::CallManagerCallRecordStartV1(event) => {
+                ::std::slice::from_ref(&*event.0)
+            }
             _ => &[],
         }
     }
@@ -9114,6 +9427,7 @@ impl ReceivedEvent {
     }
 }
 /// Any event the partner sends to the host, one variant per event schema version.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendEvent {
     /// `aw-chat-message-received-v1`, schema version 1.0.0.
@@ -9159,48 +9473,58 @@ mod eventcat_support {
     pub(super) struct Key<'de>(::std::borrow::Cow<'de, str>);
     impl Key<'_> {
         /// The text.
+        #[inline]
         pub(super) fn as_str(&self) -> &str {
             &self.0
         }
     }
     impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+        #[inline]
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            struct KeyVisitor;
-            impl<'de> ::serde::de::Visitor<'de> for KeyVisitor {
-                type Value = Key<'de>;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a string")
-                }
-                fn visit_borrowed_str<E>(
-                    self,
-                    value: &'de str,
-                ) -> ::std::result::Result<Key<'de>, E> {
-                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(value)))
-                }
-                fn visit_str<E>(
-                    self,
-                    value: &str,
-                ) -> ::std::result::Result<Key<'de>, E> {
-                    ::std::result::Result::Ok(
-                        Key(::std::borrow::Cow::Owned(value.to_owned())),
-                    )
-                }
-                fn visit_string<E>(
-                    self,
-                    value: ::std::string::String,
-                ) -> ::std::result::Result<Key<'de>, E> {
-                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value)))
-                }
-            }
-            deserializer.deserialize_str(KeyVisitor)
+            deserializer.deserialize_str(KeyVisitor::<()>(::std::marker::PhantomData))
+        }
+    }
+    /// Reads a `Key`; `T` only gives each object type its own copy of the code, which the
+    /// compiler then inlines into that type's reader, as serde's derive does.
+    pub(super) struct KeyVisitor<T>(::std::marker::PhantomData<fn() -> T>);
+    impl<'de, T> ::serde::de::Visitor<'de> for KeyVisitor<T> {
+        type Value = Key<'de>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("a string")
+        }
+        #[inline]
+        fn visit_borrowed_str<E>(
+            self,
+            value: &'de str,
+        ) -> ::std::result::Result<Key<'de>, E> {
+            ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(value)))
+        }
+        #[inline]
+        fn visit_str<E>(self, value: &str) -> ::std::result::Result<Key<'de>, E> {
+            ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value.to_owned())))
+        }
+        #[inline]
+        fn visit_string<E>(
+            self,
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Key<'de>, E> {
+            ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value)))
+        }
+    }
+    impl<'de, T> ::serde::de::DeserializeSeed<'de> for KeyVisitor<T> {
+        type Value = Key<'de>;
+        #[inline]
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::std::result::Result<Key<'de>, D::Error> {
+            deserializer.deserialize_str(self)
         }
     }
     /// Reads a string, borrowed from the input where it can be.
+    #[inline]
     pub(super) fn read_str<'de, D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Key<'de>, D::Error> {
@@ -9214,6 +9538,7 @@ mod eventcat_support {
     }
     impl Literal {
         /// Accepts this value only.
+        #[inline]
         pub(super) fn check<'de, D: ::serde::Deserializer<'de>>(
             self,
             deserializer: D,
@@ -9257,7 +9582,7 @@ mod eventcat_support {
         const CONSTANTS: &'static [Constant] = &[];
         /// Reads the data fields of a JSON object; other keys go to [`Object::other`].
         fn read<'de, A: ::serde::de::MapAccess<'de>>(
-            object: &mut Object<A>,
+            object: &mut Object<A, Self>,
         ) -> ::std::result::Result<Self, A::Error>;
         /// Writes the data fields.
         fn write<M: ::serde::ser::SerializeMap>(
@@ -9310,24 +9635,27 @@ mod eventcat_support {
         }
     }
     /// A JSON object being read: its entries, and which constant keys were seen.
-    pub(super) struct Object<A> {
+    pub(super) struct Object<A, T> {
         map: A,
+        object: ::std::marker::PhantomData<fn() -> T>,
         own: &'static [Constant],
         extra: &'static [Constant],
         seen: u64,
         seen_beyond_64: ::std::vec::Vec<bool>,
     }
-    impl<'de, A: ::serde::de::MapAccess<'de>> Object<A> {
+    impl<'de, A: ::serde::de::MapAccess<'de>, T> Object<A, T> {
         /// The next key.
+        #[inline]
         pub(super) fn next_key(
             &mut self,
         ) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
-            self.map.next_key()
+            self.map.next_key_seed(KeyVisitor::<T>(::std::marker::PhantomData))
         }
         /// Reads a data field's value into its slot; a key given twice is an error.
-        pub(super) fn fill<T: ::serde::Deserialize<'de>>(
+        #[inline]
+        pub(super) fn fill<V: ::serde::Deserialize<'de>>(
             &mut self,
-            slot: &mut ::std::option::Option<T>,
+            slot: &mut ::std::option::Option<V>,
             wire: &'static str,
         ) -> ::std::result::Result<(), A::Error> {
             if slot.is_some() {
@@ -9340,6 +9668,7 @@ mod eventcat_support {
         }
         /// A key that is not a data field: a constant's value must match; any other key is
         /// skipped.
+        #[inline]
         pub(super) fn other(
             &mut self,
             key: &str,
@@ -9360,6 +9689,7 @@ mod eventcat_support {
             self.map.next_value_seed(constant)
         }
         /// Marks a constant seen; true when it was seen before.
+        #[inline]
         fn mark(&mut self, index: usize) -> bool {
             if index < 64 {
                 let before = self.seen & (1 << index) != 0;
@@ -9392,6 +9722,7 @@ mod eventcat_support {
     }
     /// Reads an object type from a JSON object (and nothing else), checking its constants and
     /// `extra` ones.
+    #[inline]
     pub(super) fn read_object<'de, D: ::serde::Deserializer<'de>, T: Fields>(
         deserializer: D,
         extra: &'static [Constant],
@@ -9408,12 +9739,14 @@ mod eventcat_support {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object")
             }
+            #[inline]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 map: A,
             ) -> ::std::result::Result<T, A::Error> {
                 let mut object = Object {
                     map,
+                    object: ::std::marker::PhantomData,
                     own: T::CONSTANTS,
                     extra: self.extra,
                     seen: 0,
@@ -9434,6 +9767,7 @@ mod eventcat_support {
     pub(super) struct Writer<M>(M);
     impl<M: ::serde::ser::SerializeMap> Writer<M> {
         /// Writes one entry.
+        #[inline]
         pub(super) fn entry<T: ::serde::Serialize + ?::std::marker::Sized>(
             &mut self,
             wire: &'static str,
@@ -9442,6 +9776,7 @@ mod eventcat_support {
             self.0.serialize_entry(wire, value)
         }
         /// Writes an optional field, leaving the key out when it is `None`.
+        #[inline]
         pub(super) fn optional<T: ::serde::Serialize>(
             &mut self,
             wire: &'static str,
@@ -9454,6 +9789,7 @@ mod eventcat_support {
         }
     }
     /// Writes an object type as a JSON object: its data fields, its constants, then `extra`.
+    #[inline]
     pub(super) fn write_object<S: ::serde::Serializer, T: Fields>(
         value: &T,
         serializer: S,
@@ -9468,6 +9804,7 @@ mod eventcat_support {
         out.0.end()
     }
     /// A required field's value, or the error that names the missing key.
+    #[inline]
     pub(super) fn required<T, E: ::serde::de::Error>(
         slot: ::std::option::Option<T>,
         wire: &'static str,
@@ -9476,18 +9813,64 @@ mod eventcat_support {
     }
     /// Decodes `payload` as `T` straight from the text; `raw` is what errors keep. When
     /// `supported` lists the event's schema versions, a payload whose `schemaVersion` is none
-    /// of them is `UnsupportedSchemaVersion`.
+    /// of them is `UnsupportedSchemaVersion`. Everything beyond the one pass over the text
+    /// happens on the failure path.
+    #[inline]
     pub(super) fn decode<T: PartnerEvent>(
         payload: &str,
         raw: &str,
         supported: &'static [&'static str],
     ) -> ::std::result::Result<T, DecodeError> {
-        ::serde_json::from_str(payload)
-            .map_err(|err| failure::<T>(payload, raw, supported, &err))
+        match ::serde_json::from_str(payload) {
+            ::std::result::Result::Ok(event) => ::std::result::Result::Ok(event),
+            ::std::result::Result::Err(err) => recover(payload, raw, supported, &err),
+        }
+    }
+    /// [`decode`] into one variant of a dispatching enum: each event gets its own small copy,
+    /// which keeps the dispatching `match` itself small.
+    #[inline(never)]
+    pub(super) fn decode_into<T: PartnerEvent, E>(
+        payload: &str,
+        raw: &str,
+        supported: &'static [&'static str],
+        variant: impl ::std::ops::FnOnce(T) -> E,
+    ) -> ::std::result::Result<E, DecodeError> {
+        match ::serde_json::from_str(payload) {
+            ::std::result::Result::Ok(event) => ::std::result::Result::Ok(variant(event)),
+            ::std::result::Result::Err(err) => {
+                recover(payload, raw, supported, &err).map(variant)
+            }
+        }
+    }
+    /// After a failed first pass: text that is not JSON only because of lone surrogate escapes
+    /// (`"\ud800"`, which browsers produce from a broken emoji) is decoded again with each
+    /// replaced by U+FFFD; otherwise the error is worked out.
+    #[cold]
+    #[inline(never)]
+    fn recover<T: PartnerEvent>(
+        payload: &str,
+        raw: &str,
+        supported: &'static [&'static str],
+        err: &::serde_json::Error,
+    ) -> ::std::result::Result<T, DecodeError> {
+        match repair_surrogates(payload) {
+            ::std::option::Option::Some(repaired) => {
+                match ::serde_json::from_str(&repaired) {
+                    ::std::result::Result::Ok(event) => ::std::result::Result::Ok(event),
+                    ::std::result::Result::Err(err) => {
+                        ::std::result::Result::Err(
+                            failure::<T>(&repaired, raw, supported, &err),
+                        )
+                    }
+                }
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(failure::<T>(payload, raw, supported, err))
+            }
+        }
     }
     /// The error for a payload that did not decode as `T`: the text is read again, to find an
     /// unsupported `schemaVersion` or the JSON path of the offending field.
-    #[cold]
     fn failure<T: PartnerEvent>(
         payload: &str,
         raw: &str,
@@ -9568,32 +9951,59 @@ mod eventcat_support {
             }
         }
         let mut deserializer = ::serde_json::Deserializer::from_str(payload);
-        ::serde::Deserializer::deserialize_map(&mut deserializer, Probe).ok().flatten()
+        match ::serde::Deserializer::deserialize_map(&mut deserializer, Probe) {
+            ::std::result::Result::Ok(found) => found,
+            ::std::result::Result::Err(_) => {
+                let repaired = repair_surrogates(payload)?;
+                let mut deserializer = ::serde_json::Deserializer::from_str(&repaired);
+                let found = ::serde::Deserializer::deserialize_map(
+                        &mut deserializer,
+                        Probe,
+                    )
+                    .ok()??;
+                ::std::option::Option::Some(
+                    Key(::std::borrow::Cow::Owned(found.as_str().to_owned())),
+                )
+            }
+        }
     }
     /// Runs `attempt` on `text`; when the text is not JSON only because of lone surrogate
     /// escapes (`"\ud800"`, which browsers produce from a broken emoji), runs it again with
     /// each replaced by U+FFFD. Errors keep the text as given.
+    #[inline]
     pub(super) fn with_repair<T>(
         text: &str,
         attempt: impl Fn(&str) -> ::std::result::Result<T, DecodeError>,
     ) -> ::std::result::Result<T, DecodeError> {
         match attempt(text) {
             ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }) => {
-                match repair_surrogates(text) {
-                    ::std::option::Option::Some(repaired) => attempt(&repaired),
-                    ::std::option::Option::None => {
-                        ::std::result::Result::Err(DecodeError::MalformedJson {
-                            message,
-                            raw,
-                        })
-                    }
-                }
+                retry_repaired(text, message, raw, attempt)
             }
-            other => other,
+            result => result,
+        }
+    }
+    /// The second attempt of [`with_repair`], on the repaired text if there is one.
+    #[cold]
+    #[inline(never)]
+    fn retry_repaired<T>(
+        text: &str,
+        message: ::std::string::String,
+        raw: ::std::string::String,
+        attempt: impl Fn(&str) -> ::std::result::Result<T, DecodeError>,
+    ) -> ::std::result::Result<T, DecodeError> {
+        match repair_surrogates(text) {
+            ::std::option::Option::Some(repaired) => attempt(&repaired),
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(DecodeError::MalformedJson {
+                    message,
+                    raw,
+                })
+            }
         }
     }
     /// `text` with every `\u` escape of a lone surrogate replaced by `\ufffd`, or `None` when it
     /// has none.
+    #[cold]
     fn repair_surrogates(text: &str) -> ::std::option::Option<::std::string::String> {
         fn unit(bytes: &[u8], at: usize) -> ::std::option::Option<u32> {
             if bytes.get(at) != ::std::option::Option::Some(&b'\\')

@@ -263,7 +263,7 @@ fn every_call_manager_call_event_is_handled_through_one_call_object() {
         panic!("connect decodes");
     };
     assert_eq!(describe(&connect), describe(&connect.0));
-    assert!(std::ptr::eq(&*connect, &connect.0));
+    assert!(std::ptr::eq(&*connect, &*connect.0));
     // Other events carry none.
     let text = sample("call-manager-call-transfer-success-v1");
     let transfer = ReceivedEvent::decode("call-manager-call-transfer-success-v1", &text)

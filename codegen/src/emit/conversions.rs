@@ -50,7 +50,7 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
     let build = |fields: &[TokenStream]| match target.and_then(|t| t.wraps.as_deref()) {
         Some(wrapped) => {
             let wrapped = ident(wrapped);
-            quote! { #to(#wrapped { #(#fields,)* }) }
+            quote! { #to(::std::boxed::Box::new(#wrapped { #(#fields,)* })) }
         }
         None => quote! { #to { #(#fields,)* } },
     };

@@ -163,7 +163,7 @@ fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
         let supported = quote! { &[#(#supported),*] };
         let decode = |e: &EventItem| {
             let ty = ident(&e.struct_name);
-            quote! { eventcat_support::decode(payload, raw, #supported).map(Self::#ty) }
+            quote! { eventcat_support::decode_into(payload, raw, #supported, Self::#ty) }
         };
         match versions.as_slice() {
             [only] => {
@@ -242,6 +242,7 @@ fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
     quote! {
         /// Any event the host sends to the partner, one variant per event schema version.
         #allow
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
         pub enum ReceivedEvent {
             #(#variants,)*
@@ -252,7 +253,7 @@ fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             /// Decodes the JSON `payload` of the event called `name`, choosing the struct by the
             /// payload's `schemaVersion`. Unknown fields are ignored.
             pub fn decode(name: &str, payload: &str) -> ::std::result::Result<Self, DecodeError> {
-                eventcat_support::with_repair(payload, |text| Self::dispatch(name, text, payload))
+                Self::dispatch(name, payload, payload)
             }
 
             /// Decodes a message as the host delivers it: the partner SDK envelope
@@ -330,6 +331,7 @@ fn send_event(events: &[&EventItem]) -> TokenStream {
     quote! {
         /// Any event the partner sends to the host, one variant per event schema version.
         #allow
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
         pub enum SendEvent {
             #(#variants,)*
@@ -358,7 +360,7 @@ fn carrier_methods(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             let arms = carrier.events.iter().map(|(struct_name, carried)| {
                 let variant = ident(struct_name);
                 let values = match carried {
-                    Carried::Payload => quote! { ::std::slice::from_ref(&event.0) },
+                    Carried::Payload => quote! { ::std::slice::from_ref(&*event.0) },
                     Carried::Field {
                         rust_name,
                         array,

@@ -285,7 +285,7 @@ fn event_trait(plan: &Plan) -> TokenStream {
 
             /// Decodes a JSON payload of this event; unknown fields are ignored.
             fn decode(payload: &str) -> ::std::result::Result<Self, DecodeError> {
-                eventcat_support::with_repair(payload, |text| eventcat_support::decode(text, payload, &[]))
+                eventcat_support::decode(payload, payload, &[])
             }
 
             /// The JSON payload, `schemaVersion` included.

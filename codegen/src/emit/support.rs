@@ -14,6 +14,8 @@ use crate::plan::{Plan, TypeItem};
 struct Needs {
     /// Any object type: the `Fields` machinery and constant checks.
     objects: bool,
+    /// Any received event.
+    received: bool,
     /// Any object data field.
     fields: bool,
     /// Any object field that must be present.
@@ -34,6 +36,10 @@ impl Needs {
     fn of(plan: &Plan) -> Self {
         let mut needs = Needs {
             objects: false,
+            received: plan
+                .events
+                .iter()
+                .any(|e| e.direction == crate::model::Direction::Received),
             fields: false,
             required: false,
             optional: false,
@@ -88,6 +94,7 @@ pub(super) fn module(plan: &Plan) -> TokenStream {
     if needs.strings {
         items.extend(quote! {
             /// Reads a string, borrowed from the input where it can be.
+            #[inline]
             pub(super) fn read_str<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Key<'de>, D::Error> {
                 <Key<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
             }
@@ -102,13 +109,14 @@ pub(super) fn module(plan: &Plan) -> TokenStream {
     if needs.required {
         items.extend(quote! {
             /// A required field's value, or the error that names the missing key.
+            #[inline]
             pub(super) fn required<T, E: ::serde::de::Error>(slot: ::std::option::Option<T>, wire: &'static str) -> ::std::result::Result<T, E> {
                 slot.ok_or_else(|| E::missing_field(wire))
             }
         });
     }
     // `PartnerEvent::decode` and `ReceivedEvent` exist in every expansion.
-    items.extend(decoding());
+    items.extend(decoding(needs.received));
     items.extend(repair());
     items.extend(envelope());
     let uses = quote! { use super::{DecodeError, PartnerEvent}; };
@@ -130,36 +138,52 @@ fn key() -> TokenStream {
 
         impl Key<'_> {
             /// The text.
+            #[inline]
             pub(super) fn as_str(&self) -> &str {
                 &self.0
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+            #[inline]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct KeyVisitor;
+                deserializer.deserialize_str(KeyVisitor::<()>(::std::marker::PhantomData))
+            }
+        }
 
-                impl<'de> ::serde::de::Visitor<'de> for KeyVisitor {
-                    type Value = Key<'de>;
+        /// Reads a `Key`; `T` only gives each object type its own copy of the code, which the
+        /// compiler then inlines into that type's reader, as serde's derive does.
+        pub(super) struct KeyVisitor<T>(::std::marker::PhantomData<fn() -> T>);
 
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str("a string")
-                    }
+        impl<'de, T> ::serde::de::Visitor<'de> for KeyVisitor<T> {
+            type Value = Key<'de>;
 
-                    fn visit_borrowed_str<E>(self, value: &'de str) -> ::std::result::Result<Key<'de>, E> {
-                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(value)))
-                    }
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a string")
+            }
 
-                    fn visit_str<E>(self, value: &str) -> ::std::result::Result<Key<'de>, E> {
-                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value.to_owned())))
-                    }
+            #[inline]
+            fn visit_borrowed_str<E>(self, value: &'de str) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(value)))
+            }
 
-                    fn visit_string<E>(self, value: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
-                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value)))
-                    }
-                }
+            #[inline]
+            fn visit_str<E>(self, value: &str) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value.to_owned())))
+            }
 
-                deserializer.deserialize_str(KeyVisitor)
+            #[inline]
+            fn visit_string<E>(self, value: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(value)))
+            }
+        }
+
+        impl<'de, T> ::serde::de::DeserializeSeed<'de> for KeyVisitor<T> {
+            type Value = Key<'de>;
+
+            #[inline]
+            fn deserialize<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<Key<'de>, D::Error> {
+                deserializer.deserialize_str(self)
             }
         }
     }
@@ -237,6 +261,7 @@ fn literal(used: &[bool; 4]) -> TokenStream {
 
         impl Literal {
             /// Accepts this value only.
+            #[inline]
             pub(super) fn check<'de, D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<(), D::Error> {
                 let found = match self {
                     #checks
@@ -292,9 +317,10 @@ fn objects(needs: &Needs) -> TokenStream {
     let fill = needs.fields.then(|| {
         quote! {
             /// Reads a data field's value into its slot; a key given twice is an error.
-            pub(super) fn fill<T: ::serde::Deserialize<'de>>(
+            #[inline]
+            pub(super) fn fill<V: ::serde::Deserialize<'de>>(
                 &mut self,
-                slot: &mut ::std::option::Option<T>,
+                slot: &mut ::std::option::Option<V>,
                 wire: &'static str,
             ) -> ::std::result::Result<(), A::Error> {
                 if slot.is_some() {
@@ -308,6 +334,7 @@ fn objects(needs: &Needs) -> TokenStream {
     let write_optional = needs.optional.then(|| {
         quote! {
             /// Writes an optional field, leaving the key out when it is `None`.
+            #[inline]
             pub(super) fn optional<T: ::serde::Serialize>(&mut self, wire: &'static str, value: &::std::option::Option<T>) -> ::std::result::Result<(), M::Error> {
                 match value {
                     ::std::option::Option::Some(value) => self.0.serialize_entry(wire, value),
@@ -323,7 +350,7 @@ fn objects(needs: &Needs) -> TokenStream {
             const CONSTANTS: &'static [Constant] = &[];
 
             /// Reads the data fields of a JSON object; other keys go to [`Object::other`].
-            fn read<'de, A: ::serde::de::MapAccess<'de>>(object: &mut Object<A>) -> ::std::result::Result<Self, A::Error>;
+            fn read<'de, A: ::serde::de::MapAccess<'de>>(object: &mut Object<A, Self>) -> ::std::result::Result<Self, A::Error>;
 
             /// Writes the data fields.
             fn write<M: ::serde::ser::SerializeMap>(&self, out: &mut Writer<M>) -> ::std::result::Result<(), M::Error>;
@@ -371,24 +398,27 @@ fn objects(needs: &Needs) -> TokenStream {
         }
 
         /// A JSON object being read: its entries, and which constant keys were seen.
-        pub(super) struct Object<A> {
+        pub(super) struct Object<A, T> {
             map: A,
+            object: ::std::marker::PhantomData<fn() -> T>,
             own: &'static [Constant],
             extra: &'static [Constant],
             seen: u64,
             seen_beyond_64: ::std::vec::Vec<bool>,
         }
 
-        impl<'de, A: ::serde::de::MapAccess<'de>> Object<A> {
+        impl<'de, A: ::serde::de::MapAccess<'de>, T> Object<A, T> {
             /// The next key.
+            #[inline]
             pub(super) fn next_key(&mut self) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
-                self.map.next_key()
+                self.map.next_key_seed(KeyVisitor::<T>(::std::marker::PhantomData))
             }
 
             #fill
 
             /// A key that is not a data field: a constant's value must match; any other key is
             /// skipped.
+            #[inline]
             pub(super) fn other(&mut self, key: &str) -> ::std::result::Result<(), A::Error> {
                 let (own, extra): (&'static [Constant], &'static [Constant]) = (self.own, self.extra);
                 let found = own.iter().chain(extra).enumerate().find(|(_, c)| c.0 == key);
@@ -402,6 +432,7 @@ fn objects(needs: &Needs) -> TokenStream {
             }
 
             /// Marks a constant seen; true when it was seen before.
+            #[inline]
             fn mark(&mut self, index: usize) -> bool {
                 if index < 64 {
                     let before = self.seen & (1 << index) != 0;
@@ -432,6 +463,7 @@ fn objects(needs: &Needs) -> TokenStream {
 
         /// Reads an object type from a JSON object (and nothing else), checking its constants and
         /// `extra` ones.
+        #[inline]
         pub(super) fn read_object<'de, D: ::serde::Deserializer<'de>, T: Fields>(deserializer: D, extra: &'static [Constant]) -> ::std::result::Result<T, D::Error> {
             struct ObjectVisitor<T> {
                 extra: &'static [Constant],
@@ -445,8 +477,9 @@ fn objects(needs: &Needs) -> TokenStream {
                     f.write_str("a JSON object")
                 }
 
+                #[inline]
                 fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
-                    let mut object = Object { map, own: T::CONSTANTS, extra: self.extra, seen: 0, seen_beyond_64: ::std::vec::Vec::new() };
+                    let mut object = Object { map, object: ::std::marker::PhantomData, own: T::CONSTANTS, extra: self.extra, seen: 0, seen_beyond_64: ::std::vec::Vec::new() };
                     let value = T::read(&mut object)?;
                     object.finish()?;
                     ::std::result::Result::Ok(value)
@@ -461,6 +494,7 @@ fn objects(needs: &Needs) -> TokenStream {
 
         impl<M: ::serde::ser::SerializeMap> Writer<M> {
             /// Writes one entry.
+            #[inline]
             pub(super) fn entry<T: ::serde::Serialize + ?::std::marker::Sized>(&mut self, wire: &'static str, value: &T) -> ::std::result::Result<(), M::Error> {
                 self.0.serialize_entry(wire, value)
             }
@@ -469,6 +503,7 @@ fn objects(needs: &Needs) -> TokenStream {
         }
 
         /// Writes an object type as a JSON object: its data fields, its constants, then `extra`.
+        #[inline]
         pub(super) fn write_object<S: ::serde::Serializer, T: Fields>(value: &T, serializer: S, extra: &'static [Constant]) -> ::std::result::Result<S::Ok, S::Error> {
             use ::serde::ser::SerializeMap as _;
             let mut out = Writer(serializer.serialize_map(::std::option::Option::None)?);
@@ -483,22 +518,68 @@ fn objects(needs: &Needs) -> TokenStream {
 
 /// Decoding an event's payload straight from the text, with the repairs and the error details
 /// computed on the failure path only.
-fn decoding() -> TokenStream {
+fn decoding(received: bool) -> TokenStream {
+    // Only `ReceivedEvent` dispatches into variants.
+    let decode_into = received.then(|| {
+        quote! {
+        /// [`decode`] into one variant of a dispatching enum: each event gets its own small copy,
+        /// which keeps the dispatching `match` itself small.
+        #[inline(never)]
+        pub(super) fn decode_into<T: PartnerEvent, E>(
+            payload: &str,
+            raw: &str,
+            supported: &'static [&'static str],
+            variant: impl ::std::ops::FnOnce(T) -> E,
+        ) -> ::std::result::Result<E, DecodeError> {
+            match ::serde_json::from_str(payload) {
+                ::std::result::Result::Ok(event) => ::std::result::Result::Ok(variant(event)),
+                ::std::result::Result::Err(err) => recover(payload, raw, supported, &err).map(variant),
+            }
+        }
+
+        }
+    });
     quote! {
         /// Decodes `payload` as `T` straight from the text; `raw` is what errors keep. When
         /// `supported` lists the event's schema versions, a payload whose `schemaVersion` is none
-        /// of them is `UnsupportedSchemaVersion`.
+        /// of them is `UnsupportedSchemaVersion`. Everything beyond the one pass over the text
+        /// happens on the failure path.
+        #[inline]
         pub(super) fn decode<T: PartnerEvent>(
             payload: &str,
             raw: &str,
             supported: &'static [&'static str],
         ) -> ::std::result::Result<T, DecodeError> {
-            ::serde_json::from_str(payload).map_err(|err| failure::<T>(payload, raw, supported, &err))
+            match ::serde_json::from_str(payload) {
+                ::std::result::Result::Ok(event) => ::std::result::Result::Ok(event),
+                ::std::result::Result::Err(err) => recover(payload, raw, supported, &err),
+            }
+        }
+
+        #decode_into
+
+        /// After a failed first pass: text that is not JSON only because of lone surrogate escapes
+        /// (`"\ud800"`, which browsers produce from a broken emoji) is decoded again with each
+        /// replaced by U+FFFD; otherwise the error is worked out.
+        #[cold]
+        #[inline(never)]
+        fn recover<T: PartnerEvent>(
+            payload: &str,
+            raw: &str,
+            supported: &'static [&'static str],
+            err: &::serde_json::Error,
+        ) -> ::std::result::Result<T, DecodeError> {
+            match repair_surrogates(payload) {
+                ::std::option::Option::Some(repaired) => match ::serde_json::from_str(&repaired) {
+                    ::std::result::Result::Ok(event) => ::std::result::Result::Ok(event),
+                    ::std::result::Result::Err(err) => ::std::result::Result::Err(failure::<T>(&repaired, raw, supported, &err)),
+                },
+                ::std::option::Option::None => ::std::result::Result::Err(failure::<T>(payload, raw, supported, err)),
+            }
         }
 
         /// The error for a payload that did not decode as `T`: the text is read again, to find an
         /// unsupported `schemaVersion` or the JSON path of the offending field.
-        #[cold]
         fn failure<T: PartnerEvent>(
             payload: &str,
             raw: &str,
@@ -565,7 +646,16 @@ fn decoding() -> TokenStream {
             }
 
             let mut deserializer = ::serde_json::Deserializer::from_str(payload);
-            ::serde::Deserializer::deserialize_map(&mut deserializer, Probe).ok().flatten()
+            match ::serde::Deserializer::deserialize_map(&mut deserializer, Probe) {
+                ::std::result::Result::Ok(found) => found,
+                // Not JSON: perhaps only because of lone surrogate escapes.
+                ::std::result::Result::Err(_) => {
+                    let repaired = repair_surrogates(payload)?;
+                    let mut deserializer = ::serde_json::Deserializer::from_str(&repaired);
+                    let found = ::serde::Deserializer::deserialize_map(&mut deserializer, Probe).ok()??;
+                    ::std::option::Option::Some(Key(::std::borrow::Cow::Owned(found.as_str().to_owned())))
+                }
+            }
         }
 
     }
@@ -577,21 +667,35 @@ fn repair() -> TokenStream {
         /// Runs `attempt` on `text`; when the text is not JSON only because of lone surrogate
         /// escapes (`"\ud800"`, which browsers produce from a broken emoji), runs it again with
         /// each replaced by U+FFFD. Errors keep the text as given.
+        #[inline]
         pub(super) fn with_repair<T>(
             text: &str,
             attempt: impl Fn(&str) -> ::std::result::Result<T, DecodeError>,
         ) -> ::std::result::Result<T, DecodeError> {
             match attempt(text) {
-                ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }) => match repair_surrogates(text) {
-                    ::std::option::Option::Some(repaired) => attempt(&repaired),
-                    ::std::option::Option::None => ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }),
-                },
-                other => other,
+                ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }) => retry_repaired(text, message, raw, attempt),
+                result => result,
+            }
+        }
+
+        /// The second attempt of [`with_repair`], on the repaired text if there is one.
+        #[cold]
+        #[inline(never)]
+        fn retry_repaired<T>(
+            text: &str,
+            message: ::std::string::String,
+            raw: ::std::string::String,
+            attempt: impl Fn(&str) -> ::std::result::Result<T, DecodeError>,
+        ) -> ::std::result::Result<T, DecodeError> {
+            match repair_surrogates(text) {
+                ::std::option::Option::Some(repaired) => attempt(&repaired),
+                ::std::option::Option::None => ::std::result::Result::Err(DecodeError::MalformedJson { message, raw }),
             }
         }
 
         /// `text` with every `\u` escape of a lone surrogate replaced by `\ufffd`, or `None` when it
         /// has none.
+        #[cold]
         fn repair_surrogates(text: &str) -> ::std::option::Option<::std::string::String> {
             fn unit(bytes: &[u8], at: usize) -> ::std::option::Option<u32> {
                 if bytes.get(at) != ::std::option::Option::Some(&b'\\') || bytes.get(at + 1) != ::std::option::Option::Some(&b'u') {

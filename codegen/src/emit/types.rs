@@ -95,7 +95,8 @@ fn structure(item: &StructItem) -> TokenStream {
 }
 
 /// An event whose payload is a shared object type plus its `schemaVersion`: a newtype over the
-/// shared type that dereferences to it.
+/// shared type that dereferences to it. The value is boxed: a large shared type would otherwise
+/// make every `ReceivedEvent` as large, and every decode copy it.
 fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
@@ -111,7 +112,7 @@ fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
         #deprecated
         #allow_camel
         #[derive(Debug, Clone, PartialEq)]
-        pub struct #name(#inner_doc pub #inner);
+        pub struct #name(#inner_doc pub ::std::boxed::Box<#inner>);
 
         #allow
         impl ::std::ops::Deref for #name {
@@ -131,7 +132,7 @@ fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
         #allow
         impl ::std::convert::From<#inner> for #name {
             fn from(value: #inner) -> Self {
-                Self(value)
+                Self(::std::boxed::Box::new(value))
             }
         }
 
@@ -144,14 +145,14 @@ fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
         #allow
         impl ::serde::Serialize for #name {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                eventcat_support::write_object(&self.0, serializer, Self::CONSTANTS)
+                eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
             }
         }
 
         #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                eventcat_support::read_object(deserializer, Self::CONSTANTS).map(Self)
+                eventcat_support::read_object(deserializer, Self::CONSTANTS).map(|value| Self(::std::boxed::Box::new(value)))
             }
         }
     }
@@ -257,8 +258,9 @@ fn fields_impl(item: &StructItem) -> TokenStream {
         impl eventcat_support::Fields for #name {
             #constants
 
+            #[inline]
             fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-                __object: &mut eventcat_support::Object<__A>,
+                __object: &mut eventcat_support::Object<__A, Self>,
             ) -> ::std::result::Result<Self, __A::Error> {
                 #(#slots)*
                 #keys
