@@ -933,7 +933,7 @@ fn describe(shape: &Shape) -> String {
         Shape::Const(constant) => format!("const {}", constant.to_json()),
         Shape::Enum(values) => format!("enum [{}]", values.join(", ")),
         Shape::Object(_) => "object".to_owned(),
-        Shape::Array(element) => format!("array of {}", describe_element(element)),
+        Shape::Array(element, _) => format!("array of {}", describe_element(element)),
         Shape::Map(element) => format!("map of {}", describe_element(element)),
         Shape::OneOf(members) => format!(
             "one_of [{}]",
@@ -979,7 +979,7 @@ fn accepts<'a>(
         (Shape::Enum(a), Shape::Enum(b)) => b.iter().all(|v| a.contains(v)),
         (Shape::Const(a), Shape::Const(b)) => a == b,
         (Shape::Object(_), Shape::Object(_))
-        | (Shape::Array(_), Shape::Array(_))
+        | (Shape::Array(..), Shape::Array(..))
         | (Shape::Map(_), Shape::Map(_)) => true,
         (_, Shape::OneOf(members)) => members
             .iter()
@@ -1268,7 +1268,7 @@ impl<'a> Comparer<'a> {
         let after = resolve(&self.new, new);
         match (before, after) {
             (Shape::Object(a), Shape::Object(b)) => self.fields(a, b, path, out),
-            (Shape::Array(a), Shape::Array(b)) => {
+            (Shape::Array(a, _), Shape::Array(b, _)) => {
                 self.element(a, b, &with(path, Step::Array), out);
             }
             (Shape::Map(a), Shape::Map(b)) => self.element(a, b, &with(path, Step::Map), out),

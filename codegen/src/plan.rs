@@ -617,7 +617,7 @@ impl Planner<'_> {
             let base = match &member.shape {
                 Shape::Scalar(scalar) => scalar.as_str().to_upper_camel_case(),
                 Shape::Named(type_name) => type_name.clone(),
-                Shape::Array(_) => "List".to_owned(),
+                Shape::Array(..) => "List".to_owned(),
                 Shape::Map(_) => "Map".to_owned(),
                 Shape::Object(_) => "Object".to_owned(),
                 Shape::Enum(_) => "Choice".to_owned(),
@@ -660,7 +660,7 @@ impl Planner<'_> {
                 Scalar::Number => TypeRef::Number,
                 Scalar::Boolean => TypeRef::Boolean,
             },
-            Shape::Array(element) => {
+            Shape::Array(element, _) => {
                 let item = format!("{}Item", upper_camel_ascii(part));
                 TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
             }

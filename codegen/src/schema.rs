@@ -483,7 +483,7 @@ impl SchemaBuilder<'_> {
             }
             Shape::Enum(values) => json!({ "type": "string", "enum": values }),
             Shape::Object(fields) => return self.object(fields, used),
-            Shape::Array(element) => json!({
+            Shape::Array(element, _) => json!({
                 "type": "array",
                 "items": self.element(element, used)?,
             }),

@@ -191,7 +191,7 @@ fn deterministic_cases_use_every_enum_value() {
             Shape::Enum(values) => out.extend(values.iter().cloned()),
             Shape::Named(_) => enums(catalog, resolved(catalog, shape), out),
             Shape::Object(fields) => fields.iter().for_each(|f| enums(catalog, &f.shape, out)),
-            Shape::Array(e) | Shape::Map(e) => enums(catalog, &e.shape, out),
+            Shape::Array(e, _) | Shape::Map(e) => enums(catalog, &e.shape, out),
             Shape::OneOf(members) => members.iter().for_each(|m| enums(catalog, &m.shape, out)),
             Shape::Scalar(_) | Shape::Const(_) => {}
         }
@@ -464,7 +464,7 @@ fn value_sites(
         }
         Shape::Enum(_) => out.push(site(SiteKind::Enum)),
         Shape::Object(fields) => field_sites(catalog, fields, value, path, ptr, out),
-        Shape::Array(element) => {
+        Shape::Array(element, _) => {
             out.push(site(SiteKind::WrongType(json!({}))));
             if let Some(first) = value.get(0).filter(|c| !c.is_null()) {
                 let child_path = format!("{path}[0]");

@@ -502,7 +502,7 @@ impl Mutator<'_> {
                 );
                 self.fields(fields, value, pointer);
             }
-            Shape::Array(element) => {
+            Shape::Array(element, _) => {
                 self.set(Mutation::WrongType, pointer, json!({}), false);
                 if let Some(first) = value.get(0) {
                     self.item(element, first, &format!("{pointer}/0"));
