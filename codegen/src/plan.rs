@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, Shape, Status,
+    Catalog, Constant, Direction, Element, Event, Field, ItemBounds, Payload, Scalar, Shape, Status,
 };
 use crate::validate::{enum_variant_name, upper_camel_ascii};
 
@@ -128,6 +128,13 @@ pub struct FieldItem {
     pub nullable: bool,
     /// Value used when upgrading from a version that lacks it.
     pub default: Option<Value>,
+    /// The fewest items the value may have (`min_items`), when it is an array that states it:
+    /// the field's own array, or the shared array type it names (through aliases). Decoding
+    /// and encoding refuse fewer.
+    pub min_items: Option<u64>,
+    /// The most items the value may have (`max_items`), found as `min_items` is. Decoding and
+    /// encoding refuse more.
+    pub max_items: Option<u64>,
 }
 
 /// A constant field.
@@ -399,6 +406,7 @@ fn name_items(catalog: &Catalog) -> Named<'_> {
             .collect(),
         types: Vec::new(),
         errors: Vec::new(),
+        item_bounds: catalog.type_item_bounds(),
     };
     for decl in &catalog.types {
         planner.claim(&decl.name, decl.location);
@@ -506,6 +514,8 @@ struct Planner<'a> {
     names: BTreeMap<String, Option<Location>>,
     types: Vec<TypeItem>,
     errors: Vec<Diagnostic>,
+    /// The item bounds of every shared type, through aliases.
+    item_bounds: BTreeMap<&'a str, ItemBounds>,
 }
 
 impl Planner<'_> {
@@ -586,6 +596,7 @@ impl Planner<'_> {
                 continue;
             }
             let ty = self.type_ref(name, &field.wire_name, &field.shape, field.location);
+            let bounds = ItemBounds::of(&field.shape, &self.item_bounds);
             items.push(FieldItem {
                 rust_name: field.rust_name.clone(),
                 wire_name: field.wire_name.clone(),
@@ -594,6 +605,8 @@ impl Planner<'_> {
                 optional: field.optional,
                 nullable: field.nullable,
                 default: field.default.clone(),
+                min_items: bounds.min,
+                max_items: bounds.max,
             });
         }
         StructItem {
