@@ -1,5 +1,5 @@
 //! `min_items` and `max_items`: the bounds reach the plan's `FieldItem` from a field's own array
-//! and from a shared array type, through any chain of aliases.
+//! and from a shared array type, through any chain of aliases, and the JSON Schema export.
 
 use std::collections::BTreeMap;
 
@@ -135,4 +135,18 @@ fn a_cycle_of_aliases_has_no_bounds() {
     assert_eq!(shared.get("B"), Some(&ItemBounds::NONE));
     assert_eq!(shared.get("C"), Some(&bounded));
     assert_eq!(shared.get("E"), Some(&ItemBounds::NONE));
+}
+
+#[test]
+fn the_schema_bounds_a_shared_array_type_on_its_definition() {
+    let catalog = load(CATALOG);
+    let event = &catalog.events[0];
+    let schema = eventcat_codegen::schema::event_schema(&catalog, event, &event.schema_versions[0])
+        .expect("exports");
+    let calls = &schema["$defs"]["Calls"];
+    assert_eq!(calls["minItems"], 1);
+    assert_eq!(calls["maxItems"], 3);
+    assert_eq!(schema["properties"]["own"]["maxItems"], 7);
+    assert!(schema["properties"]["own"].get("minItems").is_none());
+    assert!(schema["$defs"]["Names"].get("minItems").is_none());
 }

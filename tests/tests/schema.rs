@@ -299,6 +299,8 @@ enum Mutation {
     IntegerAtBounds,
     /// A payload that is not an object at all.
     NotAnObject,
+    /// An array with one item fewer than its `min_items`, or one more than its `max_items`.
+    ItemsOutOfBounds,
 }
 
 /// One mutated payload, and the verdict the catalog intends for it (`None`: no intent, only
@@ -349,6 +351,13 @@ const KNOWN_DISAGREEMENTS: &[Known] = &[
         reason: "JSON Schema's `integer` is any number with a zero fraction, so `3.0` is one \
                  (draft 2020-12 validation, section 6.1.1); serde_json does not read a float \
                  into the decoder's i64. JSON Schema cannot tell `3` from `3.0`.",
+    },
+    // enforced by the decoder once emit checks bounds
+    Known {
+        mutation: Mutation::ItemsOutOfBounds,
+        accepted_by: Side::Decoder,
+        reason: "the schema has the catalog's `min_items` and `max_items` as `minItems` and \
+                 `maxItems`; the generated decoder does not check an array's length yet.",
     },
 ];
 
@@ -502,8 +511,29 @@ impl Mutator<'_> {
                 );
                 self.fields(fields, value, pointer);
             }
-            Shape::Array(element, _) => {
+            Shape::Array(element, bounds) => {
                 self.set(Mutation::WrongType, pointer, json!({}), false);
+                let items = value.as_array().cloned().unwrap_or_default();
+                if let Some(min) = bounds.min.filter(|&min| min > 0) {
+                    let fewer = items.iter().take(count(min) - 1).cloned().collect();
+                    self.set(
+                        Mutation::ItemsOutOfBounds,
+                        pointer,
+                        Value::Array(fewer),
+                        false,
+                    );
+                }
+                let small_max = bounds.max.filter(|&max| max < 64);
+                if let (Some(max), Some(first)) = (small_max, items.first()) {
+                    let mut more = items.clone();
+                    more.resize(count(max) + 1, first.clone());
+                    self.set(
+                        Mutation::ItemsOutOfBounds,
+                        pointer,
+                        Value::Array(more),
+                        false,
+                    );
+                }
                 if let Some(first) = value.get(0) {
                     self.item(element, first, &format!("{pointer}/0"));
                 }
@@ -527,6 +557,11 @@ impl Mutator<'_> {
             }
         }
     }
+}
+
+/// An item count as a length.
+fn count(items: u64) -> usize {
+    usize::try_from(items).unwrap_or(usize::MAX)
 }
 
 /// Every mutation of the all-present payload of one schema version of `event`.
@@ -832,6 +867,11 @@ fn shapes_are_exported_as_the_decoder_reads_them() {
         json!([{ "type": "string" }, { "type": "object", "additionalProperties": { "type": "string" } }])
     );
     assert_eq!(v1["$defs"]["QueueList"]["items"]["$ref"], "#/$defs/Queue");
+    // Item bounds: on a field's own array, and on a shared array type's definition.
+    assert_eq!(v1["$defs"]["QueueList"]["minItems"], 1);
+    assert_eq!(v1["$defs"]["QueueList"]["maxItems"], 4);
+    assert_eq!(p["tags"]["maxItems"], 3);
+    assert!(p["tags"].get("minItems").is_none());
     // Optional and nullable: not required, and null allowed.
     assert_eq!(
         p["queueId"]["anyOf"],
@@ -1052,6 +1092,8 @@ fn schema_and_decoder_agree_on_every_shape() {
             (Mutation::EnumAsTaggedObject, Side::Decoder),
             (Mutation::ObjectAsArray, Side::Decoder),
             (Mutation::IntegerAsFloat, Side::Schema),
+            // enforced by the decoder once emit checks bounds
+            (Mutation::ItemsOutOfBounds, Side::Decoder),
         ])
     );
 }
