@@ -138,6 +138,26 @@ fn a_cycle_of_aliases_has_no_bounds() {
 }
 
 #[test]
+fn the_conference_events_bound_their_calls() {
+    let catalog = match eventcat_codegen::load_bundled() {
+        Ok(loaded) => loaded.catalog,
+        Err(err) => panic!("the bundled catalog must load:\n{err}"),
+    };
+    let plan = planned(&catalog);
+    let drop = field(&plan, "CallManagerCallConferenceDropV1", "calls");
+    assert_eq!(bounds(drop), (Some(1), None));
+    let start = field(&plan, "CallManagerCallConferenceStartV1", "calls");
+    assert_eq!(bounds(start), (Some(2), None));
+    let event = catalog
+        .event("call-manager-call-conference-start-v1")
+        .expect("the conference start event");
+    let schema = eventcat_codegen::schema::event_schema(&catalog, event, &event.schema_versions[0])
+        .expect("exports");
+    assert_eq!(schema["properties"]["calls"]["minItems"], 2);
+    assert!(schema["properties"]["calls"].get("maxItems").is_none());
+}
+
+#[test]
 fn the_schema_bounds_a_shared_array_type_on_its_definition() {
     let catalog = load(CATALOG);
     let event = &catalog.events[0];
