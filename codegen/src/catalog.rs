@@ -135,6 +135,13 @@ pub struct NodeDef {
     /// An array of this element.
     #[serde(default)]
     pub array: Option<Spanned<ShapeRef>>,
+    /// The fewest items the array may have (beside `array` on a field or a type declaration);
+    /// kept as written, so that a value that is not a non-negative integer gets a located error.
+    #[serde(default, deserialize_with = "explicit")]
+    pub min_items: Option<Spanned<serde_json::Value>>,
+    /// The most items the array may have; like `min_items`.
+    #[serde(default, deserialize_with = "explicit")]
+    pub max_items: Option<Spanned<serde_json::Value>>,
     /// A string-keyed map of this element.
     #[serde(default)]
     pub map: Option<Spanned<ShapeRef>>,

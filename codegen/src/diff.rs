@@ -43,6 +43,8 @@
 //! | enum value (or `one_of` member) added | breaking: OLD decoders refuse it | compatible |
 //! | enum value (or `one_of` member) removed | compatible | breaking: OLD payloads may carry it |
 //! | constant changed | breaking | breaking |
+//! | `min_items` raised or added, `max_items` lowered or added | compatible: new payloads fit the old bounds | breaking: OLD payloads may not fit the new bounds |
+//! | `min_items` lowered or removed, `max_items` raised or removed | breaking: NEW payloads may not fit the old bounds | compatible |
 //! | status on the `--as-of` day becomes sunset | breaking | breaking |
 //! | status on the `--as-of` day becomes anything else | compatible | compatible |
 //!
@@ -70,8 +72,8 @@ use serde_json::{Value, json};
 use crate::import::DateKind;
 use crate::listing::{direction_word, status_word};
 use crate::model::{
-    Catalog, Constant, DatedStatus, Direction, Element, Event, Field, Payload, Scalar, Shape,
-    Status,
+    Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
+    Shape, Status,
 };
 use crate::names::NameChanges;
 use crate::outcome::{self, Outcome};
@@ -225,6 +227,20 @@ pub enum ChangeKind {
         /// In NEW.
         new: String,
     },
+    /// An array's `min_items` changed (none is zero).
+    MinItemsChanged {
+        /// In OLD.
+        old: Option<u64>,
+        /// In NEW.
+        new: Option<u64>,
+    },
+    /// An array's `max_items` changed (none is no upper bound).
+    MaxItemsChanged {
+        /// In OLD.
+        old: Option<u64>,
+        /// In NEW.
+        new: Option<u64>,
+    },
     /// The event's status on the `--as-of` day differs between the catalogs.
     StatusOnDate {
         /// The day.
@@ -260,6 +276,8 @@ impl ChangeKind {
             ChangeKind::UnionMemberAdded(_) => "union-member-added",
             ChangeKind::UnionMemberRemoved(_) => "union-member-removed",
             ChangeKind::ConstantChanged { .. } => "constant-changed",
+            ChangeKind::MinItemsChanged { .. } => "min-items-changed",
+            ChangeKind::MaxItemsChanged { .. } => "max-items-changed",
             ChangeKind::StatusOnDate { .. } => "status-on-date",
         }
     }
@@ -309,6 +327,22 @@ impl fmt::Display for ChangeKind {
                 write!(f, "one_of member {member} removed")
             }
             ChangeKind::ConstantChanged { old, new } => write!(f, "constant {old} -> {new}"),
+            ChangeKind::MinItemsChanged { old, new } => {
+                write!(
+                    f,
+                    "min_items {} -> {}",
+                    count_or_dash(*old),
+                    count_or_dash(*new)
+                )
+            }
+            ChangeKind::MaxItemsChanged { old, new } => {
+                write!(
+                    f,
+                    "max_items {} -> {}",
+                    count_or_dash(*old),
+                    count_or_dash(*new)
+                )
+            }
             ChangeKind::StatusOnDate { as_of, old, new } => write!(
                 f,
                 "status on {as_of}: {} -> {}",
@@ -984,7 +1018,7 @@ fn describe(shape: &Shape) -> String {
         Shape::Const(constant) => format!("const {}", constant.to_json()),
         Shape::Enum(values) => format!("enum [{}]", values.join(", ")),
         Shape::Object(_) => "object".to_owned(),
-        Shape::Array(element) => format!("array of {}", describe_element(element)),
+        Shape::Array(element, _) => format!("array of {}", describe_element(element)),
         Shape::Map(element) => format!("map of {}", describe_element(element)),
         Shape::OneOf(members) => format!(
             "one_of [{}]",
@@ -1030,7 +1064,7 @@ fn accepts<'a>(
         (Shape::Enum(a), Shape::Enum(b)) => b.iter().all(|v| a.contains(v)),
         (Shape::Const(a), Shape::Const(b)) => a == b,
         (Shape::Object(_), Shape::Object(_))
-        | (Shape::Array(_), Shape::Array(_))
+        | (Shape::Array(..), Shape::Array(..))
         | (Shape::Map(_), Shape::Map(_)) => true,
         (_, Shape::OneOf(members)) => members
             .iter()
@@ -1319,7 +1353,8 @@ impl<'a> Comparer<'a> {
         let after = resolve(&self.new, new);
         match (before, after) {
             (Shape::Object(a), Shape::Object(b)) => self.fields(a, b, path, out),
-            (Shape::Array(a), Shape::Array(b)) => {
+            (Shape::Array(a, a_bounds), Shape::Array(b, b_bounds)) => {
+                self.item_bounds(*a_bounds, *b_bounds, path, out);
                 self.element(a, b, &with(path, Step::Array), out);
             }
             (Shape::Map(a), Shape::Map(b)) => self.element(a, b, &with(path, Step::Map), out),
@@ -1445,6 +1480,78 @@ impl<'a> Comparer<'a> {
         self.nullable(old.nullable, new.nullable, path, out);
         self.shape(&old.shape, &new.shape, path, out);
     }
+
+    /// A change of an array's item bounds. Tightening (a new or higher `min_items`, a new or
+    /// lower `max_items`) is like making a field required: new payloads still fit old decoders,
+    /// payloads written to the old catalog may not fit new ones. Loosening is the reverse.
+    fn item_bounds(
+        &mut self,
+        old: ItemBounds,
+        new: ItemBounds,
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        let (old_min, new_min) = (old.min.unwrap_or(0), new.min.unwrap_or(0));
+        if old_min != new_min {
+            let kind = ChangeKind::MinItemsChanged {
+                old: old.min,
+                new: new.min,
+            };
+            let (receiver, sender) = if new_min > old_min {
+                (
+                    Verdict::compatible(format!("new payloads carry at least {new_min} items")),
+                    Verdict::breaking(format!(
+                        "payloads written to the old catalog may carry fewer than {new_min} items \
+                         in `{PATH}`, which decoders built from the new one refuse"
+                    )),
+                )
+            } else {
+                (
+                    Verdict::breaking(format!(
+                        "new payloads may carry fewer than {old_min} items in `{PATH}`, which \
+                         decoders built from the old catalog refuse"
+                    )),
+                    Verdict::compatible(format!(
+                        "payloads written to the old catalog carry at least {old_min} items"
+                    )),
+                )
+            };
+            self.push(out, path, kind, receiver, sender);
+        }
+        if old.max != new.max {
+            let kind = ChangeKind::MaxItemsChanged {
+                old: old.max,
+                new: new.max,
+            };
+            // No `max_items` is no upper bound: a new one, or a lower one, tightens.
+            let (receiver, sender) = match (old.max, new.max) {
+                (old_max, Some(new_max)) if old_max.is_none_or(|old_max| new_max < old_max) => (
+                    Verdict::compatible(format!("new payloads carry at most {new_max} items")),
+                    Verdict::breaking(format!(
+                        "payloads written to the old catalog may carry more than {new_max} items \
+                         in `{PATH}`, which decoders built from the new one refuse"
+                    )),
+                ),
+                (Some(old_max), _) => (
+                    Verdict::breaking(format!(
+                        "new payloads may carry more than {old_max} items in `{PATH}`, which \
+                         decoders built from the old catalog refuse"
+                    )),
+                    Verdict::compatible(format!(
+                        "payloads written to the old catalog carry at most {old_max} items"
+                    )),
+                ),
+                // Not reached: `(None, None)`, equal bounds, and `(None, Some(_))`, a tightening.
+                (None, _) => return,
+            };
+            self.push(out, path, kind, receiver, sender);
+        }
+    }
+}
+
+/// A count, or `-` for none.
+fn count_or_dash(count: Option<u64>) -> String {
+    count.map_or_else(|| "-".to_owned(), |n| n.to_string())
 }
 
 /// `eventcat diff OLD NEW`: what to print and the exit code (0: nothing breaks partners;

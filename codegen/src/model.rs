@@ -1,6 +1,7 @@
 //! The checked catalog: every reference resolved, every name and date parsed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use jiff::civil::Date;
 use semver::Version;
@@ -28,6 +29,42 @@ impl Catalog {
     /// The event with this name.
     pub fn event(&self, name: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.name == name)
+    }
+
+    /// The item bounds of every shared type, by name: those of the array it is declared as, or
+    /// of the array type it names, however long the chain of aliases (`A: { type: B }`); no
+    /// bounds for any other type, nor for a chain that ends at an unknown name or in a cycle
+    /// (which validation refuses). Each type is resolved once.
+    pub fn type_item_bounds(&self) -> BTreeMap<&str, ItemBounds> {
+        let shapes: BTreeMap<&str, &Shape> = self
+            .types
+            .iter()
+            .map(|t| (t.name.as_str(), &t.shape))
+            .collect();
+        let mut bounds: BTreeMap<&str, ItemBounds> = BTreeMap::new();
+        for decl in &self.types {
+            let mut chain: Vec<&str> = Vec::new();
+            let mut on_chain: BTreeSet<&str> = BTreeSet::new();
+            let mut name = decl.name.as_str();
+            let found = loop {
+                if let Some(known) = bounds.get(name) {
+                    break *known;
+                }
+                if !on_chain.insert(name) {
+                    break ItemBounds::NONE;
+                }
+                chain.push(name);
+                match shapes.get(name) {
+                    Some(Shape::Named(next)) => name = next,
+                    Some(Shape::Array(_, declared)) => break *declared,
+                    _ => break ItemBounds::NONE,
+                }
+            };
+            for name in chain {
+                bounds.insert(name, found);
+            }
+        }
+        bounds
     }
 }
 
@@ -188,12 +225,64 @@ pub enum Shape {
     Enum(Vec<String>),
     /// An object.
     Object(Vec<Field>),
-    /// An array.
-    Array(Box<Element>),
+    /// An array, with the bounds on its length (set only on a field's own array or a shared
+    /// type declared as an array; an array nested as an element never has any).
+    Array(Box<Element>, ItemBounds),
     /// A string-keyed map.
     Map(Box<Element>),
     /// An untagged union, tried in order.
     OneOf(Vec<Element>),
+}
+
+/// The bounds on the number of items of an array: `min_items` and `max_items` in the catalog.
+/// Decoding and encoding refuse an array outside them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ItemBounds {
+    /// The fewest items allowed (`min_items`); `None`: no lower bound (zero).
+    pub min: Option<u64>,
+    /// The most items allowed (`max_items`); `None`: no upper bound.
+    pub max: Option<u64>,
+}
+
+impl ItemBounds {
+    /// No bound at all, as on an array that states neither key.
+    pub const NONE: ItemBounds = ItemBounds {
+        min: None,
+        max: None,
+    };
+
+    /// True when neither bound is set.
+    pub fn is_none(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
+
+    /// The bounds on the length of a value of `shape`: those of the array it is, or of the
+    /// shared array type it names, looked up in `shared` ([`Catalog::type_item_bounds`]); none
+    /// for any other shape.
+    pub fn of(shape: &Shape, shared: &BTreeMap<&str, ItemBounds>) -> ItemBounds {
+        match shape {
+            Shape::Array(_, bounds) => *bounds,
+            Shape::Named(name) => shared.get(name.as_str()).copied().unwrap_or_default(),
+            _ => ItemBounds::NONE,
+        }
+    }
+
+    /// Whether an array of `len` items is within the bounds.
+    pub fn admits(&self, len: u64) -> bool {
+        self.min.is_none_or(|min| len >= min) && self.max.is_none_or(|max| len <= max)
+    }
+}
+
+impl fmt::Display for ItemBounds {
+    /// `min_items 1, max_items 3`: the bounds stated, as the catalog writes them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => write!(f, "min_items {min}, max_items {max}"),
+            (Some(min), None) => write!(f, "min_items {min}"),
+            (None, Some(max)) => write!(f, "max_items {max}"),
+            (None, None) => write!(f, "no item bounds"),
+        }
+    }
 }
 
 /// The shape of an array item, map value or union member.

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, Shape, Status,
+    Catalog, Constant, Direction, Element, Event, Field, ItemBounds, Payload, Scalar, Shape, Status,
 };
 use crate::validate::{enum_variant_name, upper_camel_ascii};
 
@@ -190,6 +190,13 @@ pub struct FieldItem {
     pub nullable: bool,
     /// Value used when upgrading from a version that lacks it.
     pub default: Option<Value>,
+    /// The fewest items the value may have (`min_items`), when it is an array that states it:
+    /// the field's own array, or the shared array type it names (through aliases). Decoding
+    /// and encoding refuse fewer.
+    pub min_items: Option<u64>,
+    /// The most items the value may have (`max_items`), found as `min_items` is. Decoding and
+    /// encoding refuse more.
+    pub max_items: Option<u64>,
 }
 
 /// A constant field.
@@ -470,6 +477,7 @@ fn name_items(catalog: &Catalog) -> Named<'_> {
         types: Vec::new(),
         parts: BTreeMap::new(),
         errors: Vec::new(),
+        item_bounds: catalog.type_item_bounds(),
     };
     for decl in &catalog.types {
         planner.claim(&decl.name, decl.location);
@@ -613,6 +621,8 @@ struct Planner<'a> {
     /// The inline types declared, with whose part each one is.
     parts: BTreeMap<String, Part>,
     errors: Vec<Diagnostic>,
+    /// The item bounds of every shared type, through aliases.
+    item_bounds: BTreeMap<&'a str, ItemBounds>,
 }
 
 impl Planner<'_> {
@@ -700,6 +710,7 @@ impl Planner<'_> {
                 continue;
             }
             let ty = self.type_ref(name, &field.wire_name, &field.shape, field.location);
+            let bounds = ItemBounds::of(&field.shape, &self.item_bounds);
             items.push(FieldItem {
                 rust_name: field.rust_name.clone(),
                 wire_name: field.wire_name.clone(),
@@ -708,6 +719,8 @@ impl Planner<'_> {
                 optional: field.optional,
                 nullable: field.nullable,
                 default: field.default.clone(),
+                min_items: bounds.min,
+                max_items: bounds.max,
             });
         }
         StructItem {
@@ -745,7 +758,7 @@ impl Planner<'_> {
             let base = match &member.shape {
                 Shape::Scalar(scalar) => scalar.as_str().to_upper_camel_case(),
                 Shape::Named(type_name) => type_name.clone(),
-                Shape::Array(_) => "List".to_owned(),
+                Shape::Array(..) => "List".to_owned(),
                 Shape::Map(_) => "Map".to_owned(),
                 Shape::Object(_) => "Object".to_owned(),
                 Shape::Enum(_) => "Choice".to_owned(),
@@ -781,8 +794,7 @@ impl Planner<'_> {
             Shape::Scalar(Scalar::Number) => TypeRef::Number,
             Shape::Scalar(Scalar::Boolean) => TypeRef::Boolean,
             Shape::Named(name) => TypeRef::Named(name.clone()),
-
-            Shape::Array(element) => {
+            Shape::Array(element, _) => {
                 let item = format!("{}Item", upper_camel_ascii(part));
                 TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
             }

@@ -9,6 +9,8 @@
 //! - a nullable field or element also accepts `null`; an optional one may be absent, and is
 //!   `null` only when it is nullable too;
 //! - `integer` is bounded by the `i64` range the decoder reads it into; `number` is any number;
+//! - an array's `min_items` and `max_items` are `minItems` and `maxItems` (on the field's own
+//!   array, or on the shared array type's definition that the field's `$ref` reaches);
 //! - a `one_of` is an `anyOf` (the decoder tries the members in order and takes the first that
 //!   fits, so a value is accepted when any member accepts it);
 //! - shared catalog types are `$defs` (in the AsyncAPI document, `components.schemas`) reached
@@ -483,10 +485,19 @@ impl SchemaBuilder<'_> {
             }
             Shape::Enum(values) => json!({ "type": "string", "enum": values }),
             Shape::Object(fields) => return self.object(fields, used),
-            Shape::Array(element) => json!({
-                "type": "array",
-                "items": self.element(element, used)?,
-            }),
+            Shape::Array(element, bounds) => {
+                let mut array = json!({
+                    "type": "array",
+                    "items": self.element(element, used)?,
+                });
+                if let Some(min) = bounds.min {
+                    array["minItems"] = json!(min);
+                }
+                if let Some(max) = bounds.max {
+                    array["maxItems"] = json!(max);
+                }
+                array
+            }
             Shape::Map(element) => json!({
                 "type": "object",
                 "additionalProperties": self.element(element, used)?,

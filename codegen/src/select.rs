@@ -236,7 +236,7 @@ fn uses(catalog: &Catalog, shape: &Shape, used: &mut BTreeSet<String>) {
             }
         }
         Shape::Object(fields) => fields.iter().for_each(|f| uses(catalog, &f.shape, used)),
-        Shape::Array(e) | Shape::Map(e) => uses(catalog, &e.shape, used),
+        Shape::Array(e, _) | Shape::Map(e) => uses(catalog, &e.shape, used),
         Shape::OneOf(members) => members.iter().for_each(|m| uses(catalog, &m.shape, used)),
         Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) => {}
     }

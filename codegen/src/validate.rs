@@ -11,8 +11,8 @@ use serde_json::Value;
 use crate::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    Catalog, Constant, Element, Event, Field, Lifecycle, Payload, Product, Scalar, SchemaVersion,
-    Shape, TypeDecl,
+    Catalog, Constant, Element, Event, Field, ItemBounds, Lifecycle, Payload, Product, Scalar,
+    SchemaVersion, Shape, TypeDecl,
 };
 
 /// The wire name every payload carries implicitly.
@@ -41,6 +41,10 @@ pub fn reserved_type_names() -> Vec<&'static str> {
 /// The most schema versions a family may have, counted over all its events: eventcat generates a
 /// conversion between every two of them, so the output grows with the square of this number.
 pub const MAX_FAMILY_VERSIONS: usize = 64;
+
+/// Where item bounds may stand, for the messages that refuse them elsewhere.
+const ONLY_FIELDS_ARE_BOUNDED: &str = "only a field's own array, or a type declared as an array \
+     and used as a field's type, can carry `min_items` and `max_items`";
 
 /// Rust keywords, which become raw identifiers (`r#type`).
 const KEYWORDS: &[&str] = &[
@@ -89,6 +93,9 @@ struct Checker {
     type_refs: Vec<(String, Location)>,
     /// Types that are declared but were refused: references to them are not unknown.
     refused_types: BTreeSet<String>,
+    /// Every shared type used as an array item, map value or `one_of` member, to check once all
+    /// types are known that none of them carries item bounds.
+    element_types: Vec<(String, Location)>,
 }
 
 impl Checker {
@@ -112,6 +119,7 @@ impl Checker {
             events,
         };
         self.check_type_refs(&catalog);
+        self.check_bounded_elements(&catalog);
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
         self.check_family_sizes(&catalog);
@@ -556,6 +564,8 @@ impl Checker {
             );
             return None;
         }
+        let shape_key = if is_typed_const { "const" } else { keys[0].0 };
+        let bounds = self.item_bounds(node, role, shape_key);
         if let Some(constant) = &node.constant {
             let declared = node.type_name.as_ref();
             return self.constant(constant, declared).map(Shape::Const);
@@ -577,7 +587,9 @@ impl Checker {
             return self.fields(&fields.value).map(Shape::Object);
         }
         if let Some(element) = &node.array {
-            return self.element(element).map(|e| Shape::Array(Box::new(e)));
+            return self
+                .element(element)
+                .map(|e| Shape::Array(Box::new(e), bounds));
         }
         if let Some(element) = &node.map {
             return self.element(element).map(|e| Shape::Map(Box::new(e)));
@@ -629,9 +641,99 @@ impl Checker {
         }
     }
 
+    /// The bounds `min_items` and `max_items` put on the length of an array, checked: they stand
+    /// only beside `array` on a field or a type declaration, each is a whole number that fits a
+    /// `u64`, and the minimum is not above the maximum. What is wrong is reported and left out.
+    fn item_bounds(&mut self, node: &NodeDef, role: NodeRole, shape_key: &str) -> ItemBounds {
+        let given: Vec<(&'static str, &Spanned<Value>)> = [
+            ("min_items", node.min_items.as_ref()),
+            ("max_items", node.max_items.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.map(|value| (key, value)))
+        .collect();
+        if given.is_empty() {
+            return ItemBounds::NONE;
+        }
+        if node.array.is_none() {
+            for (key, value) in given {
+                self.error(
+                    "item-bounds-not-array",
+                    Location::of(value),
+                    format!(
+                        "`{key}` bounds the length of an array, but this shape is given by \
+                         `{shape_key}`: write it beside `array` on a field or on a type \
+                         declared as an array (a shared array type is bounded on its declaration)"
+                    ),
+                );
+            }
+            return ItemBounds::NONE;
+        }
+        if role == NodeRole::Element {
+            for (key, value) in given {
+                self.error(
+                    "item-bounds-nested",
+                    Location::of(value),
+                    format!(
+                        "`{key}` is not allowed on an array nested as an array item, map value \
+                         or `one_of` member: {ONLY_FIELDS_ARE_BOUNDED}"
+                    ),
+                );
+            }
+            return ItemBounds::NONE;
+        }
+        let mut count = |key: &str, value: Option<&Spanned<Value>>| {
+            let value = value?;
+            let count = value.value.as_u64();
+            if count.is_none() {
+                // A whole number past `u64::MAX`, or written as `2.0`, arrives as a float.
+                let float = value
+                    .value
+                    .as_f64()
+                    .filter(|n| !value.value.is_i64() && n.fract() == 0.0);
+                let hint = match (&value.value, float) {
+                    (Value::String(_), _) => " (write the number without quotes)",
+                    (_, Some(n)) if n >= u64::MAX as f64 => " (too large)",
+                    (_, Some(n)) if n >= 0.0 => " (write it without a fraction)",
+                    _ => "",
+                };
+                self.error(
+                    "item-bounds-value",
+                    Location::of(value),
+                    format!(
+                        "`{key}` must be a whole number of items from 0 to {}, not {}{hint}",
+                        u64::MAX,
+                        value.value
+                    ),
+                );
+            }
+            count
+        };
+        let min = count("min_items", node.min_items.as_ref());
+        let max = count("max_items", node.max_items.as_ref());
+        if let (Some(low), Some(high), Some(min_value), Some(max_value)) =
+            (min, max, &node.min_items, &node.max_items)
+            && low > high
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "item-bounds-order",
+                    Location::of(min_value),
+                    format!(
+                        "`min_items` {low} is greater than `max_items` {high}: no array fits \
+                         both"
+                    ),
+                )
+                .with_related(Location::of(max_value), "the `max_items`"),
+            );
+            return ItemBounds::NONE;
+        }
+        ItemBounds { min, max }
+    }
+
     fn element(&mut self, element: &Spanned<ShapeRef>) -> Option<Element> {
         let location = Location::of(element);
-        match &element.value {
+        let element = match &element.value {
             ShapeRef::Name(name) => {
                 let shape = match Scalar::from_keyword(name) {
                     Some(scalar) => Shape::Scalar(scalar),
@@ -640,16 +742,20 @@ impl Checker {
                         Shape::Named(name.clone())
                     }
                 };
-                Some(Element {
+                Element {
                     shape,
                     nullable: false,
-                })
+                }
             }
-            ShapeRef::Def(node) => Some(Element {
+            ShapeRef::Def(node) => Element {
                 shape: self.shape(node, location, NodeRole::Element)?,
                 nullable: node.nullable.as_ref().is_some_and(|n| n.value),
-            }),
+            },
+        };
+        if let Shape::Named(name) = &element.shape {
+            self.element_types.push((name.clone(), location));
         }
+        Some(element)
     }
 
     fn variants(&mut self, variants: &Spanned<Vec<Spanned<String>>>) -> Option<Vec<String>> {
@@ -781,6 +887,30 @@ impl Checker {
                     ),
                 );
             }
+        }
+    }
+
+    /// A shared type with item bounds (declared as a bounded array, or naming one through
+    /// aliases) may be a field's type only, not an array item, map value or `one_of` member.
+    fn check_bounded_elements(&mut self, catalog: &Catalog) {
+        let refs = std::mem::take(&mut self.element_types);
+        let bounds = catalog.type_item_bounds();
+        for (name, location) in refs {
+            let Some(stated) = bounds.get(name.as_str()).filter(|b| !b.is_none()) else {
+                continue;
+            };
+            let via = match catalog.type_decl(&name).map(|d| &d.shape) {
+                Some(Shape::Array(..)) => String::new(),
+                _ => " through its aliases".to_owned(),
+            };
+            self.error(
+                "item-bounds-nested",
+                location,
+                format!(
+                    "type `{name}` has item bounds ({stated}){via}, so it cannot be an array \
+                     item, map value or `one_of` member: {ONLY_FIELDS_ARE_BOUNDED}"
+                ),
+            );
         }
     }
 
@@ -1247,7 +1377,7 @@ fn is_alias(shape: &Shape) -> bool {
 fn alias_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
     match shape {
         Shape::Named(name) => visit(name),
-        Shape::Array(element) | Shape::Map(element) => alias_refs(&element.shape, visit),
+        Shape::Array(element, _) | Shape::Map(element) => alias_refs(&element.shape, visit),
         Shape::Scalar(_)
         | Shape::Const(_)
         | Shape::Enum(_)
@@ -1262,7 +1392,7 @@ fn direct_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
         Shape::Named(name) => visit(name),
         Shape::Object(fields) => fields.iter().for_each(|f| direct_refs(&f.shape, visit)),
         Shape::OneOf(members) => members.iter().for_each(|m| direct_refs(&m.shape, visit)),
-        Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) | Shape::Array(_) | Shape::Map(_) => {}
+        Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) | Shape::Array(..) | Shape::Map(_) => {}
     }
 }
 
@@ -1275,7 +1405,7 @@ fn collect_objects<'a>(shape: &'a Shape, out: &mut Vec<&'a [Field]>) {
                 collect_objects(&field.shape, out);
             }
         }
-        Shape::Array(element) | Shape::Map(element) => collect_objects(&element.shape, out),
+        Shape::Array(element, _) | Shape::Map(element) => collect_objects(&element.shape, out),
         Shape::OneOf(members) => members.iter().for_each(|m| collect_objects(&m.shape, out)),
         Shape::Scalar(_) | Shape::Named(_) | Shape::Const(_) | Shape::Enum(_) => {}
     }
@@ -1352,10 +1482,17 @@ pub fn fits(
             }
             Ok(())
         }
-        Shape::Array(element) => {
+        Shape::Array(element, bounds) => {
             let Some(items) = value.as_array() else {
                 return Err(at("expected an array"));
             };
+            let len = u64::try_from(items.len()).unwrap_or(u64::MAX);
+            if !bounds.admits(len) {
+                let items = if len == 1 { "item" } else { "items" };
+                return Err(at(&format!(
+                    "expected an array within its bounds ({bounds}), found {len} {items}"
+                )));
+            }
             items.iter().enumerate().try_for_each(|(i, item)| {
                 fits(
                     catalog,

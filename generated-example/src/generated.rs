@@ -5018,7 +5018,7 @@ impl eventcat_support::Fields for CallManagerCallConferenceDropV1 {
         let mut calls = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "calls" => __object.fill(&mut calls, "calls")?,
+                "calls" => __object.fill_items(&mut calls, "calls", 1, u64::MAX)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5030,7 +5030,7 @@ impl eventcat_support::Fields for CallManagerCallConferenceDropV1 {
         &self,
         __out: &mut eventcat_support::Writer<__M>,
     ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("calls", &self.calls)?;
+        __out.items("calls", &self.calls, 1, u64::MAX)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -5072,7 +5072,7 @@ impl eventcat_support::Fields for CallManagerCallConferenceStartV1 {
         let mut calls = ::std::option::Option::None;
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "calls" => __object.fill(&mut calls, "calls")?,
+                "calls" => __object.fill_items(&mut calls, "calls", 2, u64::MAX)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5084,7 +5084,7 @@ impl eventcat_support::Fields for CallManagerCallConferenceStartV1 {
         &self,
         __out: &mut eventcat_support::Writer<__M>,
     ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("calls", &self.calls)?;
+        __out.items("calls", &self.calls, 2, u64::MAX)?;
         ::std::result::Result::Ok(())
     }
 }
@@ -9666,6 +9666,31 @@ mod eventcat_support {
             *slot = ::std::option::Option::Some(self.map.next_value()?);
             ::std::result::Result::Ok(())
         }
+        /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is
+        /// an error at the field.
+        pub(super) fn fill_items<V: ::serde::Deserialize<'de> + Counted>(
+            &mut self,
+            slot: &mut ::std::option::Option<V>,
+            wire: &'static str,
+            min: u64,
+            max: u64,
+        ) -> ::std::result::Result<(), A::Error> {
+            if slot.is_some() {
+                return ::std::result::Result::Err(
+                    ::serde::de::Error::duplicate_field(wire),
+                );
+            }
+            *slot = ::std::option::Option::Some(
+                self
+                    .map
+                    .next_value_seed(Items::<V> {
+                        min,
+                        max,
+                        items: ::std::marker::PhantomData,
+                    })?,
+            );
+            ::std::result::Result::Ok(())
+        }
         /// A key that is not a data field: a constant's value must match; any other key is
         /// skipped.
         #[inline]
@@ -9787,6 +9812,29 @@ mod eventcat_support {
                 ::std::option::Option::None => ::std::result::Result::Ok(()),
             }
         }
+        /// Writes an array field with `min_items` / `max_items`, refusing a value outside them.
+        pub(super) fn items<V: ::serde::Serialize + Counted>(
+            &mut self,
+            wire: &'static str,
+            value: &V,
+            min: u64,
+            max: u64,
+        ) -> ::std::result::Result<(), M::Error> {
+            if let ::std::option::Option::Some(expected) = value
+                .count()
+                .and_then(|count| outside(count, min, max))
+            {
+                return ::std::result::Result::Err(
+                    ::serde::ser::Error::custom(
+                        ::std::format_args!(
+                            "`{wire}` has {} items, expected {expected}", value.count()
+                            .unwrap_or_default()
+                        ),
+                    ),
+                );
+            }
+            self.0.serialize_entry(wire, value)
+        }
     }
     /// Writes an object type as a JSON object: its data fields, its constants, then `extra`.
     #[inline]
@@ -9802,6 +9850,65 @@ mod eventcat_support {
             out.entry(constant.0, &constant.1)?;
         }
         out.0.end()
+    }
+    /// A value whose items count against `min_items` / `max_items`: an array, or an
+    /// `Option` of one.
+    pub(super) trait Counted {
+        /// The number of items, if there is an array.
+        fn count(&self) -> ::std::option::Option<usize>;
+    }
+    impl<T> Counted for ::std::vec::Vec<T> {
+        fn count(&self) -> ::std::option::Option<usize> {
+            ::std::option::Option::Some(self.len())
+        }
+    }
+    impl<T: Counted> Counted for ::std::option::Option<T> {
+        fn count(&self) -> ::std::option::Option<usize> {
+            self.as_ref().and_then(Counted::count)
+        }
+    }
+    /// What `count` items break: `at least 2 items`, or `None` within `min..=max`.
+    fn outside(
+        count: usize,
+        min: u64,
+        max: u64,
+    ) -> ::std::option::Option<::std::string::String> {
+        let count = count as u64;
+        if count < min {
+            ::std::option::Option::Some(::std::format!("at least {min} items"))
+        } else if count > max {
+            ::std::option::Option::Some(::std::format!("at most {max} items"))
+        } else {
+            ::std::option::Option::None
+        }
+    }
+    /// Reads a field's value and checks its item count.
+    struct Items<V> {
+        min: u64,
+        max: u64,
+        items: ::std::marker::PhantomData<V>,
+    }
+    impl<'de, V: ::serde::Deserialize<'de> + Counted> ::serde::de::DeserializeSeed<'de>
+    for Items<V> {
+        type Value = V;
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::std::result::Result<V, D::Error> {
+            let value = V::deserialize(deserializer)?;
+            let count = value.count();
+            match count.and_then(|count| outside(count, self.min, self.max)) {
+                ::std::option::Option::Some(expected) => {
+                    ::std::result::Result::Err(
+                        ::serde::de::Error::invalid_length(
+                            count.unwrap_or_default(),
+                            &expected.as_str(),
+                        ),
+                    )
+                }
+                ::std::option::Option::None => ::std::result::Result::Ok(value),
+            }
+        }
     }
     /// A required field's value, or the error that names the missing key.
     #[inline]

@@ -241,7 +241,7 @@ fn every_field_has_a_doc() {
                     walk(&field.shape, &path, missing);
                 }
             }
-            Shape::Array(e) | Shape::Map(e) => walk(&e.shape, &format!("{path}[]"), missing),
+            Shape::Array(e, _) | Shape::Map(e) => walk(&e.shape, &format!("{path}[]"), missing),
             Shape::OneOf(members) => {
                 for m in members {
                     walk(&m.shape, path, missing);

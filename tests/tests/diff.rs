@@ -957,3 +957,110 @@ fn run_prints_the_rust_names_and_gives_them_in_json() {
     assert_eq!(same.code, 0);
     assert!(!same.stdout.contains("Rust names"), "{}", same.stdout);
 }
+
+#[test]
+fn item_bounds_tightened_break_senders_and_loosened_break_receivers() {
+    let catalog = |a: &str, b: &str| {
+        typed_catalog(
+            "  Names: { array: string }\n",
+            &format!(
+                "          a: {{ array: string, {a}doc: A. }}\n          b: {{ array: string, {b}doc: B. }}\n"
+            ),
+        )
+    };
+    let old = load(
+        "old",
+        &catalog("min_items: 1, max_items: 5, ", "min_items: 2, "),
+    );
+    let new = load(
+        "new",
+        &catalog("min_items: 2, max_items: 3, ", "max_items: 4, "),
+    );
+    let diff = diff::diff(&old, &new, None);
+    assert_eq!(
+        summaries(&diff),
+        [
+            "x-v1 1.0.0 a: min_items 1 -> 2 | receiver: compatible | sender: breaking",
+            "x-v1 1.0.0 a: max_items 5 -> 3 | receiver: compatible | sender: breaking",
+            "x-v1 1.0.0 b: min_items 2 -> - | receiver: breaking | sender: compatible",
+            "x-v1 1.0.0 b: max_items - -> 4 | receiver: compatible | sender: breaking",
+        ]
+    );
+    let codes: Vec<&str> = diff.changes.iter().map(|c| c.kind.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "min-items-changed",
+            "max-items-changed",
+            "min-items-changed",
+            "max-items-changed"
+        ]
+    );
+    // Tightening: payloads written to the old catalog (old traffic) may fail the new bounds.
+    assert_eq!(
+        diff.changes[0].sender.reason,
+        "payloads written to the old catalog may carry fewer than 2 items in `a`, which decoders \
+         built from the new one refuse"
+    );
+    assert_eq!(
+        diff.changes[2].receiver.reason,
+        "new payloads may carry fewer than 2 items in `b`, which decoders built from the old \
+         catalog refuse"
+    );
+    // The other way round, each verdict swaps.
+    let back = diff::diff(&new, &old, None);
+    assert_eq!(
+        summaries(&back),
+        [
+            "x-v1 1.0.0 a: min_items 2 -> 1 | receiver: breaking | sender: compatible",
+            "x-v1 1.0.0 a: max_items 3 -> 5 | receiver: breaking | sender: compatible",
+            "x-v1 1.0.0 b: min_items - -> 2 | receiver: compatible | sender: breaking",
+            "x-v1 1.0.0 b: max_items 4 -> - | receiver: breaking | sender: compatible",
+        ]
+    );
+    // A bound of zero items is no bound.
+    let zero = load(
+        "zero",
+        &catalog("min_items: 1, max_items: 5, ", "min_items: 0, "),
+    );
+    let none = load("none", &catalog("min_items: 1, max_items: 5, ", ""));
+    assert_eq!(
+        summaries(&diff::diff(&zero, &none, None)),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn item_bounds_of_a_shared_array_type_are_compared_through_aliases() {
+    let catalog = |calls: &str| {
+        typed_catalog(
+            &format!("  Calls: {{ array: string{calls} }}\n  CallsAlias: {{ type: Calls }}\n"),
+            "          calls: { type: CallsAlias, doc: A. }\n          more: { type: Calls, doc: B. }\n",
+        )
+    };
+    let old = load("old", &catalog(", min_items: 1"));
+    let new = load("new", &catalog(", min_items: 2"));
+    let diff = diff::diff(&old, &new, None);
+    assert_eq!(
+        summaries(&diff),
+        [
+            "x-v1 1.0.0 calls: min_items 1 -> 2 | receiver: compatible | sender: breaking",
+            "x-v1 1.0.0 more: min_items 1 -> 2 | receiver: compatible | sender: breaking",
+        ]
+    );
+    // For a received event the partner is the receiver: tightening breaks only with --strict.
+    assert!(!diff.breaking(false));
+    assert!(diff.breaking(true));
+    // An inline array with the same bounds as the shared type is no change.
+    let inline = load(
+        "inline",
+        &typed_catalog(
+            "  Unused: { type: string }\n",
+            "          calls: { array: string, min_items: 2, doc: A. }\n          more: { array: string, min_items: 2, doc: B. }\n",
+        ),
+    );
+    assert_eq!(
+        summaries(&diff::diff(&new, &inline, None)),
+        Vec::<String>::new()
+    );
+}

@@ -191,7 +191,7 @@ fn deterministic_cases_use_every_enum_value() {
             Shape::Enum(values) => out.extend(values.iter().cloned()),
             Shape::Named(_) => enums(catalog, resolved(catalog, shape), out),
             Shape::Object(fields) => fields.iter().for_each(|f| enums(catalog, &f.shape, out)),
-            Shape::Array(e) | Shape::Map(e) => enums(catalog, &e.shape, out),
+            Shape::Array(e, _) | Shape::Map(e) => enums(catalog, &e.shape, out),
             Shape::OneOf(members) => members.iter().for_each(|m| enums(catalog, &m.shape, out)),
             Shape::Scalar(_) | Shape::Const(_) => {}
         }
@@ -464,7 +464,7 @@ fn value_sites(
         }
         Shape::Enum(_) => out.push(site(SiteKind::Enum)),
         Shape::Object(fields) => field_sites(catalog, fields, value, path, ptr, out),
-        Shape::Array(element) => {
+        Shape::Array(element, _) => {
             out.push(site(SiteKind::WrongType(json!({}))));
             if let Some(first) = value.get(0).filter(|c| !c.is_null()) {
                 let child_path = format!("{path}[0]");
@@ -1116,5 +1116,42 @@ fn numbers_round_trip_exactly() {
             Some(value),
             "{number}"
         );
+    }
+}
+
+#[test]
+fn array_bounds_are_enforced_on_decode_and_encode() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/samples/call-manager-call-conference-start-v1.json"),
+    )
+    .expect("sample");
+    let mut payload = parse(&text);
+    let calls = payload["calls"].as_array().expect("calls").clone();
+    assert!(calls.len() >= 2, "the sample has a conference");
+    // The docs: a conference starts with at least two calls.
+    payload["calls"] = json!([calls[0].clone()]);
+    let one = payload.to_string();
+    match ReceivedEvent::decode("call-manager-call-conference-start-v1", &one) {
+        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+            assert_eq!(path, "calls");
+            assert!(message.contains("at least 2 items"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Decoded, then made too short: encoding refuses it too.
+    let Ok(ReceivedEvent::CallManagerCallConferenceStartV1(mut event)) =
+        ReceivedEvent::decode("call-manager-call-conference-start-v1", &text)
+    else {
+        panic!("the sample decodes");
+    };
+    event.calls.truncate(1);
+    let err = event.to_json().expect_err("one call is too few");
+    assert!(err.to_string().contains("at least 2 items"), "{err}");
+    // A conference drop keeps at least one call.
+    payload["calls"] = json!([]);
+    match ReceivedEvent::decode("call-manager-call-conference-drop-v1", &payload.to_string()) {
+        Err(DecodeError::InvalidPayload { path, .. }) => assert_eq!(path, "calls"),
+        other => panic!("{other:?}"),
     }
 }

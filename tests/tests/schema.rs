@@ -299,6 +299,8 @@ enum Mutation {
     IntegerAtBounds,
     /// A payload that is not an object at all.
     NotAnObject,
+    /// An array with one item fewer than its `min_items`, or one more than its `max_items`.
+    ItemsOutOfBounds,
 }
 
 /// One mutated payload, and the verdict the catalog intends for it (`None`: no intent, only
@@ -486,8 +488,29 @@ impl Mutator<'_> {
                 );
                 self.fields(fields, value, pointer);
             }
-            Shape::Array(element) => {
+            Shape::Array(element, bounds) => {
                 self.set(Mutation::WrongType, pointer, json!({}), false);
+                let items = value.as_array().cloned().unwrap_or_default();
+                if let Some(min) = bounds.min.filter(|&min| min > 0) {
+                    let fewer = items.iter().take(count(min) - 1).cloned().collect();
+                    self.set(
+                        Mutation::ItemsOutOfBounds,
+                        pointer,
+                        Value::Array(fewer),
+                        false,
+                    );
+                }
+                let small_max = bounds.max.filter(|&max| max < 64);
+                if let (Some(max), Some(first)) = (small_max, items.first()) {
+                    let mut more = items.clone();
+                    more.resize(count(max) + 1, first.clone());
+                    self.set(
+                        Mutation::ItemsOutOfBounds,
+                        pointer,
+                        Value::Array(more),
+                        false,
+                    );
+                }
                 if let Some(first) = value.get(0) {
                     self.item(element, first, &format!("{pointer}/0"));
                 }
@@ -511,6 +534,11 @@ impl Mutator<'_> {
             }
         }
     }
+}
+
+/// An item count as a length.
+fn count(items: u64) -> usize {
+    usize::try_from(items).unwrap_or(usize::MAX)
 }
 
 /// Every mutation of the all-present payload of one schema version of `event`.
@@ -816,6 +844,11 @@ fn shapes_are_exported_as_the_decoder_reads_them() {
         json!([{ "type": "string" }, { "type": "object", "additionalProperties": { "type": "string" } }])
     );
     assert_eq!(v1["$defs"]["QueueList"]["items"]["$ref"], "#/$defs/Queue");
+    // Item bounds: on a field's own array, and on a shared array type's definition.
+    assert_eq!(v1["$defs"]["QueueList"]["minItems"], 1);
+    assert_eq!(v1["$defs"]["QueueList"]["maxItems"], 4);
+    assert_eq!(p["tags"]["maxItems"], 3);
+    assert!(p["tags"].get("minItems").is_none());
     // Optional and nullable: not required, and null allowed.
     assert_eq!(
         p["queueId"]["anyOf"],

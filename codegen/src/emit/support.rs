@@ -16,11 +16,15 @@ struct Needs {
     objects: bool,
     /// Any received event.
     received: bool,
-    /// Any object data field.
+    /// Any field with `min_items` or `max_items`.
+    bounds: bool,
+    /// Any optional field with them.
+    optional_bounds: bool,
+    /// Any object data field without item bounds.
     fields: bool,
     /// Any object field that must be present.
     required: bool,
-    /// Any object field that may be absent.
+    /// Any object field without item bounds that may be absent.
     optional: bool,
     /// Any string enum or string constant: reading a borrowed string.
     strings: bool,
@@ -40,6 +44,8 @@ impl Needs {
                 .events
                 .iter()
                 .any(|e| e.direction == crate::model::Direction::Received),
+            bounds: false,
+            optional_bounds: false,
             fields: false,
             required: false,
             optional: false,
@@ -62,9 +68,16 @@ impl Needs {
                 TypeItem::Struct(s) => {
                     needs.objects = true;
                     if s.wraps.is_none() {
-                        needs.fields |= !s.fields.is_empty();
                         needs.required |= s.fields.iter().any(|f| !f.optional);
-                        needs.optional |= s.fields.iter().any(|f| f.optional);
+                        for field in &s.fields {
+                            if super::types::item_bounds(field).is_some() {
+                                needs.bounds = true;
+                                needs.optional_bounds |= field.optional;
+                            } else {
+                                needs.fields = true;
+                                needs.optional |= field.optional;
+                            }
+                        }
                     }
                     for constant in &s.constants {
                         note(&constant.value, &mut needs);
@@ -331,6 +344,109 @@ fn objects(needs: &Needs) -> TokenStream {
             }
         }
     });
+    let fill_items = needs.bounds.then(|| {
+        quote! {
+            /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is
+            /// an error at the field.
+            pub(super) fn fill_items<V: ::serde::Deserialize<'de> + Counted>(
+                &mut self,
+                slot: &mut ::std::option::Option<V>,
+                wire: &'static str,
+                min: u64,
+                max: u64,
+            ) -> ::std::result::Result<(), A::Error> {
+                if slot.is_some() {
+                    return ::std::result::Result::Err(::serde::de::Error::duplicate_field(wire));
+                }
+                *slot = ::std::option::Option::Some(self.map.next_value_seed(Items::<V> { min, max, items: ::std::marker::PhantomData })?);
+                ::std::result::Result::Ok(())
+            }
+        }
+    });
+    let write_items = needs.bounds.then(|| {
+        let optional = needs.optional_bounds.then(|| {
+            quote! {
+                /// [`Writer::items`] for an optional field, left out when it is `None`.
+                pub(super) fn optional_items<V: ::serde::Serialize + Counted>(&mut self, wire: &'static str, value: &::std::option::Option<V>, min: u64, max: u64) -> ::std::result::Result<(), M::Error> {
+                    match value {
+                        ::std::option::Option::Some(value) => self.items(wire, value, min, max),
+                        ::std::option::Option::None => ::std::result::Result::Ok(()),
+                    }
+                }
+            }
+        });
+        quote! {
+            /// Writes an array field with `min_items` / `max_items`, refusing a value outside them.
+            pub(super) fn items<V: ::serde::Serialize + Counted>(&mut self, wire: &'static str, value: &V, min: u64, max: u64) -> ::std::result::Result<(), M::Error> {
+                if let ::std::option::Option::Some(expected) = value.count().and_then(|count| outside(count, min, max)) {
+                    return ::std::result::Result::Err(::serde::ser::Error::custom(::std::format_args!(
+                        "`{wire}` has {} items, expected {expected}",
+                        value.count().unwrap_or_default()
+                    )));
+                }
+                self.0.serialize_entry(wire, value)
+            }
+
+            #optional
+        }
+    });
+    let counting = needs.bounds.then(|| {
+        quote! {
+            /// A value whose items count against `min_items` / `max_items`: an array, or an
+            /// `Option` of one.
+            pub(super) trait Counted {
+                /// The number of items, if there is an array.
+                fn count(&self) -> ::std::option::Option<usize>;
+            }
+
+            impl<T> Counted for ::std::vec::Vec<T> {
+                fn count(&self) -> ::std::option::Option<usize> {
+                    ::std::option::Option::Some(self.len())
+                }
+            }
+
+            impl<T: Counted> Counted for ::std::option::Option<T> {
+                fn count(&self) -> ::std::option::Option<usize> {
+                    self.as_ref().and_then(Counted::count)
+                }
+            }
+
+            /// What `count` items break: `at least 2 items`, or `None` within `min..=max`.
+            fn outside(count: usize, min: u64, max: u64) -> ::std::option::Option<::std::string::String> {
+                let count = count as u64;
+                if count < min {
+                    ::std::option::Option::Some(::std::format!("at least {min} items"))
+                } else if count > max {
+                    ::std::option::Option::Some(::std::format!("at most {max} items"))
+                } else {
+                    ::std::option::Option::None
+                }
+            }
+
+            /// Reads a field's value and checks its item count.
+            struct Items<V> {
+                min: u64,
+                max: u64,
+                items: ::std::marker::PhantomData<V>,
+            }
+
+            impl<'de, V: ::serde::Deserialize<'de> + Counted> ::serde::de::DeserializeSeed<'de> for Items<V> {
+                type Value = V;
+
+                fn deserialize<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<V, D::Error> {
+                    let value = V::deserialize(deserializer)?;
+                    let count = value.count();
+                    match count.and_then(|count| outside(count, self.min, self.max)) {
+                        ::std::option::Option::Some(expected) => ::std::result::Result::Err(::serde::de::Error::invalid_length(
+                            count.unwrap_or_default(),
+                            &expected.as_str(),
+                        )),
+                        ::std::option::Option::None => ::std::result::Result::Ok(value),
+                    }
+                }
+            }
+        }
+    });
     let write_optional = needs.optional.then(|| {
         quote! {
             /// Writes an optional field, leaving the key out when it is `None`.
@@ -416,6 +532,8 @@ fn objects(needs: &Needs) -> TokenStream {
 
             #fill
 
+            #fill_items
+
             /// A key that is not a data field: a constant's value must match; any other key is
             /// skipped.
             #[inline]
@@ -500,6 +618,8 @@ fn objects(needs: &Needs) -> TokenStream {
             }
 
             #write_optional
+
+            #write_items
         }
 
         /// Writes an object type as a JSON object: its data fields, its constants, then `extra`.
@@ -513,6 +633,8 @@ fn objects(needs: &Needs) -> TokenStream {
             }
             out.0.end()
         }
+
+        #counting
     }
 }
 

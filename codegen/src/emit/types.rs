@@ -208,7 +208,12 @@ fn fields_impl(item: &StructItem) -> TokenStream {
     let arms = item.fields.iter().map(|field| {
         let rust = ident(&field.rust_name);
         let wire = &field.wire_name;
-        quote! { #wire => __object.fill(&mut #rust, #wire)? }
+        match item_bounds(field) {
+            Some((min, max)) => {
+                quote! { #wire => __object.fill_items(&mut #rust, #wire, #min, #max)? }
+            }
+            None => quote! { #wire => __object.fill(&mut #rust, #wire)? },
+        }
     });
     let keys = if item.fields.is_empty() {
         quote! {
@@ -241,10 +246,15 @@ fn fields_impl(item: &StructItem) -> TokenStream {
         .map(|field| {
             let rust = ident(&field.rust_name);
             let wire = &field.wire_name;
-            if field.optional {
-                quote! { __out.optional(#wire, &self.#rust)?; }
-            } else {
-                quote! { __out.entry(#wire, &self.#rust)?; }
+            match (item_bounds(field), field.optional) {
+                (Some((min, max)), true) => {
+                    quote! { __out.optional_items(#wire, &self.#rust, #min, #max)?; }
+                }
+                (Some((min, max)), false) => {
+                    quote! { __out.items(#wire, &self.#rust, #min, #max)?; }
+                }
+                (None, true) => quote! { __out.optional(#wire, &self.#rust)?; },
+                (None, false) => quote! { __out.entry(#wire, &self.#rust)?; },
             }
         })
         .collect();
@@ -276,6 +286,23 @@ fn fields_impl(item: &StructItem) -> TokenStream {
             }
         }
     }
+}
+
+/// A field's `min_items` and `max_items` as the support code takes them (`0` and `u64::MAX`
+/// when not given), or `None` when it has neither.
+pub(super) fn item_bounds(field: &FieldItem) -> Option<(TokenStream, TokenStream)> {
+    if field.min_items.is_none() && field.max_items.is_none() {
+        return None;
+    }
+    let min = proc_macro2::Literal::u64_unsuffixed(field.min_items.unwrap_or(0));
+    let max = match field.max_items {
+        Some(max) => {
+            let max = proc_macro2::Literal::u64_unsuffixed(max);
+            quote! { #max }
+        }
+        None => quote! { u64::MAX },
+    };
+    Some((quote! { #min }, max))
 }
 
 fn allow_non_camel(name: &str) -> TokenStream {

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use eventcat_codegen::model::{Catalog, Field, Payload, Scalar, SchemaVersion, Shape};
+use eventcat_codegen::model::{Catalog, Field, ItemBounds, Payload, Scalar, SchemaVersion, Shape};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -117,8 +117,14 @@ fn det_value(catalog: &Catalog, shape: &Shape, nullable: bool, d: Det, depth: us
         Shape::Const(constant) => constant.to_json(),
         Shape::Enum(values) => json!(values[d.pick % values.len()]),
         Shape::Object(fields) => Value::Object(det_object(catalog, fields, d, depth)),
-        Shape::Array(element) => Value::Array(
-            (0..len)
+        // Within the array's bounds, so that the payload stays valid (but for a recursive type
+        // past the depth limit, which must end).
+        Shape::Array(element, bounds) => Value::Array(
+            (0..if depth >= MAX_DEPTH {
+                0
+            } else {
+                within(len, *bounds)
+            })
                 .map(|_| det_value(catalog, &element.shape, element.nullable, d, depth + 1))
                 .collect(),
         ),
@@ -138,7 +144,7 @@ fn det_value(catalog: &Catalog, shape: &Shape, nullable: bool, d: Det, depth: us
                     .find(|m| {
                         !matches!(
                             resolved(catalog, &m.shape),
-                            Shape::Array(_) | Shape::Map(_) | Shape::OneOf(_)
+                            Shape::Array(..) | Shape::Map(_) | Shape::OneOf(_)
                         )
                     })
                     .unwrap_or(&members[0])
@@ -148,6 +154,17 @@ fn det_value(catalog: &Catalog, shape: &Shape, nullable: bool, d: Det, depth: us
             det_value(catalog, &member.shape, member.nullable, d, depth + 1)
         }
     }
+}
+
+/// `len` moved into `bounds`: a length an array of those bounds may have.
+pub fn within(len: usize, bounds: ItemBounds) -> usize {
+    let min = bounds
+        .min
+        .map_or(0, |m| usize::try_from(m).unwrap_or(usize::MAX));
+    let max = bounds
+        .max
+        .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+    len.max(min).min(max)
 }
 
 /// The largest number of enum values or union members in the payload, at least 2.
@@ -166,7 +183,7 @@ fn most_choices(catalog: &Catalog, fields: &[Field]) -> usize {
                 .iter()
                 .map(|f| choices(catalog, &f.shape, seen))
                 .fold(1, usize::max),
-            Shape::Array(e) | Shape::Map(e) => choices(catalog, &e.shape, seen),
+            Shape::Array(e, _) | Shape::Map(e) => choices(catalog, &e.shape, seen),
             _ => 1,
         }
     }
@@ -291,10 +308,10 @@ impl Any<'_> {
                 .prop_map(Value::String)
                 .boxed(),
             Shape::Object(fields) => self.object(fields, depth).prop_map(Value::Object).boxed(),
-            Shape::Array(_) if depth >= MAX_DEPTH => Just(Value::Array(Vec::new())).boxed(),
-            Shape::Array(element) => proptest::collection::vec(
+            Shape::Array(..) if depth >= MAX_DEPTH => Just(Value::Array(Vec::new())).boxed(),
+            Shape::Array(element, bounds) => proptest::collection::vec(
                 self.value(&element.shape, element.nullable, depth + 1),
-                0..3,
+                within(0, *bounds)..=within(2, *bounds),
             )
             .prop_map(Value::Array)
             .boxed(),
