@@ -1892,21 +1892,11 @@ impl<'de> ::serde::Deserialize<'de> for ChatAttachmentKind {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        let value = eventcat_support::read_str(deserializer)?;
-        match value.as_str() {
-            "image" => ::std::result::Result::Ok(Self::Image),
-            "document" => ::std::result::Result::Ok(Self::Document),
-            "recording" => ::std::result::Result::Ok(Self::Recording),
-            "generic" => ::std::result::Result::Ok(Self::Generic),
-            other => {
-                ::std::result::Result::Err(
-                    ::serde::de::Error::unknown_variant(
-                        other,
-                        &["image", "document", "recording", "generic"],
-                    ),
-                )
-            }
-        }
+        eventcat_support::read_enum(
+            deserializer,
+            &["image", "document", "recording", "generic"],
+            &[Self::Image, Self::Document, Self::Recording, Self::Generic],
+        )
     }
 }
 /// Identity of the person who sent a chat message.
@@ -2154,21 +2144,11 @@ impl<'de> ::serde::Deserialize<'de> for InteractionChannel {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        let value = eventcat_support::read_str(deserializer)?;
-        match value.as_str() {
-            "phone" => ::std::result::Result::Ok(Self::Phone),
-            "chat" => ::std::result::Result::Ok(Self::Chat),
-            "email" => ::std::result::Result::Ok(Self::Email),
-            "sms" => ::std::result::Result::Ok(Self::Sms),
-            other => {
-                ::std::result::Result::Err(
-                    ::serde::de::Error::unknown_variant(
-                        other,
-                        &["phone", "chat", "email", "sms"],
-                    ),
-                )
-            }
-        }
+        eventcat_support::read_enum(
+            deserializer,
+            &["phone", "chat", "email", "sms"],
+            &[Self::Phone, Self::Chat, Self::Email, Self::Sms],
+        )
     }
 }
 /// Normalized snapshot of one Call Manager call (its state, parties, timing, SIP identifiers and allowed actions).
@@ -2624,16 +2604,11 @@ impl<'de> ::serde::Deserialize<'de> for InteractionDirection {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        let value = eventcat_support::read_str(deserializer)?;
-        match value.as_str() {
-            "inbound" => ::std::result::Result::Ok(Self::Inbound),
-            "outbound" => ::std::result::Result::Ok(Self::Outbound),
-            other => {
-                ::std::result::Result::Err(
-                    ::serde::de::Error::unknown_variant(other, &["inbound", "outbound"]),
-                )
-            }
-        }
+        eventcat_support::read_enum(
+            deserializer,
+            &["inbound", "outbound"],
+            &[Self::Inbound, Self::Outbound],
+        )
     }
 }
 /// Messaging channel behind a next-gen chat (SMS text or WhatsApp).
@@ -2665,16 +2640,11 @@ impl<'de> ::serde::Deserialize<'de> for ChatMediaType {
     fn deserialize<__D: ::serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> ::std::result::Result<Self, __D::Error> {
-        let value = eventcat_support::read_str(deserializer)?;
-        match value.as_str() {
-            "sms" => ::std::result::Result::Ok(Self::Sms),
-            "whatsapp" => ::std::result::Result::Ok(Self::Whatsapp),
-            other => {
-                ::std::result::Result::Err(
-                    ::serde::de::Error::unknown_variant(other, &["sms", "whatsapp"]),
-                )
-            }
-        }
+        eventcat_support::read_enum(
+            deserializer,
+            &["sms", "whatsapp"],
+            &[Self::Sms, Self::Whatsapp],
+        )
     }
 }
 /// Extra details of a finished SMS/WhatsApp chat.
@@ -9523,12 +9493,48 @@ mod eventcat_support {
             deserializer.deserialize_str(self)
         }
     }
-    /// Reads a string, borrowed from the input where it can be.
+    /// Reads a string enum's value: one of `wires`, giving the same place of `values`.
     #[inline]
-    pub(super) fn read_str<'de, D: ::serde::Deserializer<'de>>(
+    pub(super) fn read_enum<
+        'de,
+        D: ::serde::Deserializer<'de>,
+        E: ::std::marker::Copy + 'static,
+    >(
         deserializer: D,
-    ) -> ::std::result::Result<Key<'de>, D::Error> {
-        <Key<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+        wires: &'static [&'static str],
+        values: &'static [E],
+    ) -> ::std::result::Result<E, D::Error> {
+        struct EnumVisitor<E: 'static> {
+            wires: &'static [&'static str],
+            values: &'static [E],
+        }
+        impl<'de, E: ::std::marker::Copy + 'static> ::serde::de::Visitor<'de>
+        for EnumVisitor<E> {
+            type Value = E;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<Er: ::serde::de::Error>(
+                self,
+                value: &str,
+            ) -> ::std::result::Result<E, Er> {
+                let found = self.wires.iter().position(|wire| *wire == value);
+                match found.and_then(|index| self.values.get(index)) {
+                    ::std::option::Option::Some(value) => {
+                        ::std::result::Result::Ok(*value)
+                    }
+                    ::std::option::Option::None => {
+                        ::std::result::Result::Err(
+                            Er::unknown_variant(value, self.wires),
+                        )
+                    }
+                }
+            }
+        }
+        deserializer.deserialize_str(EnumVisitor { wires, values })
     }
     /// The value of a constant.
     #[derive(Clone, Copy)]
@@ -9543,20 +9549,31 @@ mod eventcat_support {
             self,
             deserializer: D,
         ) -> ::std::result::Result<(), D::Error> {
-            let found = match self {
-                Literal::Str(want) => {
-                    let found = read_str(deserializer)?;
-                    if found.as_str() == want {
-                        return ::std::result::Result::Ok(());
-                    }
-                    ::serde::de::Unexpected::Str(found.as_str()).to_string()
+            match self {
+                Literal::Str(_) => deserializer.deserialize_str(self),
+            }
+        }
+    }
+    impl<'de> ::serde::de::Visitor<'de> for Literal {
+        type Value = ();
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Display::fmt(self, f)
+        }
+        fn visit_str<E: ::serde::de::Error>(
+            self,
+            value: &str,
+        ) -> ::std::result::Result<(), E> {
+            match self {
+                Literal::Str(want) if want == value => ::std::result::Result::Ok(()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::serde::de::Error::invalid_value(
+                            ::serde::de::Unexpected::Str(value),
+                            &self,
+                        ),
+                    )
                 }
-            };
-            ::std::result::Result::Err(
-                ::serde::de::Error::custom(
-                    ::std::format_args!("invalid value: {found}, expected {self}"),
-                ),
-            )
+            }
         }
     }
     impl ::std::fmt::Display for Literal {
@@ -9663,8 +9680,16 @@ mod eventcat_support {
                     ::serde::de::Error::duplicate_field(wire),
                 );
             }
-            *slot = ::std::option::Option::Some(self.map.next_value()?);
-            ::std::result::Result::Ok(())
+            match self.map.next_value() {
+                ::std::result::Result::Ok(value) => {
+                    *slot = ::std::option::Option::Some(value);
+                    ::std::result::Result::Ok(())
+                }
+                ::std::result::Result::Err(err) => {
+                    trail::push(wire);
+                    ::std::result::Result::Err(err)
+                }
+            }
         }
         /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is
         /// an error at the field.
@@ -9680,16 +9705,23 @@ mod eventcat_support {
                     ::serde::de::Error::duplicate_field(wire),
                 );
             }
-            *slot = ::std::option::Option::Some(
-                self
-                    .map
-                    .next_value_seed(Items::<V> {
-                        min,
-                        max,
-                        items: ::std::marker::PhantomData,
-                    })?,
-            );
-            ::std::result::Result::Ok(())
+            match self
+                .map
+                .next_value_seed(Items::<V> {
+                    min,
+                    max,
+                    items: ::std::marker::PhantomData,
+                })
+            {
+                ::std::result::Result::Ok(value) => {
+                    *slot = ::std::option::Option::Some(value);
+                    ::std::result::Result::Ok(())
+                }
+                ::std::result::Result::Err(err) => {
+                    trail::push(wire);
+                    ::std::result::Result::Err(err)
+                }
+            }
         }
         /// A key that is not a data field: a constant's value must match; any other key is
         /// skipped.
@@ -9711,7 +9743,7 @@ mod eventcat_support {
                     ::serde::de::Error::duplicate_field(constant.0),
                 );
             }
-            self.map.next_value_seed(constant)
+            self.map.next_value_seed(constant).inspect_err(|_| trail::push(constant.0))
         }
         /// Marks a constant seen; true when it was seen before.
         #[inline]
@@ -10011,16 +10043,9 @@ mod eventcat_support {
                 raw: raw.to_owned(),
             };
         }
-        let mut deserializer = ::serde_json::Deserializer::from_str(payload);
-        let (path, message) = match ::serde_path_to_error::deserialize::<
-            _,
-            T,
-        >(&mut deserializer) {
-            ::std::result::Result::Err(tracked) => {
-                (tracked.path().to_string(), tracked.inner().to_string())
-            }
-            ::std::result::Result::Ok(_) => (".".to_owned(), err.to_string()),
-        };
+        trail::clear();
+        let again = ::serde_json::from_str::<T>(payload).err();
+        let (path, message) = locate(payload, again.as_ref().unwrap_or(err));
         DecodeError::InvalidPayload {
             event: T::NAME,
             schema_version: T::SCHEMA_VERSION,
@@ -10028,6 +10053,203 @@ mod eventcat_support {
             message,
             raw: raw.to_owned(),
         }
+    }
+    /// The keys whose values failed to read, innermost first: with the parser's position,
+    /// they give the path of a decode error without a second, path-tracking copy of every
+    /// reader. Only the failure path writes and reads them.
+    mod trail {
+        ::std::thread_local! {
+            static KEYS : ::std::cell::RefCell < ::std::vec::Vec < & 'static str >> =
+            const { ::std::cell::RefCell::new(::std::vec::Vec::new()) };
+        }
+        /// Records a key whose value failed; a few dozen are plenty for any path.
+        #[cold]
+        pub(super) fn push(key: &'static str) {
+            KEYS.with(|keys| {
+                let ::std::result::Result::Ok(mut keys) = keys.try_borrow_mut() else {
+                    return;
+                };
+                if keys.len() < 64 {
+                    keys.push(key);
+                }
+            });
+        }
+        /// Forgets the keys recorded so far.
+        pub(super) fn clear() {
+            KEYS.with(|keys| {
+                if let ::std::result::Result::Ok(mut keys) = keys.try_borrow_mut() {
+                    keys.clear();
+                }
+            });
+        }
+        /// The innermost key whose value failed.
+        pub(super) fn innermost() -> ::std::option::Option<&'static str> {
+            KEYS.with(|keys| {
+                keys.try_borrow().ok().and_then(|keys| keys.first().copied())
+            })
+        }
+    }
+    /// One step of a JSON path.
+    #[derive(Clone, PartialEq)]
+    enum Step {
+        /// An object key.
+        Key(::std::string::String),
+        /// An array index.
+        Index(usize),
+    }
+    /// The path (`queue.queueId`, `calls[1].callID`, `.` for the whole payload) and message
+    /// of a data error.
+    fn locate(
+        text: &str,
+        err: &::serde_json::Error,
+    ) -> (::std::string::String, ::std::string::String) {
+        let full = err.to_string();
+        let position = ::std::format!(" at line {} column {}", err.line(), err.column());
+        let message = full.strip_suffix(position.as_str()).unwrap_or(&full).to_owned();
+        let whole = message.starts_with("missing field")
+            || message.starts_with("duplicate field");
+        let mut steps = steps_at(text, offset_of(text, err.line(), err.column()), whole);
+        if steps.is_empty() {
+            return (".".to_owned(), message);
+        }
+        let mut path = ::std::string::String::new();
+        for step in steps.drain(..) {
+            match step {
+                Step::Key(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&key);
+                }
+                Step::Index(index) => path.push_str(&::std::format!("[{index}]")),
+            }
+        }
+        (path, message)
+    }
+    /// The byte offset of a 1-based line and the number of bytes read on it.
+    fn offset_of(text: &str, line: usize, column: usize) -> usize {
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        (start + column).min(text.len())
+    }
+    /// The path of the value the parser stopped just after (or inside, or at the start of) at
+    /// `offset`; with `whole`, of the object around it. When what ended there is an object or
+    /// array that the error followed out, the innermost failed key decides between it and
+    /// its last member.
+    fn steps_at(text: &str, offset: usize, whole: bool) -> ::std::vec::Vec<Step> {
+        /// An open object (its current key, and whether a key comes next) or array (its
+        /// current index, and whether that element has begun).
+        enum Frame {
+            Object(::std::option::Option<::std::string::String>, bool),
+            Array(usize, bool),
+        }
+        fn begin_value(stack: &mut [Frame]) {
+            if let ::std::option::Option::Some(Frame::Array(_, begun)) = stack.last_mut()
+            {
+                *begun = true;
+            }
+        }
+        fn steps(stack: &[Frame]) -> ::std::vec::Vec<Step> {
+            stack
+                .iter()
+                .filter_map(|frame| match frame {
+                    Frame::Object(::std::option::Option::Some(key), _) => {
+                        ::std::option::Option::Some(Step::Key(key.clone()))
+                    }
+                    Frame::Array(index, true) => {
+                        ::std::option::Option::Some(Step::Index(*index))
+                    }
+                    _ => ::std::option::Option::None,
+                })
+                .collect()
+        }
+        let bytes = text.as_bytes();
+        let end = offset.min(bytes.len());
+        let mut stack: ::std::vec::Vec<Frame> = ::std::vec::Vec::new();
+        let mut closed: ::std::option::Option<Frame> = ::std::option::Option::None;
+        let mut at = 0;
+        while at < end {
+            let byte = bytes[at];
+            if !byte.is_ascii_whitespace() {
+                closed = ::std::option::Option::None;
+            }
+            match byte {
+                b'{' => {
+                    begin_value(&mut stack);
+                    stack.push(Frame::Object(::std::option::Option::None, true));
+                }
+                b'[' => {
+                    begin_value(&mut stack);
+                    stack.push(Frame::Array(0, false));
+                }
+                b'}' | b']' => closed = stack.pop(),
+                b',' => {
+                    match stack.last_mut() {
+                        ::std::option::Option::Some(Frame::Object(_, key_next)) => {
+                            *key_next = true;
+                        }
+                        ::std::option::Option::Some(Frame::Array(index, begun)) => {
+                            *index += 1;
+                            *begun = false;
+                        }
+                        ::std::option::Option::None => {}
+                    }
+                }
+                b'"' => {
+                    let start = at;
+                    at += 1;
+                    while at < bytes.len() && bytes[at] != b'"' {
+                        at += if bytes[at] == b'\\' { 2 } else { 1 };
+                    }
+                    match stack.last_mut() {
+                        ::std::option::Option::Some(
+                            Frame::Object(key, key_next),
+                        ) if *key_next => {
+                            *key = text
+                                .get(start..=at)
+                                .and_then(|quoted| ::serde_json::from_str(quoted).ok());
+                            *key_next = false;
+                        }
+                        _ => begin_value(&mut stack),
+                    }
+                }
+                b':' => {}
+                _ if byte.is_ascii_whitespace() => {}
+                _ => begin_value(&mut stack),
+            }
+            at += 1;
+        }
+        let mut found = steps(&stack);
+        match closed {
+            ::std::option::Option::Some(frame) if !whole => {
+                let member = steps(&[frame]);
+                let last_key_failed = match (member.first(), trail::innermost()) {
+                    (
+                        ::std::option::Option::Some(Step::Key(key)),
+                        ::std::option::Option::Some(failed),
+                    ) => key == failed,
+                    _ => false,
+                };
+                if last_key_failed {
+                    found.extend(member);
+                }
+            }
+            ::std::option::Option::Some(_) => {}
+            ::std::option::Option::None if whole => {
+                if matches!(
+                    stack.last(),
+                    ::std::option::Option::Some(Frame::Object(::std::option::Option::Some(_),
+                    _))
+                ) {
+                    found.pop();
+                }
+            }
+            ::std::option::Option::None => {}
+        }
+        found
     }
     /// The payload's `schemaVersion`, when it is a JSON object with a string there; every other
     /// key is skipped unread.

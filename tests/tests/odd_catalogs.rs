@@ -41,6 +41,13 @@ mod after_update {
 }
 
 #[allow(dead_code)]
+mod every_shape {
+    #[derive(eventcat_macros::EventCatalog)]
+    #[catalog(path = "corpus/ok/every-shape.yaml")]
+    pub struct Events;
+}
+
+#[allow(dead_code)]
 mod only_send {
     #[derive(eventcat_macros::EventCatalog)]
     #[catalog(path = "corpus/ok/only-send.yaml")]
@@ -282,4 +289,123 @@ fn the_update_only_adds_rust_names() {
     assert!(added.contains(&"AwInteractionFocusV3_0_1"), "{added:?}");
     assert!(added.contains(&"ReceivedEvent::AwCodesV1_1_0"), "{added:?}");
     assert!(!changes.breaking());
+}
+
+/// An every-shape 1.0.0 payload with `last` as its last member (JSON objects keep their order
+/// here, so the members after the failing one are what the parser meets next).
+fn every_shape_payload(replace: &str, last: &str) -> String {
+    let members = [
+        ("type", r#""t""#),
+        ("kind", r#""mapEvent""#),
+        ("flag", "true"),
+        ("ratio", "1"),
+        ("channel", r#""phone""#),
+        ("queue", r#"{"id":"q"}"#),
+        ("tags", r#"["a",null]"#),
+        ("content", r#""text""#),
+        ("queues", r#"[{"id":"1","queueName":"n"}]"#),
+        ("callID", r#""c""#),
+        ("callId", r#""d""#),
+        ("method", r#""mapEvent""#),
+        ("level", "null"),
+        ("marks", r#"["x"]"#),
+        ("schemaVersion", r#""1.0.0""#),
+    ];
+    let (key, value) = replace.split_once('=').expect("key=value");
+    let mut out: Vec<String> = members
+        .iter()
+        .filter(|(k, _)| *k != key && *k != last)
+        .map(|(k, v)| format!("\"{k}\":{v}"))
+        .collect();
+    let value_of = |k: &str| {
+        if k == key {
+            value.to_owned()
+        } else {
+            members
+                .iter()
+                .find(|(m, _)| *m == k)
+                .map(|(_, v)| (*v).to_owned())
+                .unwrap_or_default()
+        }
+    };
+    if key != last {
+        out.push(format!("\"{key}\":{}", value_of(key)));
+    }
+    out.push(format!("\"{last}\":{}", value_of(last)));
+    format!("{{{}}}", out.join(","))
+}
+
+/// Without a second, path-tracking copy of the readers, the path of an error still names the
+/// failing value: inside arrays, for the last member of an object, for a length and a union.
+#[test]
+fn decode_errors_name_the_failing_value() {
+    use every_shape::{DecodeError, ReceivedEvent};
+    let valid = every_shape_payload("type=\"t\"", "type");
+    assert!(
+        ReceivedEvent::decode("aw-example-v1", &valid).is_ok(),
+        "{valid}"
+    );
+    for (replace, last, path) in [
+        (r#"tags=["a","zzz"]"#, "tags", "tags[1]"),
+        (r#"tags=["a","zzz"]"#, "type", "tags[1]"),
+        (r#"tags=["a","b","a","b"]"#, "tags", "tags"),
+        (r#"tags=["a","b","a","b"]"#, "type", "tags"),
+        ("content=5", "content", "content"),
+        ("content=5", "type", "content"),
+        ("queues=[]", "queues", "queues"),
+        ("queues=[]", "type", "queues"),
+        (
+            r#"queues=[{"id":"1","queueName":"n"},{"id":2,"queueName":"n"}]"#,
+            "queues",
+            "queues[1].id",
+        ),
+        (
+            r#"queues=[{"id":"1","queueName":"n"},{"id":"2"}]"#,
+            "queues",
+            "queues[1]",
+        ),
+        ("queue={}", "queue", "queue"),
+        ("queue={}", "type", "queue"),
+        (r#"marks=["x","y"]"#, "marks", "marks[1]"),
+        (r#"method="other""#, "method", "method"),
+        (r#"method="other""#, "type", "method"),
+        ("level=3", "level", "level"),
+        (r#"channel={"phone":null}"#, "channel", "channel"),
+        (r#"queue=["q"]"#, "type", "queue"),
+        (r#"schemaVersion=5"#, "schemaVersion", "schemaVersion"),
+    ] {
+        let text = every_shape_payload(replace, last);
+        match ReceivedEvent::decode("aw-example-v1", &text) {
+            Err(DecodeError::InvalidPayload {
+                path: found,
+                message,
+                ..
+            }) => {
+                assert_eq!(found, path, "{replace}, last {last}: {message}\n{text}");
+                assert!(!message.contains(" at line "), "{message}");
+            }
+            other => panic!("{replace}, last {last}: {other:?}\n{text}"),
+        }
+    }
+    // A missing member, and a repeated one, are about the object.
+    let missing = valid.replace(r#""callID":"c","#, "");
+    match ReceivedEvent::decode("aw-example-v1", &missing) {
+        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+            assert_eq!(
+                (path.as_str(), message.as_str()),
+                (".", "missing field `callID`")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let repeated = valid.replacen(r#""flag":true"#, r#""flag":true,"flag":true"#, 1);
+    match ReceivedEvent::decode("aw-example-v1", &repeated) {
+        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+            assert_eq!(
+                (path.as_str(), message.as_str()),
+                (".", "duplicate field `flag`")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -364,7 +364,7 @@ fn arbitrary_payloads_round_trip() {
 /// A place in a valid payload where a mutation makes it invalid.
 #[derive(Debug, Clone)]
 struct Site {
-    /// The serde_path_to_error path the error must name.
+    /// The path the error must name, as serde paths are written (`queue.queueId`, `a[0].b`).
     path: String,
     /// JSON pointer of the value to change or remove.
     pointer: String,

@@ -26,8 +26,8 @@ struct Needs {
     required: bool,
     /// Any object field without item bounds that may be absent.
     optional: bool,
-    /// Any string enum or string constant: reading a borrowed string.
-    strings: bool,
+    /// Any string enum.
+    enums: bool,
     /// Any constant written `Constant::string`.
     plain_strings: bool,
     /// Any other constant, written `Constant::new`.
@@ -49,7 +49,7 @@ impl Needs {
             fields: false,
             required: false,
             optional: false,
-            strings: false,
+            enums: false,
             plain_strings: false,
             other_constants: false,
             literals: [false; 4],
@@ -88,12 +88,11 @@ impl Needs {
                         }
                     }
                 }
-                TypeItem::Enum(_) => needs.strings = true,
+                TypeItem::Enum(_) => needs.enums = true,
                 TypeItem::Constant(c) => note(&c.value, &mut needs),
                 TypeItem::Union(_) | TypeItem::Alias(_) => {}
             }
         }
-        needs.strings |= needs.literals[0];
         needs
     }
 }
@@ -104,12 +103,37 @@ pub(super) fn module(plan: &Plan) -> TokenStream {
     let mut items = TokenStream::new();
     // Every expansion has `ReceivedEvent::decode` and `from_message`, even without events.
     items.extend(key());
-    if needs.strings {
+    if needs.enums {
         items.extend(quote! {
-            /// Reads a string, borrowed from the input where it can be.
+            /// Reads a string enum's value: one of `wires`, giving the same place of `values`.
             #[inline]
-            pub(super) fn read_str<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Key<'de>, D::Error> {
-                <Key<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            pub(super) fn read_enum<'de, D: ::serde::Deserializer<'de>, E: ::std::marker::Copy + 'static>(
+                deserializer: D,
+                wires: &'static [&'static str],
+                values: &'static [E],
+            ) -> ::std::result::Result<E, D::Error> {
+                struct EnumVisitor<E: 'static> {
+                    wires: &'static [&'static str],
+                    values: &'static [E],
+                }
+
+                impl<'de, E: ::std::marker::Copy + 'static> ::serde::de::Visitor<'de> for EnumVisitor<E> {
+                    type Value = E;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a string")
+                    }
+
+                    fn visit_str<Er: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<E, Er> {
+                        let found = self.wires.iter().position(|wire| *wire == value);
+                        match found.and_then(|index| self.values.get(index)) {
+                            ::std::option::Option::Some(value) => ::std::result::Result::Ok(*value),
+                            ::std::option::Option::None => ::std::result::Result::Err(Er::unknown_variant(value, self.wires)),
+                        }
+                    }
+                }
+
+                deserializer.deserialize_str(EnumVisitor { wires, values })
             }
         });
     }
@@ -129,7 +153,7 @@ pub(super) fn module(plan: &Plan) -> TokenStream {
         });
     }
     // `PartnerEvent::decode` and `ReceivedEvent` exist in every expansion.
-    items.extend(decoding(needs.received));
+    items.extend(decoding(needs.received, needs.objects));
     items.extend(repair());
     items.extend(envelope());
     let uses = quote! { use super::{DecodeError, PartnerEvent}; };
@@ -206,46 +230,71 @@ fn key() -> TokenStream {
 fn literal(used: &[bool; 4]) -> TokenStream {
     let [string, integer, number, boolean] = *used;
     let mut variants = TokenStream::new();
-    let mut checks = TokenStream::new();
+    let mut reads = TokenStream::new();
+    let mut visits = TokenStream::new();
     let mut shows = TokenStream::new();
     let mut writes = TokenStream::new();
+    // Each check happens inside the parser's own call, so an error has the position of the value.
+    let refuse = |unexpected: TokenStream| {
+        quote! { ::std::result::Result::Err(::serde::de::Error::invalid_value(::serde::de::Unexpected::#unexpected, &self)) }
+    };
     if string {
         variants.extend(quote! { #[doc = " A string."] Str(&'static str), });
-        checks.extend(quote! {
-            Literal::Str(want) => {
-                let found = read_str(deserializer)?;
-                if found.as_str() == want {
-                    return ::std::result::Result::Ok(());
+        reads.extend(quote! { Literal::Str(_) => deserializer.deserialize_str(self), });
+        let refused = refuse(quote! { Str(value) });
+        visits.extend(quote! {
+            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<(), E> {
+                match self {
+                    Literal::Str(want) if want == value => ::std::result::Result::Ok(()),
+                    _ => #refused,
                 }
-                ::serde::de::Unexpected::Str(found.as_str()).to_string()
             }
         });
         shows.extend(quote! { Literal::Str(want) => ::std::write!(f, "{want:?}"), });
         writes.extend(quote! { Literal::Str(value) => serializer.serialize_str(value), });
     }
-    if integer {
-        variants.extend(quote! { #[doc = " An integer."] Int(i64), });
-        checks.extend(quote! {
-            Literal::Int(want) => {
-                let found = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
-                if found == want {
-                    return ::std::result::Result::Ok(());
+    if integer || number {
+        let int = integer.then(
+            || quote! { Literal::Int(want) if want == value => ::std::result::Result::Ok(()), },
+        );
+        let int_u = integer.then(|| quote! { Literal::Int(want) if u64::try_from(want) == ::std::result::Result::Ok(value) => ::std::result::Result::Ok(()), });
+        let num = number.then(|| quote! { Literal::Num(want) if want == value as f64 => ::std::result::Result::Ok(()), });
+        let refused_signed = refuse(quote! { Signed(value) });
+        let refused_unsigned = refuse(quote! { Unsigned(value) });
+        visits.extend(quote! {
+            fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<(), E> {
+                match self {
+                    #int
+                    #num
+                    _ => #refused_signed,
                 }
-                ::serde::de::Unexpected::Signed(found).to_string()
+            }
+
+            fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<(), E> {
+                match self {
+                    #int_u
+                    #num
+                    _ => #refused_unsigned,
+                }
             }
         });
+    }
+    if integer {
+        variants.extend(quote! { #[doc = " An integer."] Int(i64), });
+        reads.extend(quote! { Literal::Int(_) => deserializer.deserialize_i64(self), });
         shows.extend(quote! { Literal::Int(want) => ::std::write!(f, "{want}"), });
         writes.extend(quote! { Literal::Int(value) => serializer.serialize_i64(value), });
     }
     if number {
         variants.extend(quote! { #[doc = " A number."] Num(f64), });
-        checks.extend(quote! {
-            Literal::Num(want) => {
-                let found = <f64 as ::serde::Deserialize>::deserialize(deserializer)?;
-                if found == want {
-                    return ::std::result::Result::Ok(());
+        reads.extend(quote! { Literal::Num(_) => deserializer.deserialize_f64(self), });
+        let refused = refuse(quote! { Float(value) });
+        visits.extend(quote! {
+            fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<(), E> {
+                match self {
+                    Literal::Num(want) if want == value => ::std::result::Result::Ok(()),
+                    _ => #refused,
                 }
-                ::serde::de::Unexpected::Float(found).to_string()
             }
         });
         shows.extend(quote! { Literal::Num(want) => ::std::write!(f, "{want:?}"), });
@@ -253,13 +302,14 @@ fn literal(used: &[bool; 4]) -> TokenStream {
     }
     if boolean {
         variants.extend(quote! { #[doc = " A boolean."] Bool(bool), });
-        checks.extend(quote! {
-            Literal::Bool(want) => {
-                let found = <bool as ::serde::Deserialize>::deserialize(deserializer)?;
-                if found == want {
-                    return ::std::result::Result::Ok(());
+        reads.extend(quote! { Literal::Bool(_) => deserializer.deserialize_bool(self), });
+        let refused = refuse(quote! { Bool(value) });
+        visits.extend(quote! {
+            fn visit_bool<E: ::serde::de::Error>(self, value: bool) -> ::std::result::Result<(), E> {
+                match self {
+                    Literal::Bool(want) if want == value => ::std::result::Result::Ok(()),
+                    _ => #refused,
                 }
-                ::serde::de::Unexpected::Bool(found).to_string()
             }
         });
         shows.extend(quote! { Literal::Bool(want) => ::std::write!(f, "{want}"), });
@@ -276,13 +326,20 @@ fn literal(used: &[bool; 4]) -> TokenStream {
             /// Accepts this value only.
             #[inline]
             pub(super) fn check<'de, D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<(), D::Error> {
-                let found = match self {
-                    #checks
-                };
-                ::std::result::Result::Err(::serde::de::Error::custom(::std::format_args!(
-                    "invalid value: {found}, expected {self}"
-                )))
+                match self {
+                    #reads
+                }
             }
+        }
+
+        impl<'de> ::serde::de::Visitor<'de> for Literal {
+            type Value = ();
+
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self, f)
+            }
+
+            #visits
         }
 
         impl ::std::fmt::Display for Literal {
@@ -339,8 +396,16 @@ fn objects(needs: &Needs) -> TokenStream {
                 if slot.is_some() {
                     return ::std::result::Result::Err(::serde::de::Error::duplicate_field(wire));
                 }
-                *slot = ::std::option::Option::Some(self.map.next_value()?);
-                ::std::result::Result::Ok(())
+                match self.map.next_value() {
+                    ::std::result::Result::Ok(value) => {
+                        *slot = ::std::option::Option::Some(value);
+                        ::std::result::Result::Ok(())
+                    }
+                    ::std::result::Result::Err(err) => {
+                        trail::push(wire);
+                        ::std::result::Result::Err(err)
+                    }
+                }
             }
         }
     });
@@ -358,8 +423,16 @@ fn objects(needs: &Needs) -> TokenStream {
                 if slot.is_some() {
                     return ::std::result::Result::Err(::serde::de::Error::duplicate_field(wire));
                 }
-                *slot = ::std::option::Option::Some(self.map.next_value_seed(Items::<V> { min, max, items: ::std::marker::PhantomData })?);
-                ::std::result::Result::Ok(())
+                match self.map.next_value_seed(Items::<V> { min, max, items: ::std::marker::PhantomData }) {
+                    ::std::result::Result::Ok(value) => {
+                        *slot = ::std::option::Option::Some(value);
+                        ::std::result::Result::Ok(())
+                    }
+                    ::std::result::Result::Err(err) => {
+                        trail::push(wire);
+                        ::std::result::Result::Err(err)
+                    }
+                }
             }
         }
     });
@@ -546,7 +619,7 @@ fn objects(needs: &Needs) -> TokenStream {
                 if self.mark(index) {
                     return ::std::result::Result::Err(::serde::de::Error::duplicate_field(constant.0));
                 }
-                self.map.next_value_seed(constant)
+                self.map.next_value_seed(constant).inspect_err(|_| trail::push(constant.0))
             }
 
             /// Marks a constant seen; true when it was seen before.
@@ -640,7 +713,24 @@ fn objects(needs: &Needs) -> TokenStream {
 
 /// Decoding an event's payload straight from the text, with the repairs and the error details
 /// computed on the failure path only.
-fn decoding(received: bool) -> TokenStream {
+fn decoding(received: bool, objects: bool) -> TokenStream {
+    // Only object readers record failed keys.
+    let push = objects.then(|| {
+        quote! {
+            /// Records a key whose value failed; a few dozen are plenty for any path.
+            #[cold]
+            pub(super) fn push(key: &'static str) {
+                KEYS.with(|keys| {
+                    let ::std::result::Result::Ok(mut keys) = keys.try_borrow_mut() else {
+                        return;
+                    };
+                    if keys.len() < 64 {
+                        keys.push(key);
+                    }
+                });
+            }
+        }
+    });
     // Only `ReceivedEvent` dispatches into variants.
     let decode_into = received.then(|| {
         quote! {
@@ -728,11 +818,10 @@ fn decoding(received: bool) -> TokenStream {
                     raw: raw.to_owned(),
                 };
             }
-            let mut deserializer = ::serde_json::Deserializer::from_str(payload);
-            let (path, message) = match ::serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                ::std::result::Result::Err(tracked) => (tracked.path().to_string(), tracked.inner().to_string()),
-                ::std::result::Result::Ok(_) => (".".to_owned(), err.to_string()),
-            };
+            // A second pass, with the trail of failed keys recorded from the start.
+            trail::clear();
+            let again = ::serde_json::from_str::<T>(payload).err();
+            let (path, message) = locate(payload, again.as_ref().unwrap_or(err));
             DecodeError::InvalidPayload {
                 event: T::NAME,
                 schema_version: T::SCHEMA_VERSION,
@@ -740,6 +829,175 @@ fn decoding(received: bool) -> TokenStream {
                 message,
                 raw: raw.to_owned(),
             }
+        }
+
+        /// The keys whose values failed to read, innermost first: with the parser's position,
+        /// they give the path of a decode error without a second, path-tracking copy of every
+        /// reader. Only the failure path writes and reads them.
+        mod trail {
+            ::std::thread_local! {
+                static KEYS: ::std::cell::RefCell<::std::vec::Vec<&'static str>> = const {
+                    ::std::cell::RefCell::new(::std::vec::Vec::new())
+                };
+            }
+
+            #push
+
+            /// Forgets the keys recorded so far.
+            pub(super) fn clear() {
+                KEYS.with(|keys| {
+                    if let ::std::result::Result::Ok(mut keys) = keys.try_borrow_mut() {
+                        keys.clear();
+                    }
+                });
+            }
+
+            /// The innermost key whose value failed.
+            pub(super) fn innermost() -> ::std::option::Option<&'static str> {
+                KEYS.with(|keys| keys.try_borrow().ok().and_then(|keys| keys.first().copied()))
+            }
+        }
+
+        /// One step of a JSON path.
+        #[derive(Clone, PartialEq)]
+        enum Step {
+            /// An object key.
+            Key(::std::string::String),
+            /// An array index.
+            Index(usize),
+        }
+
+        /// The path (`queue.queueId`, `calls[1].callID`, `.` for the whole payload) and message
+        /// of a data error.
+        fn locate(text: &str, err: &::serde_json::Error) -> (::std::string::String, ::std::string::String) {
+            let full = err.to_string();
+            let position = ::std::format!(" at line {} column {}", err.line(), err.column());
+            let message = full.strip_suffix(position.as_str()).unwrap_or(&full).to_owned();
+            // A missing or repeated key is about the object that has (or lacks) it.
+            let whole = message.starts_with("missing field") || message.starts_with("duplicate field");
+            let mut steps = steps_at(text, offset_of(text, err.line(), err.column()), whole);
+            if steps.is_empty() {
+                return (".".to_owned(), message);
+            }
+            let mut path = ::std::string::String::new();
+            for step in steps.drain(..) {
+                match step {
+                    Step::Key(key) => {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(&key);
+                    }
+                    Step::Index(index) => path.push_str(&::std::format!("[{index}]")),
+                }
+            }
+            (path, message)
+        }
+
+        /// The byte offset of a 1-based line and the number of bytes read on it.
+        fn offset_of(text: &str, line: usize, column: usize) -> usize {
+            let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+            (start + column).min(text.len())
+        }
+
+        /// The path of the value the parser stopped just after (or inside, or at the start of) at
+        /// `offset`; with `whole`, of the object around it. When what ended there is an object or
+        /// array that the error followed out, the innermost failed key decides between it and
+        /// its last member.
+        fn steps_at(text: &str, offset: usize, whole: bool) -> ::std::vec::Vec<Step> {
+            /// An open object (its current key, and whether a key comes next) or array (its
+            /// current index, and whether that element has begun).
+            enum Frame {
+                Object(::std::option::Option<::std::string::String>, bool),
+                Array(usize, bool),
+            }
+            fn begin_value(stack: &mut [Frame]) {
+                if let ::std::option::Option::Some(Frame::Array(_, begun)) = stack.last_mut() {
+                    *begun = true;
+                }
+            }
+            fn steps(stack: &[Frame]) -> ::std::vec::Vec<Step> {
+                stack
+                    .iter()
+                    .filter_map(|frame| match frame {
+                        Frame::Object(::std::option::Option::Some(key), _) => ::std::option::Option::Some(Step::Key(key.clone())),
+                        Frame::Array(index, true) => ::std::option::Option::Some(Step::Index(*index)),
+                        _ => ::std::option::Option::None,
+                    })
+                    .collect()
+            }
+            let bytes = text.as_bytes();
+            let end = offset.min(bytes.len());
+            let mut stack: ::std::vec::Vec<Frame> = ::std::vec::Vec::new();
+            let mut closed: ::std::option::Option<Frame> = ::std::option::Option::None;
+            let mut at = 0;
+            while at < end {
+                let byte = bytes[at];
+                if !byte.is_ascii_whitespace() {
+                    closed = ::std::option::Option::None;
+                }
+                match byte {
+                    b'{' => {
+                        begin_value(&mut stack);
+                        stack.push(Frame::Object(::std::option::Option::None, true));
+                    }
+                    b'[' => {
+                        begin_value(&mut stack);
+                        stack.push(Frame::Array(0, false));
+                    }
+                    b'}' | b']' => closed = stack.pop(),
+                    b',' => match stack.last_mut() {
+                        ::std::option::Option::Some(Frame::Object(_, key_next)) => *key_next = true,
+                        ::std::option::Option::Some(Frame::Array(index, begun)) => {
+                            *index += 1;
+                            *begun = false;
+                        }
+                        ::std::option::Option::None => {}
+                    },
+                    b'"' => {
+                        let start = at;
+                        at += 1;
+                        while at < bytes.len() && bytes[at] != b'"' {
+                            at += if bytes[at] == b'\\' { 2 } else { 1 };
+                        }
+                        match stack.last_mut() {
+                            ::std::option::Option::Some(Frame::Object(key, key_next)) if *key_next => {
+                                *key = text.get(start..=at).and_then(|quoted| ::serde_json::from_str(quoted).ok());
+                                *key_next = false;
+                            }
+                            _ => begin_value(&mut stack),
+                        }
+                    }
+                    b':' => {}
+                    _ if byte.is_ascii_whitespace() => {}
+                    _ => begin_value(&mut stack),
+                }
+                at += 1;
+            }
+            let mut found = steps(&stack);
+            match closed {
+                ::std::option::Option::Some(frame) if !whole => {
+                    // An error about the last member of what just ended names a key the trail
+                    // has; an error about the object or array itself (its length) does not.
+                    let member = steps(&[frame]);
+                    let last_key_failed = match (member.first(), trail::innermost()) {
+                        (::std::option::Option::Some(Step::Key(key)), ::std::option::Option::Some(failed)) => key == failed,
+                        _ => false,
+                    };
+                    if last_key_failed {
+                        found.extend(member);
+                    }
+                }
+                ::std::option::Option::Some(_) => {}
+                ::std::option::Option::None if whole => {
+                    // Stopped inside the object, after the repeated key: the object itself.
+                    if matches!(stack.last(), ::std::option::Option::Some(Frame::Object(::std::option::Option::Some(_), _))) {
+                        found.pop();
+                    }
+                }
+                ::std::option::Option::None => {}
+            }
+            found
         }
 
         /// The payload's `schemaVersion`, when it is a JSON object with a string there; every other

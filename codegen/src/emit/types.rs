@@ -325,11 +325,11 @@ fn enumeration(item: &EnumItem) -> TokenStream {
         let variant = ident(variant);
         quote! { Self::#variant => #wire }
     });
-    let from_str = item.variants.iter().map(|(variant, wire)| {
-        let variant = ident(variant);
-        quote! { #wire => ::std::result::Result::Ok(Self::#variant) }
-    });
     let wires = item.variants.iter().map(|(_, wire)| wire);
+    let values = item.variants.iter().map(|(variant, _)| {
+        let variant = ident(variant);
+        quote! { Self::#variant }
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -354,11 +354,7 @@ fn enumeration(item: &EnumItem) -> TokenStream {
 
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                let value = eventcat_support::read_str(deserializer)?;
-                match value.as_str() {
-                    #(#from_str,)*
-                    other => ::std::result::Result::Err(::serde::de::Error::unknown_variant(other, &[#(#wires),*])),
-                }
+                eventcat_support::read_enum(deserializer, &[#(#wires),*], &[#(#values),*])
             }
         }
     }
