@@ -1,6 +1,7 @@
 //! The decoders generated from the bundled catalog: `ReceivedEvent::decode(name, payload)` with
 //! the event name taken from the input (up to its first newline), and
-//! `ReceivedEvent::from_message(text)`. Nothing may panic, and every error keeps the raw text.
+//! `ReceivedEvent::from_message(text)`. Nothing may panic, every error keeps the raw text, and
+//! what decodes encodes and decodes again to the same value.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -29,9 +30,17 @@ fuzz_target!(|data: &[u8]| {
         }
         None => head,
     };
-    if let Err(err) = ReceivedEvent::decode(name, payload) {
-        assert_eq!(err.raw(), payload, "decode lost the raw payload: {err}");
-        let _ = err.to_string();
+    match ReceivedEvent::decode(name, payload) {
+        Err(err) => {
+            assert_eq!(err.raw(), payload, "decode lost the raw payload: {err}");
+            let _ = err.to_string();
+        }
+        // What decodes encodes, and decodes again to the same value.
+        Ok(event) => {
+            let json = event.to_json().expect("a decoded event encodes");
+            let again = ReceivedEvent::decode(name, &json).expect("an encoded event decodes");
+            assert_eq!(again, event, "round trip through {json}");
+        }
     }
     if let Err(err) = ReceivedEvent::from_message(text) {
         assert_eq!(err.raw(), text, "from_message lost the raw message: {err}");
