@@ -77,8 +77,8 @@ pub const UNDOCUMENTED: bool = true;
 pub const PRELUDE_SHADOWS: bool = true;
 
 /// Which hostile features a run uses. Everything else (every shape, optional and nullable
-/// fields, constants, defaults, conversions between versions, shared and `payload:` types,
-/// deprecation dates) is always on.
+/// fields, constants (also shared ones), item bounds, defaults, conversions between versions,
+/// shared and `payload:` types, deprecation dates) is always on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Features {
     /// See [`KEYWORDS`].
@@ -725,11 +725,13 @@ impl Maker<'_> {
             entries.push((key.to_owned(), Yaml::str(&name)));
             return Yaml::Map(entries);
         }
-        let (key, value) = match self.rng.below(10) {
+        let (key, value) = match self.rng.below(11) {
             0..=5 => ("fields", self.fields(index, 2, &[])),
             6 => ("enum", self.variants()),
             7 => ("array", self.element(index, 2)),
             8 => ("map", self.element(index, 2)),
+            // A shared name for a constant: a constant field wherever a field uses it.
+            9 => ("const", self.constant()),
             _ => ("one_of", self.one_of(index, 2)),
         };
         entries.push((key.to_owned(), value));
@@ -887,6 +889,20 @@ impl Maker<'_> {
                 && let Some(default) = self.default_for(key, &value, nullable)
             {
                 entries.push(("default", default));
+            }
+            // Item bounds on a field's own array, now and then (a default of `[]` must fit).
+            if key == "array"
+                && !entries.iter().any(|(k, _)| *k == "default")
+                && self.rng.percent(30)
+            {
+                let min = self.rng.below(3);
+                if min > 0 || self.rng.percent(50) {
+                    entries.push(("min_items", Yaml::plain(min.to_string())));
+                }
+                if self.rng.percent(60) {
+                    let max = min + self.rng.below(4);
+                    entries.push(("max_items", Yaml::plain(max.to_string())));
+                }
             }
             if self.f.rust_names && self.rng.percent(20) {
                 let rust_name = match self.rng.below(3) {
