@@ -48,20 +48,16 @@ pub fn names(plan: &Plan) -> Names {
     let event = |e: &EventItem| format!("event `{}` schema version {}", e.name, e.version);
     let mut names = Names::new();
     for item in &plan.types {
-        let wrapper;
         let kind = match item {
             TypeItem::Struct(s) => match &s.wraps {
-                Some(wrapped) => {
-                    wrapper = format!("newtype struct over `{wrapped}`");
-                    wrapper.as_str()
-                }
-                None => "struct",
+                Some(wrapped) => format!("newtype struct over `{wrapped}`"),
+                None => "struct".to_owned(),
             },
-            TypeItem::Enum(_) => "string enum",
-            TypeItem::Union(_) => "union",
-            TypeItem::Alias(alias) if alias.newtype => "newtype struct",
-            TypeItem::Alias(_) => "type alias",
-            TypeItem::Constant(_) => "constant type",
+            TypeItem::Enum(_) => "string enum".to_owned(),
+            TypeItem::Union(_) => "union".to_owned(),
+            TypeItem::Alias(alias) if alias.newtype => "newtype struct".to_owned(),
+            TypeItem::Alias(_) => "type alias".to_owned(),
+            TypeItem::Constant(_) => "constant type".to_owned(),
         };
         let name = item.name();
         let subject = match (events.get(name), plan.parts.get(name)) {

@@ -9668,19 +9668,21 @@ mod eventcat_support {
         ) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
             self.map.next_key_seed(KeyVisitor::<T>(::std::marker::PhantomData))
         }
-        /// Reads a data field's value into its slot; a key given twice is an error.
+        /// Reads a data field's value into its slot with `seed`; a key given twice is an
+        /// error, and a value that fails leaves its key on the error trail.
         #[inline]
-        pub(super) fn fill<V: ::serde::Deserialize<'de>>(
+        fn fill_seed<S: ::serde::de::DeserializeSeed<'de>>(
             &mut self,
-            slot: &mut ::std::option::Option<V>,
+            slot: &mut ::std::option::Option<S::Value>,
             wire: &'static str,
+            seed: S,
         ) -> ::std::result::Result<(), A::Error> {
             if slot.is_some() {
                 return ::std::result::Result::Err(
                     ::serde::de::Error::duplicate_field(wire),
                 );
             }
-            match self.map.next_value() {
+            match self.map.next_value_seed(seed) {
                 ::std::result::Result::Ok(value) => {
                     *slot = ::std::option::Option::Some(value);
                     ::std::result::Result::Ok(())
@@ -9691,8 +9693,18 @@ mod eventcat_support {
                 }
             }
         }
+        /// Reads a data field's value into its slot.
+        #[inline]
+        pub(super) fn fill<V: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<V>,
+            wire: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.fill_seed(slot, wire, ::std::marker::PhantomData)
+        }
         /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is
         /// an error at the field.
+        #[inline]
         pub(super) fn fill_items<V: ::serde::Deserialize<'de> + Counted>(
             &mut self,
             slot: &mut ::std::option::Option<V>,
@@ -9700,28 +9712,15 @@ mod eventcat_support {
             min: u64,
             max: u64,
         ) -> ::std::result::Result<(), A::Error> {
-            if slot.is_some() {
-                return ::std::result::Result::Err(
-                    ::serde::de::Error::duplicate_field(wire),
-                );
-            }
-            match self
-                .map
-                .next_value_seed(Items::<V> {
+            self.fill_seed(
+                slot,
+                wire,
+                Items::<V> {
                     min,
                     max,
                     items: ::std::marker::PhantomData,
-                })
-            {
-                ::std::result::Result::Ok(value) => {
-                    *slot = ::std::option::Option::Some(value);
-                    ::std::result::Result::Ok(())
-                }
-                ::std::result::Result::Err(err) => {
-                    trail::push(wire);
-                    ::std::result::Result::Err(err)
-                }
-            }
+                },
+            )
         }
         /// A key that is not a data field: a constant's value must match; any other key is
         /// skipped.
@@ -9852,15 +9851,14 @@ mod eventcat_support {
             min: u64,
             max: u64,
         ) -> ::std::result::Result<(), M::Error> {
-            if let ::std::option::Option::Some(expected) = value
-                .count()
-                .and_then(|count| outside(count, min, max))
-            {
+            let counted = value.count().map(|count| (count, outside(count, min, max)));
+            if let ::std::option::Option::Some(
+                (count, ::std::option::Option::Some(expected)),
+            ) = counted {
                 return ::std::result::Result::Err(
                     ::serde::ser::Error::custom(
                         ::std::format_args!(
-                            "`{wire}` has {} items, expected {expected}", value.count()
-                            .unwrap_or_default()
+                            "`{wire}` has {count} items, expected {expected}"
                         ),
                     ),
                 );
@@ -9974,12 +9972,7 @@ mod eventcat_support {
         supported: &'static [&'static str],
         variant: impl ::std::ops::FnOnce(T) -> E,
     ) -> ::std::result::Result<E, DecodeError> {
-        match ::serde_json::from_str(payload) {
-            ::std::result::Result::Ok(event) => ::std::result::Result::Ok(variant(event)),
-            ::std::result::Result::Err(err) => {
-                recover(payload, raw, supported, &err).map(variant)
-            }
-        }
+        decode(payload, raw, supported).map(variant)
     }
     /// After a failed first pass: text that is not JSON only because of lone surrogate escapes
     /// (`"\ud800"`, which browsers produce from a broken emoji) is decoded again with each
@@ -10108,12 +10101,12 @@ mod eventcat_support {
         let message = full.strip_suffix(position.as_str()).unwrap_or(&full).to_owned();
         let whole = message.starts_with("missing field")
             || message.starts_with("duplicate field");
-        let mut steps = steps_at(text, offset_of(text, err.line(), err.column()), whole);
+        let steps = steps_at(text, offset_of(text, err.line(), err.column()), whole);
         if steps.is_empty() {
             return (".".to_owned(), message);
         }
         let mut path = ::std::string::String::new();
-        for step in steps.drain(..) {
+        for step in steps {
             match step {
                 Step::Key(key) => {
                     if !path.is_empty() {

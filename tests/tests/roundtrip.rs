@@ -55,6 +55,14 @@ fn versions(catalog: &Catalog) -> Vec<Version> {
     out
 }
 
+/// The newest schema version of the event called `name`.
+fn newest<'a>(all: &'a [Version], name: &str) -> &'a Version {
+    all.iter()
+        .rev()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("{name} is in the catalog"))
+}
+
 #[test]
 fn every_event_schema_version_is_covered() {
     let catalog = bundled_catalog();
@@ -715,10 +723,7 @@ fn null_is_refused_where_not_nullable() {
 fn explicit_paths_from_the_issue() {
     let catalog = bundled_catalog();
     let all = versions(&catalog);
-    let focus = all
-        .iter()
-        .find(|v| v.name == "aw-interaction-focus-v3")
-        .expect("focus-v3");
+    let focus = newest(&all, "aw-interaction-focus-v3");
     let mut payload = det_payload(&catalog, &focus.model, ALL_PRESENT);
     payload["queue"]["queueId"] = json!(12345);
     assert_refused(focus, &payload, "queue.queueId", "queueId as a number");
@@ -736,10 +741,7 @@ fn explicit_paths_from_the_issue() {
         "item id as a number",
     );
 
-    let offered = all
-        .iter()
-        .find(|v| v.name == "mashell-voice-phone-offered-cc-event-v1")
-        .expect("offered");
+    let offered = newest(&all, "mashell-voice-phone-offered-cc-event-v1");
     for (field, wrong) in [
         ("eventName", "accepted"),
         ("method", "mapDirective"),
@@ -1005,10 +1007,7 @@ fn messages_in_no_known_envelope_are_refused() {
 fn objects_are_only_read_from_json_objects() {
     let catalog = bundled_catalog();
     let all = versions(&catalog);
-    let focus = all
-        .iter()
-        .find(|v| v.name == "aw-interaction-focus-v3")
-        .expect("focus-v3");
+    let focus = newest(&all, "aw-interaction-focus-v3");
     // serde's derived structs read an array positionally; the schema says `type: object`.
     let mut payload = det_payload(&catalog, &focus.model, ALL_PRESENT);
     payload["queue"] = json!(["1", "q", "n"]);
@@ -1028,10 +1027,7 @@ fn objects_are_only_read_from_json_objects() {
 fn enum_values_are_only_read_from_strings() {
     let catalog = bundled_catalog();
     let all = versions(&catalog);
-    let offered = all
-        .iter()
-        .find(|v| v.name == "mashell-voice-phone-offered-cc-event-v1")
-        .expect("offered");
+    let offered = newest(&all, "mashell-voice-phone-offered-cc-event-v1");
     // serde's derived enums also read a unit variant as `{"inbound": null}`.
     let mut payload = det_payload(&catalog, &offered.model, ALL_PRESENT);
     payload["direction"] = json!({ "inbound": null });
@@ -1091,10 +1087,7 @@ fn numbers_round_trip_exactly() {
     // comes back as a different f64.
     let catalog = bundled_catalog();
     let all = versions(&catalog);
-    let chat = all
-        .iter()
-        .find(|v| v.name == "aw-chat-init-v1")
-        .expect("chat init");
+    let chat = newest(&all, "aw-chat-init-v1");
     let mut payload = det_payload(&catalog, &chat.model, ALL_PRESENT);
     for number in [
         "-1444444444444444444444444444444444444444444444444444",

@@ -37,6 +37,17 @@ struct Needs {
 }
 
 impl Needs {
+    /// Notes the kind of a constant, for the `Literal` variants.
+    fn note(&mut self, value: &Constant) {
+        let index = match value {
+            Constant::String(_) => 0,
+            Constant::Integer(_) => 1,
+            Constant::Number(_) => 2,
+            Constant::Boolean(_) => 3,
+        };
+        self.literals[index] = true;
+    }
+
     fn of(plan: &Plan) -> Self {
         let mut needs = Needs {
             objects: false,
@@ -53,15 +64,6 @@ impl Needs {
             plain_strings: false,
             other_constants: false,
             literals: [false; 4],
-        };
-        let note = |value: &Constant, needs: &mut Needs| {
-            let index = match value {
-                Constant::String(_) => 0,
-                Constant::Integer(_) => 1,
-                Constant::Number(_) => 2,
-                Constant::Boolean(_) => 3,
-            };
-            needs.literals[index] = true;
         };
         for item in &plan.types {
             match item {
@@ -80,7 +82,7 @@ impl Needs {
                         }
                     }
                     for constant in &s.constants {
-                        note(&constant.value, &mut needs);
+                        needs.note(&constant.value);
                         if super::types::plain_string(constant) {
                             needs.plain_strings = true;
                         } else {
@@ -89,7 +91,7 @@ impl Needs {
                     }
                 }
                 TypeItem::Enum(_) => needs.enums = true,
-                TypeItem::Constant(c) => note(&c.value, &mut needs),
+                TypeItem::Constant(c) => needs.note(&c.value),
                 TypeItem::Union(_) | TypeItem::Alias(_) => {}
             }
         }
@@ -384,19 +386,22 @@ fn objects(needs: &Needs) -> TokenStream {
     }
     let constructors =
         (!constructors.is_empty()).then(|| quote! { impl Constant { #constructors } });
-    let fill = needs.fields.then(|| {
+    // Every data field is read through `fill_seed`; `fill` and `fill_items` only pick the seed.
+    let fill_seed = (needs.fields || needs.bounds).then(|| {
         quote! {
-            /// Reads a data field's value into its slot; a key given twice is an error.
+            /// Reads a data field's value into its slot with `seed`; a key given twice is an
+            /// error, and a value that fails leaves its key on the error trail.
             #[inline]
-            pub(super) fn fill<V: ::serde::Deserialize<'de>>(
+            fn fill_seed<S: ::serde::de::DeserializeSeed<'de>>(
                 &mut self,
-                slot: &mut ::std::option::Option<V>,
+                slot: &mut ::std::option::Option<S::Value>,
                 wire: &'static str,
+                seed: S,
             ) -> ::std::result::Result<(), A::Error> {
                 if slot.is_some() {
                     return ::std::result::Result::Err(::serde::de::Error::duplicate_field(wire));
                 }
-                match self.map.next_value() {
+                match self.map.next_value_seed(seed) {
                     ::std::result::Result::Ok(value) => {
                         *slot = ::std::option::Option::Some(value);
                         ::std::result::Result::Ok(())
@@ -409,10 +414,24 @@ fn objects(needs: &Needs) -> TokenStream {
             }
         }
     });
+    let fill = needs.fields.then(|| {
+        quote! {
+            /// Reads a data field's value into its slot.
+            #[inline]
+            pub(super) fn fill<V: ::serde::Deserialize<'de>>(
+                &mut self,
+                slot: &mut ::std::option::Option<V>,
+                wire: &'static str,
+            ) -> ::std::result::Result<(), A::Error> {
+                self.fill_seed(slot, wire, ::std::marker::PhantomData)
+            }
+        }
+    });
     let fill_items = needs.bounds.then(|| {
         quote! {
             /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is
             /// an error at the field.
+            #[inline]
             pub(super) fn fill_items<V: ::serde::Deserialize<'de> + Counted>(
                 &mut self,
                 slot: &mut ::std::option::Option<V>,
@@ -420,19 +439,7 @@ fn objects(needs: &Needs) -> TokenStream {
                 min: u64,
                 max: u64,
             ) -> ::std::result::Result<(), A::Error> {
-                if slot.is_some() {
-                    return ::std::result::Result::Err(::serde::de::Error::duplicate_field(wire));
-                }
-                match self.map.next_value_seed(Items::<V> { min, max, items: ::std::marker::PhantomData }) {
-                    ::std::result::Result::Ok(value) => {
-                        *slot = ::std::option::Option::Some(value);
-                        ::std::result::Result::Ok(())
-                    }
-                    ::std::result::Result::Err(err) => {
-                        trail::push(wire);
-                        ::std::result::Result::Err(err)
-                    }
-                }
+                self.fill_seed(slot, wire, Items::<V> { min, max, items: ::std::marker::PhantomData })
             }
         }
     });
@@ -451,10 +458,10 @@ fn objects(needs: &Needs) -> TokenStream {
         quote! {
             /// Writes an array field with `min_items` / `max_items`, refusing a value outside them.
             pub(super) fn items<V: ::serde::Serialize + Counted>(&mut self, wire: &'static str, value: &V, min: u64, max: u64) -> ::std::result::Result<(), M::Error> {
-                if let ::std::option::Option::Some(expected) = value.count().and_then(|count| outside(count, min, max)) {
+                let counted = value.count().map(|count| (count, outside(count, min, max)));
+                if let ::std::option::Option::Some((count, ::std::option::Option::Some(expected))) = counted {
                     return ::std::result::Result::Err(::serde::ser::Error::custom(::std::format_args!(
-                        "`{wire}` has {} items, expected {expected}",
-                        value.count().unwrap_or_default()
+                        "`{wire}` has {count} items, expected {expected}"
                     )));
                 }
                 self.0.serialize_entry(wire, value)
@@ -603,6 +610,8 @@ fn objects(needs: &Needs) -> TokenStream {
                 self.map.next_key_seed(KeyVisitor::<T>(::std::marker::PhantomData))
             }
 
+            #fill_seed
+
             #fill
 
             #fill_items
@@ -743,10 +752,7 @@ fn decoding(received: bool, objects: bool) -> TokenStream {
             supported: &'static [&'static str],
             variant: impl ::std::ops::FnOnce(T) -> E,
         ) -> ::std::result::Result<E, DecodeError> {
-            match ::serde_json::from_str(payload) {
-                ::std::result::Result::Ok(event) => ::std::result::Result::Ok(variant(event)),
-                ::std::result::Result::Err(err) => recover(payload, raw, supported, &err).map(variant),
-            }
+            decode(payload, raw, supported).map(variant)
         }
 
         }
@@ -875,12 +881,12 @@ fn decoding(received: bool, objects: bool) -> TokenStream {
             let message = full.strip_suffix(position.as_str()).unwrap_or(&full).to_owned();
             // A missing or repeated key is about the object that has (or lacks) it.
             let whole = message.starts_with("missing field") || message.starts_with("duplicate field");
-            let mut steps = steps_at(text, offset_of(text, err.line(), err.column()), whole);
+            let steps = steps_at(text, offset_of(text, err.line(), err.column()), whole);
             if steps.is_empty() {
                 return (".".to_owned(), message);
             }
             let mut path = ::std::string::String::new();
-            for step in steps.drain(..) {
+            for step in steps {
                 match step {
                     Step::Key(key) => {
                         if !path.is_empty() {

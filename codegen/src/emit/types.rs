@@ -52,14 +52,14 @@ fn field_doc(field: &FieldItem) -> TokenStream {
 }
 
 fn structure(item: &StructItem) -> TokenStream {
+    if let Some(wrapped) = &item.wraps {
+        return wrapper(item, wrapped);
+    }
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let deprecated = deprecated_attr(item.deprecation.as_ref());
     let allow_camel = allow_non_camel(&item.name);
     let allow = allow_deprecated(item.deprecation.is_some());
-    if let Some(wrapped) = &item.wraps {
-        return wrapper(item, wrapped);
-    }
     let fields = item.fields.iter().map(|field| {
         let doc = field_doc(field);
         let rust = ident(&field.rust_name);
