@@ -100,6 +100,13 @@ impl Builder {
         self
     }
 
+    /// The path the generated code names the `eventcat` crate by, for a crate that re-exports
+    /// it (`my_sdk::eventcat`); default `::eventcat`.
+    pub fn crate_path(mut self, path: impl Into<String>) -> Self {
+        self.options.crate_path = Some(path.into());
+        self
+    }
+
     /// The output file name inside `OUT_DIR` (default `eventcat.rs`).
     pub fn out_file(mut self, name: impl Into<String>) -> Self {
         self.out_file = Some(name.into());

@@ -177,6 +177,7 @@ pub fn generate(
     loaded: &Loaded,
     options: &Options,
 ) -> Result<proc_macro2::TokenStream, GenerateError> {
+    let runtime = options.runtime_path()?;
     let selected = select::select(&loaded.catalog, options)?;
     let plan = plan::plan(&selected).map_err(|diagnostics| {
         LoadError::Invalid(Report {
@@ -184,20 +185,24 @@ pub fn generate(
             ..loaded.report.clone()
         })
     })?;
-    Ok(emit::emit(&plan))
+    Ok(emit::emit(&plan, &runtime))
 }
 
 /// The items of a catalog without events: the support types (`CatalogEntry`, `ReceivedEvent`,
-/// `DecodeError`, ...) and nothing else. The derive emits them beside its error, so that a
-/// failed expansion is reported once instead of as a cascade of unresolved names.
-pub fn generate_empty() -> proc_macro2::TokenStream {
+/// `DecodeError`, ...) and nothing else, calling the runtime at `options`' crate path (or
+/// `::eventcat`, when that path is the error). The derive emits them beside its error, so that
+/// a failed expansion is reported once instead of as a cascade of unresolved names.
+pub fn generate_empty(options: &Options) -> proc_macro2::TokenStream {
     let empty = Catalog {
         products: Default::default(),
         types: Vec::new(),
         events: Vec::new(),
     };
+    let runtime = options
+        .runtime_path()
+        .unwrap_or_else(|_| quote::quote! { ::eventcat });
     plan::plan(&empty)
-        .map(|plan| emit::emit(&plan))
+        .map(|plan| emit::emit(&plan, &runtime))
         .unwrap_or_default()
 }
 

@@ -37,6 +37,10 @@ enum Command {
         /// The day the sunset policy is applied for (YYYY-MM-DD; default: SOURCE_DATE_EPOCH).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
+        /// The path the code names the eventcat crate by (default `::eventcat`), for a crate
+        /// that re-exports it.
+        #[arg(long, value_name = "PATH")]
+        crate_path: Option<String>,
     },
     /// Export a catalog for tools outside Rust: a JSON Schema (draft 2020-12) per event schema
     /// version and an AsyncAPI 3.0.0 document; without -o, print the AsyncAPI document.
@@ -141,6 +145,7 @@ fn main() -> ExitCode {
             events,
             sunset,
             as_of,
+            crate_path,
         } => {
             let sunset = match sunset {
                 Sunset::Keep => SunsetPolicy::Keep,
@@ -166,6 +171,7 @@ fn main() -> ExitCode {
                 events,
                 sunset,
                 as_of,
+                crate_path,
             };
             generate(catalog.as_ref(), output.as_ref(), &options, color)
         }

@@ -13,13 +13,15 @@ use crate::model::{
 };
 use crate::validate::{enum_variant_name, upper_camel_ascii};
 
-/// Names of the support items every generated catalog defines; catalog types may not take them.
+/// Names of the items every generated catalog defines or re-exports from the runtime; catalog
+/// types may not take them.
 pub const SUPPORT_NAMES: &[&str] = &[
     "CatalogDate",
     "CatalogEntry",
     "DecodeError",
     "DeclaredStatus",
     "Direction",
+    "EncodeError",
     "EncodedEvent",
     "InvalidDate",
     "LifecycleStatus",

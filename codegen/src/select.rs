@@ -42,6 +42,27 @@ pub struct Options {
     pub sunset: SunsetPolicy,
     /// The day the sunset policy is applied for. Never taken from the clock.
     pub as_of: Option<Date>,
+    /// The path generated code names the `eventcat` runtime by, for a crate that re-exports it
+    /// (`my_sdk::eventcat`); `::eventcat` when `None`.
+    pub crate_path: Option<String>,
+}
+
+impl Options {
+    /// The runtime's path as tokens: `crate_path`, or `::eventcat`.
+    pub fn runtime_path(&self) -> Result<proc_macro2::TokenStream, SelectError> {
+        let Some(text) = &self.crate_path else {
+            return Ok(quote::quote! { ::eventcat });
+        };
+        let bad = |reason: &str| SelectError::BadCratePath {
+            path: text.clone(),
+            reason: reason.to_owned(),
+        };
+        let path: syn::Path = syn::parse_str(text).map_err(|err| bad(&err.to_string()))?;
+        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return Err(bad("a crate path has no generic arguments"));
+        }
+        Ok(quote::ToTokens::into_token_stream(path))
+    }
 }
 
 /// Why options could not be applied.
@@ -75,6 +96,14 @@ pub enum SelectError {
         /// The policy given.
         policy: &'static str,
     },
+    /// The crate path is not a Rust path such as `::eventcat` or `my_sdk::eventcat`.
+    #[error("{}", self.message(FrontEnd::Cli))]
+    BadCratePath {
+        /// The path given.
+        path: String,
+        /// Why it is not one.
+        reason: String,
+    },
     /// `sunset = "error"` and events are sunset on `as_of`.
     #[error("{}", self.message(FrontEnd::Cli))]
     Sunset {
@@ -106,6 +135,15 @@ impl FrontEnd {
         }
     }
 
+    /// How the user wrote this crate path here.
+    fn crate_path(self, path: &str) -> String {
+        match self {
+            FrontEnd::Derive => format!("`crate = {path:?}`"),
+            FrontEnd::Builder => format!("`.crate_path({path:?})`"),
+            FrontEnd::Cli => format!("`--crate-path {path}`"),
+        }
+    }
+
     /// How the user wrote this sunset policy here.
     fn sunset(self, policy: &str) -> String {
         match self {
@@ -127,6 +165,11 @@ impl SelectError {
                 "`{}` needs a day to apply it for: set {} or SOURCE_DATE_EPOCH",
                 front_end.sunset(policy),
                 front_end.as_of()
+            ),
+            SelectError::BadCratePath { path, reason } => format!(
+                "{} is not a path to the eventcat crate, such as `::eventcat` or \
+                 `my_sdk::eventcat`: {reason}",
+                front_end.crate_path(path)
             ),
             SelectError::Sunset { as_of, events } => format!(
                 "events sunset on {as_of}: {events} (`{}`)",

@@ -2,6 +2,6 @@
 //! shows the expansion.
 
 /// The marker: the derive puts the catalog's items next to it.
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(path = "../catalog.yaml")]
 pub struct Events;

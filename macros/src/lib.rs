@@ -40,7 +40,12 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         Ok(items) => quote! { #inputs #items },
         Err(err) => {
             let error = err.into_compile_error();
-            let support = eventcat_codegen::generate_empty();
+            let crate_path = parse_args(input).ok().and_then(|args| args.crate_path);
+            let fallback = Options {
+                crate_path: crate_path.as_ref().map(LitStr::value),
+                ..Options::default()
+            };
+            let support = eventcat_codegen::generate_empty(&fallback);
             let marker = marker_impl(input);
             quote! { #error #inputs #support #marker }
         }
@@ -79,6 +84,7 @@ struct CatalogArgs {
     events: Option<Vec<LitStr>>,
     sunset: Option<LitStr>,
     as_of: Option<LitStr>,
+    crate_path: Option<LitStr>,
 }
 
 fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
@@ -106,11 +112,12 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "path" => set_once(&mut args.path, meta.value()?.parse()?, &meta.path)?,
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
+                "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
                 "products" => set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?,
                 "events" => set_once(&mut args.events, string_list(meta.value()?)?, &meta.path)?,
                 _ => {
                     return Err(meta.error(format!(
-                        "unknown catalog option `{key}`; expected `path`, `products`, `events`, `sunset` or `as_of`"
+                        "unknown catalog option `{key}`; expected `path`, `products`, `events`, `sunset`, `as_of` or `crate`"
                     )));
                 }
             }
@@ -176,6 +183,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         events: events.iter().map(LitStr::value).collect(),
         sunset,
         as_of,
+        crate_path: args.crate_path.as_ref().map(LitStr::value),
     };
 
     let (name, source) = match &args.path {
@@ -222,6 +230,9 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
             GenerateError::Select(
                 select::SelectError::Sunset { .. } | select::SelectError::NoAsOf { .. },
             ) => span_of(&args.sunset, marker),
+            GenerateError::Select(select::SelectError::BadCratePath { .. }) => {
+                span_of(&args.crate_path, marker)
+            }
             GenerateError::Load(_) | GenerateError::Render(_) => span_of(&args.path, marker),
         };
         let message = match &err {

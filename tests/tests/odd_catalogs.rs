@@ -14,63 +14,63 @@ use eventcat_codegen::Options;
 
 #[allow(dead_code)]
 mod odd_names {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/odd-names.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod prerelease {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/prerelease-versions.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod before_update {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/version-added-before.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod after_update {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/version-added-after.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod every_shape {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/every-shape.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod only_send {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/only-send.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod only_received {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/only-received.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod no_events {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/no-events.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod doc_controls {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/doc-control-characters.yaml")]
     pub struct Events;
 }

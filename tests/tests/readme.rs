@@ -1,6 +1,7 @@
 //! The README says what the code does: its excerpt of generated code is in the golden file, its
 //! list of reserved type names is the validator's, and its dependency lines name the version
-//! these crates have. (Its Rust snippets compile as doctests of this crate.)
+//! these crates have and nothing else. (Its Rust snippets compile as doctests of `ui-tests`,
+//! whose only dependency is `eventcat`.)
 
 const README: &str = include_str!("../../README.md");
 const GOLDEN: &str = include_str!("../../generated-example/src/generated.rs");
@@ -58,14 +59,29 @@ fn dependency_lines_name_the_current_version() {
     let version = env!("CARGO_PKG_VERSION");
     let major_minor = version.rsplit_once('.').map_or(version, |(head, _)| head);
     let toml = blocks("toml").join("\n");
-    for krate in ["eventcat-macros", "eventcat-codegen"] {
+    for krate in ["eventcat", "eventcat-codegen"] {
         let line = toml
             .lines()
-            .find(|l| l.starts_with(krate))
+            .find(|l| l.starts_with(&format!("{krate} ")))
             .unwrap_or_else(|| panic!("no dependency line for {krate}"));
         assert!(
             line.contains(&format!("\"{major_minor}\"")),
             "{line}: expected version {major_minor}"
         );
     }
+}
+
+#[test]
+fn partners_depend_on_eventcat_alone() {
+    let toml = blocks("toml").join("\n");
+    let crates: Vec<&str> = toml
+        .lines()
+        .filter(|l| !l.starts_with('[') && !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        crates,
+        ["eventcat", "eventcat", "eventcat-codegen"],
+        "{toml}"
+    );
 }

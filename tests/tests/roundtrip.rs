@@ -235,7 +235,7 @@ fn received_payloads_decode_the_same_through_both_envelopes() {
                 // The host never delivers a send event: an envelope naming one is refused.
                 let message = sdk_envelope(&v.name, &payload);
                 match ReceivedEvent::from_message(&message) {
-                    Err(DecodeError::UnknownEvent { name, raw }) => {
+                    Err(DecodeError::UnknownEvent { name, raw, .. }) => {
                         assert_eq!(name, v.name);
                         assert_eq!(raw, message);
                     }
@@ -278,6 +278,7 @@ fn maestro_failed_message_is_a_host_failure() {
                 ref code,
                 ref detail,
                 ref raw,
+                ..
             },
         ) => {
             assert_eq!(event, name);
@@ -975,7 +976,7 @@ fn send_event_names_are_unknown_to_received_event() {
         r#"{"interactionId": "x", "message": "hi"}"#,
     ] {
         match ReceivedEvent::decode(AwChatMessageReceivedV1::NAME, payload) {
-            Err(DecodeError::UnknownEvent { name, raw }) => {
+            Err(DecodeError::UnknownEvent { name, raw, .. }) => {
                 assert_eq!(name, AwChatMessageReceivedV1::NAME);
                 assert_eq!(raw, payload);
             }

@@ -38,35 +38,35 @@ use serde_json::{Map, Value, json};
 
 #[allow(dead_code)]
 mod every_shape {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/every-shape.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod through_array {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/recursion-through-array.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod through_map {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/recursion-through-map.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod through_one_of {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/recursion-through-one-of.yaml")]
     pub struct Events;
 }
 
 #[allow(dead_code)]
 mod mutual {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(path = "corpus/ok/recursion-mutual-through-array.yaml")]
     pub struct Events;
 }

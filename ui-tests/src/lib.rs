@@ -7,7 +7,7 @@
 /// `aw-interaction-focus-v1`, `-v2` and `-v3`: two deprecated versions and their replacement.
 pub mod focus {
     /// The marker the derive expands next to.
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(events = ["aw-interaction-focus-*"])]
     pub struct Events;
 }

@@ -37,6 +37,7 @@ fn derive_ui() {
     cases.pass("ui/macros/bundled_pass.rs");
     cases.pass("ui/macros/filtered_pass.rs");
     cases.pass("ui/macros/binary_pass.rs");
+    cases.pass("ui/macros/crate_path_pass.rs");
     cases.compile_fail("ui/macros/filtered_out.rs");
     cases.compile_fail("ui/macros/missing_file.rs");
     cases.compile_fail("ui/macros/yaml_error.rs");
@@ -47,6 +48,8 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/sunset_error.rs");
     cases.compile_fail("ui/macros/deprecated_use.rs");
     cases.compile_fail("ui/macros/repeated_option.rs");
+    cases.compile_fail("ui/macros/bad_crate_path.rs");
+    cases.compile_fail("ui/macros/version_mismatch.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
 }

@@ -5,7 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use super::{allow_deprecated, doc_attr, find_struct, ident, rust_type};
+use super::{
+    StructVariant, allow_deprecated, doc_attr, find_struct, ident, rust_type, struct_enum,
+};
 use crate::plan::{
     Conversion, ConversionKind, FamilyItem, FieldSource, Plan, TypeItem, TypeRef, ValueConversion,
 };
@@ -237,41 +239,22 @@ fn family(family: &FamilyItem) -> TokenStream {
         " Any schema version of the `{}` family, oldest first.",
         family.family
     );
-    let doc = doc_attr(&doc);
-    let any_deprecated = family.variants.iter().any(|(_, _, d)| *d);
-    let allow = allow_deprecated(any_deprecated);
-    let variants = family
+    let variants: Vec<StructVariant> = family
         .variants
         .iter()
-        .map(|(variant, struct_name, deprecated)| {
-            let variant = ident(variant);
-            let ty = ident(struct_name);
-            let attr = if *deprecated {
+        .map(|(variant, struct_name, deprecated)| StructVariant {
+            variant: variant.clone(),
+            struct_name: struct_name.clone(),
+            doc: format!(" [`{struct_name}`]"),
+            deprecated: if *deprecated {
                 let note = format!("`{struct_name}` is deprecated; see its documentation");
                 quote! { #[deprecated(note = #note)] }
             } else {
                 TokenStream::new()
-            };
-            let doc = format!(" [`{struct_name}`]");
-            let doc = doc_attr(&doc);
-            quote! { #doc #attr #variant(#ty) }
-        });
-    let wraps = family
-        .variants
-        .iter()
-        .map(|(variant, struct_name, deprecated)| {
-            let variant = ident(variant);
-            let ty = ident(struct_name);
-            let allow = allow_deprecated(*deprecated);
-            quote! {
-                #allow
-                impl ::std::convert::From<#ty> for #name {
-                    fn from(value: #ty) -> Self {
-                        Self::#variant(value)
-                    }
-                }
-            }
-        });
+            },
+        })
+        .collect();
+    let (items, allow) = struct_enum(&family.name, &doc, &variants);
     let into_oldest = family.into_oldest.as_ref().map(|oldest| {
         let oldest_ty = ident(oldest);
         let arms = family.variants.iter().map(|(variant, struct_name, _)| {
@@ -297,17 +280,8 @@ fn family(family: &FamilyItem) -> TokenStream {
             }
         }
     });
-    // The versions are held by value, as partners match on them; one version much larger than
-    // another is expected, not a mistake.
     quote! {
-        #doc
-        #allow
-        #[allow(clippy::large_enum_variant)]
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants,)*
-        }
-        #(#wraps)*
+        #items
         #into_oldest
     }
 }

@@ -1,275 +1,111 @@
-//! Dispatch: `ReceivedEvent` decodes any received event by name and schema version, from a bare
-//! payload or either host envelope; `SendEvent` encodes any send event. `DecodeError` says what
-//! went wrong and keeps the raw text.
+//! Dispatch: `ReceivedEvent` routes any received event by name and schema version to its struct
+//! (the runtime's `Dispatch`, which decodes from a bare payload or either host envelope);
+//! `SendEvent` encodes any send event.
 
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_deprecated, deprecated_attr, doc_attr, doc_lines, ident};
+use super::{StructVariant, deprecated_attr, doc_lines, ident, struct_enum};
 use crate::model::Direction;
 use crate::plan::{Carried, EventItem, Plan};
 
-pub(super) fn emit(plan: &Plan) -> TokenStream {
-    let error = decode_error();
-    let received: Vec<&EventItem> = plan
-        .events
-        .iter()
-        .filter(|e| e.direction == Direction::Received)
-        .collect();
-    let send: Vec<&EventItem> = plan
-        .events
-        .iter()
-        .filter(|e| e.direction == Direction::Send)
-        .collect();
-    let received = received_event(plan, &received);
-    let send = send_event(&send);
+pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
+    let of = |direction| -> Vec<&EventItem> {
+        plan.events
+            .iter()
+            .filter(|e| e.direction == direction)
+            .collect()
+    };
+    let received = received_event(plan, &of(Direction::Received), rt);
+    let send = send_event(&of(Direction::Send), rt);
     quote! {
-        #error
         #received
         #send
     }
 }
 
-fn decode_error() -> TokenStream {
-    quote! {
-        /// Why a payload could not be decoded. Every variant keeps the raw text it was given.
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum DecodeError {
-            /// The event name is not in the catalog.
-            UnknownEvent {
-                /// The name given.
-                name: ::std::string::String,
-                /// The raw payload or message.
-                raw: ::std::string::String,
-            },
-            /// The payload's `schemaVersion` is not one the catalog lists for the event.
-            UnsupportedSchemaVersion {
-                /// The event name.
-                event: &'static str,
-                /// The version found.
-                found: ::std::string::String,
-                /// The versions the catalog lists.
-                supported: &'static [&'static str],
-                /// The raw payload or message.
-                raw: ::std::string::String,
-            },
-            /// The payload does not match its schema.
-            InvalidPayload {
-                /// The event name.
-                event: &'static str,
-                /// The schema version it was decoded as.
-                schema_version: &'static str,
-                /// The JSON path of the offending field, such as `queue.queueId`.
-                path: ::std::string::String,
-                /// What was expected there.
-                message: ::std::string::String,
-                /// The raw payload or message.
-                raw: ::std::string::String,
-            },
-            /// The text is not JSON.
-            MalformedJson {
-                /// The parser's message, with line and column.
-                message: ::std::string::String,
-                /// The raw text.
-                raw: ::std::string::String,
-            },
-            /// The message is neither a bare payload nor a known host envelope.
-            UnknownEnvelope {
-                /// What is missing.
-                message: ::std::string::String,
-                /// The raw message.
-                raw: ::std::string::String,
-            },
-            /// The host reported that it could not validate the event (Maestro `status: failed`).
-            HostFailure {
-                /// The event name the host reported.
-                event: ::std::string::String,
-                /// The host's error code, such as `INVALID_SCHEMA`.
-                code: ::std::string::String,
-                /// The host's error details.
-                detail: ::serde_json::Value,
-                /// The raw message.
-                raw: ::std::string::String,
-            },
-        }
-
-        impl DecodeError {
-            /// The raw text that could not be decoded.
-            pub fn raw(&self) -> &str {
-                match self {
-                    Self::UnknownEvent { raw, .. }
-                    | Self::UnsupportedSchemaVersion { raw, .. }
-                    | Self::InvalidPayload { raw, .. }
-                    | Self::MalformedJson { raw, .. }
-                    | Self::UnknownEnvelope { raw, .. }
-                    | Self::HostFailure { raw, .. } => raw,
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for DecodeError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    Self::UnknownEvent { name, .. } => write!(f, "unknown event `{name}`"),
-                    Self::UnsupportedSchemaVersion { event, found, supported, .. } => write!(
-                        f,
-                        "`{event}` has no schema version `{found}` (supported: {})",
-                        supported.join(", ")
-                    ),
-                    Self::InvalidPayload { event, schema_version, path, message, .. } => write!(
-                        f,
-                        "invalid `{event}` {schema_version} payload at `{path}`: {message}"
-                    ),
-                    Self::MalformedJson { message, .. } => write!(f, "malformed JSON: {message}"),
-                    Self::UnknownEnvelope { message, .. } => write!(f, "unknown message envelope: {message}"),
-                    Self::HostFailure { event, code, .. } => {
-                        write!(f, "the host reported `{code}` for `{event}`")
-                    }
-                }
-            }
-        }
-
-        impl ::std::error::Error for DecodeError {}
-
-        /// An event ready to send: its name and its JSON payload.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct EncodedEvent {
-            /// The event name, the first argument of the SDK's `sendEvent`.
-            pub name: &'static str,
-            /// The JSON payload, `schemaVersion` included.
-            pub payload: ::std::string::String,
-        }
-    }
+/// The enum of `events`, one variant per event schema version named after its struct.
+fn event_enum(name: &str, doc: &str, events: &[&EventItem]) -> (TokenStream, TokenStream) {
+    let variants: Vec<StructVariant> = events
+        .iter()
+        .map(|e| StructVariant {
+            variant: e.struct_name.clone(),
+            struct_name: e.struct_name.clone(),
+            doc: format!(" `{}`, schema version {}.", e.name, e.version),
+            deprecated: deprecated_attr(e.deprecation.as_ref()),
+        })
+        .collect();
+    struct_enum(name, doc, &variants)
 }
 
-fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
-    let variants = events.iter().map(|e| {
-        let ty = ident(&e.struct_name);
-        let deprecated = deprecated_attr(e.deprecation.as_ref());
-        let doc = format!(" `{}`, schema version {}.", e.name, e.version);
-        let doc = doc_attr(&doc);
-        quote! { #doc #deprecated #ty(#ty) }
-    });
-    let any_deprecated = events.iter().any(|e| e.deprecation.is_some());
-    let allow = allow_deprecated(any_deprecated);
-    let mut by_name: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
-    for e in events {
-        by_name.entry(&e.name).or_default().push(e);
+/// `match self { Self::A(event) => .., }` with one arm per event (`Self::A(_)` when the arms
+/// do not use `event`), or `match *self {}` for none.
+fn per_variant(
+    events: &[&EventItem],
+    uses_event: bool,
+    arm: impl Fn(&EventItem) -> TokenStream,
+) -> TokenStream {
+    if events.is_empty() {
+        return quote! { match *self {} };
     }
-    let name_arms = by_name.iter().map(|(name, versions)| {
-        let supported: Vec<&str> = versions.iter().map(|e| e.version.as_str()).collect();
-        let supported = quote! { &[#(#supported),*] };
-        let decode = |e: &EventItem| {
-            let ty = ident(&e.struct_name);
-            quote! { eventcat_support::decode_into(payload, raw, #supported, Self::#ty) }
-        };
-        match versions.as_slice() {
-            [only] => {
-                let decode = decode(only);
-                quote! { #name => #decode }
-            }
-            _ => {
-                // Several versions: a cheap first pass reads `schemaVersion` alone. Anything else
-                // is decoded as the newest, which reports the precise error.
-                let arms = versions.iter().map(|e| {
-                    let version = &e.version;
-                    let decode = decode(e);
-                    quote! { ::std::option::Option::Some(#version) => #decode }
-                });
-                let newest = versions.last().map(|e| decode(e));
-                quote! {
-                    #name => match eventcat_support::version_of(payload).as_ref().map(eventcat_support::Key::as_str) {
-                        #(#arms,)*
-                        _ => #newest,
-                    }
-                }
-            }
-        }
-    });
-    let accessors = carrier_methods(plan, events);
-    let names = events.iter().map(|e| {
-        let ty = ident(&e.struct_name);
-        let name = &e.name;
-        quote! { Self::#ty(_) => #name }
-    });
-    let versions = events.iter().map(|e| {
-        let ty = ident(&e.struct_name);
-        let version = &e.version;
-        quote! { Self::#ty(_) => #version }
-    });
-    let to_json = events.iter().map(|e| {
-        let ty = ident(&e.struct_name);
-        quote! { Self::#ty(event) => event.to_json() }
-    });
-    let self_match = |arms: Vec<TokenStream>| {
-        if arms.is_empty() {
-            quote! { match *self {} }
-        } else {
-            quote! { match self { #(#arms,)* } }
-        }
-    };
-    let unknown = quote! {
-        ::std::result::Result::Err(DecodeError::UnknownEvent {
-            name: name.to_owned(),
-            raw: raw.to_owned(),
-        })
-    };
-    // Without received events every name is unknown and the payload is not read.
-    let (payload, decode_body) = if events.is_empty() {
-        (quote! { _payload }, unknown)
+    let binding = if uses_event {
+        quote! { event }
     } else {
-        (
-            quote! { payload },
-            quote! {
-                match name {
-                    #(#name_arms,)*
-                    _ => #unknown,
-                }
-            },
-        )
+        quote! { _ }
     };
-    let from_message = quote! {
-        eventcat_support::with_repair(message, |text| {
-            let (name, payload) = eventcat_support::open_envelope(text, message)?;
-            Self::dispatch(name.as_str(), payload, message)
-        })
-    };
-    let names = self_match(names.collect());
-    let versions = self_match(versions.collect());
-    let to_json = self_match(to_json.collect());
+    let arms = events.iter().map(|e| {
+        let ty = ident(&e.struct_name);
+        let value = arm(e);
+        quote! { Self::#ty(#binding) => #value }
+    });
+    quote! { match self { #(#arms,)* } }
+}
+
+fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> TokenStream {
+    let doc = " Any event the host sends to the partner, one variant per event schema version.";
+    let (items, allow) = event_enum("ReceivedEvent", doc, events);
+    let route = route(events, rt);
+    let carriers = carrier_methods(plan, events);
+    let names = per_variant(events, false, |e| {
+        let name = &e.name;
+        quote! { #name }
+    });
+    let versions = per_variant(events, false, |e| {
+        let version = &e.version;
+        quote! { #version }
+    });
+    let to_json = per_variant(
+        events,
+        true,
+        |_| quote! { #rt::PartnerEvent::to_json(event) },
+    );
     quote! {
-        /// Any event the host sends to the partner, one variant per event schema version.
+        #items
+
         #allow
-        #[allow(clippy::large_enum_variant)]
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum ReceivedEvent {
-            #(#variants,)*
+        impl #rt::Dispatch for ReceivedEvent {
+            #route
         }
 
         #allow
         impl ReceivedEvent {
             /// Decodes the JSON `payload` of the event called `name`, choosing the struct by the
             /// payload's `schemaVersion`. Unknown fields are ignored.
-            pub fn decode(name: &str, payload: &str) -> ::std::result::Result<Self, DecodeError> {
-                Self::dispatch(name, payload, payload)
+            pub fn decode(name: &str, payload: &str) -> ::std::result::Result<Self, #rt::DecodeError> {
+                #rt::dispatch::decode(name, payload)
             }
 
             /// Decodes a message as the host delivers it: the partner SDK envelope
             /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
             /// `{"eventType", "status", "data"}`, whose `failed` form becomes
             /// [`DecodeError::HostFailure`]. The payload is decoded where it lies in the message.
-            pub fn from_message(message: &str) -> ::std::result::Result<Self, DecodeError> {
-                #from_message
+            pub fn from_message(message: &str) -> ::std::result::Result<Self, #rt::DecodeError> {
+                #rt::dispatch::from_message(message)
             }
 
-            /// Decodes `payload` as the event called `name`; errors keep `raw`.
-            fn dispatch(name: &str, #payload: &str, raw: &str) -> ::std::result::Result<Self, DecodeError> {
-                #decode_body
-            }
-
-            #accessors
+            #carriers
 
             /// The event name.
             pub fn name(&self) -> &'static str {
@@ -282,68 +118,91 @@ fn received_event(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             }
 
             /// The JSON payload, `schemaVersion` included.
-            pub fn to_json(&self) -> ::std::result::Result<::std::string::String, ::serde_json::Error> {
+            pub fn to_json(&self) -> ::std::result::Result<::std::string::String, #rt::EncodeError> {
                 #to_json
             }
         }
     }
 }
 
-fn send_event(events: &[&EventItem]) -> TokenStream {
-    let variants = events.iter().map(|e| {
-        let ty = ident(&e.struct_name);
-        let deprecated = deprecated_attr(e.deprecation.as_ref());
-        let doc = format!(" `{}`, schema version {}.", e.name, e.version);
-        let doc = doc_attr(&doc);
-        quote! { #doc #deprecated #ty(#ty) }
-    });
-    let wraps = events.iter().map(|e| {
-        let ty = ident(&e.struct_name);
-        let allow = allow_deprecated(e.deprecation.is_some());
-        quote! {
-            #allow
-            impl ::std::convert::From<#ty> for SendEvent {
-                fn from(event: #ty) -> Self {
-                    Self::#ty(event)
+/// `Dispatch::route`: one arm per event name, naming the struct of each schema version.
+fn route(events: &[&EventItem], rt: &TokenStream) -> TokenStream {
+    let mut by_name: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
+    for e in events {
+        by_name.entry(&e.name).or_default().push(e);
+    }
+    let several = by_name.values().any(|versions| versions.len() > 1);
+    let arms = by_name.iter().map(|(name, versions)| {
+        let supported: Vec<&str> = versions.iter().map(|e| e.version.as_str()).collect();
+        let supported = quote! { &[#(#supported),*] };
+        let event = |e: &EventItem| {
+            let ty = ident(&e.struct_name);
+            quote! { router.event::<#ty>(VERSIONS) }
+        };
+        let body = match versions.as_slice() {
+            [only] => event(only),
+            [older @ .., newest] => {
+                let arms = older.iter().enumerate().map(|(index, e)| {
+                    let event = event(e);
+                    quote! { ::std::option::Option::Some(#index) => #event }
+                });
+                let newest = event(newest);
+                quote! {
+                    match router.version(VERSIONS) {
+                        #(#arms,)*
+                        _ => #newest,
+                    }
                 }
+            }
+            [] => quote! { router.unknown() },
+        };
+        quote! {
+            #name => {
+                const VERSIONS: &[&str] = #supported;
+                #body
             }
         }
     });
-    let any_deprecated = events.iter().any(|e| e.deprecation.is_some());
-    let allow = allow_deprecated(any_deprecated);
-    let arms: Vec<TokenStream> = events
-        .iter()
-        .map(|e| {
-            let ty = ident(&e.struct_name);
-            quote! {
-                Self::#ty(event) => EncodedEvent {
-                    name: <#ty as PartnerEvent>::NAME,
-                    payload: event.to_json()?,
-                }
-            }
-        })
-        .collect();
-    let body = if arms.is_empty() {
-        quote! { match *self {} }
+    let router = if several {
+        quote! { mut router: __R }
     } else {
-        quote! { ::std::result::Result::Ok(match self { #(#arms,)* }) }
+        quote! { router: __R }
+    };
+    // Without received events every name is unknown.
+    let (name, body) = if events.is_empty() {
+        (quote! { _name }, quote! { router.unknown() })
+    } else {
+        let body = quote! {
+            match name {
+                #(#arms,)*
+                _ => router.unknown(),
+            }
+        };
+        (quote! { name }, body)
     };
     quote! {
-        /// Any event the partner sends to the host, one variant per event schema version.
-        #allow
-        #[allow(clippy::large_enum_variant)]
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum SendEvent {
-            #(#variants,)*
+        fn route<__R: #rt::dispatch::Router<Self>>(#name: &str, #router) -> __R::Output {
+            #body
         }
+    }
+}
 
-        #(#wraps)*
+fn send_event(events: &[&EventItem], rt: &TokenStream) -> TokenStream {
+    let doc = " Any event the partner sends to the host, one variant per event schema version.";
+    let (items, allow) = event_enum("SendEvent", doc, events);
+    let encode = per_variant(
+        events,
+        true,
+        |_| quote! { #rt::PartnerEvent::encode(event) },
+    );
+    quote! {
+        #items
 
         #allow
         impl SendEvent {
             /// The event name and JSON payload to hand to the SDK's `sendEvent`.
-            pub fn encode(&self) -> ::std::result::Result<EncodedEvent, ::serde_json::Error> {
-                #body
+            pub fn encode(&self) -> ::std::result::Result<#rt::EncodedEvent, #rt::EncodeError> {
+                #encode
             }
         }
     }
@@ -359,28 +218,13 @@ fn carrier_methods(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             let ty = ident(&carrier.type_name);
             let arms = carrier.events.iter().map(|(struct_name, carried)| {
                 let variant = ident(struct_name);
-                let values = match carried {
-                    Carried::Payload => quote! { ::std::slice::from_ref(&*event.0) },
-                    Carried::Field {
-                        rust_name,
-                        array,
-                        option,
-                    } => {
-                        let field = ident(rust_name);
-                        match (array, option) {
-                            (false, false) => quote! { ::std::slice::from_ref(&event.#field) },
-                            (true, false) => quote! { &event.#field },
-                            (false, true) => quote! { event.#field.as_slice() },
-                            (true, true) => quote! { event.#field.as_deref().unwrap_or_default() },
-                        }
-                    }
-                };
+                let values = carried_values(carried);
                 quote! { Self::#variant(event) => #values }
             });
             let others = (carrier.events.len() < events.len()).then(|| quote! { _ => &[], });
             let doc = doc_lines(&[format!(
-                "Every [`{}`] the event carries: {} of the {} received events carry them, as \
-                     their payload or in one field; the others carry none.",
+                "Every [`{}`] the event carries: {} of the {} received event schema versions \
+                 carry them, as their payload or in one field; the others carry none.",
                 carrier.type_name,
                 carrier.events.len(),
                 events.len()
@@ -396,4 +240,24 @@ fn carrier_methods(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             }
         })
         .collect()
+}
+
+/// The slice of carried values of `event`.
+fn carried_values(carried: &Carried) -> TokenStream {
+    match carried {
+        Carried::Payload => quote! { ::std::slice::from_ref(&*event.0) },
+        Carried::Field {
+            rust_name,
+            array,
+            option,
+        } => {
+            let field = ident(rust_name);
+            match (array, option) {
+                (false, false) => quote! { ::std::slice::from_ref(&event.#field) },
+                (true, false) => quote! { &event.#field },
+                (false, true) => quote! { event.#field.as_slice() },
+                (true, true) => quote! { event.#field.as_deref().unwrap_or_default() },
+            }
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! Tokens for a [`Plan`], one module per concept. Emitting makes no decision the plan has not
-//! made, so the same plan always gives the same tokens.
+//! made, so the same plan always gives the same tokens. The tokens are data and small impls over
+//! the `eventcat` runtime crate, which they name by the path `rt` (`::eventcat` unless the
+//! partner re-exports it).
 
 mod conversions;
 mod dispatch;
 mod lifecycle;
-mod support;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -12,20 +13,41 @@ use quote::{format_ident, quote};
 
 use crate::plan::{Plan, TypeItem, TypeRef};
 
-/// Every generated item for `plan`.
-pub fn emit(plan: &Plan) -> TokenStream {
-    let lifecycle = lifecycle::emit(plan);
-    let types = types::emit(plan);
+/// Every generated item for `plan`, calling the runtime at `rt`.
+pub fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
+    let runtime = runtime(rt);
+    let lifecycle = lifecycle::emit(plan, rt);
+    let types = types::emit(plan, rt);
     let conversions = conversions::emit(plan);
-    let dispatch = dispatch::emit(plan);
-    let support = support::module(plan);
+    let dispatch = dispatch::emit(plan, rt);
     quote! {
+        #runtime
         #lifecycle
         #types
         #conversions
         #dispatch
-        #support
     }
+}
+
+/// The check that the runtime is the version this generator emits code for, and the runtime
+/// types every catalog's code uses, re-exported so that its module names them all.
+fn runtime(rt: &TokenStream) -> TokenStream {
+    let major = version_number(env!("CARGO_PKG_VERSION_MAJOR"));
+    let minor = version_number(env!("CARGO_PKG_VERSION_MINOR"));
+    quote! {
+        const _: () = #rt::__private::generated_by::<#major, #minor>();
+
+        #[allow(unused_imports)]
+        pub use #rt::{
+            CatalogDate, DeclaredStatus, DecodeError, Direction, EncodeError, EncodedEvent,
+            InvalidDate, LifecycleStatus, PartnerEvent,
+        };
+    }
+}
+
+/// A part of this crate's version, as an unsuffixed literal.
+fn version_number(digits: &str) -> proc_macro2::Literal {
+    proc_macro2::Literal::u64_unsuffixed(digits.parse().unwrap_or(0))
 }
 
 /// An identifier, raw (`r#type`) when the name says so.
@@ -139,4 +161,53 @@ fn deprecated_attr(deprecation: Option<&crate::plan::Deprecation>) -> TokenStrea
         }
         None => TokenStream::new(),
     }
+}
+
+/// One variant of an enum over event structs, `Variant(Struct)`: its doc and `#[deprecated]`.
+struct StructVariant {
+    variant: String,
+    struct_name: String,
+    doc: String,
+    deprecated: TokenStream,
+}
+
+/// An enum with one [`StructVariant`] each and `From` each struct (the event structs of
+/// `ReceivedEvent` and `SendEvent`, the versions of a family enum), and the
+/// `#[allow(deprecated)]` the enum's other impls need.
+fn struct_enum(name: &str, doc: &str, variants: &[StructVariant]) -> (TokenStream, TokenStream) {
+    let name = ident(name);
+    let any_deprecated = variants.iter().any(|v| !v.deprecated.is_empty());
+    let allow = allow_deprecated(any_deprecated);
+    let arms = variants.iter().map(|v| {
+        let (variant, ty) = (ident(&v.variant), ident(&v.struct_name));
+        let (doc, deprecated) = (doc_attr(&v.doc), &v.deprecated);
+        quote! { #doc #deprecated #variant(#ty) }
+    });
+    let froms = variants.iter().map(|v| {
+        let (variant, ty) = (ident(&v.variant), ident(&v.struct_name));
+        let allow = allow_deprecated(!v.deprecated.is_empty());
+        quote! {
+            #allow
+            impl ::std::convert::From<#ty> for #name {
+                fn from(value: #ty) -> Self {
+                    Self::#variant(value)
+                }
+            }
+        }
+    });
+    let doc = doc_attr(doc);
+    // The variants are held by value, as partners match on them; one much larger than another
+    // is expected, not a mistake.
+    let items = quote! {
+        #doc
+        #allow
+        #[allow(clippy::large_enum_variant)]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#arms,)*
+        }
+
+        #(#froms)*
+    };
+    (items, allow)
 }

@@ -12,15 +12,15 @@ use crate::plan::{
     UnionItem,
 };
 
-pub(super) fn emit(plan: &Plan) -> TokenStream {
+pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
     plan.types
         .iter()
         .map(|item| match item {
-            TypeItem::Struct(s) => structure(s),
-            TypeItem::Enum(e) => enumeration(e),
-            TypeItem::Union(u) => union(u),
-            TypeItem::Alias(a) => alias(a),
-            TypeItem::Constant(c) => constant_type(c),
+            TypeItem::Struct(s) => structure(s, rt),
+            TypeItem::Enum(e) => enumeration(e, rt),
+            TypeItem::Union(u) => union(u, rt),
+            TypeItem::Alias(a) => alias(a, rt),
+            TypeItem::Constant(c) => constant_type(c, rt),
         })
         .collect()
 }
@@ -51,9 +51,9 @@ fn field_doc(field: &FieldItem) -> TokenStream {
     doc_lines(&lines)
 }
 
-fn structure(item: &StructItem) -> TokenStream {
+fn structure(item: &StructItem, rt: &TokenStream) -> TokenStream {
     if let Some(wrapped) = &item.wraps {
-        return wrapper(item, wrapped);
+        return wrapper(item, wrapped, rt);
     }
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
@@ -66,7 +66,7 @@ fn structure(item: &StructItem) -> TokenStream {
         let ty = field_type(field);
         quote! { #doc pub #rust: #ty }
     });
-    let fields_impl = fields_impl(item);
+    let fields_impl = fields_impl(item, rt);
     quote! {
         #doc
         #deprecated
@@ -79,16 +79,16 @@ fn structure(item: &StructItem) -> TokenStream {
         #fields_impl
 
         #allow
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                eventcat_support::write_object(self, serializer, &[])
+        impl #rt::serde::Serialize for #name {
+            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                #rt::object::write(self, serializer, &[])
             }
         }
 
         #allow
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                eventcat_support::read_object(deserializer, &[])
+        impl<'de> #rt::serde::Deserialize<'de> for #name {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                #rt::object::read(deserializer, &[])
             }
         }
     }
@@ -97,7 +97,7 @@ fn structure(item: &StructItem) -> TokenStream {
 /// An event whose payload is a shared object type plus its `schemaVersion`: a newtype over the
 /// shared type that dereferences to it. The value is boxed: a large shared type would otherwise
 /// make every `ReceivedEvent` as large, and every decode copy it.
-fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
+fn wrapper(item: &StructItem, wrapped: &str, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let deprecated = deprecated_attr(item.deprecation.as_ref());
@@ -105,7 +105,7 @@ fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
     let allow = allow_deprecated(item.deprecation.is_some());
     let inner = ident(wrapped);
     // The event's own constants (its `schemaVersion`); the shared type checks its own.
-    let constants = constant_list(&item.constants);
+    let constants = constant_list(&item.constants, rt);
     let inner_doc = doc_attr(&format!(" The [`{wrapped}`] the event carries."));
     quote! {
         #doc
@@ -139,37 +139,37 @@ fn wrapper(item: &StructItem, wrapped: &str) -> TokenStream {
         #allow
         impl #name {
             /// The event's own constants, besides those of the value it wraps.
-            const CONSTANTS: &'static [eventcat_support::Constant] = #constants;
+            const CONSTANTS: &'static [#rt::object::Constant] = #constants;
         }
 
         #allow
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                eventcat_support::write_object(&*self.0, serializer, Self::CONSTANTS)
+        impl #rt::serde::Serialize for #name {
+            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                #rt::object::write(&*self.0, serializer, Self::CONSTANTS)
             }
         }
 
         #allow
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                eventcat_support::read_object(deserializer, Self::CONSTANTS).map(|value| Self(::std::boxed::Box::new(value)))
+        impl<'de> #rt::serde::Deserialize<'de> for #name {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                #rt::object::read(deserializer, Self::CONSTANTS).map(|value| Self(::std::boxed::Box::new(value)))
             }
         }
     }
 }
 
 /// `&[...]`: the constants of an object, as the support code checks and writes them.
-fn constant_list(constants: &[ConstantField]) -> TokenStream {
+fn constant_list(constants: &[ConstantField], rt: &TokenStream) -> TokenStream {
     let items = constants.iter().map(|constant| {
         let wire = &constant.wire_name;
         match &constant.value {
             Constant::String(value) if plain_string(constant) => {
-                quote! { eventcat_support::Constant::string(#wire, #value) }
+                quote! { #rt::object::Constant::string(#wire, #value) }
             }
             other => {
-                let value = literal(other);
+                let value = literal(other, rt);
                 let (optional, nullable) = (constant.optional, constant.nullable);
-                quote! { eventcat_support::Constant::new(#wire, #value, #optional, #nullable) }
+                quote! { #rt::object::Constant::new(#wire, #value, #optional, #nullable) }
             }
         }
     });
@@ -178,28 +178,28 @@ fn constant_list(constants: &[ConstantField]) -> TokenStream {
 
 /// A string constant whose key must be present with a non-null value: the common case,
 /// written `Constant::string(key, value)`.
-pub(super) fn plain_string(constant: &ConstantField) -> bool {
+fn plain_string(constant: &ConstantField) -> bool {
     matches!(constant.value, Constant::String(_)) && !constant.optional && !constant.nullable
 }
 
-/// The support `Literal` of a constant value.
-fn literal(value: &Constant) -> TokenStream {
+/// The runtime `Literal` of a constant value.
+fn literal(value: &Constant, rt: &TokenStream) -> TokenStream {
     match value {
-        Constant::String(s) => quote! { eventcat_support::Literal::Str(#s) },
-        Constant::Boolean(b) => quote! { eventcat_support::Literal::Bool(#b) },
-        Constant::Integer(i) => quote! { eventcat_support::Literal::Int(#i) },
-        Constant::Number(n) => quote! { eventcat_support::Literal::Num(#n) },
+        Constant::String(s) => quote! { #rt::object::Literal::Str(#s) },
+        Constant::Boolean(b) => quote! { #rt::object::Literal::Bool(#b) },
+        Constant::Integer(i) => quote! { #rt::object::Literal::Int(#i) },
+        Constant::Number(n) => quote! { #rt::object::Literal::Num(#n) },
     }
 }
 
 /// The struct's `Fields` impl: its constants, and reading its data fields from a JSON object
 /// (every other key goes to the constant check, which skips unknown keys) and writing them.
-fn fields_impl(item: &StructItem) -> TokenStream {
+fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let allow = allow_deprecated(item.deprecation.is_some());
     let constants = (!item.constants.is_empty()).then(|| {
-        let list = constant_list(&item.constants);
-        quote! { const CONSTANTS: &'static [eventcat_support::Constant] = #list; }
+        let list = constant_list(&item.constants, rt);
+        quote! { const CONSTANTS: &'static [#rt::object::Constant] = #list; }
     });
     let slots = item.fields.iter().map(|field| {
         let rust = ident(&field.rust_name);
@@ -237,7 +237,7 @@ fn fields_impl(item: &StructItem) -> TokenStream {
         if field.optional {
             quote! { #rust }
         } else {
-            quote! { #rust: eventcat_support::required(#rust, #wire)? }
+            quote! { #rust: #rt::object::required(#rust, #wire)? }
         }
     });
     let writes: Vec<TokenStream> = item
@@ -265,21 +265,21 @@ fn fields_impl(item: &StructItem) -> TokenStream {
     };
     quote! {
         #allow
-        impl eventcat_support::Fields for #name {
+        impl #rt::object::Fields for #name {
             #constants
 
             #[inline]
-            fn read<'de, __A: ::serde::de::MapAccess<'de>>(
-                __object: &mut eventcat_support::Object<__A, Self>,
+            fn read<'de, __A: #rt::serde::de::MapAccess<'de>>(
+                __object: &mut #rt::object::Object<'de, __A, Self>,
             ) -> ::std::result::Result<Self, __A::Error> {
                 #(#slots)*
                 #keys
                 ::std::result::Result::Ok(Self { #(#build,)* })
             }
 
-            fn write<__M: ::serde::ser::SerializeMap>(
+            fn write<__M: #rt::serde::ser::SerializeMap>(
                 &self,
-                #out: &mut eventcat_support::Writer<__M>,
+                #out: &mut #rt::object::Writer<__M>,
             ) -> ::std::result::Result<(), __M::Error> {
                 #(#writes)*
                 ::std::result::Result::Ok(())
@@ -290,7 +290,7 @@ fn fields_impl(item: &StructItem) -> TokenStream {
 
 /// A field's `min_items` and `max_items` as the support code takes them (`0` and `u64::MAX`
 /// when not given), or `None` when it has neither.
-pub(super) fn item_bounds(field: &FieldItem) -> Option<(TokenStream, TokenStream)> {
+fn item_bounds(field: &FieldItem) -> Option<(TokenStream, TokenStream)> {
     if field.min_items.is_none() && field.max_items.is_none() {
         return None;
     }
@@ -313,7 +313,7 @@ fn allow_non_camel(name: &str) -> TokenStream {
     }
 }
 
-fn enumeration(item: &EnumItem) -> TokenStream {
+fn enumeration(item: &EnumItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let variants = item.variants.iter().map(|(variant, wire)| {
@@ -346,15 +346,15 @@ fn enumeration(item: &EnumItem) -> TokenStream {
             }
         }
 
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+        impl #rt::serde::Serialize for #name {
+            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                eventcat_support::read_enum(deserializer, &[#(#wires),*], &[#(#values),*])
+        impl<'de> #rt::serde::Deserialize<'de> for #name {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                #rt::object::read_enum(deserializer, &[#(#wires),*], &[#(#values),*])
             }
         }
     }
@@ -362,10 +362,10 @@ fn enumeration(item: &EnumItem) -> TokenStream {
 
 /// A unit struct standing for a constant where a type is needed: it is written as the constant
 /// and accepts nothing else.
-fn constant_type(item: &ConstantItem) -> TokenStream {
+fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
-    let value = literal(&item.value);
+    let value = literal(&item.value, rt);
     let wire = match &item.value {
         Constant::String(s) => format!("{s:?}"),
         Constant::Boolean(b) => b.to_string(),
@@ -380,21 +380,22 @@ fn constant_type(item: &ConstantItem) -> TokenStream {
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct #name;
 
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                ::serde::Serialize::serialize(&#value, serializer)
+        impl #rt::serde::Serialize for #name {
+            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                #rt::serde::Serialize::serialize(&#value, serializer)
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+        impl<'de> #rt::serde::Deserialize<'de> for #name {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                 #value.check(deserializer).map(|()| Self)
             }
         }
     }
 }
 
-fn union(item: &UnionItem) -> TokenStream {
+fn union(item: &UnionItem, rt: &TokenStream) -> TokenStream {
+    let serde_crate = serde_crate(rt);
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let variants = item.variants.iter().map(|(variant, ty)| {
@@ -406,24 +407,25 @@ fn union(item: &UnionItem) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[serde(crate = #serde_crate, untagged)]
         pub enum #name {
             #(#variants,)*
         }
     }
 }
 
-fn alias(item: &AliasItem) -> TokenStream {
+fn alias(item: &AliasItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let ty = rust_type(&item.ty);
     if item.newtype {
+        let serde_crate = serde_crate(rt);
         // `type A = Vec<A>` would have no end; a transparent newtype has the same wire form.
         return quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-            #[serde(transparent)]
+            #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
+            #[serde(crate = #serde_crate, transparent)]
             pub struct #name(pub #ty);
         };
     }
@@ -431,4 +433,14 @@ fn alias(item: &AliasItem) -> TokenStream {
         #doc
         pub type #name = #ty;
     }
+}
+
+/// The path of serde as the runtime re-exports it, for serde's derive: `"::eventcat::serde"`.
+fn serde_crate(rt: &TokenStream) -> String {
+    let path: String = rt
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    format!("{path}::serde")
 }

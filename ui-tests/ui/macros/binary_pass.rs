@@ -4,7 +4,7 @@
 
 #[allow(dead_code)]
 mod events {
-    #[derive(eventcat_macros::EventCatalog)]
+    #[derive(eventcat::EventCatalog)]
     #[catalog(events = ["aw-interaction-focus-*"])]
     pub struct Events;
 }

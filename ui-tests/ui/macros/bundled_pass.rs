@@ -1,7 +1,7 @@
 //! The derive with no `path` uses the catalog bundled with eventcat; a focus v3 payload decodes.
 #![deny(warnings)]
 
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(events = ["aw-interaction-focus-v3", "global-*"])]
 pub struct Events;
 

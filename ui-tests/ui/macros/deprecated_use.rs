@@ -2,7 +2,7 @@
 //! sunset date; the generated code itself raises no warning.
 #![deny(deprecated)]
 
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(events = ["aw-interaction-focus-*"])]
 pub struct Events;
 

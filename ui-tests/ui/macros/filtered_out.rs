@@ -1,6 +1,6 @@
 //! An event left out by the filter does not exist.
 
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(path = "catalogs/small.yaml", events = ["aw-sample-focus-*"])]
 pub struct Events;
 

@@ -1,7 +1,7 @@
 //! A fixture catalog, filtered by product and pattern: exactly the matching events exist.
 #![deny(warnings)]
 
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(path = "catalogs/small.yaml", products = ["agent-workspace"], events = ["aw-sample-focus-*"])]
 pub struct Events;
 

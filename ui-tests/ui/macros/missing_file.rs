@@ -1,4 +1,4 @@
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(path = "catalogs/no-such-catalog.yaml")]
 pub struct Events;
 

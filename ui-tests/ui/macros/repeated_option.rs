@@ -1,4 +1,4 @@
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(events = ["aw-interaction-focus-v1"], products = ["agent-workspace"], events = ["global-*"])]
 pub struct Events;
 

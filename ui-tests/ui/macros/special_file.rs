@@ -1,5 +1,5 @@
 // An endless device as the catalog: refused before it is read, so the build does not hang.
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(path = "/dev/zero")]
 pub struct Events;
 

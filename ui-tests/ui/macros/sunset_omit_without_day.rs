@@ -1,5 +1,5 @@
 //! `sunset = "omit"` needs a day; the message names the derive's own option.
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(events = ["aw-interaction-focus-*"], sunset = "omit")]
 pub struct Events;
 

@@ -1,4 +1,4 @@
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(paht = "catalog.yaml")]
 pub struct Events;
 

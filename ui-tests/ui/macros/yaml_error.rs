@@ -1,6 +1,6 @@
 //! A catalog error is reported once, at the `path` option, with the catalog's own location; the
 //! code using the generated items reports nothing more.
-#[derive(eventcat_macros::EventCatalog)]
+#[derive(eventcat::EventCatalog)]
 #[catalog(path = "catalogs/broken.yaml")]
 pub struct Events;
 

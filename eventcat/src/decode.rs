@@ -1,0 +1,124 @@
+//! Decoding one payload as one event struct, straight from the text; the repairs and the error
+//! details are worked out on the failure path only.
+
+use serde::Deserializer as _;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+
+use crate::object::Key;
+use crate::path::{locate, trail};
+use crate::repair::repair_surrogates;
+use crate::{DecodeError, PartnerEvent};
+
+/// Decodes `payload` as `T`; `raw` is what errors keep. When `supported` lists the event's
+/// schema versions, a payload whose `schemaVersion` is none of them is
+/// `UnsupportedSchemaVersion`. Everything beyond the one pass over the text happens on the
+/// failure path.
+#[inline]
+pub(crate) fn payload<T: PartnerEvent>(
+    payload: &str,
+    raw: &str,
+    supported: &'static [&'static str],
+) -> Result<T, DecodeError> {
+    match serde_json::from_str(payload) {
+        Ok(event) => Ok(event),
+        Err(err) => recover(payload, raw, supported, &err),
+    }
+}
+
+/// After a failed first pass: text that is not JSON only because of lone surrogate escapes is
+/// decoded again with each replaced by U+FFFD; otherwise the error is worked out.
+#[cold]
+#[inline(never)]
+fn recover<T: PartnerEvent>(
+    payload: &str,
+    raw: &str,
+    supported: &'static [&'static str],
+    err: &serde_json::Error,
+) -> Result<T, DecodeError> {
+    match repair_surrogates(payload) {
+        Some(repaired) => serde_json::from_str(&repaired)
+            .map_err(|err| failure::<T>(&repaired, raw, supported, &err)),
+        None => Err(failure::<T>(payload, raw, supported, err)),
+    }
+}
+
+/// The error for a payload that did not decode as `T`: the text is read again, to find an
+/// unsupported `schemaVersion` or the JSON path of the offending field.
+fn failure<T: PartnerEvent>(
+    payload: &str,
+    raw: &str,
+    supported: &'static [&'static str],
+    err: &serde_json::Error,
+) -> DecodeError {
+    if !err.is_data() {
+        return DecodeError::malformed(err, raw);
+    }
+    // Reading stops at the first problem: text that is not JSON further on says so first.
+    if let Err(syntax) = serde_json::from_str::<IgnoredAny>(payload) {
+        return DecodeError::malformed(&syntax, raw);
+    }
+    let unsupported = match supported {
+        [] => None,
+        _ => version_of(payload).filter(|found| !supported.contains(&found.as_str())),
+    };
+    if let Some(found) = unsupported {
+        return DecodeError::UnsupportedSchemaVersion {
+            event: T::NAME,
+            found: found.as_str().to_owned(),
+            supported,
+            raw: raw.to_owned(),
+        };
+    }
+    // A second pass, with the trail of failed keys recorded from the start.
+    trail::clear();
+    let again = serde_json::from_str::<T>(payload).err();
+    let (path, message) = locate(payload, again.as_ref().unwrap_or(err));
+    DecodeError::InvalidPayload {
+        event: T::NAME,
+        schema_version: T::SCHEMA_VERSION,
+        path,
+        message,
+        raw: raw.to_owned(),
+    }
+}
+
+/// The payload's `schemaVersion`, when it is a JSON object with a string there; every other key
+/// is skipped unread.
+pub(crate) fn version_of(payload: &str) -> Option<Key<'_>> {
+    match probe_version(payload) {
+        Ok(found) => found,
+        // Not JSON: perhaps only because of lone surrogate escapes.
+        Err(_) => {
+            let repaired = repair_surrogates(payload)?;
+            probe_version(&repaired).ok()?.map(Key::into_owned)
+        }
+    }
+}
+
+/// Reads `schemaVersion` alone.
+fn probe_version(text: &str) -> Result<Option<Key<'_>>, serde_json::Error> {
+    /// Visits the payload's object.
+    struct Probe;
+
+    impl<'de> Visitor<'de> for Probe {
+        type Value = Option<Key<'de>>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                if found.is_none() && key.as_str() == "schemaVersion" {
+                    found = map.next_value::<Option<Key<'de>>>()?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
+    }
+
+    serde_json::Deserializer::from_str(text).deserialize_map(Probe)
+}

@@ -1,0 +1,394 @@
+//! Why a payload could not be decoded or encoded.
+//!
+//! Each error says what went wrong once: its `Display` is the whole message and `source()` adds
+//! nothing to it. A [`DecodeError`] keeps the text it was given ([`DecodeError::raw`]), so
+//! nothing is lost, but its `Debug` shows only the text's length: payloads carry customer data,
+//! and `{:?}` ends up in logs.
+
+use std::fmt;
+
+pub use serde_json::error::Category as JsonCategory;
+
+/// Why a payload or host message could not be decoded. Every variant keeps the raw text.
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The event name is not in the catalog (or was left out of the build).
+    #[non_exhaustive]
+    UnknownEvent {
+        /// The name given.
+        name: String,
+        /// The raw payload or message.
+        raw: String,
+    },
+    /// The payload's `schemaVersion` is not one the catalog lists for the event.
+    #[non_exhaustive]
+    UnsupportedSchemaVersion {
+        /// The event name.
+        event: &'static str,
+        /// The version found.
+        found: String,
+        /// The versions the catalog lists.
+        supported: &'static [&'static str],
+        /// The raw payload or message.
+        raw: String,
+    },
+    /// The payload does not match its schema.
+    #[non_exhaustive]
+    InvalidPayload {
+        /// The event name.
+        event: &'static str,
+        /// The schema version it was decoded as.
+        schema_version: &'static str,
+        /// The JSON path of the offending field, such as `queue.queueId` (`.` for the payload).
+        path: String,
+        /// What was expected there.
+        message: String,
+        /// The raw payload or message.
+        raw: String,
+    },
+    /// The text is not JSON.
+    #[non_exhaustive]
+    MalformedJson {
+        /// The 1-based line the parser stopped at.
+        line: usize,
+        /// The 1-based column the parser stopped at.
+        column: usize,
+        /// What kind of problem: a syntax error, or the text ending early.
+        category: JsonCategory,
+        /// The parser's message, without the position.
+        message: String,
+        /// The raw text.
+        raw: String,
+    },
+    /// The message is not a host envelope: neither form, both forms, or a key given twice.
+    #[non_exhaustive]
+    UnknownEnvelope {
+        /// What is wrong with it.
+        message: String,
+        /// The raw message.
+        raw: String,
+    },
+    /// The host reported that it could not validate the event (Maestro `status: failed`).
+    #[non_exhaustive]
+    HostFailure {
+        /// The event name the host reported.
+        event: String,
+        /// The host's error code, such as `INVALID_SCHEMA`.
+        code: String,
+        /// The host's error details.
+        detail: serde_json::Value,
+        /// The raw message.
+        raw: String,
+    },
+}
+
+impl DecodeError {
+    /// The raw text that could not be decoded.
+    pub fn raw(&self) -> &str {
+        match self {
+            Self::UnknownEvent { raw, .. }
+            | Self::UnsupportedSchemaVersion { raw, .. }
+            | Self::InvalidPayload { raw, .. }
+            | Self::MalformedJson { raw, .. }
+            | Self::UnknownEnvelope { raw, .. }
+            | Self::HostFailure { raw, .. } => raw,
+        }
+    }
+
+    /// The raw text, taken out of the error (to queue or log the payload).
+    pub fn into_raw(self) -> String {
+        match self {
+            Self::UnknownEvent { raw, .. }
+            | Self::UnsupportedSchemaVersion { raw, .. }
+            | Self::InvalidPayload { raw, .. }
+            | Self::MalformedJson { raw, .. }
+            | Self::UnknownEnvelope { raw, .. }
+            | Self::HostFailure { raw, .. } => raw,
+        }
+    }
+
+    /// A parser error for `raw`: malformed JSON, with the parser's position and category.
+    pub(crate) fn malformed(err: &serde_json::Error, raw: &str) -> Self {
+        Self::MalformedJson {
+            line: err.line(),
+            column: err.column(),
+            category: err.classify(),
+            message: without_position(err),
+            raw: raw.to_owned(),
+        }
+    }
+
+    /// No event of the catalog is called `name`.
+    pub(crate) fn unknown_event(name: &str, raw: &str) -> Self {
+        Self::UnknownEvent {
+            name: name.to_owned(),
+            raw: raw.to_owned(),
+        }
+    }
+
+    /// The message is not an envelope eventcat knows, for the reason `message`.
+    pub(crate) fn unknown_envelope(message: impl Into<String>, raw: &str) -> Self {
+        Self::UnknownEnvelope {
+            message: message.into(),
+            raw: raw.to_owned(),
+        }
+    }
+}
+
+/// serde_json's message without the ` at line L column C` it appends when it knows the position.
+pub(crate) fn without_position(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let position = format!(" at line {} column {}", err.line(), err.column());
+    match full.strip_suffix(&position) {
+        Some(message) => message.to_owned(),
+        None => full,
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownEvent { name, .. } => write!(f, "unknown event `{name}`"),
+            Self::UnsupportedSchemaVersion {
+                event,
+                found,
+                supported,
+                ..
+            } => write!(
+                f,
+                "`{event}` has no schema version `{found}` (supported: {})",
+                supported.join(", ")
+            ),
+            Self::InvalidPayload {
+                event,
+                schema_version,
+                path,
+                message,
+                ..
+            } => write!(
+                f,
+                "invalid `{event}` {schema_version} payload at `{path}`: {message}"
+            ),
+            Self::MalformedJson {
+                line,
+                column,
+                message,
+                ..
+            } => write!(
+                f,
+                "malformed JSON at line {line} column {column}: {message}"
+            ),
+            Self::UnknownEnvelope { message, .. } => {
+                write!(f, "unknown message envelope: {message}")
+            }
+            Self::HostFailure { event, code, .. } => {
+                write!(f, "the host reported `{code}` for `{event}`")
+            }
+        }
+    }
+}
+
+/// Stands for the raw text in `Debug`: its length, not its content.
+struct Length(usize);
+
+impl fmt::Debug for Length {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} bytes>", self.0)
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let raw = Length(self.raw().len());
+        match self {
+            Self::UnknownEvent { name, .. } => f
+                .debug_struct("UnknownEvent")
+                .field("name", name)
+                .field("raw", &raw)
+                .finish(),
+            Self::UnsupportedSchemaVersion {
+                event,
+                found,
+                supported,
+                ..
+            } => f
+                .debug_struct("UnsupportedSchemaVersion")
+                .field("event", event)
+                .field("found", found)
+                .field("supported", supported)
+                .field("raw", &raw)
+                .finish(),
+            Self::InvalidPayload {
+                event,
+                schema_version,
+                path,
+                message,
+                ..
+            } => f
+                .debug_struct("InvalidPayload")
+                .field("event", event)
+                .field("schema_version", schema_version)
+                .field("path", path)
+                .field("message", message)
+                .field("raw", &raw)
+                .finish(),
+            Self::MalformedJson {
+                line,
+                column,
+                category,
+                message,
+                ..
+            } => f
+                .debug_struct("MalformedJson")
+                .field("line", line)
+                .field("column", column)
+                .field("category", category)
+                .field("message", message)
+                .field("raw", &raw)
+                .finish(),
+            Self::UnknownEnvelope { message, .. } => f
+                .debug_struct("UnknownEnvelope")
+                .field("message", message)
+                .field("raw", &raw)
+                .finish(),
+            // The host's details may quote the payload.
+            Self::HostFailure { event, code, .. } => f
+                .debug_struct("HostFailure")
+                .field("event", event)
+                .field("code", code)
+                .field("raw", &raw)
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Why an event could not be encoded: a value the schema does not allow, such as an array
+/// outside its `min_items` / `max_items`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EncodeError {
+    /// The event name.
+    pub event: &'static str,
+    /// The schema version.
+    pub schema_version: &'static str,
+    /// What is wrong, such as ``calls` has 1 items, expected at least 2``.
+    pub message: String,
+}
+
+impl EncodeError {
+    /// The error of encoding the event `event` (`schema_version`) that failed with `err`.
+    pub(crate) fn new(
+        event: &'static str,
+        schema_version: &'static str,
+        err: &serde_json::Error,
+    ) -> Self {
+        Self {
+            event,
+            schema_version,
+            message: without_position(err),
+        }
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot encode `{}` {}: {}",
+            self.event, self.schema_version, self.message
+        )
+    }
+}
+
+impl std::error::Error for EncodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_error(text: &str) -> serde_json::Error {
+        serde_json::from_str::<serde_json::Value>(text).expect_err("not JSON")
+    }
+
+    #[test]
+    fn malformed_json_keeps_the_position_and_the_category_and_says_it_once() {
+        let err = DecodeError::malformed(&parse_error("{\n  \"a\": tru }"), "raw");
+        let DecodeError::MalformedJson {
+            line,
+            column,
+            category,
+            ref message,
+            ..
+        } = err
+        else {
+            panic!("{err:?}");
+        };
+        assert_eq!((line, column, category), (2, 11, JsonCategory::Syntax));
+        assert_eq!(message, "expected ident");
+        assert_eq!(
+            err.to_string(),
+            "malformed JSON at line 2 column 11: expected ident"
+        );
+        let eof = DecodeError::malformed(&parse_error("{"), "{");
+        assert!(matches!(
+            eof,
+            DecodeError::MalformedJson {
+                category: JsonCategory::Eof,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn debug_shows_the_length_of_the_raw_text_not_the_text() {
+        let secret = r#"{"customer": "Ada Lovelace", "phone": "+44 20 7946 0000"}"#;
+        let errors = [
+            DecodeError::unknown_event("x-v1", secret),
+            DecodeError::unknown_envelope("neither form", secret),
+            DecodeError::malformed(&parse_error("{"), secret),
+            DecodeError::InvalidPayload {
+                event: "x-v1",
+                schema_version: "1.0.0",
+                path: "queue.queueId".to_owned(),
+                message: "invalid type: integer `7`, expected a string".to_owned(),
+                raw: secret.to_owned(),
+            },
+            DecodeError::HostFailure {
+                event: "x-v1".to_owned(),
+                code: "INVALID_SCHEMA".to_owned(),
+                detail: serde_json::json!({ "customer": "Ada Lovelace" }),
+                raw: secret.to_owned(),
+            },
+        ];
+        for err in errors {
+            let debug = format!("{err:?}");
+            assert!(!debug.contains("Ada"), "{debug}");
+            assert!(
+                debug.contains(&format!("<{} bytes>", secret.len())),
+                "{debug}"
+            );
+            assert_eq!(err.raw(), secret);
+            assert_eq!(err.clone().into_raw(), secret);
+        }
+    }
+
+    #[test]
+    fn errors_have_no_source_to_repeat_their_message() {
+        use std::error::Error as _;
+        let decode = DecodeError::unknown_event("x-v1", "{}");
+        assert!(decode.source().is_none());
+        let encode = EncodeError::new(
+            "x-v1",
+            "1.0.0",
+            &serde::ser::Error::custom("`calls` has 1 items, expected at least 2"),
+        );
+        assert_eq!(
+            encode.to_string(),
+            "cannot encode `x-v1` 1.0.0: `calls` has 1 items, expected at least 2"
+        );
+        assert!(encode.source().is_none());
+    }
+}

@@ -1,0 +1,62 @@
+//! The trait every generated event struct implements, and what encoding gives.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{CatalogDate, DeclaredStatus, DecodeError, Direction, EncodeError, LifecycleStatus};
+
+/// An event schema version of a catalog, with its published facts: one generated struct per
+/// event schema version implements it (`AwInteractionFocusV3`).
+pub trait PartnerEvent: Serialize + DeserializeOwned + Sized {
+    /// The catalog's `Product` enum.
+    type Product: Copy + 'static;
+    /// The event name, such as `aw-interaction-focus-v3`.
+    const NAME: &'static str;
+    /// The payload schema version.
+    const SCHEMA_VERSION: &'static str;
+    /// The product that publishes or accepts it.
+    const PRODUCT: Self::Product;
+    /// Received or send.
+    const DIRECTION: Direction;
+    /// The declared status.
+    const DECLARED_STATUS: DeclaredStatus;
+    /// The day it became active.
+    const ACTIVE: CatalogDate;
+    /// The day it was deprecated, if it is.
+    const DEPRECATED: Option<CatalogDate>;
+    /// The day it is no longer delivered, if published.
+    const SUNSET: Option<CatalogDate>;
+
+    /// Decodes a JSON payload of this event; unknown fields are ignored.
+    fn decode(payload: &str) -> Result<Self, DecodeError> {
+        crate::decode::payload(payload, payload, &[])
+    }
+
+    /// The JSON payload, `schemaVersion` included.
+    fn to_json(&self) -> Result<String, EncodeError> {
+        serde_json::to_string(self)
+            .map_err(|err| EncodeError::new(Self::NAME, Self::SCHEMA_VERSION, &err))
+    }
+
+    /// The event name and JSON payload, as the SDK's `sendEvent` takes them.
+    fn encode(&self) -> Result<EncodedEvent, EncodeError> {
+        Ok(EncodedEvent {
+            name: Self::NAME,
+            payload: self.to_json()?,
+        })
+    }
+
+    /// Its status on `day`, from its dates (see [`LifecycleStatus::on`]).
+    fn status_on(day: CatalogDate) -> LifecycleStatus {
+        LifecycleStatus::on(day, Self::ACTIVE, Self::DEPRECATED, Self::SUNSET)
+    }
+}
+
+/// An event ready to send: its name and its JSON payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedEvent {
+    /// The event name, the first argument of the SDK's `sendEvent`.
+    pub name: &'static str,
+    /// The JSON payload, `schemaVersion` included.
+    pub payload: String,
+}

@@ -1,0 +1,749 @@
+//! Reading and writing the catalog's object types, for the code eventcat generates.
+//!
+//! A generated struct implements [`Fields`]: one `match` over its wire keys that fills a slot per
+//! field, and a writer of its fields. Everything else is here, once: reading only from a JSON
+//! object, refusing a key given twice, checking and writing constants, item bounds, and the
+//! trail of failed keys that error paths are built from. These items are public so that
+//! generated code can name them; partner code has no need to.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Unexpected, Visitor};
+use serde::ser::{self, SerializeMap};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::path::trail;
+
+/// An object key or a string value, borrowed from the input when it has no escapes.
+pub struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Key<'de> {
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// An owned copy, for a key that must outlive its input.
+    pub(crate) fn into_owned(self) -> Key<'static> {
+        Key(Cow::Owned(self.0.into_owned()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor::<()>(PhantomData))
+    }
+}
+
+/// Reads a [`Key`]; `T` only gives each object type its own copy of the code, which the compiler
+/// then inlines into that type's reader, as serde's derive does.
+struct KeyVisitor<T>(PhantomData<fn() -> T>);
+
+impl<'de, T> Visitor<'de> for KeyVisitor<T> {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(value)))
+    }
+
+    #[inline]
+    fn visit_str<E>(self, value: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value.to_owned())))
+    }
+
+    #[inline]
+    fn visit_string<E>(self, value: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value)))
+    }
+}
+
+impl<'de, T> DeserializeSeed<'de> for KeyVisitor<T> {
+    type Value = Key<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+/// The value of a constant: what a constant key must hold, or a constant type always is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Literal {
+    /// A string.
+    Str(&'static str),
+    /// An integer.
+    Int(i64),
+    /// A number.
+    Num(f64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl Literal {
+    /// Reads a value and accepts only this one. The check happens inside the parser's own call,
+    /// so an error has the position of the value.
+    #[inline]
+    pub fn check<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self {
+            Literal::Str(_) => deserializer.deserialize_str(self),
+            Literal::Int(_) => deserializer.deserialize_i64(self),
+            Literal::Num(_) => deserializer.deserialize_f64(self),
+            Literal::Bool(_) => deserializer.deserialize_bool(self),
+        }
+    }
+
+    fn refuse<E: de::Error>(self, found: Unexpected<'_>) -> Result<(), E> {
+        Err(E::invalid_value(found, &self))
+    }
+}
+
+impl<'de> Visitor<'de> for Literal {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
+        match self {
+            Literal::Str(want) if want == value => Ok(()),
+            _ => self.refuse(Unexpected::Str(value)),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
+        match self {
+            Literal::Int(want) if want == value => Ok(()),
+            Literal::Num(want) if want == value as f64 => Ok(()),
+            _ => self.refuse(Unexpected::Signed(value)),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
+        match self {
+            Literal::Int(want) if u64::try_from(want) == Ok(value) => Ok(()),
+            Literal::Num(want) if want == value as f64 => Ok(()),
+            _ => self.refuse(Unexpected::Unsigned(value)),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
+        match self {
+            Literal::Num(want) if want == value => Ok(()),
+            _ => self.refuse(Unexpected::Float(value)),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<(), E> {
+        match self {
+            Literal::Bool(want) if want == value => Ok(()),
+            _ => self.refuse(Unexpected::Bool(value)),
+        }
+    }
+}
+
+impl fmt::Display for Literal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Literal::Str(want) => write!(f, "{want:?}"),
+            Literal::Int(want) => write!(f, "{want}"),
+            Literal::Num(want) => write!(f, "{want:?}"),
+            Literal::Bool(want) => write!(f, "{want}"),
+        }
+    }
+}
+
+impl Serialize for Literal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Literal::Str(value) => serializer.serialize_str(value),
+            Literal::Int(value) => serializer.serialize_i64(value),
+            Literal::Num(value) => serializer.serialize_f64(value),
+            Literal::Bool(value) => serializer.serialize_bool(value),
+        }
+    }
+}
+
+/// A constant key of an object: checked when reading, written when writing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Constant {
+    wire: &'static str,
+    value: Literal,
+    optional: bool,
+    nullable: bool,
+}
+
+impl Constant {
+    /// A string constant whose key must be present, with that value: the common case.
+    pub const fn string(wire: &'static str, value: &'static str) -> Self {
+        Self::new(wire, Literal::Str(value), false, false)
+    }
+
+    /// Any constant: `optional`, the key may be absent; `nullable`, the value may be `null`.
+    pub const fn new(wire: &'static str, value: Literal, optional: bool, nullable: bool) -> Self {
+        Self {
+            wire,
+            value,
+            optional,
+            nullable,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for &Constant {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        /// Accepts `null` or the literal.
+        struct NullOr(Literal);
+
+        impl<'de> Visitor<'de> for NullOr {
+            type Value = ();
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "null or {}", self.0)
+            }
+
+            fn visit_none<E>(self) -> Result<(), E> {
+                Ok(())
+            }
+
+            fn visit_unit<E>(self) -> Result<(), E> {
+                Ok(())
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+                self.0.check(deserializer)
+            }
+        }
+
+        if self.nullable {
+            deserializer.deserialize_option(NullOr(self.value))
+        } else {
+            self.value.check(deserializer)
+        }
+    }
+}
+
+/// The constants and data fields of an object type: what generated code implements.
+pub trait Fields: Sized {
+    /// The object's constant keys.
+    const CONSTANTS: &'static [Constant] = &[];
+
+    /// Reads the data fields of a JSON object; other keys go to [`Object::other`].
+    fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error>;
+
+    /// Writes the data fields.
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error>;
+}
+
+/// A JSON object being read: its entries, and which constant keys were seen.
+pub struct Object<'de, A, T> {
+    map: A,
+    object: PhantomData<fn(&'de ()) -> T>,
+    own: &'static [Constant],
+    extra: &'static [Constant],
+    seen: u64,
+    seen_beyond_64: Vec<bool>,
+}
+
+impl<'de, A: MapAccess<'de>, T> Object<'de, A, T> {
+    /// The next key.
+    #[inline]
+    pub fn next_key(&mut self) -> Result<Option<Key<'de>>, A::Error> {
+        self.map.next_key_seed(KeyVisitor::<T>(PhantomData))
+    }
+
+    /// Reads a data field's value into its slot; a key given twice is an error.
+    #[inline]
+    pub fn fill<V: Deserialize<'de>>(
+        &mut self,
+        slot: &mut Option<V>,
+        wire: &'static str,
+    ) -> Result<(), A::Error> {
+        self.fill_seed(slot, wire, PhantomData)
+    }
+
+    /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is an
+    /// error at the field.
+    #[inline]
+    pub fn fill_items<V: Deserialize<'de> + Counted>(
+        &mut self,
+        slot: &mut Option<V>,
+        wire: &'static str,
+        min: u64,
+        max: u64,
+    ) -> Result<(), A::Error> {
+        let seed = Items::<V> {
+            min,
+            max,
+            items: PhantomData,
+        };
+        self.fill_seed(slot, wire, seed)
+    }
+
+    /// Reads a data field's value into its slot with `seed`; a value that fails leaves its key on
+    /// the error trail.
+    #[inline]
+    fn fill_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        slot: &mut Option<S::Value>,
+        wire: &'static str,
+        seed: S,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            trail::object_failed();
+            return Err(de::Error::duplicate_field(wire));
+        }
+        match self.map.next_value_seed(seed) {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(err) => {
+                trail::push(wire);
+                Err(err)
+            }
+        }
+    }
+
+    /// A key that is not a data field: a constant's value must match; any other key is skipped.
+    #[inline]
+    pub fn other(&mut self, key: &str) -> Result<(), A::Error> {
+        let (own, extra) = (self.own, self.extra);
+        let found = own
+            .iter()
+            .chain(extra)
+            .enumerate()
+            .find(|(_, c)| c.wire == key);
+        let Some((index, constant)) = found else {
+            return self.map.next_value::<IgnoredAny>().map(|_| ());
+        };
+        if self.mark(index) {
+            trail::object_failed();
+            return Err(de::Error::duplicate_field(constant.wire));
+        }
+        self.map
+            .next_value_seed(constant)
+            .inspect_err(|_| trail::push(constant.wire))
+    }
+
+    /// Marks a constant seen; true when it was seen before.
+    #[inline]
+    fn mark(&mut self, index: usize) -> bool {
+        if index < 64 {
+            let before = self.seen & (1 << index) != 0;
+            self.seen |= 1 << index;
+            return before;
+        }
+        if self.seen_beyond_64.is_empty() {
+            self.seen_beyond_64 = vec![false; self.own.len() + self.extra.len() - 64];
+        }
+        std::mem::replace(&mut self.seen_beyond_64[index - 64], true)
+    }
+
+    /// Fails when a required constant was missing.
+    fn finish(&self) -> Result<(), A::Error> {
+        for (index, constant) in self.own.iter().chain(self.extra).enumerate() {
+            let seen = if index < 64 {
+                self.seen & (1 << index) != 0
+            } else {
+                self.seen_beyond_64
+                    .get(index - 64)
+                    .copied()
+                    .unwrap_or(false)
+            };
+            if !seen && !constant.optional {
+                trail::object_failed();
+                return Err(de::Error::missing_field(constant.wire));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A required field's value, or the error that names the missing key.
+#[inline]
+pub fn required<T, E: de::Error>(slot: Option<T>, wire: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| {
+        trail::object_failed();
+        E::missing_field(wire)
+    })
+}
+
+/// Reads an object type from a JSON object (and nothing else), checking its constants and
+/// `extra` ones (an event's own `schemaVersion`, beside a shared type's constants).
+#[inline]
+pub fn read<'de, D: Deserializer<'de>, T: Fields>(
+    deserializer: D,
+    extra: &'static [Constant],
+) -> Result<T, D::Error> {
+    /// Visits the JSON object.
+    struct ObjectVisitor<T> {
+        extra: &'static [Constant],
+        object: PhantomData<T>,
+    }
+
+    impl<'de, T: Fields> Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        #[inline]
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            let mut object = Object {
+                map,
+                object: PhantomData,
+                own: T::CONSTANTS,
+                extra: self.extra,
+                seen: 0,
+                seen_beyond_64: Vec::new(),
+            };
+            let value = T::read(&mut object)?;
+            object.finish()?;
+            Ok(value)
+        }
+    }
+
+    let visitor = ObjectVisitor {
+        extra,
+        object: PhantomData,
+    };
+    deserializer.deserialize_map(visitor)
+}
+
+/// A JSON object being written.
+pub struct Writer<M>(M);
+
+impl<M: SerializeMap> Writer<M> {
+    /// Writes one entry.
+    #[inline]
+    pub fn entry<T: Serialize + ?Sized>(
+        &mut self,
+        wire: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        self.0.serialize_entry(wire, value)
+    }
+
+    /// Writes an optional field, leaving the key out when it is `None`.
+    #[inline]
+    pub fn optional<T: Serialize>(
+        &mut self,
+        wire: &'static str,
+        value: &Option<T>,
+    ) -> Result<(), M::Error> {
+        match value {
+            Some(value) => self.0.serialize_entry(wire, value),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes an array field with `min_items` / `max_items`, refusing a value outside them.
+    pub fn items<V: Serialize + Counted>(
+        &mut self,
+        wire: &'static str,
+        value: &V,
+        min: u64,
+        max: u64,
+    ) -> Result<(), M::Error> {
+        if let Some(count) = value.count()
+            && let Some(expected) = outside(count, min, max)
+        {
+            return Err(ser::Error::custom(format_args!(
+                "`{wire}` has {count} items, expected {expected}"
+            )));
+        }
+        self.0.serialize_entry(wire, value)
+    }
+
+    /// [`Writer::items`] for an optional field, left out when it is `None`.
+    pub fn optional_items<V: Serialize + Counted>(
+        &mut self,
+        wire: &'static str,
+        value: &Option<V>,
+        min: u64,
+        max: u64,
+    ) -> Result<(), M::Error> {
+        match value {
+            Some(value) => self.items(wire, value, min, max),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Writes an object type as a JSON object: its data fields, its constants, then `extra`.
+#[inline]
+pub fn write<S: Serializer, T: Fields>(
+    value: &T,
+    serializer: S,
+    extra: &'static [Constant],
+) -> Result<S::Ok, S::Error> {
+    let mut out = Writer(serializer.serialize_map(None)?);
+    value.write(&mut out)?;
+    for constant in T::CONSTANTS.iter().chain(extra) {
+        out.entry(constant.wire, &constant.value)?;
+    }
+    out.0.end()
+}
+
+/// Reads a string enum's value: one of `wires`, giving the value at the same place of `values`.
+#[inline]
+pub fn read_enum<'de, D: Deserializer<'de>, E: Copy + 'static>(
+    deserializer: D,
+    wires: &'static [&'static str],
+    values: &'static [E],
+) -> Result<E, D::Error> {
+    /// Visits the string.
+    struct EnumVisitor<E: 'static> {
+        wires: &'static [&'static str],
+        values: &'static [E],
+    }
+
+    impl<'de, E: Copy + 'static> Visitor<'de> for EnumVisitor<E> {
+        type Value = E;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<Er: de::Error>(self, value: &str) -> Result<E, Er> {
+            let found = self.wires.iter().position(|wire| *wire == value);
+            match found.and_then(|index| self.values.get(index)) {
+                Some(value) => Ok(*value),
+                None => Err(Er::unknown_variant(value, self.wires)),
+            }
+        }
+    }
+
+    deserializer.deserialize_str(EnumVisitor { wires, values })
+}
+
+/// A value whose items count against `min_items` / `max_items`: an array, or an `Option` of one.
+pub trait Counted {
+    /// The number of items, if there is an array.
+    fn count(&self) -> Option<usize>;
+}
+
+impl<T> Counted for Vec<T> {
+    fn count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T: Counted> Counted for Option<T> {
+    fn count(&self) -> Option<usize> {
+        self.as_ref().and_then(Counted::count)
+    }
+}
+
+/// What `count` items break: `at least 2 items`, or `None` within `min..=max`.
+fn outside(count: usize, min: u64, max: u64) -> Option<String> {
+    let count = count as u64;
+    if count < min {
+        Some(format!("at least {min} items"))
+    } else if count > max {
+        Some(format!("at most {max} items"))
+    } else {
+        None
+    }
+}
+
+/// Reads a field's value and checks its item count.
+struct Items<V> {
+    min: u64,
+    max: u64,
+    items: PhantomData<V>,
+}
+
+impl<'de, V: Deserialize<'de> + Counted> DeserializeSeed<'de> for Items<V> {
+    type Value = V;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V, D::Error> {
+        let value = V::deserialize(deserializer)?;
+        let count = value.count();
+        match count.and_then(|count| outside(count, self.min, self.max)) {
+            Some(expected) => Err(de::Error::invalid_length(
+                count.unwrap_or_default(),
+                &expected.as_str(),
+            )),
+            None => Ok(value),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An object with a required string, an optional bounded array and two constants.
+    #[derive(Debug, PartialEq)]
+    struct Call {
+        id: String,
+        legs: Option<Vec<i64>>,
+    }
+
+    impl Fields for Call {
+        const CONSTANTS: &'static [Constant] = &[
+            Constant::string("schemaVersion", "1.0.0"),
+            Constant::new("flag", Literal::Bool(true), true, true),
+        ];
+
+        fn read<'de, A: MapAccess<'de>>(
+            object: &mut Object<'de, A, Self>,
+        ) -> Result<Self, A::Error> {
+            let (mut id, mut legs) = (None, None);
+            while let Some(key) = object.next_key()? {
+                match key.as_str() {
+                    "id" => object.fill(&mut id, "id")?,
+                    "legs" => object.fill_items(&mut legs, "legs", 1, 2)?,
+                    other => object.other(other)?,
+                }
+            }
+            Ok(Self {
+                id: required(id, "id")?,
+                legs,
+            })
+        }
+
+        fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
+            out.entry("id", &self.id)?;
+            out.optional_items("legs", &self.legs, 1, 2)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Call {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            read(deserializer, &[])
+        }
+    }
+
+    impl Serialize for Call {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            write(self, serializer, &[])
+        }
+    }
+
+    fn decode(text: &str) -> Result<Call, String> {
+        serde_json::from_str(text).map_err(|err| err.to_string())
+    }
+
+    #[test]
+    fn an_object_round_trips_with_its_constants() {
+        let text = r#"{"id":"c-1","legs":[1,2],"schemaVersion":"1.0.0","flag":true}"#;
+        let call = decode(text).expect("decodes");
+        assert_eq!(
+            call,
+            Call {
+                id: "c-1".into(),
+                legs: Some(vec![1, 2])
+            }
+        );
+        assert_eq!(serde_json::to_string(&call).expect("encodes"), text);
+        let bare = decode(r#"{"id":"c-2","schemaVersion":"1.0.0","flag":null,"other":[{}]}"#);
+        assert_eq!(
+            bare,
+            Ok(Call {
+                id: "c-2".into(),
+                legs: None
+            })
+        );
+    }
+
+    #[test]
+    fn constants_keys_and_bounds_are_checked() {
+        let cases = [
+            (
+                r#"{"id":"c","schemaVersion":"2.0.0"}"#,
+                "invalid value: string \"2.0.0\", expected \"1.0.0\"",
+            ),
+            (r#"{"id":"c"}"#, "missing field `schemaVersion`"),
+            (r#"{"schemaVersion":"1.0.0"}"#, "missing field `id`"),
+            (
+                r#"{"id":"c","id":"d","schemaVersion":"1.0.0"}"#,
+                "duplicate field `id`",
+            ),
+            (
+                r#"{"id":"c","schemaVersion":"1.0.0","schemaVersion":"1.0.0"}"#,
+                "duplicate field `schemaVersion`",
+            ),
+            (
+                r#"{"id":"c","schemaVersion":"1.0.0","flag":false}"#,
+                "invalid value: boolean `false`, expected true",
+            ),
+            (
+                r#"{"id":"c","schemaVersion":"1.0.0","legs":[]}"#,
+                "invalid length 0, expected at least 1 items",
+            ),
+            (
+                r#"["c","1.0.0"]"#,
+                "invalid type: sequence, expected a JSON object",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = decode(text).expect_err(text);
+            assert!(err.starts_with(expected), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn writing_refuses_an_array_outside_its_bounds() {
+        let call = Call {
+            id: "c".into(),
+            legs: Some(vec![1, 2, 3]),
+        };
+        let err = serde_json::to_string(&call).expect_err("three legs");
+        assert_eq!(
+            err.to_string(),
+            "`legs` has 3 items, expected at most 2 items"
+        );
+    }
+
+    #[test]
+    fn literals_accept_only_their_value() {
+        let check = |literal: Literal, text: &str| {
+            literal
+                .check(&mut serde_json::Deserializer::from_str(text))
+                .map_err(|e| e.to_string())
+        };
+        assert!(check(Literal::Int(3), "3").is_ok());
+        assert!(check(Literal::Int(3), "3.0").is_err());
+        assert!(check(Literal::Num(3.0), "3").is_ok());
+        assert!(check(Literal::Num(0.5), "0.5").is_ok());
+        assert!(check(Literal::Int(-1), "18446744073709551615").is_err());
+        assert!(check(Literal::Str("a"), "\"b\"").is_err());
+        assert!(check(Literal::Bool(false), "false").is_ok());
+    }
+
+    #[test]
+    fn enum_values_are_read_from_strings_only() {
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        enum Media {
+            Chat,
+            Voice,
+        }
+        let read = |text: &str| {
+            let mut de = serde_json::Deserializer::from_str(text);
+            read_enum(&mut de, &["chat", "voice"], &[Media::Chat, Media::Voice])
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(read("\"voice\""), Ok(Media::Voice));
+        assert!(
+            read("\"fax\"")
+                .expect_err("not a value")
+                .starts_with("unknown variant `fax`")
+        );
+        assert!(read("{\"value\":null}").is_err());
+    }
+}
