@@ -1,4 +1,5 @@
-//! The event listing printed by `eventcat list`: one row per event with its lifecycle.
+//! The event listing printed by `eventcat list`: one row per event with its lifecycle, as a
+//! table, as JSON, or drawn as a timeline ([`timeline_svg`]).
 
 use std::fmt::Write;
 
@@ -6,6 +7,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::{Catalog, Direction, Status};
+
+mod timeline;
+
+pub use timeline::timeline_svg;
 
 /// One event as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

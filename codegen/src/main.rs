@@ -119,8 +119,12 @@ enum Sunset {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// An aligned text table.
     Table,
+    /// A JSON array of the rows.
     Json,
+    /// An SVG timeline of the lifecycles, grouped by product.
+    Svg,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -224,6 +228,7 @@ fn main() -> ExitCode {
                 let text = match format {
                     Format::Table => eventcat_codegen::listing::table(&rows),
                     Format::Json => format!("{}\n", eventcat_codegen::listing::json(&rows)),
+                    Format::Svg => eventcat_codegen::listing::timeline_svg(&loaded.catalog, as_of),
                 };
                 print(&text).unwrap_or(ExitCode::SUCCESS)
             }
