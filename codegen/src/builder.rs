@@ -19,7 +19,6 @@
 // The example is a whole build script, so its `fn main` is the point.
 #![allow(clippy::needless_doctest_main)]
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::select::{self, Options, SunsetPolicy};
@@ -34,9 +33,10 @@ pub struct Builder {
     out_file: Option<String>,
 }
 
-/// Why a build script could not generate the code. Its `Debug` form is its message, so that a
-/// `main` returning `Result` prints it readably.
-#[derive(thiserror::Error)]
+/// Why a build script could not generate the code. `Display` is the whole message, with the
+/// catalog's file, line and column; print it (`eprintln!("{err}")`) and exit with an error.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum BuildError {
     /// A variable cargo sets for build scripts is missing: not run by cargo?
     #[error("environment variable {0} is not set; run this from a cargo build script")]
@@ -44,22 +44,23 @@ pub enum BuildError {
     /// `as_of` is not a `YYYY-MM-DD` day, or SOURCE_DATE_EPOCH is not a number.
     #[error("{0}")]
     AsOf(String),
-    /// The catalog or options are wrong; the message has file, line and column.
+    /// The catalog or options are wrong; the message has file, line and column, and names the
+    /// builder's methods.
     #[error("{}", .0.message(crate::FrontEnd::Builder))]
-    Generate(#[from] GenerateError),
+    Generate(GenerateError),
     /// The output file could not be written.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {error}")]
     Write {
         /// The output path.
         path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
+        /// The I/O error, which the message already says.
+        error: std::io::Error,
     },
 }
 
-impl fmt::Debug for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
+impl From<GenerateError> for BuildError {
+    fn from(err: GenerateError) -> Self {
+        Self::Generate(err)
     }
 }
 
@@ -146,9 +147,9 @@ impl Builder {
         {
             return Ok(false);
         }
-        std::fs::write(out, code).map_err(|source| BuildError::Write {
+        std::fs::write(out, code).map_err(|error| BuildError::Write {
             path: out.to_owned(),
-            source,
+            error,
         })?;
         Ok(true)
     }

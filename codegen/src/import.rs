@@ -395,6 +395,7 @@ pub struct Written {
 
 /// Why the page could not be written into the catalog.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WriteError {
     /// The catalog does not load as it is.
     #[error("{0}")]

@@ -50,15 +50,20 @@ pub struct Loaded {
 }
 
 /// Why a catalog could not be loaded.
+///
+/// Every error of this crate says its whole message in `Display`, and wrappers
+/// (`GenerateError::Load`, `BuildError::Generate`) show the error they wrap: walking a chain
+/// with `source()` never meets the same message twice.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("cannot read catalog {path}: {source}")]
+    #[error("cannot read catalog {path}: {error}")]
     Read {
         /// The path as given.
         path: String,
-        /// The I/O error.
-        source: std::io::Error,
+        /// The I/O error, which the message already says.
+        error: std::io::Error,
     },
     /// The catalog has errors; the report lists them, and the lints, with locations.
     #[error("{0}")]
@@ -123,9 +128,9 @@ pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
 /// UTF-8 is an `encoding` error at the first invalid byte.
 pub fn read_catalog(path: &Path, name: &str) -> Result<String, LoadError> {
     input::read_text(path, "catalog").map_err(|err| match err {
-        input::ReadError::Io(source) => LoadError::Read {
+        input::ReadError::Io(error) => LoadError::Read {
             path: path.display().to_string(),
-            source,
+            error,
         },
         input::ReadError::NotUtf8(bad) => LoadError::Invalid(Report {
             path: name.to_owned(),
@@ -149,12 +154,13 @@ pub fn load_bundled() -> Result<Loaded, LoadError> {
 
 /// Why code could not be generated.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum GenerateError {
     /// The catalog could not be loaded, or its names clash; the report has locations.
-    #[error("{0}")]
+    #[error(transparent)]
     Load(#[from] LoadError),
     /// The options do not fit the catalog.
-    #[error("{0}")]
+    #[error(transparent)]
     Select(#[from] select::SelectError),
     /// The generated tokens did not form a Rust file (a bug in eventcat).
     #[error("generated code does not parse: {0}")]

@@ -364,7 +364,7 @@ fn fail(err: &LoadError, color: bool) -> ExitCode {
             say(&report.render(color));
             say(&format!("{}\n", report.summary(None)));
         }
-        LoadError::Read { .. } => say(&format!("error: {err}\n")),
+        _ => say(&format!("error: {err}\n")),
     }
     ExitCode::FAILURE
 }

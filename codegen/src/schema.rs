@@ -59,6 +59,7 @@ pub struct ExportFile {
 /// Why a catalog model cannot be exported. A catalog that passed validation always exports;
 /// these arise only from a model built or changed by hand.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExportError {
     /// A shape or payload names a type the catalog does not declare.
     #[error("unknown type `{name}`")]

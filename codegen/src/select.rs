@@ -67,6 +67,7 @@ impl Options {
 
 /// Why options could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SelectError {
     /// A product the catalog does not declare.
     #[error("unknown product `{product}` (the catalog declares: {known})")]

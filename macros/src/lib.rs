@@ -200,10 +200,10 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
             let full = root.join(&relative);
             let source = eventcat_codegen::read_catalog(&full, &relative).map_err(|err| {
                 let message = match &err {
-                    LoadError::Read { source, .. } => format!(
-                        "cannot read catalog `{relative}` (relative to the crate root, CARGO_MANIFEST_DIR): {source}"
+                    LoadError::Read { error, .. } => format!(
+                        "cannot read catalog `{relative}` (relative to the crate root, CARGO_MANIFEST_DIR): {error}"
                     ),
-                    LoadError::Invalid(_) => load_message(&err),
+                    _ => load_message(&err),
                 };
                 syn::Error::new(lit.span(), message)
             })?;
@@ -233,7 +233,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
             GenerateError::Select(select::SelectError::BadCratePath { .. }) => {
                 span_of(&args.crate_path, marker)
             }
-            GenerateError::Load(_) | GenerateError::Render(_) => span_of(&args.path, marker),
+            _ => span_of(&args.path, marker),
         };
         let message = match &err {
             GenerateError::Load(load) => load_message(load),
@@ -295,7 +295,7 @@ fn load_message(err: &LoadError) -> String {
             }
             message
         }
-        LoadError::Read { .. } => err.to_string(),
+        _ => err.to_string(),
     }
 }
 

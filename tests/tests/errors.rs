@@ -1,0 +1,152 @@
+//! The errors partners meet at run time, produced by the code generated from the bundled
+//! catalog: each says its message once along its `source()` chain, keeps the raw text, and
+//! shows only the text's length in `Debug`.
+
+use std::error::Error;
+
+use eventcat::PartnerEvent as _;
+use eventcat_tests::catalog::{CallManagerCallConferenceStartV1, DecodeError, ReceivedEvent};
+
+/// The messages along `err`'s chain, outermost first.
+fn chain(err: &dyn Error) -> Vec<String> {
+    let mut messages = vec![err.to_string()];
+    let mut next = err.source();
+    while let Some(cause) = next {
+        messages.push(cause.to_string());
+        next = cause.source();
+    }
+    messages
+}
+
+/// Fails when a message of the chain repeats one further down.
+fn assert_said_once(err: &dyn Error) {
+    let messages = chain(err);
+    for (index, outer) in messages.iter().enumerate() {
+        for inner in &messages[index + 1..] {
+            assert!(!outer.contains(inner.as_str()), "said twice: {messages:#?}");
+        }
+    }
+}
+
+const SECRET: &str = "Ada Lovelace";
+
+fn focus(payload: &str) -> Result<ReceivedEvent, DecodeError> {
+    ReceivedEvent::decode("aw-interaction-focus-v3", payload)
+}
+
+/// One error of each kind, each from a text that holds [`SECRET`].
+fn every_decode_error() -> Vec<(String, DecodeError)> {
+    let unknown = format!(r#"{{"name": "{SECRET}"}}"#);
+    let unsupported =
+        format!(r#"{{"schemaVersion": "1.0.2", "interactionId": "{SECRET}", "wrapUpCodes": []}}"#);
+    let invalid = format!(
+        r#"{{"schemaVersion": "3.0.0", "interactionId": "{SECRET}", "isManual": false,
+            "queue": {{"id": "1", "queueId": 7, "queueName": "Sales"}}}}"#
+    );
+    let malformed = format!(r#"{{"interactionId": "{SECRET}", "#);
+    let envelope =
+        format!(r#"{{"type": "event", "message": {{"eventName": "{SECRET}"}}, "data": 1}}"#);
+    let failed = format!(
+        r#"{{"eventType": "mashell-chat-offered-cc-event-v1", "status": "failed",
+            "data": {{"error": "INVALID_SCHEMA", "customer": "{SECRET}"}}}}"#
+    );
+    let results = [
+        (
+            unknown.clone(),
+            ReceivedEvent::decode("no-such-event-v1", &unknown),
+        ),
+        (
+            unsupported.clone(),
+            ReceivedEvent::decode("aw-interaction-wrap-up-codes-v1", &unsupported),
+        ),
+        (invalid.clone(), focus(&invalid)),
+        (malformed.clone(), focus(&malformed)),
+        (envelope.clone(), ReceivedEvent::from_message(&envelope)),
+        (failed.clone(), ReceivedEvent::from_message(&failed)),
+    ];
+    results
+        .into_iter()
+        .map(|(text, result)| (text, result.expect_err("does not decode")))
+        .collect()
+}
+
+#[test]
+fn every_decode_error_says_its_message_once_and_keeps_the_text() {
+    let errors = every_decode_error();
+    let kinds: Vec<String> = errors
+        .iter()
+        .map(|(_, err)| {
+            format!("{err:?}")
+                .split([' ', '{'])
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "UnknownEvent",
+            "UnsupportedSchemaVersion",
+            "InvalidPayload",
+            "MalformedJson",
+            "UnknownEnvelope",
+            "HostFailure"
+        ]
+    );
+    for (text, err) in errors {
+        assert_said_once(&err);
+        assert_eq!(err.raw(), text);
+        let debug = format!("{err:?}");
+        assert!(!debug.contains(SECRET), "Debug shows the payload: {debug}");
+        assert!(
+            debug.contains(&format!("<{} bytes>", text.len())),
+            "{debug}"
+        );
+        assert_eq!(err.into_raw(), text);
+    }
+}
+
+#[test]
+fn malformed_json_keeps_the_position_and_category() {
+    for text in [
+        "{\n  \"interactionId\": tru }",
+        "{\"interactionId\": \"i-1\"",
+    ] {
+        let parser = serde_json::from_str::<serde_json::Value>(text).expect_err("not JSON");
+        match focus(text) {
+            Err(DecodeError::MalformedJson {
+                line,
+                column,
+                category,
+                ref message,
+                ..
+            }) => {
+                assert_eq!(
+                    (line, column, category),
+                    (parser.line(), parser.column(), parser.classify())
+                );
+                assert_eq!(
+                    format!("{message} at line {line} column {column}"),
+                    parser.to_string()
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn an_encode_error_names_the_event_and_says_its_message_once() {
+    // A conference starts with at least two calls.
+    let text = r#"{"schemaVersion": "1.0.0", "calls": [{"callID": "a"}, {"callID": "b"}]}"#;
+    let mut conference = CallManagerCallConferenceStartV1::decode(text).expect("decodes");
+    conference.calls.truncate(1);
+    let err = conference.to_json().expect_err("one call is too few");
+    assert_eq!(err.event, "call-manager-call-conference-start-v1");
+    assert_eq!(
+        err.to_string(),
+        "cannot encode `call-manager-call-conference-start-v1` 1.0.0: `calls` has 1 items, expected at least 2 items"
+    );
+    assert_said_once(&err);
+}
