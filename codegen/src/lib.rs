@@ -26,6 +26,7 @@ pub mod render;
 pub mod schema;
 pub mod select;
 pub mod validate;
+mod yaml_error;
 
 use std::path::Path;
 
@@ -33,6 +34,7 @@ pub use builder::{BuildError, Builder};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use model::Catalog;
 pub use select::{FrontEnd, Options, SunsetPolicy};
+use yaml_error::yaml_diagnostic;
 
 /// The catalog bundled with eventcat: every event 8x8 publishes.
 pub const BUNDLED_CATALOG: &str = include_str!("../catalog.yaml");
@@ -221,112 +223,4 @@ pub fn generate_source(
     let loaded = load_str(path, source)?;
     let tokens = generate(&loaded, options)?;
     render::render(tokens, path).map_err(|err| GenerateError::Render(err.to_string()))
-}
-
-/// A YAML parse or shape error as a diagnostic.
-pub(crate) fn yaml_diagnostic(err: &serde_saphyr::Error) -> Diagnostic {
-    let location = err
-        .location()
-        .map(|l| Location::from_saphyr(&l))
-        .unwrap_or(Location {
-            line: 1,
-            column: 1,
-            bytes: None,
-        });
-    if let Some(message) = limit_message(original(err)) {
-        return Diagnostic::error("limit", location, message);
-    }
-    let options = serde_saphyr::render_options! {
-        snippets: serde_saphyr::SnippetMode::Off,
-    };
-    let rendered = err.without_snippet().render_with_options(options);
-    let mut message = strip_location_suffix(&rendered);
-    // The parser's own wording suggests a parser option; say what is wrong in the file instead.
-    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .and_then(|k| k.strip_prefix(": "));
-        message = match key {
-            Some(key) => format!("duplicate key `{key}`: a key may appear only once in a mapping"),
-            None => "duplicate key: a key may appear only once in a mapping".to_owned(),
-        };
-    }
-    let code = if message.starts_with("unknown field") {
-        "unknown-key"
-    } else if message.contains("duplicate") {
-        "duplicate-key"
-    } else {
-        "yaml"
-    };
-    Diagnostic::error(code, location, message)
-}
-
-/// The parser appends " at line L column C"; the diagnostic carries the location itself.
-fn strip_location_suffix(message: &str) -> String {
-    let message = message.trim();
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
-/// The error behind the parser's wrappers (an alias's use, a snippet).
-fn original(mut err: &serde_saphyr::Error) -> &serde_saphyr::Error {
-    loop {
-        match err {
-            serde_saphyr::Error::WithSnippet { error, .. }
-            | serde_saphyr::Error::AliasError { error, .. } => err = error,
-            _ => return err,
-        }
-    }
-}
-
-/// A parser limit (see [`MAX_DEPTH`], [`MAX_NODES`], [`MAX_ALIAS_EXPANSION`]) in the words of
-/// the catalog; `None` for other errors.
-fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
-    use serde_saphyr::budget::BudgetBreach;
-    let aliases = |what: &str| {
-        format!(
-            "{what}: a catalog's aliases may expand to at most {MAX_ALIAS_EXPANSION} values; \
-             write the values out"
-        )
-    };
-    Some(match err {
-        serde_saphyr::Error::Budget { breach, .. } => match breach {
-            BudgetBreach::Depth { .. } => format!(
-                "nesting deeper than {MAX_DEPTH} levels: a catalog's lists and mappings may \
-                 nest {MAX_DEPTH} levels deep"
-            ),
-            BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
-                format!("more than {MAX_NODES} values: the limit for a catalog")
-            }
-            BudgetBreach::Aliases { .. } => aliases("too many aliases"),
-            BudgetBreach::Anchors { .. } => "too many anchors (`&name`)".to_owned(),
-            BudgetBreach::AliasAnchorRatio {
-                aliases: used,
-                anchors,
-            } => aliases(&format!(
-                "{used} aliases of {anchors} anchors, which looks like an alias bomb"
-            )),
-            BudgetBreach::RecordedAnchorEvents { .. }
-            | BudgetBreach::RecordedAnchorBytes { .. } => {
-                aliases("aliases expand to too many values")
-            }
-            BudgetBreach::ScalarBytes { .. } => "too much text in values".to_owned(),
-            BudgetBreach::Documents { .. } => "too many YAML documents".to_owned(),
-            BudgetBreach::MergeKeys { .. } => "too many merge keys (`<<`)".to_owned(),
-            _ => "the file exceeds a limit of the YAML parser".to_owned(),
-        },
-        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
-        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => {
-            aliases("aliases expand to too many values")
-        }
-        serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => format!(
-            "aliases nest deeper than {MAX_DEPTH} levels: a catalog's lists and mappings may \
-             nest {MAX_DEPTH} levels deep"
-        ),
-        _ => return None,
-    })
 }

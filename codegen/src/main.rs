@@ -134,7 +134,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 fn today() -> Date {
     jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
         .date()
 }
 

@@ -294,7 +294,7 @@ pub fn source_date_epoch() -> Option<Result<Date, String>> {
             .parse::<i64>()
             .ok()
             .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-            .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+            .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is not a number of seconds")),
     )
 }

@@ -112,7 +112,7 @@ fn parse_args(args: &[String]) -> Result<(String, CatalogDate), String> {
 /// Today in UTC; only the demo's default, never used for code generation.
 fn today() -> Result<CatalogDate, String> {
     let day = jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
         .date();
     day.to_string()
         .parse()
