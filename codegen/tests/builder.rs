@@ -74,7 +74,7 @@ fn a_broken_catalog_reports_its_location() {
         .catalog("catalog.yaml")
         .source(&dir)
         .expect_err("broken");
-    let message = format!("{err:?}");
+    let message = err.to_string();
     assert!(message.contains("catalog.yaml:4:"), "{message}");
 }
 

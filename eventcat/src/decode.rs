@@ -9,19 +9,19 @@ use crate::path::{locate, trail};
 use crate::repair::repair_surrogates;
 use crate::{DecodeError, PartnerEvent};
 
-/// Decodes `payload` as `T`; `raw` is what errors keep. When `supported` lists the event's
-/// schema versions, a payload whose `schemaVersion` is none of them is
-/// `UnsupportedSchemaVersion`. Everything beyond the one pass over the text happens on the
-/// failure path.
+/// Decodes `payload` as `T`, given as the `E` it converts into (`T` itself, or the variant of a
+/// dispatching enum); `raw` is what errors keep. When `supported` lists the event's schema
+/// versions, a payload whose `schemaVersion` is none of them is `UnsupportedSchemaVersion`.
+/// Everything beyond the one pass over the text happens on the failure path.
 #[inline]
-pub(crate) fn payload<T: PartnerEvent>(
+pub(crate) fn payload<T: PartnerEvent, E: From<T>>(
     payload: &str,
     raw: &str,
     supported: &'static [&'static str],
-) -> Result<T, DecodeError> {
-    match serde_json::from_str(payload) {
-        Ok(event) => Ok(event),
-        Err(err) => recover(payload, raw, supported, &err),
+) -> Result<E, DecodeError> {
+    match serde_json::from_str::<T>(payload) {
+        Ok(event) => Ok(E::from(event)),
+        Err(err) => recover::<T>(payload, raw, supported, &err).map(E::from),
     }
 }
 

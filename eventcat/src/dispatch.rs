@@ -1,11 +1,6 @@
 //! Decoding any event of a catalog by its name: the generated `ReceivedEvent` implements
 //! [`Dispatch`], one `match` from event names to structs, and these functions do the rest.
 
-use std::marker::PhantomData;
-
-use serde::Deserializer;
-use serde_json::value::RawValue;
-
 use crate::decode::version_of;
 use crate::{DecodeError, PartnerEvent};
 
@@ -79,69 +74,10 @@ impl<E> Router<E> for Text<'_> {
     where
         E: From<T>,
     {
-        crate::decode::payload::<T>(self.payload, self.raw, versions).map(E::from)
+        crate::decode::payload::<T, E>(self.payload, self.raw, versions)
     }
 
     fn unknown(self) -> Self::Output {
         Err(DecodeError::unknown_event(self.name, self.raw))
     }
-}
-
-/// What routing a payload inside a host message gives: the event, or the payload's text when
-/// it must be decoded on its own (an event with several schema versions, whose `schemaVersion`
-/// must be read first; an unknown name, whose error the text path reports).
-pub(crate) enum Seeded<'de, E> {
-    /// Decoded in place.
-    Event(E),
-    /// Left for the text path.
-    Text(&'de str),
-}
-
-/// Routes a payload as the value the parser of the whole message is at.
-pub(crate) struct Seed<'de, D> {
-    deserializer: D,
-    needs_text: bool,
-    input: PhantomData<&'de str>,
-}
-
-impl<D> Seed<'_, D> {
-    /// The payload `deserializer` is at.
-    pub(crate) fn new(deserializer: D) -> Self {
-        Self {
-            deserializer,
-            needs_text: false,
-            input: PhantomData,
-        }
-    }
-}
-
-impl<'de, E, D: Deserializer<'de>> Router<E> for Seed<'de, D> {
-    type Output = Result<Seeded<'de, E>, D::Error>;
-
-    fn version(&mut self, _: &'static [&'static str]) -> Option<usize> {
-        self.needs_text = true;
-        None
-    }
-
-    fn event<T: PartnerEvent>(self, _: &'static [&'static str]) -> Self::Output
-    where
-        E: From<T>,
-    {
-        if self.needs_text {
-            return capture(self.deserializer);
-        }
-        T::deserialize(self.deserializer).map(|event| Seeded::Event(E::from(event)))
-    }
-
-    fn unknown(self) -> Self::Output {
-        capture(self.deserializer)
-    }
-}
-
-/// The text of the value `deserializer` is at, unparsed.
-pub(crate) fn capture<'de, D: Deserializer<'de>, E>(
-    deserializer: D,
-) -> Result<Seeded<'de, E>, D::Error> {
-    <&'de RawValue as serde::Deserialize<'de>>::deserialize(deserializer)
-        .map(|raw| Seeded::Text(raw.get()))
 }

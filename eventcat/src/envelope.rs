@@ -10,13 +10,12 @@
 //! name after the payload) leaves it to a checked second reading that reports precisely.
 
 use std::cell::Cell;
-use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::DecodeError;
-use crate::dispatch::{Dispatch, Seed, Seeded, Text, capture};
+use crate::dispatch::{Dispatch, Text};
 use crate::object::Key;
 use crate::repair::with_repair;
 
@@ -28,182 +27,220 @@ const MAESTRO_KEYS: [&str; 3] = ["eventType", "status", "data"];
 
 /// Decodes a host message in either envelope.
 pub(crate) fn decode<E: Dispatch>(message: &str) -> Result<E, DecodeError> {
-    match in_one_pass::<E>(message) {
-        Some(event) => Ok(event),
+    match scan(message) {
+        Some(Scanned { name, payload }) => {
+            E::route(name, Text::new(name, payload, message)).or_else(|_| checked::<E>(message))
+        }
         None => checked::<E>(message),
     }
 }
 
-/// The one-pass reading: the event, or `None` for the checked reading to decide.
+/// The event name and payload text of a message whose envelope [`scan`] could read.
+#[derive(Debug, PartialEq)]
+struct Scanned<'a> {
+    name: &'a str,
+    payload: &'a str,
+}
+
+/// Reads the envelope of a message without a JSON parser, for the layout hosts write: string
+/// members, the payload last in its object. `None` for anything else (a string with an escape,
+/// a member that is not a string, a key given twice, keys of both envelopes, the payload before
+/// the event name, text after it), which the checked reading then decides. What it accepts is
+/// exactly the JSON text `{"k": "v", ..., "message": {"k": "v", ..., "value": P}}` or
+/// `{"k": "v", ..., "data": P}` with the payload `P` a JSON value, which decoding `P` checks.
+fn scan(message: &str) -> Option<Scanned<'_>> {
+    let mut cursor = Cursor {
+        text: message,
+        at: 0,
+    };
+    let mut seen = Seen::default();
+    cursor.expect(b'{')?;
+    loop {
+        let key = cursor.member_key()?;
+        match key {
+            "message" if seen.form(Form::Sdk) && seen.kind == Some("event") => {
+                cursor.expect(b'{')?;
+                return sdk_message(cursor);
+            }
+            "data" if seen.form(Form::Maestro) && seen.status == Some("success") => {
+                let name = seen.event_type?;
+                let payload = cursor.last_value(1)?;
+                return Some(Scanned { name, payload });
+            }
+            "message" | "data" => return None,
+            _ => {
+                let value = cursor.string()?;
+                seen.record(key, value)?;
+            }
+        }
+        cursor.expect(b',')?;
+    }
+}
+
+/// The inside of the SDK envelope's `message` object, whose `value` is the payload.
+fn sdk_message(mut cursor: Cursor<'_>) -> Option<Scanned<'_>> {
+    let mut name = None;
+    loop {
+        let key = cursor.member_key()?;
+        if key == "value" {
+            let payload = cursor.last_value(2)?;
+            return Some(Scanned {
+                name: name?,
+                payload,
+            });
+        }
+        let value = cursor.string()?;
+        if key == "eventName" && name.replace(value).is_some() {
+            return None;
+        }
+        cursor.expect(b',')?;
+    }
+}
+
+/// The number of bytes before the first `"`, `\\` or control character (all of `bytes` when
+/// there is none), eight at a time: a byte is one of them when it is below 0x20 or, XORed with
+/// the quote or the backslash, zero.
 #[inline]
-fn in_one_pass<E: Dispatch>(message: &str) -> Option<E> {
-    let mut deserializer = serde_json::Deserializer::from_str(message);
-    let found = deserializer.deserialize_map(Outer::<E>(PhantomData)).ok()?;
-    deserializer.end().ok()?;
-    match found.payload {
-        Seeded::Event(event) => Some(event),
-        Seeded::Text(payload) => {
-            let name = found.name.as_str();
-            E::route(name, Text::new(name, payload, message)).ok()
+fn plain_length(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGHS: u64 = ONES << 7;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES)
+            & !(word ^ (ONES * u64::from(b'"')));
+        let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES)
+            & !(word ^ (ONES * u64::from(b'\\')));
+        let found = (control | quote | backslash) & HIGHS;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
         }
+        at += 8;
     }
+    let tail = chunks.remainder();
+    at + tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(tail.len())
 }
 
-/// An event name and its payload, as the one-pass reading found them.
-struct Found<'de, E> {
-    name: Key<'de>,
-    payload: Seeded<'de, E>,
+/// Which envelope a key belongs to.
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    Sdk,
+    Maestro,
 }
 
-/// Sets a slot once; a second value is a key given twice, left to the checked reading.
-fn once<T, Er: de::Error>(slot: &mut Option<T>, value: T) -> Result<(), Er> {
-    match slot {
-        Some(_) => Err(Er::custom("a key given twice")),
-        None => {
-            *slot = Some(value);
-            Ok(())
+/// The envelope keys [`scan`] has read before the payload, with their string values.
+#[derive(Default)]
+struct Seen<'a> {
+    form: Option<Form>,
+    kind: Option<&'a str>,
+    event_type: Option<&'a str>,
+    status: Option<&'a str>,
+}
+
+impl<'a> Seen<'a> {
+    /// Whether a key of `form` may come: no key of the other form came before.
+    fn form(&mut self, form: Form) -> bool {
+        *self.form.get_or_insert(form) == form
+    }
+
+    /// Records a string member: a key of one envelope (once), or any other key (skipped).
+    fn record(&mut self, key: &str, value: &'a str) -> Option<()> {
+        let form = match key {
+            "type" => Form::Sdk,
+            "eventType" | "status" => Form::Maestro,
+            _ => return Some(()),
+        };
+        if !self.form(form) {
+            return None;
         }
+        let slot = match key {
+            "type" => &mut self.kind,
+            "eventType" => &mut self.event_type,
+            _ => &mut self.status,
+        };
+        slot.replace(value).is_none().then_some(())
     }
 }
 
-/// Reads the payload as the event called `name`.
-struct Payload<'n, E> {
-    name: &'n str,
-    event: PhantomData<E>,
+/// A position in the text being scanned.
+struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-impl<'n, E> Payload<'n, E> {
-    fn of(name: &'n str) -> Self {
-        Self {
-            name,
-            event: PhantomData,
-        }
-    }
-}
-
-impl<'de, E: Dispatch> DeserializeSeed<'de> for Payload<'_, E> {
-    type Value = Seeded<'de, E>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        E::route(self.name, Seed::new(deserializer))
-    }
-}
-
-/// Keeps a payload whose event name is not known yet as text.
-struct Later<E>(PhantomData<E>);
-
-impl<'de, E> DeserializeSeed<'de> for Later<E> {
-    type Value = Seeded<'de, E>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        capture(deserializer)
-    }
-}
-
-/// The payload at the next value of `map`: decoded as the event `name` when it is known.
-fn next_payload<'de, A: MapAccess<'de>, E: Dispatch>(
-    map: &mut A,
-    name: Option<&str>,
-) -> Result<Seeded<'de, E>, A::Error> {
-    match name {
-        Some(name) => map.next_value_seed(Payload::<E>::of(name)),
-        None => map.next_value_seed(Later(PhantomData)),
-    }
-}
-
-/// Reads the outer object of a message in one pass.
-struct Outer<E>(PhantomData<E>);
-
-impl<'de, E: Dispatch> Visitor<'de> for Outer<E> {
-    type Value = Found<'de, E>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a host message")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut kind, mut message, mut event_type, mut status, mut data) =
-            (None, None, None, None, None);
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                "type" => once(&mut kind, map.next_value::<Key<'de>>()?)?,
-                "message" => once(
-                    &mut message,
-                    map.next_value_seed(Message::<E>(PhantomData))?,
-                )?,
-                "eventType" => once(&mut event_type, map.next_value::<Key<'de>>()?)?,
-                "status" => once(&mut status, map.next_value::<Key<'de>>()?)?,
-                "data" => {
-                    let success = status
-                        .as_ref()
-                        .is_some_and(|s: &Key| s.as_str() == "success");
-                    let name = event_type.as_ref().filter(|_| success).map(Key::as_str);
-                    once(&mut data, next_payload::<A, E>(&mut map, name)?)?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+impl<'a> Cursor<'a> {
+    /// The byte at the cursor, after JSON whitespace.
+    #[inline]
+    fn next_byte(&mut self) -> Option<u8> {
+        let bytes = self.text.as_bytes();
+        loop {
+            match *bytes.get(self.at)? {
+                b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
+                byte => return Some(byte),
             }
         }
-        let sdk = kind.is_some() || message.is_some();
-        let maestro = event_type.is_some() || status.is_some() || data.is_some();
-        let is = |key: &Option<Key>, word: &str| key.as_ref().is_some_and(|k| k.as_str() == word);
-        match (sdk, maestro) {
-            (true, false) if is(&kind, "event") => {
-                message.ok_or_else(|| de::Error::custom("no message"))
+    }
+
+    /// Skips whitespace, then the byte `byte`.
+    #[inline]
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        // Hosts write compact JSON: the byte is usually right there.
+        if self.text.as_bytes().get(self.at) != Some(&byte) && self.next_byte()? != byte {
+            return None;
+        }
+        self.at += 1;
+        Some(())
+    }
+
+    /// A string without escapes or control characters, after whitespace.
+    #[inline]
+    fn string(&mut self) -> Option<&'a str> {
+        self.expect(b'"')?;
+        let start = self.at;
+        let rest = self.text.as_bytes().get(start..)?;
+        let length = plain_length(rest);
+        if rest.get(length) != Some(&b'"') {
+            return None;
+        }
+        self.at = start + length + 1;
+        self.text.get(start..start + length)
+    }
+
+    /// A member's key and the colon after it.
+    #[inline]
+    fn member_key(&mut self) -> Option<&'a str> {
+        let key = self.string()?;
+        self.expect(b':')?;
+        Some(key)
+    }
+
+    /// The rest of the text as the last value of `depth` nested objects: what is left once
+    /// the closing braces (and whitespace) at the end are taken off.
+    fn last_value(mut self, depth: usize) -> Option<&'a str> {
+        self.next_byte()?;
+        let bytes = self.text.as_bytes();
+        let mut end = bytes.len();
+        for _ in 0..depth {
+            while end > self.at && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
+                end -= 1;
             }
-            (false, true) if is(&status, "success") => match event_type {
-                Some(name) => Ok(Found {
-                    name,
-                    payload: data.unwrap_or(Seeded::Text("null")),
-                }),
-                None => Err(de::Error::custom("no event type")),
-            },
-            _ => Err(de::Error::custom("not a known envelope")),
-        }
-    }
-}
-
-/// Reads the SDK envelope's `message` object in one pass.
-struct Message<E>(PhantomData<E>);
-
-impl<'de, E: Dispatch> DeserializeSeed<'de> for Message<E> {
-    type Value = Found<'de, E>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de, E: Dispatch> Visitor<'de> for Message<E> {
-    type Value = Found<'de, E>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("an event message")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut name, mut payload) = (None, None);
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                "eventName" => once(&mut name, map.next_value::<Key<'de>>()?)?,
-                "value" => {
-                    let known = name.as_ref().map(Key::as_str);
-                    once(&mut payload, next_payload::<A, E>(&mut map, known)?)?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+            if end <= self.at + 1 || bytes[end - 1] != b'}' {
+                return None;
             }
+            end -= 1;
         }
-        match (name, payload) {
-            (Some(name), Some(payload)) => Ok(Found { name, payload }),
-            _ => Err(de::Error::custom("an incomplete message")),
-        }
+        self.text.get(self.at..end)
     }
 }
 
-/// The checked reading, after the one pass gave up: it opens the envelope with every check,
+/// The checked reading, when the scan gave up: it opens the envelope with every check,
 /// then decodes the payload as text; lone surrogate escapes are repaired.
 #[cold]
 #[inline(never)]
@@ -390,5 +427,139 @@ impl<'de, const N: usize> Visitor<'de> for RawFields<'_, N> {
             values[index] = Some(map.next_value()?);
         }
         Ok(values)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAYLOAD: &str = r#"{"schemaVersion":"3.0.0","a":[1,{"b":"}"}]}"#;
+
+    fn scanned(message: &str) -> Option<(String, serde_json::Value)> {
+        let Scanned { name, payload } = scan(message)?;
+        let value = serde_json::from_str(payload).ok()?;
+        Some((name.to_owned(), value))
+    }
+
+    fn opened(message: &str) -> Result<(String, serde_json::Value), DecodeError> {
+        let (name, payload) = open(message, message)?;
+        let value = serde_json::from_str(payload).unwrap_or(serde_json::Value::Null);
+        Ok((name.as_str().to_owned(), value))
+    }
+
+    /// Envelopes both readings accept, in the layouts hosts write and others.
+    fn good() -> Vec<String> {
+        vec![
+            format!(
+                r#"{{"type":"event","schemaVersion":"1.0.0","message":{{"eventName":"x-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(
+                r#"{{"schemaVersion":"1.0.0","type":"event","message":{{"value2":"v","eventName":"x-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(
+                "{{ \"type\" : \"event\" ,\n \"message\" :\t{{ \"eventName\" : \"x-v1\" , \"value\" : {PAYLOAD} }} }}\n"
+            ),
+            format!(r#"{{"eventType":"x-v1","status":"success","data":{PAYLOAD}}}"#),
+            format!(r#"{{"status":"success","eventType":"x-v1","note":"n","data":{PAYLOAD} }}"#),
+        ]
+    }
+
+    #[test]
+    fn the_scan_reads_what_the_checked_reading_reads() {
+        for message in good() {
+            let expected = opened(&message).expect("a valid envelope");
+            assert_eq!(scanned(&message), Some(expected), "{message}");
+        }
+    }
+
+    #[test]
+    fn the_scan_leaves_every_other_message_to_the_checked_reading() {
+        let unusual = [
+            // An escape, a member that is not a string, the payload first or not last.
+            format!(
+                r#"{{"type":"ev\u0065nt","message":{{"eventName":"x-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(
+                r#"{{"type":"event","schemaVersion":1,"message":{{"eventName":"x-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(r#"{{"message":{{"eventName":"x-v1","value":{PAYLOAD}}},"type":"event"}}"#),
+            format!(r#"{{"type":"event","message":{{"value":{PAYLOAD},"eventName":"x-v1"}}}}"#),
+            format!(r#"{{"eventType":"x-v1","data":{PAYLOAD},"status":"success"}}"#),
+            // Text after the payload, or braces that do not close it.
+            format!(r#"{{"eventType":"x-v1","status":"success","data":{PAYLOAD}}}}}"#),
+            format!(r#"{{"eventType":"x-v1","status":"success","data":{PAYLOAD}}} x"#),
+            r#"{"eventType":"x-v1","status":"success","data":}"#.to_owned(),
+        ];
+        // Either the scan gives up, or what it takes for the payload is not one JSON value,
+        // which decoding the payload refuses.
+        for message in &unusual {
+            assert_eq!(scanned(message), None, "{message}");
+        }
+    }
+
+    #[test]
+    fn the_scan_refuses_what_the_checked_reading_refuses() {
+        let refused = [
+            // A key given twice, keys of both envelopes, a failure or an unknown status.
+            format!(
+                r#"{{"type":"event","type":"event","message":{{"eventName":"x-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(
+                r#"{{"type":"event","message":{{"eventName":"x-v1","eventName":"y-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(
+                r#"{{"eventType":"x-v1","eventType":"y-v1","status":"success","data":{PAYLOAD}}}"#
+            ),
+            format!(r#"{{"type":"event","eventType":"x-v1","status":"success","data":{PAYLOAD}}}"#),
+            format!(
+                r#"{{"eventType":"x-v1","type":"event","message":{{"eventName":"x-v1","value":{PAYLOAD}}}}}"#
+            ),
+            format!(r#"{{"eventType":"x-v1","status":"failed","data":{PAYLOAD}}}"#),
+            format!(r#"{{"eventType":"x-v1","status":"pending","data":{PAYLOAD}}}"#),
+            format!(r#"{{"type":"request","message":{{"eventName":"x-v1","value":{PAYLOAD}}}}}"#),
+            format!(r#"{{"type":"event","message":{{"value":{PAYLOAD}}}}}"#),
+        ];
+        for message in &refused {
+            assert_eq!(scanned(message), None, "{message}");
+            assert!(opened(message).is_err(), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_or_both_envelopes_are_named() {
+        let message = format!(
+            r#"{{"type":"event","message":{{"eventName":"x-v1","value":{PAYLOAD}}},"message":{{}}}}"#
+        );
+        let err = opened(&message).expect_err("two messages");
+        assert!(
+            err.to_string().contains("the key `message` appears twice"),
+            "{err}"
+        );
+        assert_eq!(err.raw(), message);
+        let inner = r#"{"type":"event","message":{"eventName":"a","eventName":"b","value":{}}}"#;
+        let err = opened(inner).expect_err("two names");
+        assert!(
+            err.to_string()
+                .contains("`message.eventName` appears twice"),
+            "{err}"
+        );
+        let both = r#"{"type":"event","message":{"eventName":"a","value":{}},"data":{}}"#;
+        let err = opened(both).expect_err("both forms");
+        assert!(err.to_string().contains("keys of both envelopes"), "{err}");
+    }
+
+    #[test]
+    fn plain_strings_end_at_the_first_quote_backslash_or_control_character() {
+        for (text, length) in [
+            ("abc\"", 3),
+            ("0123456789abcdef\"", 16),
+            ("0123456\\u", 7),
+            ("01234567890\n\"", 11),
+            ("\u{e9}t\u{e9}\"", 5),
+            ("no end", 6),
+        ] {
+            assert_eq!(plain_length(text.as_bytes()), length, "{text:?}");
+        }
     }
 }

@@ -29,7 +29,7 @@ pub trait PartnerEvent: Serialize + DeserializeOwned + Sized {
 
     /// Decodes a JSON payload of this event; unknown fields are ignored.
     fn decode(payload: &str) -> Result<Self, DecodeError> {
-        crate::decode::payload(payload, payload, &[])
+        crate::decode::payload::<Self, Self>(payload, payload, &[])
     }
 
     /// The JSON payload, `schemaVersion` included.

@@ -236,35 +236,57 @@ impl<'de> DeserializeSeed<'de> for &Constant {
 
 /// The constants and data fields of an object type: what generated code implements.
 pub trait Fields: Sized {
-    /// The object's constant keys.
+    /// The object's constant keys. Its reader sends each to [`Object::constant`] by its place
+    /// here.
     const CONSTANTS: &'static [Constant] = &[];
 
-    /// Reads the data fields of a JSON object; other keys go to [`Object::other`].
+    /// The constants that must be present, one bit each (of the first 64).
+    const REQUIRED: u64 = required_bits(Self::CONSTANTS);
+
+    /// Reads the data fields of a JSON object, taking keys from [`Object::next_key`] until it
+    /// gives `None`; constant keys go to [`Object::constant`], other keys to [`Object::other`].
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error>;
 
     /// Writes the data fields.
     fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error>;
 }
 
-/// A JSON object being read: its entries, and which constant keys were seen.
-pub struct Object<'de, A, T> {
-    map: A,
-    object: PhantomData<fn(&'de ()) -> T>,
-    own: &'static [Constant],
-    extra: &'static [Constant],
-    seen: u64,
-    seen_beyond_64: Vec<bool>,
+/// A bit for each of the first 64 constants that is not optional.
+const fn required_bits(constants: &[Constant]) -> u64 {
+    let mut bits = 0;
+    let mut index = 0;
+    while index < constants.len() && index < 64 {
+        if !constants[index].optional {
+            bits |= 1 << index;
+        }
+        index += 1;
+    }
+    bits
 }
 
-impl<'de, A: MapAccess<'de>, T> Object<'de, A, T> {
-    /// The next key.
-    #[inline]
+/// A JSON object being read: its entries, and which constant keys were seen: the type's
+/// constants, then the `extra` ones (an event's own `schemaVersion` beside a shared type's).
+pub struct Object<'de, A, T> {
+    map: A,
+    extra: &'static [Constant],
+    seen: u64,
+    seen_beyond_64: Option<Box<[bool]>>,
+    object: PhantomData<fn(&'de ()) -> T>,
+}
+
+impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
+    /// The next key; at the end of the object, first checks that no required constant was
+    /// missing.
+    #[inline(always)]
     pub fn next_key(&mut self) -> Result<Option<Key<'de>>, A::Error> {
-        self.map.next_key_seed(KeyVisitor::<T>(PhantomData))
+        match self.map.next_key_seed(KeyVisitor::<T>(PhantomData))? {
+            Some(key) => Ok(Some(key)),
+            None => self.finish().map(|()| None),
+        }
     }
 
     /// Reads a data field's value into its slot; a key given twice is an error.
-    #[inline]
+    #[inline(always)]
     pub fn fill<V: Deserialize<'de>>(
         &mut self,
         slot: &mut Option<V>,
@@ -275,7 +297,7 @@ impl<'de, A: MapAccess<'de>, T> Object<'de, A, T> {
 
     /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is an
     /// error at the field.
-    #[inline]
+    #[inline(always)]
     pub fn fill_items<V: Deserialize<'de> + Counted>(
         &mut self,
         slot: &mut Option<V>,
@@ -293,7 +315,7 @@ impl<'de, A: MapAccess<'de>, T> Object<'de, A, T> {
 
     /// Reads a data field's value into its slot with `seed`; a value that fails leaves its key on
     /// the error trail.
-    #[inline]
+    #[inline(always)]
     fn fill_seed<S: DeserializeSeed<'de>>(
         &mut self,
         slot: &mut Option<S::Value>,
@@ -316,18 +338,29 @@ impl<'de, A: MapAccess<'de>, T> Object<'de, A, T> {
         }
     }
 
-    /// A key that is not a data field: a constant's value must match; any other key is skipped.
-    #[inline]
+    /// The value of the constant at `index` of the type's [`Fields::CONSTANTS`]: it must match.
+    #[inline(always)]
+    pub fn constant(&mut self, index: usize) -> Result<(), A::Error> {
+        match T::CONSTANTS.get(index) {
+            Some(constant) => self.check(index, constant),
+            None => self.map.next_value::<IgnoredAny>().map(|_| ()),
+        }
+    }
+
+    /// A key that is neither a data field nor one of the type's constants: an `extra` constant's
+    /// value must match; any other key is skipped.
+    #[inline(always)]
     pub fn other(&mut self, key: &str) -> Result<(), A::Error> {
-        let (own, extra) = (self.own, self.extra);
-        let found = own
-            .iter()
-            .chain(extra)
-            .enumerate()
-            .find(|(_, c)| c.wire == key);
-        let Some((index, constant)) = found else {
-            return self.map.next_value::<IgnoredAny>().map(|_| ());
-        };
+        let extra = self.extra;
+        match extra.iter().position(|c| c.wire == key) {
+            Some(index) => self.check(T::CONSTANTS.len() + index, &extra[index]),
+            None => self.map.next_value::<IgnoredAny>().map(|_| ()),
+        }
+    }
+
+    /// Checks the value of the constant with this index, seen for the first time.
+    #[inline(always)]
+    fn check(&mut self, index: usize, constant: &'static Constant) -> Result<(), A::Error> {
         if self.mark(index) {
             trail::object_failed();
             return Err(de::Error::duplicate_field(constant.wire));
@@ -338,29 +371,41 @@ impl<'de, A: MapAccess<'de>, T> Object<'de, A, T> {
     }
 
     /// Marks a constant seen; true when it was seen before.
-    #[inline]
+    #[inline(always)]
     fn mark(&mut self, index: usize) -> bool {
         if index < 64 {
             let before = self.seen & (1 << index) != 0;
             self.seen |= 1 << index;
             return before;
         }
-        if self.seen_beyond_64.is_empty() {
-            self.seen_beyond_64 = vec![false; self.own.len() + self.extra.len() - 64];
-        }
-        std::mem::replace(&mut self.seen_beyond_64[index - 64], true)
+        let count = T::CONSTANTS.len() + self.extra.len();
+        let beyond = self
+            .seen_beyond_64
+            .get_or_insert_with(|| vec![false; count.saturating_sub(64)].into_boxed_slice());
+        beyond
+            .get_mut(index - 64)
+            .is_some_and(|seen| std::mem::replace(seen, true))
     }
 
     /// Fails when a required constant was missing.
+    #[inline(always)]
     fn finish(&self) -> Result<(), A::Error> {
-        for (index, constant) in self.own.iter().chain(self.extra).enumerate() {
+        let simple = self.extra.is_empty() && T::CONSTANTS.len() <= 64;
+        if simple && self.seen & T::REQUIRED == T::REQUIRED {
+            return Ok(());
+        }
+        self.missing()
+    }
+
+    /// [`Object::finish`] when some constant may be missing: the first one that is.
+    #[cold]
+    fn missing(&self) -> Result<(), A::Error> {
+        for (index, constant) in T::CONSTANTS.iter().chain(self.extra).enumerate() {
             let seen = if index < 64 {
                 self.seen & (1 << index) != 0
             } else {
-                self.seen_beyond_64
-                    .get(index - 64)
-                    .copied()
-                    .unwrap_or(false)
+                let beyond = self.seen_beyond_64.as_deref().unwrap_or_default();
+                beyond.get(index - 64).copied().unwrap_or(false)
             };
             if !seen && !constant.optional {
                 trail::object_failed();
@@ -404,15 +449,12 @@ pub fn read<'de, D: Deserializer<'de>, T: Fields>(
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
             let mut object = Object {
                 map,
-                object: PhantomData,
-                own: T::CONSTANTS,
                 extra: self.extra,
                 seen: 0,
-                seen_beyond_64: Vec::new(),
+                seen_beyond_64: None,
+                object: PhantomData,
             };
-            let value = T::read(&mut object)?;
-            object.finish()?;
-            Ok(value)
+            T::read(&mut object)
         }
     }
 
@@ -608,6 +650,8 @@ mod tests {
                 match key.as_str() {
                     "id" => object.fill(&mut id, "id")?,
                     "legs" => object.fill_items(&mut legs, "legs", 1, 2)?,
+                    "schemaVersion" => object.constant(0)?,
+                    "flag" => object.constant(1)?,
                     other => object.other(other)?,
                 }
             }

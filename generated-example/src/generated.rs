@@ -2945,6 +2945,7 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
                 "jobTitle" => __object.fill(&mut job_title, "jobTitle")?,
                 "email" => __object.fill(&mut email, "email")?,
                 "language" => __object.fill(&mut language, "language")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3021,6 +3022,7 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "messages" => __object.fill(&mut messages, "messages")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3086,6 +3088,7 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "message" => __object.fill(&mut message, "message")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3145,6 +3148,7 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3202,6 +3206,7 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3265,6 +3270,7 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3336,6 +3342,7 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "queue" => __object.fill(&mut queue, "queue")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3409,6 +3416,7 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "queue" => __object.fill(&mut queue, "queue")?,
                 "isManual" => __object.fill(&mut is_manual, "isManual")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3470,6 +3478,7 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3527,6 +3536,7 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3584,6 +3594,7 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3697,6 +3708,7 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
                 "customerPhone" => __object.fill(&mut customer_phone, "customerPhone")?,
                 "agentName" => __object.fill(&mut agent_name, "agentName")?,
                 "agentPhone" => __object.fill(&mut agent_phone, "agentPhone")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3775,6 +3787,7 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -3840,6 +3853,7 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "wrapUpCodes" => __object.fill(&mut wrap_up_codes, "wrapUpCodes")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -4244,6 +4258,7 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "wrapUpCodes" => __object.fill(&mut wrap_up_codes, "wrapUpCodes")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -4660,6 +4675,7 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "message" => __object.fill(&mut message, "message")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -4727,6 +4743,7 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
             match __key.as_str() {
                 "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
                 "wrapUpCodes" => __object.fill(&mut wrap_up_codes, "wrapUpCodes")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -4943,6 +4960,7 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "calls" => __object.fill_items(&mut calls, "calls", 1, u64::MAX)?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -4997,6 +5015,7 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "calls" => __object.fill_items(&mut calls, "calls", 2, u64::MAX)?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5657,6 +5676,7 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
             match __key.as_str() {
                 "callId" => __object.fill(&mut call_id, "callId")?,
                 "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5725,6 +5745,7 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
                 "callId" => __object.fill(&mut call_id, "callId")?,
                 "toCallId" => __object.fill(&mut to_call_id, "toCallId")?,
                 "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5795,6 +5816,7 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
                 "callId" => __object.fill(&mut call_id, "callId")?,
                 "toCallId" => __object.fill(&mut to_call_id, "toCallId")?,
                 "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5865,6 +5887,7 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
                 "callId" => __object.fill(&mut call_id, "callId")?,
                 "toCallId" => __object.fill(&mut to_call_id, "toCallId")?,
                 "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -5916,7 +5939,10 @@ impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            __object.other(__key.as_str())?;
+            match __key.as_str() {
+                "schemaVersion" => __object.constant(0)?,
+                __other => __object.other(__other)?,
+            }
         }
         ::std::result::Result::Ok(Self {})
     }
@@ -5958,7 +5984,10 @@ impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            __object.other(__key.as_str())?;
+            match __key.as_str() {
+                "schemaVersion" => __object.constant(0)?,
+                __other => __object.other(__other)?,
+            }
         }
         ::std::result::Result::Ok(Self {})
     }
@@ -6029,6 +6058,10 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "mediaType" => __object.fill(&mut media_type, "mediaType")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6113,6 +6146,10 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "mediaType" => __object.fill(&mut media_type, "mediaType")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6211,6 +6248,10 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6316,6 +6357,10 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6410,6 +6455,11 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "mediaType" => __object.constant(3)?,
+                "schemaVersion" => __object.constant(4)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6500,6 +6550,11 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "mediaType" => __object.constant(3)?,
+                "schemaVersion" => __object.constant(4)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6596,6 +6651,11 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "mediaType" => __object.constant(3)?,
+                "schemaVersion" => __object.constant(4)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6694,6 +6754,11 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "mediaType" => __object.constant(3)?,
+                "schemaVersion" => __object.constant(4)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6816,6 +6881,10 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
                         .fill(&mut is_stand_alone_terminated, "isStandAloneTerminated")?
                 }
                 "contact" => __object.fill(&mut contact, "contact")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -6952,6 +7021,10 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
                         .fill(&mut is_stand_alone_terminated, "isStandAloneTerminated")?
                 }
                 "contact" => __object.fill(&mut contact, "contact")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7049,6 +7122,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
                 "eventId" => __object.fill(&mut event_id, "eventId")?,
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7125,6 +7202,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
                 "eventId" => __object.fill(&mut event_id, "eventId")?,
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7239,6 +7320,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7365,6 +7450,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7462,6 +7551,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
                 "startTime" => __object.fill(&mut start_time, "startTime")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7546,6 +7639,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
                 "startTime" => __object.fill(&mut start_time, "startTime")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7654,6 +7751,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
                 "callDuration" => __object.fill(&mut call_duration, "callDuration")?,
                 "callRecording" => __object.fill(&mut call_recording, "callRecording")?,
                 "hasRecording" => __object.fill(&mut has_recording, "hasRecording")?,
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7751,6 +7852,9 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
                 "callingName" => __object.fill(&mut calling_name, "callingName")?,
+                "eventName" => __object.constant(0)?,
+                "media" => __object.constant(1)?,
+                "schemaVersion" => __object.constant(2)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7842,6 +7946,9 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
                 "direction" => __object.fill(&mut direction, "direction")?,
                 "searchContext" => __object.fill(&mut search_context, "searchContext")?,
                 "callingName" => __object.fill(&mut calling_name, "callingName")?,
+                "eventName" => __object.constant(0)?,
+                "media" => __object.constant(1)?,
+                "schemaVersion" => __object.constant(2)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -7954,6 +8061,10 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }
@@ -8072,6 +8183,10 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
                 "additionalData" => {
                     __object.fill(&mut additional_data, "additionalData")?
                 }
+                "eventName" => __object.constant(0)?,
+                "method" => __object.constant(1)?,
+                "media" => __object.constant(2)?,
+                "schemaVersion" => __object.constant(3)?,
                 __other => __object.other(__other)?,
             }
         }

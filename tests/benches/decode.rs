@@ -7,6 +7,7 @@
 //! input is the payload in its host envelope). `scripts/bench-ratios` tabulates the results.
 
 mod hand;
+mod payloads;
 
 use std::hint::black_box;
 
@@ -16,100 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-const FOCUS: &str = include_str!("../fixtures/samples/aw-interaction-focus-v3.json");
-const CALL: &str = include_str!("../fixtures/samples/call-manager-call-connect-v1.json");
-const OFFERED: &str = include_str!("../fixtures/samples/mashell-chat-offered-cc-event-v1.json");
-
-/// `aw-chat-init-v1` with three messages: the documented sample has only one, which opens this
-/// chat; a bot answer and a translated customer message with an attachment follow, so that
-/// nearly every optional `ChatMessage` field appears (and `rawMessage` in both of its forms).
-const CHAT_INIT: &str = r#"{
-  "interactionId": "interaction-12345",
-  "messages": [
-    {
-      "id": "msg-abc123",
-      "timestamp": 1746522286592,
-      "type": "text",
-      "rawMessage": "Hi, I need help with my account",
-      "displayName": "Customer Name",
-      "author": {
-        "id": "customer-001",
-        "email": "customer@example.com",
-        "name": "Customer Name"
-      },
-      "isBot": false
-    },
-    {
-      "id": "msg-abc124",
-      "timestamp": 1746522289120,
-      "type": "text",
-      "rawMessage": {
-        "text": "I can help with that. Is it about billing or about signing in?",
-        "format": "plain"
-      },
-      "botName": "Cognigy",
-      "msgStatus": "delivered",
-      "translatedMessage": null,
-      "displayName": "Virtual Assistant",
-      "isBot": true,
-      "meta": {
-        "app": "cognigy",
-        "conversation_id": "conv-7781",
-        "conversation_message_id": "conv-7781-2",
-        "has_cards": "false",
-        "type": "bot"
-      }
-    },
-    {
-      "id": "msg-abc125",
-      "timestamp": 1746522301457,
-      "type": "text",
-      "rawMessage": "Voici une capture d'écran de l'erreur",
-      "lastUpdatedTimestamp": 1746522303002,
-      "msgStatus": "read",
-      "attachments": [
-        {
-          "filename": "erreur-connexion.png",
-          "id": "att-5521",
-          "meta": {
-            "originalHeight": 1080,
-            "originalWidth": 1920,
-            "thumbnailContentType": "image/png",
-            "thumbnailHeight": 90,
-            "thumbnailWidth": 160
-          },
-          "size": 248311,
-          "thumbnailUrl": "https://files.example.com/att-5521/thumbnail.png",
-          "type": "image"
-        }
-      ],
-      "translatedMessage": "Here is a screenshot of the error",
-      "originalMessage": "Voici une capture d'écran de l'erreur",
-      "displayName": "Customer Name",
-      "author": {
-        "id": "customer-001",
-        "email": "customer@example.com",
-        "name": "Customer Name"
-      },
-      "variables": {
-        "locale": "fr-FR",
-        "channel": "web"
-      },
-      "resent": false,
-      "isBot": false,
-      "isDeleted": false
-    }
-  ],
-  "schemaVersion": "1.0.0"
-}"#;
-
-/// The envelope a host wraps a payload in.
-enum Host {
-    /// The partner SDK's, for Agent Workspace and Call Manager events.
-    Sdk,
-    /// Maestro's.
-    Maestro,
-}
+use payloads::{CALL, CHAT_INIT, FOCUS, Host, OFFERED};
 
 /// One benchmarked payload with everything its benchmarks need, checked before any timing.
 struct Case<T> {
@@ -134,14 +42,7 @@ impl<T: Serialize + DeserializeOwned> Case<T> {
     fn new(name: &'static str, payload: &'static str, host: Host) -> Self {
         let value: Value = serde_json::from_str(payload)
             .unwrap_or_else(|err| panic!("{name}: the payload is not JSON: {err}"));
-        let message = match host {
-            Host::Sdk => format!(
-                r#"{{"type":"event","schemaVersion":"1.0.0","message":{{"eventName":"{name}","value":{payload}}}}}"#
-            ),
-            Host::Maestro => {
-                format!(r#"{{"eventType":"{name}","status":"success","data":{payload}}}"#)
-            }
-        };
+        let message = host.wrap(name, payload);
         let event = ReceivedEvent::decode(name, payload)
             .unwrap_or_else(|err| panic!("{name}: eventcat cannot decode the payload: {err}"));
         match ReceivedEvent::from_message(&message) {

@@ -205,7 +205,7 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         let rust = ident(&field.rust_name);
         quote! { let mut #rust = ::std::option::Option::None; }
     });
-    let arms = item.fields.iter().map(|field| {
+    let fields = item.fields.iter().map(|field| {
         let rust = ident(&field.rust_name);
         let wire = &field.wire_name;
         match item_bounds(field) {
@@ -215,7 +215,13 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
             None => quote! { #wire => __object.fill(&mut #rust, #wire)? },
         }
     });
-    let keys = if item.fields.is_empty() {
+    let constant_arms = item.constants.iter().enumerate().map(|(index, constant)| {
+        let wire = &constant.wire_name;
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote! { #wire => __object.constant(#index)? }
+    });
+    let arms: Vec<TokenStream> = fields.chain(constant_arms).collect();
+    let keys = if arms.is_empty() {
         quote! {
             while let ::std::option::Option::Some(__key) = __object.next_key()? {
                 __object.other(__key.as_str())?;

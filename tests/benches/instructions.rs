@@ -1,0 +1,100 @@
+//! Instruction counts (callgrind, through gungraun) of what `decode.rs` times: eventcat's
+//! `ReceivedEvent::decode` and `from_message`, and the hand-written serde structs of [`hand`]
+//! read with `serde_json::from_str`, on the same payloads. Counts do not drift with machine
+//! load as times do. Needs valgrind and `gungraun-runner` of the same version as the
+//! `gungraun` dev-dependency: `cargo install gungraun-runner --version 0.20.0`.
+//! `scripts/bench-ratios --instructions` tabulates a run.
+
+// gungraun's macros write paths in full, and modules without docs.
+#![allow(unused_qualifications, missing_docs)]
+
+mod hand;
+mod payloads;
+
+use std::hint::black_box;
+
+use eventcat::PartnerEvent as _;
+use eventcat_tests::catalog::{AwInteractionFocusV3, DecodeError, ReceivedEvent};
+use gungraun::{library_benchmark, library_benchmark_group, main};
+use payloads::{CALL, CHAT_INIT, FOCUS, Host, OFFERED};
+
+const FOCUS_NAME: &str = "aw-interaction-focus-v3";
+const CALL_NAME: &str = "call-manager-call-connect-v1";
+const OFFERED_NAME: &str = "mashell-chat-offered-cc-event-v1";
+const CHAT_NAME: &str = "aw-chat-init-v1";
+
+/// The payload in its host's envelope, built before the count starts (and never freed, so that
+/// the count has no `free` of it either).
+fn message((name, payload, host): (&'static str, &'static str, Host)) -> &'static str {
+    Box::leak(host.wrap(name, payload).into_boxed_str())
+}
+
+#[library_benchmark]
+#[bench::focus_v3(FOCUS_NAME, FOCUS)]
+#[bench::call_connect(CALL_NAME, CALL)]
+#[bench::chat_offered(OFFERED_NAME, OFFERED)]
+#[bench::chat_init(CHAT_NAME, CHAT_INIT)]
+fn eventcat_decode(name: &str, payload: &str) -> Result<ReceivedEvent, DecodeError> {
+    black_box(ReceivedEvent::decode(black_box(name), black_box(payload)))
+}
+
+// `PartnerEvent::decode` of the struct itself, without the dispatch by event name.
+#[library_benchmark]
+#[bench::focus_v3(FOCUS)]
+fn eventcat_struct_decode_focus(payload: &str) -> Result<AwInteractionFocusV3, DecodeError> {
+    black_box(AwInteractionFocusV3::decode(black_box(payload)))
+}
+
+#[library_benchmark]
+#[bench::focus_v3(args = ((FOCUS_NAME, FOCUS, Host::Sdk)), setup = message)]
+#[bench::call_connect(args = ((CALL_NAME, CALL, Host::Sdk)), setup = message)]
+#[bench::chat_offered(args = ((OFFERED_NAME, OFFERED, Host::Maestro)), setup = message)]
+#[bench::chat_init(args = ((CHAT_NAME, CHAT_INIT, Host::Sdk)), setup = message)]
+fn eventcat_from_message(message: &str) -> Result<ReceivedEvent, DecodeError> {
+    black_box(ReceivedEvent::from_message(black_box(message)))
+}
+
+/// `serde_json::from_str` of the hand-written struct `T`.
+fn hand_decode<T: serde::de::DeserializeOwned>(payload: &str) -> serde_json::Result<T> {
+    black_box(serde_json::from_str(black_box(payload)))
+}
+
+#[library_benchmark]
+#[bench::focus_v3(FOCUS)]
+fn serde_struct_decode_focus(payload: &str) -> serde_json::Result<hand::AwInteractionFocusV3> {
+    hand_decode(payload)
+}
+
+#[library_benchmark]
+#[bench::call_connect(CALL)]
+fn serde_struct_decode_call(payload: &str) -> serde_json::Result<hand::CallManagerCallConnectV1> {
+    hand_decode(payload)
+}
+
+#[library_benchmark]
+#[bench::chat_offered(OFFERED)]
+fn serde_struct_decode_offered(
+    payload: &str,
+) -> serde_json::Result<hand::MashellChatOfferedCcEventV1> {
+    hand_decode(payload)
+}
+
+#[library_benchmark]
+#[bench::chat_init(CHAT_INIT)]
+fn serde_struct_decode_chat(payload: &str) -> serde_json::Result<hand::AwChatInitV1> {
+    hand_decode(payload)
+}
+
+library_benchmark_group!(
+    name = decoding;
+    benchmarks =
+        eventcat_decode,
+        eventcat_struct_decode_focus,
+        eventcat_from_message,
+        serde_struct_decode_focus,
+        serde_struct_decode_call,
+        serde_struct_decode_offered,
+        serde_struct_decode_chat
+);
+
+main!(library_benchmark_groups = decoding);
