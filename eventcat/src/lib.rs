@@ -49,6 +49,126 @@
 //! - [`serde`] and [`serde_json`], re-exported with the features the generated code needs
 //!   (`raw_value`, `float_roundtrip`), so a partner enables nothing.
 
+/// Generates a catalog's event types next to a marker type.
+///
+/// ```
+/// mod events {
+///     #[derive(eventcat::EventCatalog)]
+///     #[catalog(events = ["aw-interaction-focus-*"])]
+///     pub struct Events;
+/// }
+/// # fn main() {}
+/// ```
+///
+/// The items are generated in the module of the marker, so give it a module of its own: one
+/// struct per event schema version (`events::AwInteractionFocusV3`), the catalog's shared types
+/// (`events::Queue`), conversions between the versions of an event, `ReceivedEvent` and
+/// `SendEvent`, the catalog's `Product` and `CatalogEntry` table, and a re-export of this crate's
+/// types (`events::DecodeError` is [`DecodeError`]). On the marker, `Events::CATALOG` lists every
+/// event generated and `Events::entry(name)` finds one.
+///
+/// # Options
+///
+/// All optional; `#[catalog]`, or no attribute, generates every event of the catalog bundled
+/// with eventcat. Each option may be given once.
+///
+/// | option | meaning |
+/// |---|---|
+/// | `path = "catalog.yaml"` | a catalog file of your own, relative to your crate root (`CARGO_MANIFEST_DIR`), not to the source file; default: the bundled catalog |
+/// | `products = ["agent-workspace", ...]` | only the events of these products |
+/// | `events = ["aw-interaction-*", ...]` | only the events whose name matches one of these glob patterns; a pattern that matches nothing is an error |
+/// | `sunset = "keep" \| "omit" \| "error"` | what to do with events already sunset on `as_of`: generate them (the default), leave them out, or fail the build |
+/// | `as_of = "YYYY-MM-DD"` | the day `sunset` is applied for; without it, `SOURCE_DATE_EPOCH`. The clock is never read |
+/// | `crate = "my_sdk::eventcat"` | the path the generated code names this crate by, for a crate that re-exports it (as serde's `#[serde(crate = "...")]`); default `::eventcat` |
+///
+/// Editing the catalog file rebuilds your crate (the expansion includes it with
+/// `include_bytes!`). Every mistake is one compile error at the option at fault; a catalog
+/// error names its file, line and column and shows the line. The catalog's lints (warnings) are
+/// left to `eventcat check`, which the message names.
+///
+/// # A handler
+///
+/// Decode what the host delivers, handle old versions through the newest, answer, and ask the
+/// catalog what is going away:
+///
+/// ```
+/// mod events {
+///     #[derive(eventcat::EventCatalog)]
+///     #[catalog(events = ["aw-interaction-focus-*", "aw-chat-message-received-v1"])]
+///     pub struct Events;
+/// }
+///
+/// use eventcat::{CatalogDate, DecodeError, PartnerEvent as _};
+/// use events::{AwChatMessageReceivedV1, AwInteractionFocusV3, ReceivedEvent, SendEvent};
+///
+/// /// The interaction now in focus, from any focus version (older ones upgrade, with the
+/// /// fields they lack given).
+/// #[allow(deprecated)]
+/// fn focused(event: ReceivedEvent) -> Option<AwInteractionFocusV3> {
+///     let queue = || events::Queue {
+///         id: "0".into(),
+///         queue_id: "unknown".into(),
+///         queue_name: "unknown".into(),
+///     };
+///     match event {
+///         ReceivedEvent::AwInteractionFocusV3(v3) => Some(v3),
+///         ReceivedEvent::AwInteractionFocusV2(v2) => Some(v2.upgrade_to_v3(false)),
+///         ReceivedEvent::AwInteractionFocusV1(v1) => Some(v1.upgrade_to_v3(queue(), false)),
+///     }
+/// }
+///
+/// fn handle(message: &str) -> Result<Option<SendEvent>, DecodeError> {
+///     let Some(focus) = focused(ReceivedEvent::from_message(message)?) else {
+///         return Ok(None);
+///     };
+///     let reply = AwChatMessageReceivedV1 {
+///         interaction_id: focus.interaction_id.clone(),
+///         message: format!("Hello from {}", focus.queue.queue_name),
+///     };
+///     Ok(Some(reply.into()))
+/// }
+///
+/// let message = r#"{"type":"event","schemaVersion":"1.0.0","message":{
+///     "eventName":"aw-interaction-focus-v3","value":{"schemaVersion":"3.0.0",
+///     "interactionId":"i-1","isManual":true,
+///     "queue":{"id":"1","queueId":"t~~queue~~chat~~1","queueName":"Sales"}}}}"#;
+/// let reply = handle(message)?.expect("a focus event");
+/// let encoded = reply.encode()?;
+/// assert_eq!(encoded.name, "aw-chat-message-received-v1");
+/// assert_eq!(encoded.payload, r#"{"interactionId":"i-1","message":"Hello from Sales","schemaVersion":"1.0.0"}"#);
+///
+/// // A payload that does not decode comes back with the error, and says where it is wrong.
+/// let err = handle(&message.replace(r#""queueName":"Sales""#, r#""queueName":7"#)).unwrap_err();
+/// assert!(err.to_string().contains("at `queue.queueName`"), "{err}");
+/// assert!(err.raw().contains(r#""queueName":7"#));
+///
+/// // What is deprecated on a day, and what replaces it.
+/// let day = CatalogDate::ymd(2026, 6, 1);
+/// let going: Vec<_> = events::CatalogEntry::deprecated_on(day).map(|e| (e.name, e.replacement)).collect();
+/// assert_eq!(going, [("aw-interaction-focus-v1", Some("aw-interaction-focus-v3"))]);
+/// assert_eq!(AwInteractionFocusV3::decode(r#"{"schemaVersion":"3.0.0","interactionId":"i-2","isManual":false,"queue":{"id":"1","queueId":"q","queueName":"Sales"}}"#)?.interaction_id, "i-2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # When it does not compile
+///
+/// - *cannot read catalog `catalog.yaml` (relative to the crate root, CARGO_MANIFEST_DIR)*:
+///   `path` is relative to the directory of your `Cargo.toml`; leave it out for the bundled
+///   catalog.
+/// - *use of deprecated struct `AwInteractionFocusV1` ... sunset on 2026-12-08; use
+///   `AwInteractionFocusV3`*: your code names an event version 8x8 has deprecated. Move to the
+///   version the note names (`From` and `upgrade_to_*` convert) or allow it where you still
+///   need it; `sunset = "error"` with `as_of` makes a sunset event a build error. A struct
+///   literal of a deprecated type warns for the type and for each field, as rustc carries a
+///   struct's deprecation to its fields.
+/// - *struct `Events` is never constructed* in a binary: put `#[allow(dead_code)]` on the
+///   module that holds the marker, as a binary uses only part of the generated items.
+/// - *this code was generated by eventcat-codegen 0.1, which does not match the `eventcat`
+///   crate*: code from build.rs was generated by another version of `eventcat-codegen` than the
+///   `eventcat` it is compiled with; use the same version of both.
+/// - A run-time [`DecodeError::UnsupportedSchemaVersion`]: 8x8 published a schema version your
+///   catalog does not have; update eventcat (`eventcat import` and `eventcat diff` show what
+///   changed) and rebuild. The error keeps the raw payload meanwhile.
 #[cfg(feature = "derive")]
 pub use eventcat_macros::EventCatalog;
 pub use serde;

@@ -1,8 +1,10 @@
-//! The `EventCatalog` derive: typed 8x8 partner events from a catalog file, expanded next to a
-//! marker type.
+//! The `EventCatalog` derive of eventcat: typed 8x8 partner events from a catalog file,
+//! expanded next to a marker type. Depend on `eventcat`, which re-exports it and holds the
+//! runtime the expansion calls; its documentation of `eventcat::EventCatalog` is the reference
+//! (the options, a worked handler, what to do when it does not compile).
 //!
 //! ```ignore
-//! #[derive(eventcat_macros::EventCatalog)]
+//! #[derive(eventcat::EventCatalog)]
 //! #[catalog(path = "catalog.yaml", events = ["aw-interaction-*"])]
 //! pub struct Events;
 //! ```
@@ -20,8 +22,8 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{DeriveInput, LitStr, Token};
 
-/// Generates the catalog's event types next to the marker type, and an inherent impl on the
-/// marker giving the catalog table. See the crate docs for the `#[catalog(...)]` options.
+/// Expands to the catalog's items next to the marker, and `CATALOG` and `entry(name)` on the
+/// marker (the derive of `eventcat`, whose documentation lists the options).
 #[proc_macro_derive(EventCatalog, attributes(catalog))]
 pub fn derive_event_catalog(input: TokenStream) -> TokenStream {
     match syn::parse::<DeriveInput>(input) {
