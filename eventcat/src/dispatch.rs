@@ -81,3 +81,133 @@ impl<E> Router<E> for Text<'_> {
         Err(DecodeError::unknown_event(self.name, self.raw))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{Call, Leg, Note, Received, TaggedNote, call_payload};
+
+    fn decoded(name: &str, payload: &str) -> Result<Received, DecodeError> {
+        decode(name, payload)
+    }
+
+    #[test]
+    fn a_payload_decodes_as_the_struct_of_its_name_and_schema_version() {
+        let call = decoded("x-call-v1", &call_payload(r#"[{"number":1}]"#));
+        let legs = vec![Leg { number: 1 }];
+        assert_eq!(
+            call,
+            Ok(Received::Call(Call {
+                id: "c-1".into(),
+                legs
+            }))
+        );
+        let old = decoded("x-note-v1", r#"{"text":"a","schemaVersion":"1.0.0"}"#);
+        assert_eq!(old, Ok(Received::Note(Note { text: "a".into() })));
+        let new = decoded(
+            "x-note-v1",
+            r#"{"schemaVersion":"1.1.0","text":"b","tag":"t"}"#,
+        );
+        let tagged = TaggedNote {
+            text: "b".into(),
+            tag: Some("t".into()),
+        };
+        assert_eq!(new, Ok(Received::TaggedNote(tagged)));
+    }
+
+    #[test]
+    fn each_failure_is_its_own_error_and_keeps_the_payload() {
+        let unknown = r#"{"text":"a"}"#;
+        assert!(matches!(
+            decoded("x-memo-v1", unknown),
+            Err(DecodeError::UnknownEvent { ref name, ref raw, .. }) if name == "x-memo-v1" && raw == unknown
+        ));
+        let future = r#"{"schemaVersion":"2.0.0","text":"a"}"#;
+        assert!(matches!(
+            decoded("x-note-v1", future),
+            Err(DecodeError::UnsupportedSchemaVersion { event: "x-note-v1", ref found, supported, .. })
+                if found == "2.0.0" && supported == ["1.0.0", "1.1.0"]
+        ));
+        let cases = [
+            (
+                call_payload(r#"[{"number":"one"}]"#),
+                "legs[0].number",
+                "invalid type: string \"one\", expected i64",
+            ),
+            (
+                call_payload("[]"),
+                "legs",
+                "invalid length 0, expected at least 1 items",
+            ),
+            (
+                call_payload(r#"[{"number":1},{}]"#),
+                "legs[1]",
+                "missing field `number`",
+            ),
+            (
+                r#"{"schemaVersion":"1.0.0","legs":[{"number":1}]}"#.to_owned(),
+                ".",
+                "missing field `id`",
+            ),
+            (
+                r#"{"schemaVersion":"1.0.0","id":"a","id":"b","legs":[]}"#.to_owned(),
+                ".",
+                "duplicate field `id`",
+            ),
+        ];
+        for (payload, expected_path, expected) in cases {
+            match decoded("x-call-v1", &payload) {
+                Err(DecodeError::InvalidPayload {
+                    path, message, raw, ..
+                }) => {
+                    assert_eq!(
+                        (path.as_str(), message.as_str()),
+                        (expected_path, expected),
+                        "{payload}"
+                    );
+                    assert_eq!(raw, payload);
+                }
+                other => panic!("{payload}: {other:?}"),
+            }
+        }
+        let broken = r#"{"schemaVersion":"1.0.0","id":"#;
+        assert!(matches!(
+            decoded("x-call-v1", broken),
+            Err(DecodeError::MalformedJson { .. })
+        ));
+    }
+
+    #[test]
+    fn a_lone_surrogate_decodes_as_the_replacement_character() {
+        let note = decoded(
+            "x-note-v1",
+            r#"{"schemaVersion":"1.1.0","text":"half \ud83d"}"#,
+        );
+        let text = "half \u{fffd}".to_owned();
+        assert_eq!(
+            note,
+            Ok(Received::TaggedNote(TaggedNote { text, tag: None }))
+        );
+    }
+
+    #[test]
+    fn messages_decode_in_either_envelope_or_report_the_host_failure() {
+        let payload = r#"{"schemaVersion":"1.0.0","text":"n"}"#;
+        let sdk = format!(
+            r#"{{"type":"event","message":{{"eventName":"x-note-v1","value":{payload}}}}}"#
+        );
+        let maestro = format!(r#"{{"eventType":"x-note-v1","status":"success","data":{payload}}}"#);
+        for message in [sdk, maestro] {
+            assert_eq!(
+                from_message::<Received>(&message),
+                Ok(Received::Note(Note { text: "n".into() }))
+            );
+        }
+        let failed =
+            r#"{"eventType":"x-note-v1","status":"failed","data":{"error":"INVALID_SCHEMA"}}"#;
+        assert!(matches!(
+            from_message::<Received>(failed),
+            Err(DecodeError::HostFailure { ref code, .. }) if code == "INVALID_SCHEMA"
+        ));
+    }
+}

@@ -60,3 +60,41 @@ pub struct EncodedEvent {
     /// The JSON payload, `schemaVersion` included.
     pub payload: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{Call, Leg, Note};
+
+    #[test]
+    fn an_event_encodes_with_its_constants_and_decodes_back() {
+        let note = Note { text: "n".into() };
+        let encoded = note.encode().expect("encodes");
+        assert_eq!(encoded.name, "x-note-v1");
+        assert_eq!(encoded.payload, r#"{"text":"n","schemaVersion":"1.0.0"}"#);
+        assert_eq!(Note::decode(&encoded.payload), Ok(note));
+    }
+
+    #[test]
+    fn an_event_the_schema_refuses_is_an_encode_error_naming_it() {
+        let call = Call {
+            id: "c".into(),
+            legs: vec![Leg { number: 1 }; 4],
+        };
+        let err = call.to_json().expect_err("four legs");
+        assert_eq!((err.event, err.schema_version), ("x-call-v1", "1.0.0"));
+        assert_eq!(err.message, "`legs` has 4 items, expected at most 3 items");
+    }
+
+    #[test]
+    fn the_status_of_an_event_follows_its_dates() {
+        assert_eq!(
+            Note::status_on(CatalogDate::ymd(2024, 12, 31)),
+            LifecycleStatus::Upcoming
+        );
+        assert_eq!(
+            Note::status_on(CatalogDate::ymd(2025, 1, 1)),
+            LifecycleStatus::Active
+        );
+    }
+}

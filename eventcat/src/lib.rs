@@ -184,6 +184,8 @@ mod lifecycle;
 pub mod object;
 mod path;
 mod repair;
+#[cfg(test)]
+mod testing;
 
 pub use date::{CatalogDate, InvalidDate};
 pub use dispatch::Dispatch;

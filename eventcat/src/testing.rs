@@ -1,0 +1,209 @@
+//! A catalog written by hand the way eventcat generates one, for the unit tests of dispatch,
+//! decoding and envelopes: `x-call-v1` (a call with an id and legs, schema version 1.0.0) and
+//! `x-note-v1` (schema versions 1.0.0 and 1.1.0, the newer adding `tag`).
+
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::dispatch::{Dispatch, Router};
+use crate::object::{self, Constant, Fields, Object, Writer};
+use crate::{CatalogDate, DeclaredStatus, Direction, PartnerEvent};
+
+/// The products of the test catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Product {
+    Shell,
+}
+
+/// `x-call-v1`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Call {
+    pub(crate) id: String,
+    pub(crate) legs: Vec<Leg>,
+}
+
+/// One leg of a call.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Leg {
+    pub(crate) number: i64,
+}
+
+/// `x-note-v1` 1.0.0.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Note {
+    pub(crate) text: String,
+}
+
+/// `x-note-v1` 1.1.0.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TaggedNote {
+    pub(crate) text: String,
+    pub(crate) tag: Option<String>,
+}
+
+/// The received events.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Received {
+    Call(Call),
+    Note(Note),
+    TaggedNote(TaggedNote),
+}
+
+/// Reading and writing through the runtime, as generated code does.
+macro_rules! serde_through_fields {
+    ($($type:ty),*) => {$(
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                object::write(self, serializer, &[])
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                object::read(deserializer, &[])
+            }
+        }
+    )*};
+}
+
+serde_through_fields!(Call, Leg, Note, TaggedNote);
+
+impl Fields for Call {
+    const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.0.0")];
+
+    fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
+        let (mut id, mut legs) = (None, None);
+        while let Some(key) = object.next_key()? {
+            match key.as_str() {
+                "id" => object.fill(&mut id, "id")?,
+                "legs" => object.fill_items(&mut legs, "legs", 1, 3)?,
+                "schemaVersion" => object.constant(0)?,
+                other => object.other(other)?,
+            }
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            legs: object::required(legs, "legs")?,
+        })
+    }
+
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
+        out.entry("id", &self.id)?;
+        out.items("legs", &self.legs, 1, 3)
+    }
+}
+
+impl Fields for Leg {
+    fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
+        let mut number = None;
+        while let Some(key) = object.next_key()? {
+            match key.as_str() {
+                "number" => object.fill(&mut number, "number")?,
+                other => object.other(other)?,
+            }
+        }
+        Ok(Self {
+            number: object::required(number, "number")?,
+        })
+    }
+
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
+        out.entry("number", &self.number)
+    }
+}
+
+impl Fields for Note {
+    const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.0.0")];
+
+    fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
+        let mut text = None;
+        while let Some(key) = object.next_key()? {
+            match key.as_str() {
+                "text" => object.fill(&mut text, "text")?,
+                "schemaVersion" => object.constant(0)?,
+                other => object.other(other)?,
+            }
+        }
+        Ok(Self {
+            text: object::required(text, "text")?,
+        })
+    }
+
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
+        out.entry("text", &self.text)
+    }
+}
+
+impl Fields for TaggedNote {
+    const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.1.0")];
+
+    fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
+        let (mut text, mut tag) = (None, None);
+        while let Some(key) = object.next_key()? {
+            match key.as_str() {
+                "text" => object.fill(&mut text, "text")?,
+                "tag" => object.fill(&mut tag, "tag")?,
+                "schemaVersion" => object.constant(0)?,
+                other => object.other(other)?,
+            }
+        }
+        Ok(Self {
+            text: object::required(text, "text")?,
+            tag,
+        })
+    }
+
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
+        out.entry("text", &self.text)?;
+        out.optional("tag", &self.tag)
+    }
+}
+
+/// The published facts of a test event.
+macro_rules! event {
+    ($type:ty, $variant:ident, $name:literal, $version:literal) => {
+        impl PartnerEvent for $type {
+            type Product = Product;
+            const NAME: &'static str = $name;
+            const SCHEMA_VERSION: &'static str = $version;
+            const PRODUCT: Product = Product::Shell;
+            const DIRECTION: Direction = Direction::Received;
+            const DECLARED_STATUS: DeclaredStatus = DeclaredStatus::Active;
+            const ACTIVE: CatalogDate = CatalogDate::ymd(2025, 1, 1);
+            const DEPRECATED: Option<CatalogDate> = None;
+            const SUNSET: Option<CatalogDate> = None;
+        }
+
+        impl From<$type> for Received {
+            fn from(event: $type) -> Self {
+                Self::$variant(event)
+            }
+        }
+    };
+}
+
+event!(Call, Call, "x-call-v1", "1.0.0");
+event!(Note, Note, "x-note-v1", "1.0.0");
+event!(TaggedNote, TaggedNote, "x-note-v1", "1.1.0");
+
+impl Dispatch for Received {
+    fn route<R: Router<Self>>(name: &str, mut router: R) -> R::Output {
+        match name {
+            "x-call-v1" => router.event::<Call>(&["1.0.0"]),
+            "x-note-v1" => {
+                const VERSIONS: &[&str] = &["1.0.0", "1.1.0"];
+                match router.version(VERSIONS) {
+                    Some(0) => router.event::<Note>(VERSIONS),
+                    _ => router.event::<TaggedNote>(VERSIONS),
+                }
+            }
+            _ => router.unknown(),
+        }
+    }
+}
+
+/// A `x-call-v1` payload with these legs.
+pub(crate) fn call_payload(legs: &str) -> String {
+    format!(r#"{{"schemaVersion":"1.0.0","id":"c-1","legs":{legs}}}"#)
+}
