@@ -21,6 +21,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::hooks::{AttributeHook, DeriveHook, Replacement};
 use crate::select::{self, Options, SunsetPolicy};
 use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
@@ -105,6 +106,67 @@ impl Builder {
     /// it (`my_sdk::eventcat`); default `::eventcat`.
     pub fn crate_path(mut self, path: impl Into<String>) -> Self {
         self.options.crate_path = Some(path.into());
+        self
+    }
+
+    /// Derives `traits` (`["Hash", "Eq"]`, or paths such as `schemars::JsonSchema`) on the
+    /// generated types whose name matches the glob `pattern`. A standard trait that cannot hold
+    /// for a type (`Hash` over a number, `Default` with a field that must be present) is an error
+    /// at that field of the catalog.
+    pub fn derive<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        pattern: impl Into<String>,
+        traits: I,
+    ) -> Self {
+        let traits = traits.into_iter().map(Into::into).collect();
+        let pattern = pattern.into();
+        self.options
+            .hooks
+            .derives
+            .push(DeriveHook { pattern, traits });
+        self
+    }
+
+    /// Puts `attribute` (one or more outer attributes, as Rust source: `"#[must_use]"`) on the
+    /// generated types whose name matches the glob `pattern`.
+    pub fn type_attribute(
+        mut self,
+        pattern: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> Self {
+        let hook = AttributeHook {
+            pattern: pattern.into(),
+            attribute: attribute.into(),
+        };
+        self.options.hooks.type_attributes.push(hook);
+        self
+    }
+
+    /// Puts `attribute` on the fields matching `pattern`, `Type.field` with a glob on each side
+    /// and the field by its Rust name (`"AwInteractionFocusV3.interaction_id"`).
+    pub fn field_attribute(
+        mut self,
+        pattern: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> Self {
+        let hook = AttributeHook {
+            pattern: pattern.into(),
+            attribute: attribute.into(),
+        };
+        self.options.hooks.field_attributes.push(hook);
+        self
+    }
+
+    /// Uses the partner's type at the Rust path `path` (`"crate::model::Queue"`) wherever the
+    /// catalog's shared type `type_name` appears, instead of generating it. The type must
+    /// implement serde's `Serialize` and `Deserialize` (with the catalog's wire form) and what the
+    /// types that hold it derive (`Debug`, `Clone`, `PartialEq`, and any derive hook's traits).
+    pub fn replace(mut self, type_name: impl Into<String>, path: impl Into<String>) -> Self {
+        let replacement = Replacement {
+            type_name: type_name.into(),
+            path: path.into(),
+        };
+        self.options.hooks.replacements.push(replacement);
         self
     }
 

@@ -10,6 +10,7 @@ pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
+pub mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;
 pub mod input;
@@ -164,6 +165,9 @@ pub enum GenerateError {
     /// The options do not fit the catalog.
     #[error(transparent)]
     Select(#[from] select::SelectError),
+    /// A hook does not fit the catalog.
+    #[error(transparent)]
+    Hook(#[from] hooks::HookError),
     /// The generated tokens did not form a Rust file (a bug in eventcat).
     #[error("generated code does not parse: {0}")]
     Render(String),
@@ -174,6 +178,7 @@ impl GenerateError {
     pub fn message(&self, front_end: FrontEnd) -> String {
         match self {
             GenerateError::Select(err) => err.message(front_end),
+            GenerateError::Hook(err) => err.message(front_end),
             other => other.to_string(),
         }
     }
@@ -187,12 +192,15 @@ pub fn generate(
 ) -> Result<proc_macro2::TokenStream, GenerateError> {
     let runtime = options.runtime_path()?;
     let selected = select::select(&loaded.catalog, options)?;
-    let plan = plan::plan(&selected).map_err(|diagnostics| {
+    let hooks = &options.hooks;
+    let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, &loaded.report)?;
+    let mut plan = plan::plan_replacing(&selected, &replaced).map_err(|diagnostics| {
         LoadError::Invalid(Report {
             diagnostics,
             ..loaded.report.clone()
         })
     })?;
+    hooks::apply(&mut plan, hooks, &loaded.report)?;
     Ok(emit::emit(&plan, &runtime))
 }
 

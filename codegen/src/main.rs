@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use eventcat_codegen::{GenerateError, LoadError, Loaded, Options, SunsetPolicy};
+use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookError, Hooks, Replacement};
+use eventcat_codegen::{FrontEnd, GenerateError, LoadError, Loaded, Options, SunsetPolicy};
 use jiff::civil::Date;
 
 /// Typed Rust for 8x8 partner events.
@@ -41,6 +42,8 @@ enum Command {
         /// that re-exports it.
         #[arg(long, value_name = "PATH")]
         crate_path: Option<String>,
+        #[command(flatten)]
+        hooks: HookArgs,
     },
     /// Export a catalog for tools outside Rust: a JSON Schema (draft 2020-12) per event schema
     /// version and an AsyncAPI 3.0.0 document; without -o, print the AsyncAPI document.
@@ -127,6 +130,54 @@ enum Format {
     Svg,
 }
 
+/// The hooks of `generate`, the builder's and the derive's.
+#[derive(clap::Args)]
+struct HookArgs {
+    /// Derive traits on the types whose name matches a glob (repeatable).
+    #[arg(long = "derive", value_name = "PATTERN=TRAIT,...", value_parser = pair)]
+    derives: Vec<(String, String)>,
+    /// Put an attribute on the types whose name matches a glob (repeatable).
+    #[arg(long = "type-attribute", value_name = "PATTERN=#[...]", value_parser = pair)]
+    type_attributes: Vec<(String, String)>,
+    /// Put an attribute on the fields matching `Type.field` globs (repeatable).
+    #[arg(long = "field-attribute", value_name = "TYPE.FIELD=#[...]", value_parser = pair)]
+    field_attributes: Vec<(String, String)>,
+    /// Use your own type for a catalog type, by its Rust path (repeatable).
+    #[arg(long = "replace", value_name = "TYPE=PATH", value_parser = pair)]
+    replacements: Vec<(String, String)>,
+}
+
+impl HookArgs {
+    fn hooks(self) -> Hooks {
+        let attribute = |(pattern, attribute)| AttributeHook { pattern, attribute };
+        Hooks {
+            derives: self
+                .derives
+                .into_iter()
+                .map(|(pattern, traits)| DeriveHook {
+                    pattern,
+                    traits: traits.split(',').map(|t| t.trim().to_owned()).collect(),
+                })
+                .collect(),
+            type_attributes: self.type_attributes.into_iter().map(attribute).collect(),
+            field_attributes: self.field_attributes.into_iter().map(attribute).collect(),
+            replacements: self
+                .replacements
+                .into_iter()
+                .map(|(type_name, path)| Replacement { type_name, path })
+                .collect(),
+        }
+    }
+}
+
+/// `KEY=VALUE`, split at the first `=`.
+fn pair(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
+        _ => Err(format!("`{text}` is not of the form KEY=VALUE")),
+    }
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     eventcat_codegen::select::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
@@ -150,6 +201,7 @@ fn main() -> ExitCode {
             sunset,
             as_of,
             crate_path,
+            hooks,
         } => {
             let sunset = match sunset {
                 Sunset::Keep => SunsetPolicy::Keep,
@@ -176,6 +228,7 @@ fn main() -> ExitCode {
                 sunset,
                 as_of,
                 crate_path,
+                hooks: hooks.hooks(),
             };
             generate(catalog.as_ref(), output.as_ref(), &options, color)
         }
@@ -259,8 +312,16 @@ fn generate(
     let code = match generated {
         Ok(code) => code,
         Err(GenerateError::Load(err)) => return fail(&err, color),
+        Err(GenerateError::Hook(HookError::Catalog { hook, report })) => {
+            say(&report.render_errors(color));
+            say(&format!(
+                "note: asked for by {}\n",
+                hook.describe(FrontEnd::Cli)
+            ));
+            return ExitCode::FAILURE;
+        }
         Err(err) => {
-            say(&format!("error: {err}\n"));
+            say(&format!("error: {}\n", err.message(FrontEnd::Cli)));
             return ExitCode::FAILURE;
         }
     };

@@ -157,7 +157,7 @@ fn rust_type(ty: &TypeRef) -> String {
         TypeRef::Integer => "i64".to_owned(),
         TypeRef::Number => "f64".to_owned(),
         TypeRef::Boolean => "bool".to_owned(),
-        TypeRef::Named(name) => name.clone(),
+        TypeRef::Named(name) | TypeRef::External(name) => name.clone(),
         TypeRef::Array(inner) => format!("Vec<{}>", rust_type(inner)),
         TypeRef::Map(inner) => format!("BTreeMap<String, {}>", rust_type(inner)),
         TypeRef::Nullable(inner) => format!("Option<{}>", rust_type(inner)),

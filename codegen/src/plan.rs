@@ -31,6 +31,34 @@ pub const SUPPORT_NAMES: &[&str] = &[
     "SendEvent",
 ];
 
+/// What every generated struct, union, newtype and family enum derives.
+pub const STRUCT_DERIVES: &[&str] = &["Debug", "Clone", "PartialEq"];
+
+/// What every generated string enum derives.
+pub const ENUM_DERIVES: &[&str] = &[
+    "Debug",
+    "Clone",
+    "Copy",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+];
+
+/// What every generated constant type derives.
+pub const CONSTANT_DERIVES: &[&str] = &[
+    "Debug",
+    "Clone",
+    "Copy",
+    "Default",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+];
+
 /// Everything to generate, in output order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -119,6 +147,15 @@ pub enum TypeItem {
     Constant(ConstantItem),
 }
 
+/// What the partner's hooks add to a generated type: derives and attributes, as Rust source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra {
+    /// Traits to derive, beside those eventcat derives.
+    pub derives: Vec<String>,
+    /// Outer attributes.
+    pub attributes: Vec<String>,
+}
+
 /// A type whose only value is a constant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConstantItem {
@@ -128,6 +165,10 @@ pub struct ConstantItem {
     pub doc: Vec<String>,
     /// The value on the wire.
     pub value: Constant,
+    /// Where the catalog declares it.
+    pub location: Location,
+    /// What the hooks add.
+    pub extra: Extra,
 }
 
 /// A generated type alias.
@@ -142,9 +183,35 @@ pub struct AliasItem {
     /// The alias contains itself through aliases alone (`A: {array: A}`), which a Rust type alias
     /// cannot: it is generated as a transparent newtype struct instead.
     pub newtype: bool,
+    /// Where the catalog declares it.
+    pub location: Location,
+    /// What the hooks add (to a newtype).
+    pub extra: Extra,
 }
 
 impl TypeItem {
+    /// Where the catalog declares it.
+    pub fn location(&self) -> Location {
+        match self {
+            TypeItem::Struct(s) => s.location,
+            TypeItem::Enum(e) => e.location,
+            TypeItem::Union(u) => u.location,
+            TypeItem::Alias(a) => a.location,
+            TypeItem::Constant(c) => c.location,
+        }
+    }
+
+    /// What the hooks add to it.
+    pub fn extra_mut(&mut self) -> &mut Extra {
+        match self {
+            TypeItem::Struct(s) => &mut s.extra,
+            TypeItem::Enum(e) => &mut e.extra,
+            TypeItem::Union(u) => &mut u.extra,
+            TypeItem::Alias(a) => &mut a.extra,
+            TypeItem::Constant(c) => &mut c.extra,
+        }
+    }
+
     /// The Rust name.
     pub fn name(&self) -> &str {
         match self {
@@ -173,6 +240,13 @@ pub struct StructItem {
     /// For an event whose payload is a shared object type: that type. The struct is then a
     /// newtype over it, and `fields` are the shared type's, for planning conversions.
     pub wraps: Option<String>,
+    /// Every field may be absent or has a catalog `default` (that a literal can give), so the
+    /// struct has a `Default`.
+    pub has_default: bool,
+    /// Where the catalog declares it.
+    pub location: Location,
+    /// What the hooks add.
+    pub extra: Extra,
 }
 
 /// A data field of a struct.
@@ -199,6 +273,10 @@ pub struct FieldItem {
     /// The most items the value may have (`max_items`), found as `min_items` is. Decoding and
     /// encoding refuse more.
     pub max_items: Option<u64>,
+    /// Where the catalog declares it.
+    pub location: Location,
+    /// Outer attributes the hooks add.
+    pub attributes: Vec<String>,
 }
 
 /// A constant field.
@@ -229,6 +307,8 @@ pub enum TypeRef {
     Boolean,
     /// A generated type, by Rust name.
     Named(String),
+    /// A catalog type the partner replaced with a type of their own, by its Rust path.
+    External(String),
     /// `Vec<T>`.
     Array(Box<TypeRef>),
     /// `BTreeMap<String, T>`.
@@ -246,6 +326,10 @@ pub struct EnumItem {
     pub doc: Vec<String>,
     /// (variant name, wire value), in declared order.
     pub variants: Vec<(String, String)>,
+    /// Where the catalog declares it.
+    pub location: Location,
+    /// What the hooks add.
+    pub extra: Extra,
 }
 
 /// A generated untagged union.
@@ -257,6 +341,10 @@ pub struct UnionItem {
     pub doc: Vec<String>,
     /// (variant name, type), tried in order.
     pub variants: Vec<(String, TypeRef)>,
+    /// Where the catalog declares it.
+    pub location: Location,
+    /// What the hooks add.
+    pub extra: Extra,
 }
 
 /// What a deprecated event version's attribute says.
@@ -372,6 +460,8 @@ pub struct FamilyItem {
     pub variants: Vec<(String, String, bool)>,
     /// The oldest version's struct, when every version converts into it.
     pub into_oldest: Option<String>,
+    /// What the hooks add.
+    pub extra: Extra,
 }
 
 /// One event in the runtime table.
@@ -399,12 +489,21 @@ pub struct EntryItem {
 
 /// Builds the plan for `catalog`, or the naming errors that prevent it.
 pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
+    plan_replacing(catalog, &BTreeMap::new())
+}
+
+/// [`plan`], with the shared types in `replaced` (name to Rust path) replaced by the partner's
+/// own types: not generated, and named by that path wherever they appear.
+pub fn plan_replacing(
+    catalog: &Catalog,
+    replaced: &BTreeMap<String, String>,
+) -> Result<Plan, Vec<Diagnostic>> {
     let Named {
         planner,
         events,
         mut families,
         carriers,
-    } = name_items(catalog);
+    } = name_items(catalog, replaced);
     if !planner.errors.is_empty() {
         return Err(planner.errors);
     }
@@ -440,9 +539,11 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
         })
         .collect();
     let conversions = planner.conversions(&events, &mut families);
+    let mut types = planner.types;
+    mark_defaults(&mut types);
     Ok(Plan {
         products,
-        types: planner.types,
+        types,
         events,
         conversions,
         families,
@@ -456,7 +557,7 @@ pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
 /// each at the place that claims the name second. Validation runs this, so that every front end
 /// refuses such a catalog with the same located error before generating anything.
 pub fn check_names(catalog: &Catalog) -> Vec<Diagnostic> {
-    name_items(catalog).planner.errors
+    name_items(catalog, &BTreeMap::new()).planner.errors
 }
 
 /// The items of a catalog with their Rust names chosen.
@@ -469,8 +570,9 @@ struct Named<'a> {
 
 /// Chooses every Rust name: the types, the event structs and the family enums, with their
 /// upgrade methods.
-fn name_items(catalog: &Catalog) -> Named<'_> {
+fn name_items<'a>(catalog: &'a Catalog, replaced: &'a BTreeMap<String, String>) -> Named<'a> {
     let mut planner = Planner {
+        replaced,
         catalog,
         names: SUPPORT_NAMES
             .iter()
@@ -485,7 +587,11 @@ fn name_items(catalog: &Catalog) -> Named<'_> {
         planner.claim(&decl.name, decl.location);
     }
     let recursive_aliases = crate::validate::recursive_aliases(catalog);
-    for decl in &catalog.types {
+    for decl in catalog
+        .types
+        .iter()
+        .filter(|d| !replaced.contains_key(&d.name))
+    {
         // Every public item has a doc, so that `missing_docs` holds for the generated code.
         let doc = match &decl.doc {
             Some(doc) => vec![doc.clone()],
@@ -625,6 +731,8 @@ struct Planner<'a> {
     errors: Vec<Diagnostic>,
     /// The item bounds of every shared type, through aliases.
     item_bounds: BTreeMap<&'a str, ItemBounds>,
+    /// The shared types the partner replaced with their own, to the path of theirs.
+    replaced: &'a BTreeMap<String, String>,
 }
 
 impl Planner<'_> {
@@ -661,12 +769,12 @@ impl Planner<'_> {
     fn declare(&mut self, name: &str, doc: Vec<String>, shape: &Shape, location: Location) {
         match shape {
             Shape::Object(fields) => {
-                let item = self.structure(name, doc, fields, None);
+                let item = self.structure(name, doc, fields, None, location);
                 self.types.push(TypeItem::Struct(item));
             }
             Shape::Enum(values) => self
                 .types
-                .push(TypeItem::Enum(enum_item(name, doc, values))),
+                .push(TypeItem::Enum(enum_item(name, doc, values, location))),
             Shape::OneOf(members) => {
                 let item = self.union(name, doc, members, location);
                 self.types.push(TypeItem::Union(item));
@@ -675,6 +783,8 @@ impl Planner<'_> {
                 name: name.to_owned(),
                 doc,
                 value: value.clone(),
+                location,
+                extra: Extra::default(),
             })),
             // A shared name for a scalar, array, map or other type: a type alias keeps the wire
             // form unchanged.
@@ -685,6 +795,8 @@ impl Planner<'_> {
                     doc,
                     ty,
                     newtype: false,
+                    location,
+                    extra: Extra::default(),
                 };
                 self.types.push(TypeItem::Alias(item));
             }
@@ -697,6 +809,7 @@ impl Planner<'_> {
         doc: Vec<String>,
         fields: &[Field],
         deprecation: Option<Deprecation>,
+        location: Location,
     ) -> StructItem {
         let mut items = Vec::new();
         let mut constants = Vec::new();
@@ -712,7 +825,11 @@ impl Planner<'_> {
                 continue;
             }
             let ty = self.type_ref(name, &field.wire_name, &field.shape, field.location);
-            let bounds = ItemBounds::of(&field.shape, &self.item_bounds);
+            // A partner's type is counted by its own code, if at all.
+            let bounds = match ty {
+                TypeRef::External(_) => ItemBounds::default(),
+                _ => ItemBounds::of(&field.shape, &self.item_bounds),
+            };
             items.push(FieldItem {
                 rust_name: field.rust_name.clone(),
                 wire_name: field.wire_name.clone(),
@@ -723,6 +840,8 @@ impl Planner<'_> {
                 default: field.default.clone(),
                 min_items: bounds.min,
                 max_items: bounds.max,
+                location: field.location,
+                attributes: Vec::new(),
             });
         }
         StructItem {
@@ -732,6 +851,10 @@ impl Planner<'_> {
             constants,
             deprecation,
             wraps: None,
+            // Decided once every type is planned (see `mark_defaults`).
+            has_default: false,
+            location,
+            extra: Extra::default(),
         }
     }
 
@@ -741,6 +864,7 @@ impl Planner<'_> {
         for _ in 0..=self.catalog.types.len() {
             match shape {
                 Shape::Const(value) => return Some(value),
+                Shape::Named(name) if self.replaced.contains_key(name) => return None,
                 Shape::Named(name) => shape = &self.catalog.type_decl(name)?.shape,
                 _ => return None,
             }
@@ -784,6 +908,8 @@ impl Planner<'_> {
             name: name.to_owned(),
             doc,
             variants,
+            location,
+            extra: Extra::default(),
         }
     }
 
@@ -795,7 +921,10 @@ impl Planner<'_> {
             Shape::Scalar(Scalar::Integer) => TypeRef::Integer,
             Shape::Scalar(Scalar::Number) => TypeRef::Number,
             Shape::Scalar(Scalar::Boolean) => TypeRef::Boolean,
-            Shape::Named(name) => TypeRef::Named(name.clone()),
+            Shape::Named(name) => match self.replaced.get(name) {
+                Some(path) => TypeRef::External(path.clone()),
+                None => TypeRef::Named(name.clone()),
+            },
             Shape::Array(element, _) => {
                 let item = format!("{}Item", upper_camel_ascii(part));
                 TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
@@ -891,7 +1020,13 @@ impl Planner<'_> {
             }
             // The event struct goes before the inline types it creates.
             let position = self.types.len();
-            let mut item = self.structure(&struct_name, doc, fields, deprecation.clone());
+            let mut item = self.structure(
+                &struct_name,
+                doc,
+                fields,
+                deprecation.clone(),
+                version.location,
+            );
             if let Some(shared) = wraps {
                 item.fields = shared.fields;
                 item.wraps = Some(shared.name);
@@ -1054,6 +1189,7 @@ impl Planner<'_> {
                 family: family.to_owned(),
                 variants,
                 into_oldest: None,
+                extra: Extra::default(),
             });
         }
         families
@@ -1097,8 +1233,10 @@ impl Planner<'_> {
     }
 }
 
-fn enum_item(name: &str, doc: Vec<String>, values: &[String]) -> EnumItem {
+fn enum_item(name: &str, doc: Vec<String>, values: &[String], location: Location) -> EnumItem {
     EnumItem {
+        location,
+        extra: Extra::default(),
         name: name.to_owned(),
         doc,
         variants: values
@@ -1254,21 +1392,9 @@ impl Converter<'_> {
         })
     }
 
-    /// Whether a catalog default can be written as a Rust expression of type `ty`: scalars,
-    /// enum values, null for a nullable element, and empty arrays and maps. Other defaults are
-    /// not used: the field is then asked for, never made up.
+    /// Whether a catalog default can be written as a Rust expression of type `ty`.
     pub fn literal(&self, value: &Value, ty: &TypeRef) -> bool {
-        match (value, ty) {
-            (Value::String(_), TypeRef::String) | (Value::Bool(_), TypeRef::Boolean) => true,
-            (Value::Number(n), TypeRef::Integer) => n.is_i64(),
-            (Value::Number(_), TypeRef::Number) => true,
-            (Value::String(s), TypeRef::Named(name)) => self
-                .find_enum(name)
-                .is_some_and(|e| e.variants.iter().any(|(_, w)| w == s)),
-            (Value::Array(items), TypeRef::Array(_)) => items.is_empty(),
-            (Value::Object(entries), TypeRef::Map(_)) => entries.is_empty(),
-            _ => false,
-        }
+        literal(self.types, value, ty)
     }
 
     /// How a source field's value becomes the target field's, honouring optional and nullable.
@@ -1346,6 +1472,56 @@ impl Converter<'_> {
         self.record(a, b, conversion);
         ok
     }
+}
+
+/// Whether a catalog default can be written as a Rust expression of type `ty`: scalars, values
+/// of the enums among `types`, and empty arrays and maps. Other defaults are not used: the field
+/// is then asked for, never made up.
+pub fn literal(types: &[TypeItem], value: &Value, ty: &TypeRef) -> bool {
+    match (value, ty) {
+        (Value::String(_), TypeRef::String) | (Value::Bool(_), TypeRef::Boolean) => true,
+        (Value::Number(n), TypeRef::Integer) => n.is_i64(),
+        (Value::Number(_), TypeRef::Number) => true,
+        (Value::String(s), TypeRef::Named(name)) => types.iter().any(|t| match t {
+            TypeItem::Enum(e) => e.name == *name && e.variants.iter().any(|(_, w)| w == s),
+            _ => false,
+        }),
+        (Value::Array(items), TypeRef::Array(_)) => items.is_empty(),
+        (Value::Object(entries), TypeRef::Map(_)) => entries.is_empty(),
+        _ => false,
+    }
+}
+
+/// Sets `has_default` on every struct whose fields may all be absent or have a literal catalog
+/// default (a `null` default for a nullable field included), and on every event struct that
+/// wraps such a struct.
+fn mark_defaults(types: &mut [TypeItem]) {
+    let defaults: BTreeSet<String> = types
+        .iter()
+        .filter_map(|t| match t {
+            TypeItem::Struct(s) if s.wraps.is_none() && every_field_defaults(types, s) => {
+                Some(s.name.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    for item in types.iter_mut() {
+        if let TypeItem::Struct(s) = item {
+            let own = s.wraps.as_ref().unwrap_or(&s.name);
+            s.has_default = defaults.contains(own);
+        }
+    }
+}
+
+/// Whether every field of `item` may be absent or has a literal default.
+fn every_field_defaults(types: &[TypeItem], item: &StructItem) -> bool {
+    item.fields.iter().all(|field| {
+        field.optional
+            || field
+                .default
+                .as_ref()
+                .is_some_and(|d| (d.is_null() && field.nullable) || literal(types, d, &field.ty))
+    })
 }
 
 fn wrap_option(wrapped: bool, inner: ValueConversion) -> ValueConversion {

@@ -45,6 +45,8 @@ pub struct Options {
     /// The path generated code names the `eventcat` runtime by, for a crate that re-exports it
     /// (`my_sdk::eventcat`); `::eventcat` when `None`.
     pub crate_path: Option<String>,
+    /// Derives, attributes and replaced types the partner asks for.
+    pub hooks: crate::hooks::Hooks,
 }
 
 impl Options {

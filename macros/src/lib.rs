@@ -15,6 +15,7 @@
 
 use std::path::PathBuf;
 
+use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookKind, HookRef, Hooks, Replacement};
 use eventcat_codegen::{FrontEnd, GenerateError, LoadError, Options, SunsetPolicy, select};
 use proc_macro::TokenStream;
 use quote::quote;
@@ -87,6 +88,63 @@ struct CatalogArgs {
     sunset: Option<LitStr>,
     as_of: Option<LitStr>,
     crate_path: Option<LitStr>,
+    hooks: Hooks,
+    /// Where each hook is written, by kind, in the order of `hooks`.
+    hook_spans: [Vec<proc_macro2::Span>; 4],
+}
+
+impl CatalogArgs {
+    /// Reads a hook option: `derive("Pattern", Trait, ...)`, `type_attribute("Pattern",
+    /// #[...])`, `field_attribute("Type.field", #[...])` or `replace("Type", path::To)`.
+    fn hook(&mut self, kind: HookKind, meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        let key: LitStr = content.parse()?;
+        content.parse::<Token![,]>()?;
+        let text = |tokens: &dyn quote::ToTokens| tokens.to_token_stream().to_string();
+        match kind {
+            HookKind::Derive => {
+                let traits = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
+                let traits = traits.iter().map(|t| text(t).replace(' ', "")).collect();
+                let pattern = key.value();
+                self.hooks.derives.push(DeriveHook { pattern, traits });
+            }
+            HookKind::TypeAttribute | HookKind::FieldAttribute => {
+                let attributes = syn::Attribute::parse_outer(&content)?;
+                let attribute = attributes
+                    .iter()
+                    .map(|a| text(a))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let hook = AttributeHook {
+                    pattern: key.value(),
+                    attribute,
+                };
+                match kind {
+                    HookKind::TypeAttribute => self.hooks.type_attributes.push(hook),
+                    _ => self.hooks.field_attributes.push(hook),
+                }
+            }
+            HookKind::Replace => {
+                let path: syn::Path = content.parse()?;
+                let replacement = Replacement {
+                    type_name: key.value(),
+                    path: text(&path),
+                };
+                self.hooks.replacements.push(replacement);
+            }
+        }
+        if !content.is_empty() {
+            return Err(content.error("unexpected tokens after the hook"));
+        }
+        self.hook_spans[kind as usize].push(key.span());
+        Ok(())
+    }
+
+    /// Where a hook is written.
+    fn hook_span(&self, hook: &HookRef) -> Option<proc_macro2::Span> {
+        self.hook_spans[hook.kind as usize].get(hook.index).copied()
+    }
 }
 
 fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
@@ -115,11 +173,19 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
                 "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
-                "products" => set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?,
+                "products" => {
+                    set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?
+                }
                 "events" => set_once(&mut args.events, string_list(meta.value()?)?, &meta.path)?,
+                "derive" => args.hook(HookKind::Derive, &meta)?,
+                "type_attribute" => args.hook(HookKind::TypeAttribute, &meta)?,
+                "field_attribute" => args.hook(HookKind::FieldAttribute, &meta)?,
+                "replace" => args.hook(HookKind::Replace, &meta)?,
                 _ => {
                     return Err(meta.error(format!(
-                        "unknown catalog option `{key}`; expected `path`, `products`, `events`, `sunset`, `as_of` or `crate`"
+                        "unknown catalog option `{key}`; expected `path`, `products`, `events`, \
+                         `sunset`, `as_of`, `crate`, `derive`, `type_attribute`, \
+                         `field_attribute` or `replace`"
                     )));
                 }
             }
@@ -186,6 +252,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         sunset,
         as_of,
         crate_path: args.crate_path.as_ref().map(LitStr::value),
+        hooks: args.hooks.clone(),
     };
 
     let (name, source) = match &args.path {
@@ -235,6 +302,9 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
             GenerateError::Select(select::SelectError::BadCratePath { .. }) => {
                 span_of(&args.crate_path, marker)
             }
+            GenerateError::Hook(hook) => args
+                .hook_span(hook.hook())
+                .unwrap_or_else(|| span_of(&args.path, marker)),
             _ => span_of(&args.path, marker),
         };
         let message = match &err {

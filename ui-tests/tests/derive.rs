@@ -38,6 +38,12 @@ fn derive_ui() {
     cases.pass("ui/macros/filtered_pass.rs");
     cases.pass("ui/macros/binary_pass.rs");
     cases.pass("ui/macros/crate_path_pass.rs");
+    cases.pass("ui/hooks/derive_pass.rs");
+    cases.pass("ui/hooks/cli_pass.rs");
+    cases.compile_fail("ui/hooks/cannot_derive.rs");
+    cases.compile_fail("ui/hooks/default_required.rs");
+    cases.compile_fail("ui/hooks/unmatched_hook.rs");
+    cases.compile_fail("ui/hooks/payload_replace.rs");
     cases.compile_fail("ui/macros/filtered_out.rs");
     cases.compile_fail("ui/macros/missing_file.rs");
     cases.compile_fail("ui/macros/yaml_error.rs");

@@ -1,16 +1,13 @@
 //! Conversions between the versions of a family: `From` where no data must be invented, an
 //! upgrade method taking the missing fields otherwise, and the family enums.
 
+use super::{
+    StructVariant, allow_deprecated, default_expr, doc_attr, find_struct, ident, rust_type,
+    struct_enum,
+};
+use crate::plan::{Conversion, ConversionKind, FamilyItem, FieldSource, Plan, ValueConversion};
 use proc_macro2::TokenStream;
 use quote::quote;
-use serde_json::Value;
-
-use super::{
-    StructVariant, allow_deprecated, doc_attr, find_struct, ident, rust_type, struct_enum,
-};
-use crate::plan::{
-    Conversion, ConversionKind, FamilyItem, FieldSource, Plan, TypeItem, TypeRef, ValueConversion,
-};
 
 pub(super) fn emit(plan: &Plan) -> TokenStream {
     let conversions = plan.conversions.iter().map(|c| conversion(plan, c));
@@ -203,40 +200,10 @@ fn value_expr(how: &ValueConversion, source: TokenStream) -> TokenStream {
     }
 }
 
-/// A Rust expression for a catalog default the plan accepted as a literal.
-fn default_expr(plan: &Plan, value: &Value, ty: &TypeRef) -> TokenStream {
-    match (value, ty) {
-        (Value::String(s), TypeRef::String) => quote! { ::std::string::String::from(#s) },
-        (Value::Bool(b), _) => quote! { #b },
-        (Value::Number(n), TypeRef::Integer) => {
-            let n = n.as_i64().unwrap_or_default();
-            quote! { #n }
-        }
-        (Value::Number(n), _) => {
-            let n = n.as_f64().unwrap_or_default();
-            quote! { #n }
-        }
-        (Value::String(s), TypeRef::Named(name)) => {
-            let variant = plan.types.iter().find_map(|t| match t {
-                TypeItem::Enum(e) if &e.name == name => e
-                    .variants
-                    .iter()
-                    .find(|(_, w)| w == s)
-                    .map(|(v, _)| ident(v)),
-                _ => None,
-            });
-            let name = ident(name);
-            quote! { #name::#variant }
-        }
-        (_, TypeRef::Map(_)) => quote! { ::std::collections::BTreeMap::new() },
-        _ => quote! { ::std::vec::Vec::new() },
-    }
-}
-
 fn family(family: &FamilyItem) -> TokenStream {
     let name = ident(&family.name);
     let doc = format!(
-        " Any schema version of the `{}` family, oldest first.",
+        "Any schema version of the `{}` family, oldest first.",
         family.family
     );
     let variants: Vec<StructVariant> = family
@@ -254,7 +221,7 @@ fn family(family: &FamilyItem) -> TokenStream {
             },
         })
         .collect();
-    let (items, allow) = struct_enum(&family.name, &doc, &variants);
+    let (items, allow) = struct_enum(&family.name, &doc, &variants, &family.extra);
     let into_oldest = family.into_oldest.as_ref().map(|oldest| {
         let oldest_ty = ident(oldest);
         let arms = family.variants.iter().map(|(variant, struct_name, _)| {

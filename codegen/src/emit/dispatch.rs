@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::{StructVariant, deprecated_attr, doc_lines, ident, struct_enum};
 use crate::model::Direction;
-use crate::plan::{Carried, EventItem, Plan};
+use crate::plan::{Carried, EventItem, Extra, Plan};
 
 pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
     let of = |direction| -> Vec<&EventItem> {
@@ -37,7 +37,7 @@ fn event_enum(name: &str, doc: &str, events: &[&EventItem]) -> (TokenStream, Tok
             deprecated: deprecated_attr(e.deprecation.as_ref()),
         })
         .collect();
-    struct_enum(name, doc, &variants)
+    struct_enum(name, doc, &variants, &Extra::default())
 }
 
 /// `match self { Self::A(event) => .., }` with one arm per event (`Self::A(_)` when the arms
@@ -64,7 +64,11 @@ fn per_variant(
 }
 
 fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> TokenStream {
-    let doc = " Any event the host sends to the partner, one variant per event schema version.";
+    let doc = "Any event the host sends to the partner, one variant per event schema version.\n\n\
+               Decode a message as the host delivers it with [`ReceivedEvent::from_message`], \
+               or a payload with [`ReceivedEvent::decode`], then match on the variants; each \
+               struct converts into the other versions of its event with `From` and \
+               `upgrade_to_*`. A [`DecodeError`] keeps the text that did not decode.";
     let (items, allow) = event_enum("ReceivedEvent", doc, events);
     let route = route(events, rt);
     let carriers = carrier_methods(plan, events);
@@ -188,7 +192,9 @@ fn route(events: &[&EventItem], rt: &TokenStream) -> TokenStream {
 }
 
 fn send_event(events: &[&EventItem], rt: &TokenStream) -> TokenStream {
-    let doc = " Any event the partner sends to the host, one variant per event schema version.";
+    let doc = "Any event the partner sends to the host, one variant per event schema version.\n\n\
+               Build one `From` its struct and hand [`SendEvent::encode`]'s name and payload to \
+               the SDK's `sendEvent`.";
     let (items, allow) = event_enum("SendEvent", doc, events);
     let encode = per_variant(
         events,

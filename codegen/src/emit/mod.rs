@@ -10,8 +10,9 @@ mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
+use serde_json::Value;
 
-use crate::plan::{Plan, TypeItem, TypeRef};
+use crate::plan::{Extra, Plan, TypeItem, TypeRef};
 
 /// Every generated item for `plan`, calling the runtime at `rt`.
 pub fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
@@ -113,6 +114,8 @@ fn rust_type(ty: &TypeRef) -> TokenStream {
             let name = ident(name);
             quote! { #name }
         }
+        // The path was checked when the hooks were read.
+        TypeRef::External(path) => path.parse().unwrap_or_default(),
         TypeRef::Array(item) => {
             let item = rust_type(item);
             quote! { ::std::vec::Vec<#item> }
@@ -174,7 +177,12 @@ struct StructVariant {
 /// An enum with one [`StructVariant`] each and `From` each struct (the event structs of
 /// `ReceivedEvent` and `SendEvent`, the versions of a family enum), and the
 /// `#[allow(deprecated)]` the enum's other impls need.
-fn struct_enum(name: &str, doc: &str, variants: &[StructVariant]) -> (TokenStream, TokenStream) {
+fn struct_enum(
+    name: &str,
+    doc: &str,
+    variants: &[StructVariant],
+    extra: &Extra,
+) -> (TokenStream, TokenStream) {
     let name = ident(name);
     let any_deprecated = variants.iter().any(|v| !v.deprecated.is_empty());
     let allow = allow_deprecated(any_deprecated);
@@ -195,14 +203,15 @@ fn struct_enum(name: &str, doc: &str, variants: &[StructVariant]) -> (TokenStrea
             }
         }
     });
-    let doc = doc_attr(doc);
+    let doc = doc_lines(&[doc]);
+    let derives = derives(&paths(crate::plan::STRUCT_DERIVES), extra);
     // The variants are held by value, as partners match on them; one much larger than another
     // is expected, not a mistake.
     let items = quote! {
         #doc
         #allow
         #[allow(clippy::large_enum_variant)]
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         pub enum #name {
             #(#arms,)*
         }
@@ -210,4 +219,60 @@ fn struct_enum(name: &str, doc: &str, variants: &[StructVariant]) -> (TokenStrea
         #(#froms)*
     };
     (items, allow)
+}
+
+/// `#[derive(...)]` with the traits eventcat derives (`base`) and those the hooks add, then the
+/// hooks' attributes. The hooks' text was checked when they were read.
+fn derives(base: &[TokenStream], extra: &Extra) -> TokenStream {
+    let added = extra
+        .derives
+        .iter()
+        .map(|path| path.parse::<TokenStream>().unwrap_or_default());
+    let all = base.iter().cloned().chain(added);
+    let attributes = extra
+        .attributes
+        .iter()
+        .map(|a| a.parse::<TokenStream>().unwrap_or_default());
+    quote! {
+        #[derive(#(#all),*)]
+        #(#attributes)*
+    }
+}
+
+/// The tokens of derive paths: `["Debug", "Clone"]`.
+fn paths(names: &[&str]) -> Vec<TokenStream> {
+    names
+        .iter()
+        .map(|name| name.parse().unwrap_or_default())
+        .collect()
+}
+
+/// A Rust expression for a catalog default the plan accepted as a literal.
+fn default_expr(plan: &Plan, value: &Value, ty: &TypeRef) -> TokenStream {
+    match (value, ty) {
+        (Value::String(s), TypeRef::String) => quote! { ::std::string::String::from(#s) },
+        (Value::Bool(b), _) => quote! { #b },
+        (Value::Number(n), TypeRef::Integer) => {
+            let n = n.as_i64().unwrap_or_default();
+            quote! { #n }
+        }
+        (Value::Number(n), _) => {
+            let n = n.as_f64().unwrap_or_default();
+            quote! { #n }
+        }
+        (Value::String(s), TypeRef::Named(name)) => {
+            let variant = plan.types.iter().find_map(|t| match t {
+                TypeItem::Enum(e) if &e.name == name => e
+                    .variants
+                    .iter()
+                    .find(|(_, w)| w == s)
+                    .map(|(v, _)| ident(v)),
+                _ => None,
+            });
+            let name = ident(name);
+            quote! { #name::#variant }
+        }
+        (_, TypeRef::Map(_)) => quote! { ::std::collections::BTreeMap::new() },
+        _ => quote! { ::std::vec::Vec::new() },
+    }
 }

@@ -5,18 +5,21 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_deprecated, deprecated_attr, doc_attr, doc_lines, ident, rust_type};
+use super::{
+    allow_deprecated, default_expr, deprecated_attr, derives, doc_attr, doc_lines, ident, paths,
+    rust_type,
+};
 use crate::model::Constant;
 use crate::plan::{
-    AliasItem, ConstantField, ConstantItem, EnumItem, FieldItem, Plan, StructItem, TypeItem,
-    UnionItem,
+    AliasItem, CONSTANT_DERIVES, ConstantField, ConstantItem, ENUM_DERIVES, EnumItem, FieldItem,
+    Plan, STRUCT_DERIVES, StructItem, TypeItem, UnionItem,
 };
 
 pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
     plan.types
         .iter()
         .map(|item| match item {
-            TypeItem::Struct(s) => structure(s, rt),
+            TypeItem::Struct(s) => structure(plan, s, rt),
             TypeItem::Enum(e) => enumeration(e, rt),
             TypeItem::Union(u) => union(u, rt),
             TypeItem::Alias(a) => alias(a, rt),
@@ -51,7 +54,7 @@ fn field_doc(field: &FieldItem) -> TokenStream {
     doc_lines(&lines)
 }
 
-fn structure(item: &StructItem, rt: &TokenStream) -> TokenStream {
+fn structure(plan: &Plan, item: &StructItem, rt: &TokenStream) -> TokenStream {
     if let Some(wrapped) = &item.wraps {
         return wrapper(item, wrapped, rt);
     }
@@ -64,17 +67,32 @@ fn structure(item: &StructItem, rt: &TokenStream) -> TokenStream {
         let doc = field_doc(field);
         let rust = ident(&field.rust_name);
         let ty = field_type(field);
-        quote! { #doc pub #rust: #ty }
+        let attributes = field
+            .attributes
+            .iter()
+            .map(|a| a.parse::<TokenStream>().unwrap_or_default());
+        quote! { #doc #(#attributes)* pub #rust: #ty }
     });
     let fields_impl = fields_impl(item, rt);
+    // Every field absent or its type's own default: `Default` derives; some with another
+    // catalog default: an impl gives them.
+    let derive_default = item.has_default && item.fields.iter().all(defaults_to_zero);
+    let mut base = STRUCT_DERIVES.to_vec();
+    if derive_default {
+        base.push("Default");
+    }
+    let derives = derives(&paths(&base), &item.extra);
+    let default_impl = (item.has_default && !derive_default).then(|| default_impl(plan, item));
     quote! {
         #doc
         #deprecated
         #allow_camel
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         pub struct #name {
             #(#fields,)*
         }
+
+        #default_impl
 
         #fields_impl
 
@@ -107,11 +125,16 @@ fn wrapper(item: &StructItem, wrapped: &str, rt: &TokenStream) -> TokenStream {
     // The event's own constants (its `schemaVersion`); the shared type checks its own.
     let constants = constant_list(&item.constants, rt);
     let inner_doc = doc_attr(&format!(" The [`{wrapped}`] the event carries."));
+    let mut base = STRUCT_DERIVES.to_vec();
+    if item.has_default {
+        base.push("Default");
+    }
+    let derives = derives(&paths(&base), &item.extra);
     quote! {
         #doc
         #deprecated
         #allow_camel
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         pub struct #name(#inner_doc pub ::std::boxed::Box<#inner>);
 
         #allow
@@ -320,6 +343,7 @@ fn allow_non_camel(name: &str) -> TokenStream {
 }
 
 fn enumeration(item: &EnumItem, rt: &TokenStream) -> TokenStream {
+    let derives = derives(&paths(ENUM_DERIVES), &item.extra);
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let variants = item.variants.iter().map(|(variant, wire)| {
@@ -338,7 +362,7 @@ fn enumeration(item: &EnumItem, rt: &TokenStream) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #derives
         pub enum #name {
             #(#variants,)*
         }
@@ -369,6 +393,7 @@ fn enumeration(item: &EnumItem, rt: &TokenStream) -> TokenStream {
 /// A unit struct standing for a constant where a type is needed: it is written as the constant
 /// and accepts nothing else.
 fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
+    let derives = derives(&paths(CONSTANT_DERIVES), &item.extra);
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let value = literal(&item.value, rt);
@@ -383,7 +408,7 @@ fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
         #doc
         #[doc = ""]
         #always
-        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #derives
         pub struct #name;
 
         impl #rt::serde::Serialize for #name {
@@ -402,6 +427,7 @@ fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
 
 fn union(item: &UnionItem, rt: &TokenStream) -> TokenStream {
     let serde_crate = serde_crate(rt);
+    let derives = derives(&serde_derives(rt), &item.extra);
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let variants = item.variants.iter().map(|(variant, ty)| {
@@ -413,7 +439,7 @@ fn union(item: &UnionItem, rt: &TokenStream) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #derives
         #[serde(crate = #serde_crate, untagged)]
         pub enum #name {
             #(#variants,)*
@@ -427,10 +453,11 @@ fn alias(item: &AliasItem, rt: &TokenStream) -> TokenStream {
     let ty = rust_type(&item.ty);
     if item.newtype {
         let serde_crate = serde_crate(rt);
+        let derives = derives(&serde_derives(rt), &item.extra);
         // `type A = Vec<A>` would have no end; a transparent newtype has the same wire form.
         return quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
+            #derives
             #[serde(crate = #serde_crate, transparent)]
             pub struct #name(pub #ty);
         };
@@ -449,4 +476,64 @@ fn serde_crate(rt: &TokenStream) -> String {
         .filter(|c| !c.is_whitespace())
         .collect();
     format!("{path}::serde")
+}
+
+/// The derives of a type serde's derive reads and writes: `Debug`, `Clone`, `PartialEq` and
+/// serde's two, through the runtime.
+fn serde_derives(rt: &TokenStream) -> Vec<TokenStream> {
+    let mut base = paths(STRUCT_DERIVES);
+    base.push(quote! { #rt::serde::Serialize });
+    base.push(quote! { #rt::serde::Deserialize });
+    base
+}
+
+/// `impl Default` for a struct some of whose required fields have a catalog default: those
+/// fields get it, every other field is absent.
+fn default_impl(plan: &Plan, item: &StructItem) -> TokenStream {
+    let name = ident(&item.name);
+    let allow = allow_deprecated(item.deprecation.is_some());
+    let fields = item.fields.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let value = match &field.default {
+            Some(default) if !field.optional && !default.is_null() => {
+                let value = default_expr(plan, default, &field.ty);
+                if field.nullable {
+                    quote! { ::std::option::Option::Some(#value) }
+                } else {
+                    value
+                }
+            }
+            _ => quote! { ::std::option::Option::None },
+        };
+        quote! { #rust: #value }
+    });
+    quote! {
+        #allow
+        impl ::std::default::Default for #name {
+            fn default() -> Self {
+                Self { #(#fields,)* }
+            }
+        }
+    }
+}
+
+/// Whether a field of a struct with a `Default` gets what its type's `Default` gives: it is
+/// optional (`None`), or its catalog default is `0`, `false`, `""`, `[]`, `{}` or `null`.
+fn defaults_to_zero(field: &FieldItem) -> bool {
+    use serde_json::Value;
+    if field.optional {
+        return true;
+    }
+    // A nullable field's own default is `None`, which only a `null` default gives.
+    if field.nullable {
+        return matches!(field.default, Some(Value::Null));
+    }
+    match &field.default {
+        Some(Value::Null | Value::Bool(false)) => true,
+        Some(Value::String(text)) => text.is_empty() && field.ty == crate::plan::TypeRef::String,
+        Some(Value::Number(n)) => n.as_f64().is_some_and(|n| n == 0.0 && n.is_sign_positive()),
+        Some(Value::Array(items)) => items.is_empty(),
+        Some(Value::Object(entries)) => entries.is_empty(),
+        _ => false,
+    }
 }

@@ -1,0 +1,346 @@
+//! The partner's hooks: derives and attributes by name pattern, replaced types; a derive that
+//! cannot hold is an error at the field of the catalog that keeps it from holding.
+
+use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookError, HookKind, Hooks, Replacement};
+use eventcat_codegen::{
+    BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Builder, FrontEnd, GenerateError, Options,
+};
+
+fn derive(pattern: &str, traits: &[&str]) -> DeriveHook {
+    DeriveHook {
+        pattern: pattern.to_owned(),
+        traits: traits.iter().map(|t| (*t).to_owned()).collect(),
+    }
+}
+
+fn replace(type_name: &str, path: &str) -> Replacement {
+    Replacement {
+        type_name: type_name.to_owned(),
+        path: path.to_owned(),
+    }
+}
+
+fn attribute(pattern: &str, attribute: &str) -> AttributeHook {
+    AttributeHook {
+        pattern: pattern.to_owned(),
+        attribute: attribute.to_owned(),
+    }
+}
+
+/// The focus events with `hooks`.
+fn generated(hooks: Hooks) -> Result<String, GenerateError> {
+    let options = Options {
+        events: vec!["aw-interaction-focus-*".to_owned()],
+        hooks,
+        ..Options::default()
+    };
+    eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
+}
+
+fn hook_error(hooks: Hooks) -> HookError {
+    match generated(hooks) {
+        Err(GenerateError::Hook(err)) => err,
+        other => panic!("expected a hook error, got {other:?}"),
+    }
+}
+
+/// The hooks of the README's example: `Hash` and `Eq` on the focus types, an attribute on a
+/// field, `Queue` replaced.
+fn readme_hooks() -> Hooks {
+    Hooks {
+        derives: vec![derive("AwInteractionFocus*", &["Hash", "Eq"])],
+        field_attributes: vec![attribute(
+            "AwInteractionFocusV3.interaction_id",
+            "#[doc(alias = \"id\")]",
+        )],
+        replacements: vec![replace("Queue", "crate::MyQueue")],
+        ..Hooks::default()
+    }
+}
+
+#[test]
+fn derives_attributes_and_replacements_reach_the_generated_code() {
+    let code = generated(readme_hooks()).expect("generates");
+    assert_eq!(
+        code.matches("#[derive(Debug, Clone, PartialEq, Eq, Hash)]")
+            .count(),
+        4,
+        "{code}"
+    );
+    assert!(
+        code.contains("#[doc(alias = \"id\")]\n    pub interaction_id"),
+        "{code}"
+    );
+    assert!(code.contains("pub queue: crate::MyQueue,"), "{code}");
+    assert!(
+        code.contains("pub fn upgrade_to_v2(self, queue: crate::MyQueue)"),
+        "{code}"
+    );
+    assert!(
+        !code.contains("pub struct Queue"),
+        "Queue is the partner's now: {code}"
+    );
+}
+
+#[test]
+fn a_trait_eventcat_already_derives_is_not_derived_twice() {
+    let hooks = Hooks {
+        derives: vec![derive("AwInteractionFocusV1", &["Debug", "Clone", "Hash"])],
+        ..Hooks::default()
+    };
+    let code = generated(hooks).expect("generates");
+    assert_eq!(
+        code.matches("#[derive(Debug, Clone, PartialEq, Hash)]")
+            .count(),
+        1,
+        "{code}"
+    );
+}
+
+#[test]
+fn a_derive_that_cannot_hold_is_an_error_at_the_field_that_keeps_it_from_holding() {
+    let cases = [
+        // Queue derives neither, and is not replaced.
+        (
+            derive("AwInteractionFocusV3", &["Hash"]),
+            "field `queue` is a `Queue`, which does not derive `Hash`",
+            322,
+        ),
+        // A field that must be present.
+        (
+            derive("AwInteractionFocusV3", &["Default"]),
+            "field `interaction_id` must be present",
+            321,
+        ),
+        // Strings are on the heap.
+        (
+            derive("Queue", &["Copy"]),
+            "field `id` holds data on the heap, which is not `Copy`",
+            110,
+        ),
+    ];
+    for (hook, reason, line) in cases {
+        let pattern = hook.pattern.clone();
+        let err = hook_error(Hooks {
+            derives: vec![hook],
+            ..Hooks::default()
+        });
+        let HookError::Catalog {
+            ref hook,
+            ref report,
+        } = err
+        else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            (hook.kind, hook.index, hook.pattern.as_str()),
+            (HookKind::Derive, 0, pattern.as_str())
+        );
+        let diagnostic = &report.diagnostics[0];
+        assert_eq!(diagnostic.code, "derive");
+        assert!(
+            diagnostic.message.contains(reason),
+            "{}",
+            diagnostic.message
+        );
+        assert_eq!(diagnostic.location.line, line, "{}", diagnostic.message);
+        let message = err.message(FrontEnd::Builder);
+        assert!(
+            message.starts_with(&format!("`.derive({pattern:?}, ...)`: error[derive]:")),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("--> catalog.yaml:{line}:")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_number_keeps_hash_and_eq_from_holding() {
+    let options = Options {
+        hooks: Hooks {
+            derives: vec![derive("CallObject", &["Eq"])],
+            ..Hooks::default()
+        },
+        ..Options::default()
+    };
+    let err = eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
+        .expect_err("CallObject has numbers");
+    let message = err.message(FrontEnd::Cli);
+    assert!(
+        message.contains("its field `accumulated_moslq` is a number (`f64`), which is not `Eq`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn hooks_that_do_not_fit_are_errors_naming_the_hook() {
+    let cases: [(Hooks, &str); 7] = [
+        (
+            Hooks {
+                derives: vec![derive("Nothing*", &["Hash"])],
+                ..Hooks::default()
+            },
+            "pattern `Nothing*` matches no type",
+        ),
+        (
+            Hooks {
+                derives: vec![derive("Queue", &["Serialize"])],
+                ..Hooks::default()
+            },
+            "eventcat implements serde's traits",
+        ),
+        (
+            Hooks {
+                derives: vec![derive("Queue", &["not a path"])],
+                ..Hooks::default()
+            },
+            "`not a path` is not a trait path",
+        ),
+        (
+            Hooks {
+                type_attributes: vec![attribute("Queue", "#[doc")],
+                ..Hooks::default()
+            },
+            "is not an attribute",
+        ),
+        (
+            Hooks {
+                field_attributes: vec![attribute("Queue", "#[doc = \"x\"]")],
+                ..Hooks::default()
+            },
+            "a field pattern is `Type.field`",
+        ),
+        (
+            Hooks {
+                field_attributes: vec![attribute("Queue.nothing", "#[doc = \"x\"]")],
+                ..Hooks::default()
+            },
+            "matches no field",
+        ),
+        (
+            Hooks {
+                replacements: vec![replace("Queu", "crate::MyQueue")],
+                ..Hooks::default()
+            },
+            "`Queu` is not a type of the catalog",
+        ),
+    ];
+    for (hooks, expected) in cases {
+        let err = hook_error(hooks);
+        assert!(err.to_string().contains(expected), "{err}");
+        assert!(
+            err.message(FrontEnd::Cli).starts_with("`--"),
+            "{}",
+            err.message(FrontEnd::Cli)
+        );
+    }
+}
+
+#[test]
+fn a_type_eventcat_reads_itself_cannot_be_replaced() {
+    let options = Options {
+        hooks: Hooks {
+            replacements: vec![replace("CallObject", "crate::Call")],
+            ..Hooks::default()
+        },
+        ..Options::default()
+    };
+    let err = eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
+        .expect_err("CallObject is a payload");
+    let message = err.message(FrontEnd::Derive);
+    assert!(
+        message.starts_with("`replace(\"CallObject\", ...)`: error[replace]:"),
+        "{message}"
+    );
+    assert!(
+        message
+            .contains("it is the whole payload of `call-manager-call-autoanswer-first-connect-v1`"),
+        "{message}"
+    );
+    let bad_path = hook_error(Hooks {
+        replacements: vec![replace("Queue", "crate::My Queue")],
+        ..Hooks::default()
+    });
+    assert!(
+        bad_path.to_string().contains("is not a type path"),
+        "{bad_path}"
+    );
+}
+
+#[test]
+fn the_builder_generates_what_the_cli_options_generate() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let built = Builder::new()
+        .events(["aw-interaction-focus-*"])
+        .derive("AwInteractionFocus*", ["Hash", "Eq"])
+        .field_attribute(
+            "AwInteractionFocusV3.interaction_id",
+            "#[doc(alias = \"id\")]",
+        )
+        .replace("Queue", "crate::MyQueue")
+        .source(&root)
+        .expect("generates");
+    assert_eq!(built, generated(readme_hooks()).expect("generates"));
+}
+
+#[test]
+fn structs_whose_fields_may_all_be_absent_have_a_default() {
+    let code = eventcat_codegen::generate_source(
+        BUNDLED_CATALOG_NAME,
+        BUNDLED_CATALOG,
+        &Options::default(),
+    )
+    .expect("generates");
+    let call_object = code.find("pub struct CallObject {").expect("CallObject");
+    assert!(code[..call_object].ends_with("#[derive(Debug, Clone, PartialEq, Default)]\n"));
+    let wrapper = code
+        .find("pub struct CallManagerCallConnectV1(")
+        .expect("the wrapper");
+    assert!(code[..wrapper].ends_with("#[derive(Debug, Clone, PartialEq, Default)]\n"));
+    let focus = code
+        .find("pub struct AwInteractionFocusV3 {")
+        .expect("focus");
+    assert!(code[..focus].ends_with("#[derive(Debug, Clone, PartialEq)]\n"));
+}
+
+/// The arguments that make `ui-tests/ui/hooks/cli_generated.rs`, which a trybuild case of
+/// `ui-tests` compiles under `deny(warnings)`.
+#[cfg(feature = "cli")]
+const CLI_HOOKS: &[&str] = &[
+    "generate",
+    "--events",
+    "aw-interaction-focus-*",
+    "--derive",
+    "AwInteractionFocus*=Hash,Eq",
+    "--field-attribute",
+    "AwInteractionFocusV3.interaction_id=#[doc(alias = \"id\")]",
+    "--replace",
+    "Queue=crate::MyQueue",
+];
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_cli_generates_what_the_builder_generates_and_the_checked_in_file_holds() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_eventcat"))
+        .args(CLI_HOOKS)
+        .output()
+        .expect("run eventcat");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(printed, generated(readme_hooks()).expect("generates"));
+    let checked_in = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ui-tests/ui/hooks/cli_generated.rs");
+    let checked_in = std::fs::read_to_string(checked_in).expect("the checked-in file");
+    assert!(
+        printed == checked_in,
+        "ui-tests/ui/hooks/cli_generated.rs is stale: refresh it with `cargo run -p \
+         eventcat-codegen -- {} -o ui-tests/ui/hooks/cli_generated.rs` (quoting the arguments)",
+        CLI_HOOKS.join(" ")
+    );
+}

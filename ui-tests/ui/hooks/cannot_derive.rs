@@ -1,0 +1,5 @@
+#[derive(eventcat::EventCatalog)]
+#[catalog(events = ["aw-interaction-focus-*"], derive("AwInteractionFocus*", Hash))]
+pub struct Events;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(eventcat::EventCatalog)]
+#[catalog(events = ["aw-interaction-focus-*"], type_attribute("CallObject", #[must_use]))]
+pub struct Events;
+
+fn main() {}
