@@ -55,11 +55,13 @@
 //! fields are reported with their path (`queue.id`, `messages[].id`, `variables{}`).
 //!
 //! **Rust names.** [`run`] also plans both catalogs and lists the Rust names the change adds,
-//! removes or changes ([`crate::names`]: types, `ReceivedEvent`/`SendEvent` and family enum
+//! removes or changes ([`names`]: types, `ReceivedEvent`/`SendEvent` and family enum
 //! variants, upgrade methods, conversions), so a partner sees what their code can and can no
 //! longer name. A removed name, or one whose meaning changed, breaks partner code whatever role
 //! the partner plays: it counts as breaking for partners (and so for `--strict`). Added names
 //! are compatible. (Renaming a shared type changes no payload, but removes its old name.)
+
+pub mod names;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -75,10 +77,10 @@ use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
     Shape, Status,
 };
-use crate::names::NameChanges;
 use crate::outcome::{self, Outcome};
 use crate::page::date_or_dash;
 use crate::plan::Plan;
+use names::NameChanges;
 
 /// Exit code of `diff` when a change breaks partners.
 pub const EXIT_BREAKING: u8 = 2;
@@ -546,13 +548,13 @@ impl Diff {
     }
 }
 
-/// The Rust names of a diff (see [`crate::names`]).
+/// The Rust names of a diff (see [`names`]).
 impl Diff {
     /// The diff with the Rust names the change adds, removes or changes, from the plans of the
     /// OLD and NEW catalogs.
     pub fn with_names(self, old: &Plan, new: &Plan) -> Self {
         Diff {
-            names: crate::names::changes(old, new),
+            names: names::changes(old, new),
             ..self
         }
     }

@@ -15,7 +15,6 @@ pub mod import;
 pub mod input;
 pub mod listing;
 pub mod model;
-pub mod names;
 #[cfg(feature = "cli")]
 pub mod outcome;
 #[cfg(feature = "cli")]

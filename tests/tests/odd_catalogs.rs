@@ -279,7 +279,7 @@ fn the_update_only_adds_rust_names() {
         let loaded = eventcat_codegen::load_file(&path).expect("loads");
         eventcat_codegen::plan::plan(&loaded.catalog).expect("plans")
     };
-    let changes = eventcat_codegen::names::changes(
+    let changes = eventcat_codegen::diff::names::changes(
         &plan("corpus/ok/version-added-before.yaml"),
         &plan("corpus/ok/version-added-after.yaml"),
     );
