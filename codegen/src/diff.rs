@@ -54,7 +54,7 @@
 //! accepts. Shared types are compared by structure, so renaming a type changes nothing; nested
 //! fields are reported with their path (`queue.id`, `messages[].id`, `variables{}`).
 //!
-//! **Rust names.** [`run`] also plans both catalogs and lists the Rust names the change adds,
+//! **Rust names.** [`diff_files`] also plans both catalogs and lists the Rust names the change adds,
 //! removes or changes ([`names`]: types, `ReceivedEvent`/`SendEvent` and family enum
 //! variants, upgrade methods, conversions), so a partner sees what their code can and can no
 //! longer name. A removed name, or one whose meaning changed, breaks partner code whatever role
@@ -77,15 +77,9 @@ use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
     Shape, Status,
 };
-use crate::outcome::{self, Outcome};
 use crate::page::date_or_dash;
 use crate::plan::Plan;
 use names::NameChanges;
-
-/// Exit code of `diff` when a change breaks partners.
-pub const EXIT_BREAKING: u8 = 2;
-/// Exit code of `diff` when a catalog cannot be loaded.
-pub const EXIT_TROUBLE: u8 = 1;
 
 /// The two ends of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -439,7 +433,7 @@ pub struct Diff {
     /// The changes past [`MAX_CHANGES`], counted per event schema version.
     pub omitted: Vec<Omitted>,
     /// The Rust names added, removed or changed: empty from [`diff`], which compares catalogs;
-    /// filled from the two catalogs' plans by [`Diff::with_names`] (as [`run`] does).
+    /// filled from the two catalogs' plans by [`Diff::with_names`] (as [`diff_files`] does).
     pub names: NameChanges,
 }
 
@@ -453,7 +447,7 @@ impl Diff {
             } else {
                 c.breaks_partner()
             }
-        }) || self.omitted.iter().any(|o| o.breaking(strict))
+        }) || self.omitted_breaking(strict)
             || self.names.breaking()
     }
 
@@ -464,83 +458,34 @@ impl Diff {
             .fold(0usize, |n, o| n.saturating_add(o.count))
     }
 
-    /// The diff as text: per event a heading, then each change with both verdicts.
-    pub fn text(&self, old_name: &str, new_name: &str, strict: bool) -> String {
-        let mut out = String::new();
-        let mut current: Option<&str> = None;
-        for change in &self.changes {
-            if current != Some(change.event.as_str()) {
-                current = Some(&change.event);
-                out.push_str(&format!(
-                    "{} ({}; the partner is the {})\n",
-                    change.event,
-                    direction_word(change.direction),
-                    change.partner_role().as_str()
-                ));
-            }
-            let mut what = change.kind.to_string();
-            match (&change.version, &change.path) {
-                (Some(version), Some(path)) => what = format!("{version} `{path}`: {what}"),
-                (Some(version), None) => what = format!("{version}: {what}"),
-                _ => {}
-            }
-            out.push_str(&format!("  {what}\n"));
-            for role in [Role::Receiver, Role::Sender] {
-                let verdict = change.verdict(role);
-                let who = if role == change.partner_role() {
-                    "partner"
-                } else {
-                    "host"
-                };
-                out.push_str(&format!(
-                    "    {} ({who}): {}: {}\n",
-                    role.as_str(),
-                    if verdict.breaking {
-                        "BREAKING"
-                    } else {
-                        "compatible"
-                    },
-                    verdict.reason
-                ));
-            }
-        }
-        let omitted = self.omitted_count();
-        if omitted > 0 {
-            out.push_str(&format!(
-                "... and {omitted} more changes at further paths of shared types, not listed \
-                 (a diff lists at most {MAX_CHANGES}){}\n",
-                if self.omitted.iter().any(|o| o.breaking(strict)) {
-                    "; some of them are BREAKING"
-                } else {
-                    ""
-                }
-            ));
-        }
-        out.push_str(&self.names.text());
+    /// True when a change counted but not listed breaks partners (or, with `strict`, either
+    /// role).
+    pub fn omitted_breaking(&self, strict: bool) -> bool {
+        self.omitted.iter().any(|o| o.breaking(strict))
+    }
+
+    /// How many events the listed changes are of.
+    pub fn changed_events(&self) -> usize {
         let events: BTreeSet<&str> = self.changes.iter().map(|c| c.event.as_str()).collect();
-        let partner = self.changes.iter().filter(|c| c.breaks_partner()).count();
-        let any = self.changes.iter().filter(|c| c.breaks_any()).count();
-        out.push_str(&format!(
-            "{old_name} -> {new_name}: {} changes in {} events; breaking: {partner} for partners, \
-             {any} for either role{}{}\n",
-            self.changes.len(),
-            events.len(),
-            self.names_summary(),
-            if self.breaking(strict) {
-                " (exit 2)"
-            } else {
-                ""
-            }
-        ));
-        out
+        events.len()
+    }
+
+    /// How many listed changes break partners.
+    pub fn breaking_for_partners(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaks_partner()).count()
+    }
+
+    /// How many listed changes break either role.
+    pub fn breaking_for_a_role(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaks_any()).count()
     }
 
     /// The diff as JSON.
     pub fn to_json(&self, strict: bool) -> Value {
         json!({
             "changes": self.changes.iter().map(Change::to_json).collect::<Vec<_>>(),
-            "breaking_for_partners": self.changes.iter().filter(|c| c.breaks_partner()).count(),
-            "breaking_for_a_role": self.changes.iter().filter(|c| c.breaks_any()).count(),
+            "breaking_for_partners": self.breaking_for_partners(),
+            "breaking_for_a_role": self.breaking_for_a_role(),
             "breaking": self.breaking(strict),
             "omitted_changes": self.omitted_count(),
             "rust_names": self.names.to_json(),
@@ -558,26 +503,6 @@ impl Diff {
             ..self
         }
     }
-
-    /// `; Rust names: 3 added, 0 removed, 0 changed` for the last line, when any changed.
-    fn names_summary(&self) -> String {
-        if self.names.is_empty() {
-            String::new()
-        } else {
-            format!("; Rust names: {}", self.names.counts())
-        }
-    }
-}
-
-/// The plan of a loaded catalog, or the error `diff` exits with when it has none.
-fn plan_or_trouble(loaded: &crate::Loaded, color: bool) -> Result<Plan, Outcome> {
-    crate::plan::plan(&loaded.catalog).map_err(|diagnostics| {
-        let err = crate::LoadError::Invalid(crate::Report {
-            diagnostics,
-            ..loaded.report.clone()
-        });
-        Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE)
-    })
 }
 
 /// The stack of the thread [`diff`] compares on: shared types nest as deep as a catalog has
@@ -1556,46 +1481,67 @@ fn count_or_dash(count: Option<u64>) -> String {
     count.map_or_else(|| "-".to_owned(), |n| n.to_string())
 }
 
-/// `eventcat diff OLD NEW`: what to print and the exit code (0: nothing breaks partners;
-/// [`EXIT_BREAKING`]: something does, or with `strict` breaks either role, or a Rust name was
-/// removed or changed; [`EXIT_TROUBLE`]: a catalog does not load or cannot be planned).
-pub fn run(
+/// What [`diff_files`] is asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DiffOptions {
+    /// Also report how each event's status on this day changed (`--as-of`).
+    pub as_of: Option<Date>,
+    /// A change that breaks either role is breaking, not only one that breaks partners
+    /// (`--strict`).
+    pub strict: bool,
+}
+
+/// Two catalog files compared: what `eventcat diff` prints and exits with is computed from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffReport {
+    /// The OLD catalog, as named on the command line.
+    pub old_name: String,
+    /// The NEW catalog, as named on the command line.
+    pub new_name: String,
+    /// The changes, with the Rust names.
+    pub diff: Diff,
+    /// Whether a change that breaks either role counts as breaking.
+    pub strict: bool,
+}
+
+impl DiffReport {
+    /// True when the diff breaks partners (with `strict`, either role), or a Rust name was
+    /// removed or changed.
+    pub fn breaking(&self) -> bool {
+        self.diff.breaking(self.strict)
+    }
+
+    /// The report as JSON (the fields the README documents for `diff --format json`).
+    pub fn to_json(&self) -> Value {
+        self.diff.to_json(self.strict)
+    }
+}
+
+/// `eventcat diff OLD NEW`: loads and plans both catalogs and diffs them, with their Rust
+/// names. A catalog that does not load, or cannot be planned, is the error.
+pub fn diff_files(
     old_path: &std::path::Path,
     new_path: &std::path::Path,
-    as_of: Option<Date>,
-    strict: bool,
-    json_output: bool,
-    color: bool,
-) -> Outcome {
-    let old = match crate::load_file(old_path) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
-    };
-    let new = match crate::load_file(new_path) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
-    };
-    let (old_plan, new_plan) = match (plan_or_trouble(&old, color), plan_or_trouble(&new, color)) {
-        (Ok(old_plan), Ok(new_plan)) => (old_plan, new_plan),
-        (Err(outcome), _) | (_, Err(outcome)) => return outcome,
-    };
-    let diff = diff(&old.catalog, &new.catalog, as_of).with_names(&old_plan, &new_plan);
-    let stdout = if json_output {
-        format!("{:#}\n", diff.to_json(strict))
-    } else {
-        diff.text(
-            &old_path.display().to_string(),
-            &new_path.display().to_string(),
-            strict,
-        )
-    };
-    Outcome {
-        stdout,
-        stderr: String::new(),
-        code: if diff.breaking(strict) {
-            EXIT_BREAKING
-        } else {
-            0
-        },
-    }
+    options: &DiffOptions,
+) -> Result<DiffReport, crate::LoadError> {
+    let old = crate::load_file(old_path)?;
+    let new = crate::load_file(new_path)?;
+    let (old_plan, new_plan) = (plan_of(&old)?, plan_of(&new)?);
+    let diff = diff(&old.catalog, &new.catalog, options.as_of).with_names(&old_plan, &new_plan);
+    Ok(DiffReport {
+        old_name: old_path.display().to_string(),
+        new_name: new_path.display().to_string(),
+        diff,
+        strict: options.strict,
+    })
+}
+
+/// The plan of a loaded catalog; its errors are the catalog's.
+fn plan_of(loaded: &crate::Loaded) -> Result<Plan, crate::LoadError> {
+    crate::plan::plan(&loaded.catalog).map_err(|diagnostics| {
+        crate::LoadError::Invalid(crate::Report {
+            diagnostics,
+            ..loaded.report.clone()
+        })
+    })
 }

@@ -16,8 +16,6 @@ pub mod input;
 pub mod listing;
 pub mod model;
 #[cfg(feature = "cli")]
-pub mod outcome;
-#[cfg(feature = "cli")]
 pub mod page;
 pub mod plan;
 pub mod render;

@@ -240,48 +240,6 @@ impl NameChanges {
         !self.removed.is_empty() || !self.changed.is_empty()
     }
 
-    /// `3 added, 1 removed, 0 changed`.
-    pub fn counts(&self) -> String {
-        format!(
-            "{} added, {} removed, {} changed",
-            self.added.len(),
-            self.removed.len(),
-            self.changed.len()
-        )
-    }
-
-    /// The section `eventcat diff` prints: a heading with the counts, the verdict for partner
-    /// code, then each name added, removed or changed. Empty when nothing changed.
-    pub fn text(&self) -> String {
-        if self.is_empty() {
-            return String::new();
-        }
-        let mut out = format!("Rust names: {}\n", self.counts());
-        if self.breaking() {
-            out.push_str(
-                "  partner code: BREAKING: code naming a removed name, or using a changed one as \
-                 it was, stops compiling once regenerated\n",
-            );
-        } else {
-            out.push_str(
-                "  partner code: compatible: every name of the old catalog keeps its meaning\n",
-            );
-        }
-        for named in &self.added {
-            out.push_str(&format!("  added `{}`: {}\n", named.name, named.meaning));
-        }
-        for named in &self.removed {
-            out.push_str(&format!("  removed `{}`: {}\n", named.name, named.meaning));
-        }
-        for changed in &self.changed {
-            out.push_str(&format!(
-                "  changed `{}`: {} -> {}\n",
-                changed.name, changed.old, changed.new
-            ));
-        }
-        out
-    }
-
     /// The changes as JSON: `added` and `removed` (each `name` and `meaning`), `changed` (each
     /// `name`, `old` and `new`), and `breaking`.
     pub fn to_json(&self) -> Value {
@@ -346,7 +304,6 @@ mod tests {
             }]
         );
         assert!(changes.breaking());
-        assert_eq!(changes.counts(), "1 added, 1 removed, 1 changed");
         let only_added = compare(&old, &{
             let mut more = old.clone();
             more.insert("E".to_owned(), "struct for e".to_owned());
@@ -354,6 +311,5 @@ mod tests {
         });
         assert!(!only_added.breaking());
         assert!(compare(&old, &old).is_empty());
-        assert_eq!(compare(&old, &old).text(), "");
     }
 }
