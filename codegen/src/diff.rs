@@ -75,7 +75,7 @@ use crate::import::DateKind;
 use crate::listing::{direction_word, status_word};
 use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
-    Shape, Status,
+    SchemaVersion, Shape, Status,
 };
 use crate::page::date_or_dash;
 use crate::plan::Plan;
@@ -539,10 +539,8 @@ fn diff_here(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
         let before = old_events.get(event.name.as_str()).copied();
         match before {
             Some(before) => differ.event(before, event),
-            None => differ.push(
+            None => differ.push_event(
                 event,
-                None,
-                None,
                 ChangeKind::EventAdded,
                 Verdict::compatible("no code built from the old catalog handles it yet"),
                 Verdict::compatible("no code built from the old catalog sends it yet"),
@@ -554,10 +552,8 @@ fn diff_here(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
     }
     for event in &old.events {
         if !new_events.contains(event.name.as_str()) {
-            differ.push(
+            differ.push_event(
                 event,
-                None,
-                None,
                 ChangeKind::EventRemoved,
                 Verdict::breaking(
                     "the host no longer lists it: receiving code stops getting it, and code \
@@ -634,67 +630,86 @@ impl<'a> Differ<'a> {
         });
     }
 
+    /// A change of the event as a whole (no schema version, no path).
+    fn push_event(&mut self, event: &Event, kind: ChangeKind, receiver: Verdict, sender: Verdict) {
+        self.push(event, None, None, kind, receiver, sender);
+    }
+
+    /// The changes of an event both catalogs have.
     fn event(&mut self, old: &'a Event, new: &'a Event) {
-        if old.product != new.product {
-            let reason = "the product only labels the event; its name and payload are unchanged";
-            self.push(
-                new,
-                None,
-                None,
-                ChangeKind::ProductChanged {
-                    old: old.product.clone(),
-                    new: new.product.clone(),
-                },
-                Verdict::compatible(reason),
-                Verdict::compatible(reason),
-            );
+        self.product(old, new);
+        self.direction(old, new);
+        self.status(old, new);
+        self.dates(old, new);
+        self.versions(old, new);
+    }
+
+    fn product(&mut self, old: &Event, new: &Event) {
+        if old.product == new.product {
+            return;
         }
-        if old.direction != new.direction {
-            let reason = format!(
-                "the event now flows the other way ({} -> {})",
-                direction_word(old.direction),
-                direction_word(new.direction)
-            );
-            self.push(
-                new,
-                None,
-                None,
-                ChangeKind::DirectionChanged {
-                    old: old.direction,
-                    new: new.direction,
-                },
-                Verdict::breaking(reason.clone()),
-                Verdict::breaking(reason),
-            );
+        let reason = "the product only labels the event; its name and payload are unchanged";
+        let kind = ChangeKind::ProductChanged {
+            old: old.product.clone(),
+            new: new.product.clone(),
+        };
+        self.push_event(
+            new,
+            kind,
+            Verdict::compatible(reason),
+            Verdict::compatible(reason),
+        );
+    }
+
+    fn direction(&mut self, old: &Event, new: &Event) {
+        if old.direction == new.direction {
+            return;
         }
-        if old.status != new.status {
-            let (receiver, sender) = match new.status {
-                Status::Sunset => (
-                    Verdict::breaking("declared sunset: the host no longer delivers it"),
-                    Verdict::breaking("declared sunset: the host no longer accepts it"),
-                ),
-                Status::Deprecated => {
-                    let reason = "still in use until its sunset; code regenerated from the new \
-                                  catalog warns that it is deprecated";
-                    (Verdict::compatible(reason), Verdict::compatible(reason))
-                }
-                Status::Active => (
-                    Verdict::compatible("declared active: delivered as before"),
-                    Verdict::compatible("declared active: accepted as before"),
-                ),
-            };
-            self.push(
-                new,
-                None,
-                None,
-                ChangeKind::StatusChanged {
-                    old: old.status,
-                    new: new.status,
-                },
-                receiver,
-                sender,
-            );
+        let reason = format!(
+            "the event now flows the other way ({} -> {})",
+            direction_word(old.direction),
+            direction_word(new.direction)
+        );
+        let kind = ChangeKind::DirectionChanged {
+            old: old.direction,
+            new: new.direction,
+        };
+        self.push_event(
+            new,
+            kind,
+            Verdict::breaking(reason.clone()),
+            Verdict::breaking(reason),
+        );
+    }
+
+    fn status(&mut self, old: &Event, new: &Event) {
+        if old.status == new.status {
+            return;
         }
+        let (receiver, sender) = match new.status {
+            Status::Sunset => (
+                Verdict::breaking("declared sunset: the host no longer delivers it"),
+                Verdict::breaking("declared sunset: the host no longer accepts it"),
+            ),
+            Status::Deprecated => {
+                let reason = "still in use until its sunset; code regenerated from the new \
+                              catalog warns that it is deprecated";
+                (Verdict::compatible(reason), Verdict::compatible(reason))
+            }
+            Status::Active => (
+                Verdict::compatible("declared active: delivered as before"),
+                Verdict::compatible("declared active: accepted as before"),
+            ),
+        };
+        let kind = ChangeKind::StatusChanged {
+            old: old.status,
+            new: new.status,
+        };
+        self.push_event(new, kind, receiver, sender);
+    }
+
+    /// The lifecycle dates: notices, compatible for both roles.
+    fn dates(&mut self, old: &Event, new: &Event) {
         let dates = [
             (
                 DateKind::Active,
@@ -721,19 +736,23 @@ impl<'a> Differ<'a> {
                 }
                 _ => "a notice: the payload is unchanged".to_owned(),
             };
-            self.push(
+            let kind = ChangeKind::DateChanged {
+                date,
+                old: before,
+                new: after,
+            };
+            self.push_event(
                 new,
-                None,
-                None,
-                ChangeKind::DateChanged {
-                    date,
-                    old: before,
-                    new: after,
-                },
+                kind,
                 Verdict::compatible(reason.clone()),
                 Verdict::compatible(reason),
             );
         }
+    }
+
+    /// Every schema version either catalog lists, in version order: added, removed, or its
+    /// payloads compared.
+    fn versions(&mut self, old: &'a Event, new: &'a Event) {
         let mut versions: Vec<&Version> = old
             .schema_versions
             .iter()
@@ -746,45 +765,59 @@ impl<'a> Differ<'a> {
             let before = old.schema_versions.iter().find(|v| &v.version == version);
             let after = new.schema_versions.iter().find(|v| &v.version == version);
             match (before, after) {
-                (Some(before), Some(after)) => {
-                    let old_fields = payload_fields(&self.comparer.old, &before.payload);
-                    let new_fields = payload_fields(&self.comparer.new, &after.payload);
-                    let mut items = Vec::new();
-                    self.comparer
-                        .fields(old_fields, new_fields, &[], &mut items);
-                    self.report(new, version, &[], &items);
-                }
-                (None, Some(_)) => self.push(
-                    new,
-                    Some(version),
-                    None,
-                    ChangeKind::VersionAdded,
-                    Verdict::breaking(format!(
-                        "decoders built from the old catalog refuse payloads with schemaVersion \
-                         {version}"
-                    )),
-                    Verdict::compatible(
-                        "payloads written to the versions the old catalog lists are still \
-                         accepted",
-                    ),
-                ),
-                (Some(_), None) => self.push(
-                    new,
-                    Some(version),
-                    None,
-                    ChangeKind::VersionRemoved,
-                    Verdict::compatible(
-                        "the host stops sending a version old decoders know; the remaining ones \
-                         still decode",
-                    ),
-                    Verdict::breaking(format!(
-                        "payloads written as schemaVersion {version} are no longer listed as \
-                         accepted"
-                    )),
-                ),
+                (Some(before), Some(after)) => self.payloads(new, version, before, after),
+                (None, Some(_)) => self.version_added(new, version),
+                (Some(_), None) => self.version_removed(new, version),
                 (None, None) => {}
             }
         }
+    }
+
+    /// The field changes between the payloads of one schema version.
+    fn payloads(
+        &mut self,
+        event: &Event,
+        version: &Version,
+        old: &'a SchemaVersion,
+        new: &'a SchemaVersion,
+    ) {
+        let old_fields = payload_fields(&self.comparer.old, &old.payload);
+        let new_fields = payload_fields(&self.comparer.new, &new.payload);
+        let mut items = Vec::new();
+        self.comparer
+            .fields(old_fields, new_fields, &[], &mut items);
+        self.report(event, version, &[], &items);
+    }
+
+    fn version_added(&mut self, event: &Event, version: &Version) {
+        self.push(
+            event,
+            Some(version),
+            None,
+            ChangeKind::VersionAdded,
+            Verdict::breaking(format!(
+                "decoders built from the old catalog refuse payloads with schemaVersion {version}"
+            )),
+            Verdict::compatible(
+                "payloads written to the versions the old catalog lists are still accepted",
+            ),
+        );
+    }
+
+    fn version_removed(&mut self, event: &Event, version: &Version) {
+        self.push(
+            event,
+            Some(version),
+            None,
+            ChangeKind::VersionRemoved,
+            Verdict::compatible(
+                "the host stops sending a version old decoders know; the remaining ones still \
+                 decode",
+            ),
+            Verdict::breaking(format!(
+                "payloads written as schemaVersion {version} are no longer listed as accepted"
+            )),
+        );
     }
 
     /// Lists the changes `items` stand for, at their full paths under `prefix`, up to
@@ -884,10 +917,8 @@ impl<'a> Differ<'a> {
                 Verdict::compatible(format!("{} on that day", after.as_str())),
             ),
         };
-        self.push(
+        self.push_event(
             new,
-            None,
-            None,
             ChangeKind::StatusOnDate {
                 as_of: day,
                 old: before,
@@ -1285,122 +1316,131 @@ impl<'a> Comparer<'a> {
                 self.element(a, b, &with(path, Step::Array), out);
             }
             (Shape::Map(a), Shape::Map(b)) => self.element(a, b, &with(path, Step::Map), out),
-            (Shape::Enum(a), Shape::Enum(b)) => {
-                for value in b.iter().filter(|v| !a.contains(v)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::EnumValueAdded(value.clone()),
-                        Verdict::breaking(format!(
-                            "decoders built from the old catalog refuse the value `{value}`"
-                        )),
-                        Verdict::compatible(
-                            "payloads written to the old catalog use only values the new one \
-                             keeps",
-                        ),
-                    );
-                }
-                for value in a.iter().filter(|v| !b.contains(v)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::EnumValueRemoved(value.clone()),
-                        Verdict::compatible("new payloads use only values the old catalog knows"),
-                        Verdict::breaking(format!(
-                            "payloads written to the old catalog may carry `{value}`, which \
-                             decoders built from the new one refuse"
-                        )),
-                    );
-                }
-            }
-            (Shape::Const(a), Shape::Const(b)) => {
-                if a != b {
-                    let (a, b) = (a.to_json(), b.to_json());
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::ConstantChanged {
-                            old: a.to_string(),
-                            new: b.to_string(),
-                        },
-                        Verdict::breaking(format!(
-                            "decoders built from the old catalog expect {a}; new payloads carry \
-                             {b}"
-                        )),
-                        Verdict::breaking(format!(
-                            "decoders built from the new catalog expect {b}; payloads written to \
-                             the old one carry {a}"
-                        )),
-                    );
-                }
-            }
-            (Shape::OneOf(a), Shape::OneOf(b)) => {
-                let (a, b): (Vec<String>, Vec<String>) = (
-                    a.iter().map(describe_element).collect(),
-                    b.iter().map(describe_element).collect(),
-                );
-                for member in b.iter().filter(|m| !a.contains(m)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::UnionMemberAdded(member.clone()),
-                        Verdict::breaking(format!(
-                            "new payloads may carry {member}, which decoders built from the old \
-                             catalog refuse"
-                        )),
-                        Verdict::compatible(
-                            "payloads written to the old catalog fit members the new one keeps",
-                        ),
-                    );
-                }
-                for member in a.iter().filter(|m| !b.contains(m)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::UnionMemberRemoved(member.clone()),
-                        Verdict::compatible("new payloads fit members the old catalog knows"),
-                        Verdict::breaking(format!(
-                            "payloads written to the old catalog may carry {member}, which \
-                             decoders built from the new one refuse"
-                        )),
-                    );
-                }
-            }
+            (Shape::Enum(a), Shape::Enum(b)) => self.enum_values(a, b, path, out),
+            (Shape::Const(a), Shape::Const(b)) if a != b => self.constant(a, b, path, out),
+            (Shape::Const(_), Shape::Const(_)) => {}
+            (Shape::OneOf(a), Shape::OneOf(b)) => self.union_members(a, b, path, out),
             (Shape::Scalar(a), Shape::Scalar(b)) if a == b => {}
-            _ => {
-                let (old_text, new_text) = (describe(old), describe(new));
-                let receiver = if accepts(&self.old, old, &self.new, new) {
-                    Verdict::compatible(format!(
-                        "decoders built from the old catalog accept every {new_text}"
-                    ))
-                } else {
-                    Verdict::breaking(format!(
-                        "decoders built from the old catalog expect {old_text}; new payloads \
-                         carry {new_text}"
-                    ))
-                };
-                let sender = if accepts(&self.new, new, &self.old, old) {
-                    Verdict::compatible(format!(
-                        "decoders built from the new catalog accept every {old_text}"
-                    ))
-                } else {
-                    Verdict::breaking(format!(
-                        "decoders built from the new catalog expect {new_text}; payloads written \
-                         to the old one carry {old_text}"
-                    ))
-                };
-                self.push(
-                    out,
-                    path,
-                    ChangeKind::FieldRetyped {
-                        old: old_text,
-                        new: new_text,
-                    },
-                    receiver,
-                    sender,
-                );
-            }
+            _ => self.retyped(old, new, path, out),
         }
+    }
+
+    /// The values an enum gained and lost.
+    fn enum_values(&mut self, old: &[String], new: &[String], path: &[Step], out: &mut Vec<Item>) {
+        for value in new.iter().filter(|v| !old.contains(v)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::EnumValueAdded(value.clone()),
+                Verdict::breaking(format!(
+                    "decoders built from the old catalog refuse the value `{value}`"
+                )),
+                Verdict::compatible(
+                    "payloads written to the old catalog use only values the new one keeps",
+                ),
+            );
+        }
+        for value in old.iter().filter(|v| !new.contains(v)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::EnumValueRemoved(value.clone()),
+                Verdict::compatible("new payloads use only values the old catalog knows"),
+                Verdict::breaking(format!(
+                    "payloads written to the old catalog may carry `{value}`, which decoders \
+                     built from the new one refuse"
+                )),
+            );
+        }
+    }
+
+    /// A constant that changed: breaking both ways.
+    fn constant(&mut self, old: &Constant, new: &Constant, path: &[Step], out: &mut Vec<Item>) {
+        let (a, b) = (old.to_json(), new.to_json());
+        self.push(
+            out,
+            path,
+            ChangeKind::ConstantChanged {
+                old: a.to_string(),
+                new: b.to_string(),
+            },
+            Verdict::breaking(format!(
+                "decoders built from the old catalog expect {a}; new payloads carry {b}"
+            )),
+            Verdict::breaking(format!(
+                "decoders built from the new catalog expect {b}; payloads written to the old one \
+                 carry {a}"
+            )),
+        );
+    }
+
+    /// The members a `one_of` gained and lost, told apart by how they are written.
+    fn union_members(
+        &mut self,
+        old: &[Element],
+        new: &[Element],
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        let old: Vec<String> = old.iter().map(describe_element).collect();
+        let new: Vec<String> = new.iter().map(describe_element).collect();
+        for member in new.iter().filter(|m| !old.contains(m)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::UnionMemberAdded(member.clone()),
+                Verdict::breaking(format!(
+                    "new payloads may carry {member}, which decoders built from the old catalog \
+                     refuse"
+                )),
+                Verdict::compatible(
+                    "payloads written to the old catalog fit members the new one keeps",
+                ),
+            );
+        }
+        for member in old.iter().filter(|m| !new.contains(m)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::UnionMemberRemoved(member.clone()),
+                Verdict::compatible("new payloads fit members the old catalog knows"),
+                Verdict::breaking(format!(
+                    "payloads written to the old catalog may carry {member}, which decoders \
+                     built from the new one refuse"
+                )),
+            );
+        }
+    }
+
+    /// A shape that became another: compatible for a role when its decoder's type accepts
+    /// every value of the other's.
+    fn retyped(&mut self, old: &'a Shape, new: &'a Shape, path: &[Step], out: &mut Vec<Item>) {
+        let (old_text, new_text) = (describe(old), describe(new));
+        let receiver = if accepts(&self.old, old, &self.new, new) {
+            Verdict::compatible(format!(
+                "decoders built from the old catalog accept every {new_text}"
+            ))
+        } else {
+            Verdict::breaking(format!(
+                "decoders built from the old catalog expect {old_text}; new payloads carry \
+                 {new_text}"
+            ))
+        };
+        let sender = if accepts(&self.new, new, &self.old, old) {
+            Verdict::compatible(format!(
+                "decoders built from the new catalog accept every {old_text}"
+            ))
+        } else {
+            Verdict::breaking(format!(
+                "decoders built from the new catalog expect {new_text}; payloads written to the \
+                 old one carry {old_text}"
+            ))
+        };
+        let kind = ChangeKind::FieldRetyped {
+            old: old_text,
+            new: new_text,
+        };
+        self.push(out, path, kind, receiver, sender);
     }
 
     fn element(&mut self, old: &'a Element, new: &'a Element, path: &[Step], out: &mut Vec<Item>) {
@@ -1418,12 +1458,21 @@ impl<'a> Comparer<'a> {
         path: &[Step],
         out: &mut Vec<Item>,
     ) {
-        let (old_min, new_min) = (old.min.unwrap_or(0), new.min.unwrap_or(0));
+        self.min_items(old.min, new.min, path, out);
+        self.max_items(old.max, new.max, path, out);
+    }
+
+    /// A change of `min_items` (none is zero).
+    fn min_items(
+        &mut self,
+        old: Option<u64>,
+        new: Option<u64>,
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        let (old_min, new_min) = (old.unwrap_or(0), new.unwrap_or(0));
         if old_min != new_min {
-            let kind = ChangeKind::MinItemsChanged {
-                old: old.min,
-                new: new.min,
-            };
+            let kind = ChangeKind::MinItemsChanged { old, new };
             let (receiver, sender) = if new_min > old_min {
                 (
                     Verdict::compatible(format!("new payloads carry at least {new_min} items")),
@@ -1445,13 +1494,19 @@ impl<'a> Comparer<'a> {
             };
             self.push(out, path, kind, receiver, sender);
         }
-        if old.max != new.max {
-            let kind = ChangeKind::MaxItemsChanged {
-                old: old.max,
-                new: new.max,
-            };
-            // No `max_items` is no upper bound: a new one, or a lower one, tightens.
-            let (receiver, sender) = match (old.max, new.max) {
+    }
+
+    /// A change of `max_items` (none is no upper bound: a new one, or a lower one, tightens).
+    fn max_items(
+        &mut self,
+        old: Option<u64>,
+        new: Option<u64>,
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        if old != new {
+            let kind = ChangeKind::MaxItemsChanged { old, new };
+            let (receiver, sender) = match (old, new) {
                 (old_max, Some(new_max)) if old_max.is_none_or(|old_max| new_max < old_max) => (
                     Verdict::compatible(format!("new payloads carry at most {new_max} items")),
                     Verdict::breaking(format!(
