@@ -41,11 +41,8 @@ mod after_update {
 }
 
 #[allow(dead_code)]
-mod every_shape {
-    #[derive(eventcat::EventCatalog)]
-    #[catalog(path = "corpus/ok/every-shape.yaml")]
-    pub struct Events;
-}
+#[path = "common/every_shape.rs"]
+mod every_shape;
 
 #[allow(dead_code)]
 mod only_send {

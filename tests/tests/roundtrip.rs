@@ -5,6 +5,8 @@
 //! with the schema tests, in `common`.
 
 mod common;
+#[path = "common/json.rs"]
+mod json;
 
 use common::{
     ALL_PRESENT, Det, any_payload, bundled_catalog, det_cases, det_payload, payload_fields,
@@ -15,6 +17,7 @@ use eventcat_tests::catalog::{
     AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, DecodeError, PartnerEvent,
     ReceivedEvent,
 };
+use json::{parse, same_json};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{Value, json};
@@ -111,27 +114,6 @@ fn send_decode(name: &str, text: &str) -> Result<String, DecodeError> {
         }
         other => panic!("send event {other} is not covered by this test"),
     }
-}
-
-/// JSON equality with numbers compared as `f64`: `number` fields are `f64`, so an integer `3`
-/// comes back as `3.0`.
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
-fn parse(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|err| panic!("{err}: {text}"))
 }
 
 /// Decodes and re-encodes `payload`, and checks the result equals it.
