@@ -117,42 +117,34 @@ fn the_older_page_to_the_newer_page() {
     assert!(diff.breaking(false));
 }
 
-#[test]
-fn as_of_adds_what_became_deprecated_or_sunset() {
+/// The status-on-date changes from the older lifecycle catalog to the newer one on `day`.
+fn status_on(day: &str) -> Vec<String> {
     let diff = diff::diff(
         &load("older", OLDER),
         &load("newer", NEWER),
-        "2026-01-01".parse().ok(),
+        day.parse().ok(),
     );
-    let dated: Vec<String> = diff
-        .changes
+    diff.changes
         .iter()
         .filter(|c| c.kind.code() == "status-on-date")
         .map(summary)
-        .collect();
+        .collect()
+}
+
+#[test]
+fn as_of_adds_what_became_deprecated_or_sunset() {
     // Focus v1 was already deprecated on that day by the older page's dates; focus v2 is sunset
     // by the newer page's.
     assert_eq!(
-        dated,
+        status_on("2026-01-01"),
         [
             "aw-interaction-focus-v2: status on 2026-01-01: active -> sunset | receiver: breaking | sender: breaking"
         ]
     );
-    let on_day = diff::diff(
-        &load("older", OLDER),
-        &load("newer", NEWER),
-        "2025-03-01".parse().ok(),
-    );
-    let dated: Vec<String> = on_day
-        .changes
-        .iter()
-        .filter(|c| c.kind.code() == "status-on-date")
-        .map(summary)
-        .collect();
     // On 1 March 2025 focus v2 is not active yet per the older page, but already deprecated per
     // the newer page's (inconsistent) dates; focus v3, new and active then, is not reported.
     assert_eq!(
-        dated,
+        status_on("2025-03-01"),
         [
             "aw-interaction-focus-v2: status on 2025-03-01: upcoming -> deprecated | receiver: compatible | sender: compatible"
         ]
