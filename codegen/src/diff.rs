@@ -14,7 +14,8 @@
 //! A change *breaks partners* when it is breaking for the role the partner plays: the receiver
 //! of a received event, the sender of a send event. `eventcat diff` exits 2 when any change
 //! breaks partners (with `--strict`: when any change breaks either role), or when a Rust name
-//! was removed or changed (see below).
+//! was removed or changed (see below). [`diff_files`] compares two catalog files and returns a
+//! [`DiffReport`], from which the `eventcat` binary prints its text or JSON and its exit status.
 //!
 //! Decoders ignore fields they do not know (the SDK's validators strip them), and a catalog
 //! `default` is used only when converting between schema versions, so a required field stays

@@ -1,5 +1,6 @@
 //! `eventcat import`: compares the published events page with a catalog's lifecycle data, and
-//! writes the page's values into the catalog file in place.
+//! writes the page's values into the catalog file in place. [`import`] does what the command
+//! is asked and returns an [`ImportReport`]; the `eventcat` binary prints it.
 //!
 //! What is compared, per event the page lists: that the catalog has it, its product and
 //! direction (the page's section), its declared status, its active, deprecation and sunset
@@ -7,7 +8,7 @@
 //! except those of a product whose section on the page has no table (the page lists them
 //! elsewhere, as the newer page does for the Maestro SDK).
 //!
-//! Writing ([`write`]) changes only lifecycle values, through the node locations the catalog
+//! Writing ([`write()`]) changes only lifecycle values, through the node locations the catalog
 //! parser records: a status or a date is replaced byte for byte; a missing date is inserted on
 //! its own line after the active date (or the deprecation date); a date the page no longer
 //! gives is removed with its line; a missing schema version is inserted in version order and an
@@ -681,7 +682,7 @@ pub enum ImportMode {
     /// Report the differences (the default).
     #[default]
     Compare,
-    /// Write the page's values into the catalog file (`--write`), as [`write`] does.
+    /// Write the page's values into the catalog file (`--write`), as [`write()`] does.
     Write,
 }
 
