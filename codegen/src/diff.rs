@@ -14,7 +14,8 @@
 //! A change *breaks partners* when it is breaking for the role the partner plays: the receiver
 //! of a received event, the sender of a send event. `eventcat diff` exits 2 when any change
 //! breaks partners (with `--strict`: when any change breaks either role), or when a Rust name
-//! was removed or changed (see below).
+//! was removed or changed (see below). [`diff_files`] compares two catalog files and returns a
+//! [`DiffReport`], from which the `eventcat` binary prints its text or JSON and its exit status.
 //!
 //! Decoders ignore fields they do not know (the SDK's validators strip them), and a catalog
 //! `default` is used only when converting between schema versions, so a required field stays
@@ -54,12 +55,14 @@
 //! accepts. Shared types are compared by structure, so renaming a type changes nothing; nested
 //! fields are reported with their path (`queue.id`, `messages[].id`, `variables{}`).
 //!
-//! **Rust names.** [`run`] also plans both catalogs and lists the Rust names the change adds,
-//! removes or changes ([`crate::names`]: types, `ReceivedEvent`/`SendEvent` and family enum
+//! **Rust names.** [`diff_files`] also plans both catalogs and lists the Rust names the change adds,
+//! removes or changes ([`names`]: types, `ReceivedEvent`/`SendEvent` and family enum
 //! variants, upgrade methods, conversions), so a partner sees what their code can and can no
 //! longer name. A removed name, or one whose meaning changed, breaks partner code whatever role
 //! the partner plays: it counts as breaking for partners (and so for `--strict`). Added names
 //! are compatible. (Renaming a shared type changes no payload, but removes its old name.)
+
+pub mod names;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -73,17 +76,11 @@ use crate::import::DateKind;
 use crate::listing::{direction_word, status_word};
 use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
-    Shape, Status,
+    SchemaVersion, Shape, Status,
 };
-use crate::names::NameChanges;
-use crate::outcome::{self, Outcome};
 use crate::page::date_or_dash;
 use crate::plan::Plan;
-
-/// Exit code of `diff` when a change breaks partners.
-pub const EXIT_BREAKING: u8 = 2;
-/// Exit code of `diff` when a catalog cannot be loaded.
-pub const EXIT_TROUBLE: u8 = 1;
+use names::NameChanges;
 
 /// The two ends of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -437,7 +434,7 @@ pub struct Diff {
     /// The changes past [`MAX_CHANGES`], counted per event schema version.
     pub omitted: Vec<Omitted>,
     /// The Rust names added, removed or changed: empty from [`diff`], which compares catalogs;
-    /// filled from the two catalogs' plans by [`Diff::with_names`] (as [`run`] does).
+    /// filled from the two catalogs' plans by [`Diff::with_names`] (as [`diff_files`] does).
     pub names: NameChanges,
 }
 
@@ -451,7 +448,7 @@ impl Diff {
             } else {
                 c.breaks_partner()
             }
-        }) || self.omitted.iter().any(|o| o.breaking(strict))
+        }) || self.omitted_breaking(strict)
             || self.names.breaking()
     }
 
@@ -462,83 +459,34 @@ impl Diff {
             .fold(0usize, |n, o| n.saturating_add(o.count))
     }
 
-    /// The diff as text: per event a heading, then each change with both verdicts.
-    pub fn text(&self, old_name: &str, new_name: &str, strict: bool) -> String {
-        let mut out = String::new();
-        let mut current: Option<&str> = None;
-        for change in &self.changes {
-            if current != Some(change.event.as_str()) {
-                current = Some(&change.event);
-                out.push_str(&format!(
-                    "{} ({}; the partner is the {})\n",
-                    change.event,
-                    direction_word(change.direction),
-                    change.partner_role().as_str()
-                ));
-            }
-            let mut what = change.kind.to_string();
-            match (&change.version, &change.path) {
-                (Some(version), Some(path)) => what = format!("{version} `{path}`: {what}"),
-                (Some(version), None) => what = format!("{version}: {what}"),
-                _ => {}
-            }
-            out.push_str(&format!("  {what}\n"));
-            for role in [Role::Receiver, Role::Sender] {
-                let verdict = change.verdict(role);
-                let who = if role == change.partner_role() {
-                    "partner"
-                } else {
-                    "host"
-                };
-                out.push_str(&format!(
-                    "    {} ({who}): {}: {}\n",
-                    role.as_str(),
-                    if verdict.breaking {
-                        "BREAKING"
-                    } else {
-                        "compatible"
-                    },
-                    verdict.reason
-                ));
-            }
-        }
-        let omitted = self.omitted_count();
-        if omitted > 0 {
-            out.push_str(&format!(
-                "... and {omitted} more changes at further paths of shared types, not listed \
-                 (a diff lists at most {MAX_CHANGES}){}\n",
-                if self.omitted.iter().any(|o| o.breaking(strict)) {
-                    "; some of them are BREAKING"
-                } else {
-                    ""
-                }
-            ));
-        }
-        out.push_str(&self.names.text());
+    /// True when a change counted but not listed breaks partners (or, with `strict`, either
+    /// role).
+    pub fn omitted_breaking(&self, strict: bool) -> bool {
+        self.omitted.iter().any(|o| o.breaking(strict))
+    }
+
+    /// How many events the listed changes are of.
+    pub fn changed_events(&self) -> usize {
         let events: BTreeSet<&str> = self.changes.iter().map(|c| c.event.as_str()).collect();
-        let partner = self.changes.iter().filter(|c| c.breaks_partner()).count();
-        let any = self.changes.iter().filter(|c| c.breaks_any()).count();
-        out.push_str(&format!(
-            "{old_name} -> {new_name}: {} changes in {} events; breaking: {partner} for partners, \
-             {any} for either role{}{}\n",
-            self.changes.len(),
-            events.len(),
-            self.names_summary(),
-            if self.breaking(strict) {
-                " (exit 2)"
-            } else {
-                ""
-            }
-        ));
-        out
+        events.len()
+    }
+
+    /// How many listed changes break partners.
+    pub fn breaking_for_partners(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaks_partner()).count()
+    }
+
+    /// How many listed changes break either role.
+    pub fn breaking_for_a_role(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaks_any()).count()
     }
 
     /// The diff as JSON.
     pub fn to_json(&self, strict: bool) -> Value {
         json!({
             "changes": self.changes.iter().map(Change::to_json).collect::<Vec<_>>(),
-            "breaking_for_partners": self.changes.iter().filter(|c| c.breaks_partner()).count(),
-            "breaking_for_a_role": self.changes.iter().filter(|c| c.breaks_any()).count(),
+            "breaking_for_partners": self.breaking_for_partners(),
+            "breaking_for_a_role": self.breaking_for_a_role(),
             "breaking": self.breaking(strict),
             "omitted_changes": self.omitted_count(),
             "rust_names": self.names.to_json(),
@@ -546,36 +494,16 @@ impl Diff {
     }
 }
 
-/// The Rust names of a diff (see [`crate::names`]).
+/// The Rust names of a diff (see [`names`]).
 impl Diff {
     /// The diff with the Rust names the change adds, removes or changes, from the plans of the
     /// OLD and NEW catalogs.
     pub fn with_names(self, old: &Plan, new: &Plan) -> Self {
         Diff {
-            names: crate::names::changes(old, new),
+            names: names::changes(old, new),
             ..self
         }
     }
-
-    /// `; Rust names: 3 added, 0 removed, 0 changed` for the last line, when any changed.
-    fn names_summary(&self) -> String {
-        if self.names.is_empty() {
-            String::new()
-        } else {
-            format!("; Rust names: {}", self.names.counts())
-        }
-    }
-}
-
-/// The plan of a loaded catalog, or the error `diff` exits with when it has none.
-fn plan_or_trouble(loaded: &crate::Loaded, color: bool) -> Result<Plan, Outcome> {
-    crate::plan::plan(&loaded.catalog).map_err(|diagnostics| {
-        let err = crate::LoadError::Invalid(crate::Report {
-            diagnostics,
-            ..loaded.report.clone()
-        });
-        Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE)
-    })
 }
 
 /// The stack of the thread [`diff`] compares on: shared types nest as deep as a catalog has
@@ -612,10 +540,8 @@ fn diff_here(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
         let before = old_events.get(event.name.as_str()).copied();
         match before {
             Some(before) => differ.event(before, event),
-            None => differ.push(
+            None => differ.push_event(
                 event,
-                None,
-                None,
                 ChangeKind::EventAdded,
                 Verdict::compatible("no code built from the old catalog handles it yet"),
                 Verdict::compatible("no code built from the old catalog sends it yet"),
@@ -627,10 +553,8 @@ fn diff_here(old: &Catalog, new: &Catalog, as_of: Option<Date>) -> Diff {
     }
     for event in &old.events {
         if !new_events.contains(event.name.as_str()) {
-            differ.push(
+            differ.push_event(
                 event,
-                None,
-                None,
                 ChangeKind::EventRemoved,
                 Verdict::breaking(
                     "the host no longer lists it: receiving code stops getting it, and code \
@@ -707,67 +631,86 @@ impl<'a> Differ<'a> {
         });
     }
 
+    /// A change of the event as a whole (no schema version, no path).
+    fn push_event(&mut self, event: &Event, kind: ChangeKind, receiver: Verdict, sender: Verdict) {
+        self.push(event, None, None, kind, receiver, sender);
+    }
+
+    /// The changes of an event both catalogs have.
     fn event(&mut self, old: &'a Event, new: &'a Event) {
-        if old.product != new.product {
-            let reason = "the product only labels the event; its name and payload are unchanged";
-            self.push(
-                new,
-                None,
-                None,
-                ChangeKind::ProductChanged {
-                    old: old.product.clone(),
-                    new: new.product.clone(),
-                },
-                Verdict::compatible(reason),
-                Verdict::compatible(reason),
-            );
+        self.product(old, new);
+        self.direction(old, new);
+        self.status(old, new);
+        self.dates(old, new);
+        self.versions(old, new);
+    }
+
+    fn product(&mut self, old: &Event, new: &Event) {
+        if old.product == new.product {
+            return;
         }
-        if old.direction != new.direction {
-            let reason = format!(
-                "the event now flows the other way ({} -> {})",
-                direction_word(old.direction),
-                direction_word(new.direction)
-            );
-            self.push(
-                new,
-                None,
-                None,
-                ChangeKind::DirectionChanged {
-                    old: old.direction,
-                    new: new.direction,
-                },
-                Verdict::breaking(reason.clone()),
-                Verdict::breaking(reason),
-            );
+        let reason = "the product only labels the event; its name and payload are unchanged";
+        let kind = ChangeKind::ProductChanged {
+            old: old.product.clone(),
+            new: new.product.clone(),
+        };
+        self.push_event(
+            new,
+            kind,
+            Verdict::compatible(reason),
+            Verdict::compatible(reason),
+        );
+    }
+
+    fn direction(&mut self, old: &Event, new: &Event) {
+        if old.direction == new.direction {
+            return;
         }
-        if old.status != new.status {
-            let (receiver, sender) = match new.status {
-                Status::Sunset => (
-                    Verdict::breaking("declared sunset: the host no longer delivers it"),
-                    Verdict::breaking("declared sunset: the host no longer accepts it"),
-                ),
-                Status::Deprecated => {
-                    let reason = "still in use until its sunset; code regenerated from the new \
-                                  catalog warns that it is deprecated";
-                    (Verdict::compatible(reason), Verdict::compatible(reason))
-                }
-                Status::Active => (
-                    Verdict::compatible("declared active: delivered as before"),
-                    Verdict::compatible("declared active: accepted as before"),
-                ),
-            };
-            self.push(
-                new,
-                None,
-                None,
-                ChangeKind::StatusChanged {
-                    old: old.status,
-                    new: new.status,
-                },
-                receiver,
-                sender,
-            );
+        let reason = format!(
+            "the event now flows the other way ({} -> {})",
+            direction_word(old.direction),
+            direction_word(new.direction)
+        );
+        let kind = ChangeKind::DirectionChanged {
+            old: old.direction,
+            new: new.direction,
+        };
+        self.push_event(
+            new,
+            kind,
+            Verdict::breaking(reason.clone()),
+            Verdict::breaking(reason),
+        );
+    }
+
+    fn status(&mut self, old: &Event, new: &Event) {
+        if old.status == new.status {
+            return;
         }
+        let (receiver, sender) = match new.status {
+            Status::Sunset => (
+                Verdict::breaking("declared sunset: the host no longer delivers it"),
+                Verdict::breaking("declared sunset: the host no longer accepts it"),
+            ),
+            Status::Deprecated => {
+                let reason = "still in use until its sunset; code regenerated from the new \
+                              catalog warns that it is deprecated";
+                (Verdict::compatible(reason), Verdict::compatible(reason))
+            }
+            Status::Active => (
+                Verdict::compatible("declared active: delivered as before"),
+                Verdict::compatible("declared active: accepted as before"),
+            ),
+        };
+        let kind = ChangeKind::StatusChanged {
+            old: old.status,
+            new: new.status,
+        };
+        self.push_event(new, kind, receiver, sender);
+    }
+
+    /// The lifecycle dates: notices, compatible for both roles.
+    fn dates(&mut self, old: &Event, new: &Event) {
         let dates = [
             (
                 DateKind::Active,
@@ -794,19 +737,23 @@ impl<'a> Differ<'a> {
                 }
                 _ => "a notice: the payload is unchanged".to_owned(),
             };
-            self.push(
+            let kind = ChangeKind::DateChanged {
+                date,
+                old: before,
+                new: after,
+            };
+            self.push_event(
                 new,
-                None,
-                None,
-                ChangeKind::DateChanged {
-                    date,
-                    old: before,
-                    new: after,
-                },
+                kind,
                 Verdict::compatible(reason.clone()),
                 Verdict::compatible(reason),
             );
         }
+    }
+
+    /// Every schema version either catalog lists, in version order: added, removed, or its
+    /// payloads compared.
+    fn versions(&mut self, old: &'a Event, new: &'a Event) {
         let mut versions: Vec<&Version> = old
             .schema_versions
             .iter()
@@ -819,45 +766,59 @@ impl<'a> Differ<'a> {
             let before = old.schema_versions.iter().find(|v| &v.version == version);
             let after = new.schema_versions.iter().find(|v| &v.version == version);
             match (before, after) {
-                (Some(before), Some(after)) => {
-                    let old_fields = payload_fields(&self.comparer.old, &before.payload);
-                    let new_fields = payload_fields(&self.comparer.new, &after.payload);
-                    let mut items = Vec::new();
-                    self.comparer
-                        .fields(old_fields, new_fields, &[], &mut items);
-                    self.report(new, version, &[], &items);
-                }
-                (None, Some(_)) => self.push(
-                    new,
-                    Some(version),
-                    None,
-                    ChangeKind::VersionAdded,
-                    Verdict::breaking(format!(
-                        "decoders built from the old catalog refuse payloads with schemaVersion \
-                         {version}"
-                    )),
-                    Verdict::compatible(
-                        "payloads written to the versions the old catalog lists are still \
-                         accepted",
-                    ),
-                ),
-                (Some(_), None) => self.push(
-                    new,
-                    Some(version),
-                    None,
-                    ChangeKind::VersionRemoved,
-                    Verdict::compatible(
-                        "the host stops sending a version old decoders know; the remaining ones \
-                         still decode",
-                    ),
-                    Verdict::breaking(format!(
-                        "payloads written as schemaVersion {version} are no longer listed as \
-                         accepted"
-                    )),
-                ),
+                (Some(before), Some(after)) => self.payloads(new, version, before, after),
+                (None, Some(_)) => self.version_added(new, version),
+                (Some(_), None) => self.version_removed(new, version),
                 (None, None) => {}
             }
         }
+    }
+
+    /// The field changes between the payloads of one schema version.
+    fn payloads(
+        &mut self,
+        event: &Event,
+        version: &Version,
+        old: &'a SchemaVersion,
+        new: &'a SchemaVersion,
+    ) {
+        let old_fields = payload_fields(&self.comparer.old, &old.payload);
+        let new_fields = payload_fields(&self.comparer.new, &new.payload);
+        let mut items = Vec::new();
+        self.comparer
+            .fields(old_fields, new_fields, &[], &mut items);
+        self.report(event, version, &[], &items);
+    }
+
+    fn version_added(&mut self, event: &Event, version: &Version) {
+        self.push(
+            event,
+            Some(version),
+            None,
+            ChangeKind::VersionAdded,
+            Verdict::breaking(format!(
+                "decoders built from the old catalog refuse payloads with schemaVersion {version}"
+            )),
+            Verdict::compatible(
+                "payloads written to the versions the old catalog lists are still accepted",
+            ),
+        );
+    }
+
+    fn version_removed(&mut self, event: &Event, version: &Version) {
+        self.push(
+            event,
+            Some(version),
+            None,
+            ChangeKind::VersionRemoved,
+            Verdict::compatible(
+                "the host stops sending a version old decoders know; the remaining ones still \
+                 decode",
+            ),
+            Verdict::breaking(format!(
+                "payloads written as schemaVersion {version} are no longer listed as accepted"
+            )),
+        );
     }
 
     /// Lists the changes `items` stand for, at their full paths under `prefix`, up to
@@ -957,10 +918,8 @@ impl<'a> Differ<'a> {
                 Verdict::compatible(format!("{} on that day", after.as_str())),
             ),
         };
-        self.push(
+        self.push_event(
             new,
-            None,
-            None,
             ChangeKind::StatusOnDate {
                 as_of: day,
                 old: before,
@@ -1358,122 +1317,131 @@ impl<'a> Comparer<'a> {
                 self.element(a, b, &with(path, Step::Array), out);
             }
             (Shape::Map(a), Shape::Map(b)) => self.element(a, b, &with(path, Step::Map), out),
-            (Shape::Enum(a), Shape::Enum(b)) => {
-                for value in b.iter().filter(|v| !a.contains(v)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::EnumValueAdded(value.clone()),
-                        Verdict::breaking(format!(
-                            "decoders built from the old catalog refuse the value `{value}`"
-                        )),
-                        Verdict::compatible(
-                            "payloads written to the old catalog use only values the new one \
-                             keeps",
-                        ),
-                    );
-                }
-                for value in a.iter().filter(|v| !b.contains(v)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::EnumValueRemoved(value.clone()),
-                        Verdict::compatible("new payloads use only values the old catalog knows"),
-                        Verdict::breaking(format!(
-                            "payloads written to the old catalog may carry `{value}`, which \
-                             decoders built from the new one refuse"
-                        )),
-                    );
-                }
-            }
-            (Shape::Const(a), Shape::Const(b)) => {
-                if a != b {
-                    let (a, b) = (a.to_json(), b.to_json());
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::ConstantChanged {
-                            old: a.to_string(),
-                            new: b.to_string(),
-                        },
-                        Verdict::breaking(format!(
-                            "decoders built from the old catalog expect {a}; new payloads carry \
-                             {b}"
-                        )),
-                        Verdict::breaking(format!(
-                            "decoders built from the new catalog expect {b}; payloads written to \
-                             the old one carry {a}"
-                        )),
-                    );
-                }
-            }
-            (Shape::OneOf(a), Shape::OneOf(b)) => {
-                let (a, b): (Vec<String>, Vec<String>) = (
-                    a.iter().map(describe_element).collect(),
-                    b.iter().map(describe_element).collect(),
-                );
-                for member in b.iter().filter(|m| !a.contains(m)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::UnionMemberAdded(member.clone()),
-                        Verdict::breaking(format!(
-                            "new payloads may carry {member}, which decoders built from the old \
-                             catalog refuse"
-                        )),
-                        Verdict::compatible(
-                            "payloads written to the old catalog fit members the new one keeps",
-                        ),
-                    );
-                }
-                for member in a.iter().filter(|m| !b.contains(m)) {
-                    self.push(
-                        out,
-                        path,
-                        ChangeKind::UnionMemberRemoved(member.clone()),
-                        Verdict::compatible("new payloads fit members the old catalog knows"),
-                        Verdict::breaking(format!(
-                            "payloads written to the old catalog may carry {member}, which \
-                             decoders built from the new one refuse"
-                        )),
-                    );
-                }
-            }
+            (Shape::Enum(a), Shape::Enum(b)) => self.enum_values(a, b, path, out),
+            (Shape::Const(a), Shape::Const(b)) if a != b => self.constant(a, b, path, out),
+            (Shape::Const(_), Shape::Const(_)) => {}
+            (Shape::OneOf(a), Shape::OneOf(b)) => self.union_members(a, b, path, out),
             (Shape::Scalar(a), Shape::Scalar(b)) if a == b => {}
-            _ => {
-                let (old_text, new_text) = (describe(old), describe(new));
-                let receiver = if accepts(&self.old, old, &self.new, new) {
-                    Verdict::compatible(format!(
-                        "decoders built from the old catalog accept every {new_text}"
-                    ))
-                } else {
-                    Verdict::breaking(format!(
-                        "decoders built from the old catalog expect {old_text}; new payloads \
-                         carry {new_text}"
-                    ))
-                };
-                let sender = if accepts(&self.new, new, &self.old, old) {
-                    Verdict::compatible(format!(
-                        "decoders built from the new catalog accept every {old_text}"
-                    ))
-                } else {
-                    Verdict::breaking(format!(
-                        "decoders built from the new catalog expect {new_text}; payloads written \
-                         to the old one carry {old_text}"
-                    ))
-                };
-                self.push(
-                    out,
-                    path,
-                    ChangeKind::FieldRetyped {
-                        old: old_text,
-                        new: new_text,
-                    },
-                    receiver,
-                    sender,
-                );
-            }
+            _ => self.retyped(old, new, path, out),
         }
+    }
+
+    /// The values an enum gained and lost.
+    fn enum_values(&mut self, old: &[String], new: &[String], path: &[Step], out: &mut Vec<Item>) {
+        for value in new.iter().filter(|v| !old.contains(v)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::EnumValueAdded(value.clone()),
+                Verdict::breaking(format!(
+                    "decoders built from the old catalog refuse the value `{value}`"
+                )),
+                Verdict::compatible(
+                    "payloads written to the old catalog use only values the new one keeps",
+                ),
+            );
+        }
+        for value in old.iter().filter(|v| !new.contains(v)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::EnumValueRemoved(value.clone()),
+                Verdict::compatible("new payloads use only values the old catalog knows"),
+                Verdict::breaking(format!(
+                    "payloads written to the old catalog may carry `{value}`, which decoders \
+                     built from the new one refuse"
+                )),
+            );
+        }
+    }
+
+    /// A constant that changed: breaking both ways.
+    fn constant(&mut self, old: &Constant, new: &Constant, path: &[Step], out: &mut Vec<Item>) {
+        let (a, b) = (old.to_json(), new.to_json());
+        self.push(
+            out,
+            path,
+            ChangeKind::ConstantChanged {
+                old: a.to_string(),
+                new: b.to_string(),
+            },
+            Verdict::breaking(format!(
+                "decoders built from the old catalog expect {a}; new payloads carry {b}"
+            )),
+            Verdict::breaking(format!(
+                "decoders built from the new catalog expect {b}; payloads written to the old one \
+                 carry {a}"
+            )),
+        );
+    }
+
+    /// The members a `one_of` gained and lost, told apart by how they are written.
+    fn union_members(
+        &mut self,
+        old: &[Element],
+        new: &[Element],
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        let old: Vec<String> = old.iter().map(describe_element).collect();
+        let new: Vec<String> = new.iter().map(describe_element).collect();
+        for member in new.iter().filter(|m| !old.contains(m)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::UnionMemberAdded(member.clone()),
+                Verdict::breaking(format!(
+                    "new payloads may carry {member}, which decoders built from the old catalog \
+                     refuse"
+                )),
+                Verdict::compatible(
+                    "payloads written to the old catalog fit members the new one keeps",
+                ),
+            );
+        }
+        for member in old.iter().filter(|m| !new.contains(m)) {
+            self.push(
+                out,
+                path,
+                ChangeKind::UnionMemberRemoved(member.clone()),
+                Verdict::compatible("new payloads fit members the old catalog knows"),
+                Verdict::breaking(format!(
+                    "payloads written to the old catalog may carry {member}, which decoders \
+                     built from the new one refuse"
+                )),
+            );
+        }
+    }
+
+    /// A shape that became another: compatible for a role when its decoder's type accepts
+    /// every value of the other's.
+    fn retyped(&mut self, old: &'a Shape, new: &'a Shape, path: &[Step], out: &mut Vec<Item>) {
+        let (old_text, new_text) = (describe(old), describe(new));
+        let receiver = if accepts(&self.old, old, &self.new, new) {
+            Verdict::compatible(format!(
+                "decoders built from the old catalog accept every {new_text}"
+            ))
+        } else {
+            Verdict::breaking(format!(
+                "decoders built from the old catalog expect {old_text}; new payloads carry \
+                 {new_text}"
+            ))
+        };
+        let sender = if accepts(&self.new, new, &self.old, old) {
+            Verdict::compatible(format!(
+                "decoders built from the new catalog accept every {old_text}"
+            ))
+        } else {
+            Verdict::breaking(format!(
+                "decoders built from the new catalog expect {new_text}; payloads written to the \
+                 old one carry {old_text}"
+            ))
+        };
+        let kind = ChangeKind::FieldRetyped {
+            old: old_text,
+            new: new_text,
+        };
+        self.push(out, path, kind, receiver, sender);
     }
 
     fn element(&mut self, old: &'a Element, new: &'a Element, path: &[Step], out: &mut Vec<Item>) {
@@ -1491,12 +1459,21 @@ impl<'a> Comparer<'a> {
         path: &[Step],
         out: &mut Vec<Item>,
     ) {
-        let (old_min, new_min) = (old.min.unwrap_or(0), new.min.unwrap_or(0));
+        self.min_items(old.min, new.min, path, out);
+        self.max_items(old.max, new.max, path, out);
+    }
+
+    /// A change of `min_items` (none is zero).
+    fn min_items(
+        &mut self,
+        old: Option<u64>,
+        new: Option<u64>,
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        let (old_min, new_min) = (old.unwrap_or(0), new.unwrap_or(0));
         if old_min != new_min {
-            let kind = ChangeKind::MinItemsChanged {
-                old: old.min,
-                new: new.min,
-            };
+            let kind = ChangeKind::MinItemsChanged { old, new };
             let (receiver, sender) = if new_min > old_min {
                 (
                     Verdict::compatible(format!("new payloads carry at least {new_min} items")),
@@ -1518,13 +1495,19 @@ impl<'a> Comparer<'a> {
             };
             self.push(out, path, kind, receiver, sender);
         }
-        if old.max != new.max {
-            let kind = ChangeKind::MaxItemsChanged {
-                old: old.max,
-                new: new.max,
-            };
-            // No `max_items` is no upper bound: a new one, or a lower one, tightens.
-            let (receiver, sender) = match (old.max, new.max) {
+    }
+
+    /// A change of `max_items` (none is no upper bound: a new one, or a lower one, tightens).
+    fn max_items(
+        &mut self,
+        old: Option<u64>,
+        new: Option<u64>,
+        path: &[Step],
+        out: &mut Vec<Item>,
+    ) {
+        if old != new {
+            let kind = ChangeKind::MaxItemsChanged { old, new };
+            let (receiver, sender) = match (old, new) {
                 (old_max, Some(new_max)) if old_max.is_none_or(|old_max| new_max < old_max) => (
                     Verdict::compatible(format!("new payloads carry at most {new_max} items")),
                     Verdict::breaking(format!(
@@ -1554,46 +1537,67 @@ fn count_or_dash(count: Option<u64>) -> String {
     count.map_or_else(|| "-".to_owned(), |n| n.to_string())
 }
 
-/// `eventcat diff OLD NEW`: what to print and the exit code (0: nothing breaks partners;
-/// [`EXIT_BREAKING`]: something does, or with `strict` breaks either role, or a Rust name was
-/// removed or changed; [`EXIT_TROUBLE`]: a catalog does not load or cannot be planned).
-pub fn run(
+/// What [`diff_files`] is asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DiffOptions {
+    /// Also report how each event's status on this day changed (`--as-of`).
+    pub as_of: Option<Date>,
+    /// A change that breaks either role is breaking, not only one that breaks partners
+    /// (`--strict`).
+    pub strict: bool,
+}
+
+/// Two catalog files compared: what `eventcat diff` prints and exits with is computed from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffReport {
+    /// The OLD catalog, as named on the command line.
+    pub old_name: String,
+    /// The NEW catalog, as named on the command line.
+    pub new_name: String,
+    /// The changes, with the Rust names.
+    pub diff: Diff,
+    /// Whether a change that breaks either role counts as breaking.
+    pub strict: bool,
+}
+
+impl DiffReport {
+    /// True when the diff breaks partners (with `strict`, either role), or a Rust name was
+    /// removed or changed.
+    pub fn breaking(&self) -> bool {
+        self.diff.breaking(self.strict)
+    }
+
+    /// The report as JSON (the fields the README documents for `diff --format json`).
+    pub fn to_json(&self) -> Value {
+        self.diff.to_json(self.strict)
+    }
+}
+
+/// `eventcat diff OLD NEW`: loads and plans both catalogs and diffs them, with their Rust
+/// names. A catalog that does not load, or cannot be planned, is the error.
+pub fn diff_files(
     old_path: &std::path::Path,
     new_path: &std::path::Path,
-    as_of: Option<Date>,
-    strict: bool,
-    json_output: bool,
-    color: bool,
-) -> Outcome {
-    let old = match crate::load_file(old_path) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
-    };
-    let new = match crate::load_file(new_path) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
-    };
-    let (old_plan, new_plan) = match (plan_or_trouble(&old, color), plan_or_trouble(&new, color)) {
-        (Ok(old_plan), Ok(new_plan)) => (old_plan, new_plan),
-        (Err(outcome), _) | (_, Err(outcome)) => return outcome,
-    };
-    let diff = diff(&old.catalog, &new.catalog, as_of).with_names(&old_plan, &new_plan);
-    let stdout = if json_output {
-        format!("{:#}\n", diff.to_json(strict))
-    } else {
-        diff.text(
-            &old_path.display().to_string(),
-            &new_path.display().to_string(),
-            strict,
-        )
-    };
-    Outcome {
-        stdout,
-        stderr: String::new(),
-        code: if diff.breaking(strict) {
-            EXIT_BREAKING
-        } else {
-            0
-        },
-    }
+    options: &DiffOptions,
+) -> Result<DiffReport, crate::LoadError> {
+    let old = crate::load_file(old_path)?;
+    let new = crate::load_file(new_path)?;
+    let (old_plan, new_plan) = (plan_of(&old)?, plan_of(&new)?);
+    let diff = diff(&old.catalog, &new.catalog, options.as_of).with_names(&old_plan, &new_plan);
+    Ok(DiffReport {
+        old_name: old_path.display().to_string(),
+        new_name: new_path.display().to_string(),
+        diff,
+        strict: options.strict,
+    })
+}
+
+/// The plan of a loaded catalog; its errors are the catalog's.
+fn plan_of(loaded: &crate::Loaded) -> Result<Plan, crate::LoadError> {
+    crate::plan::plan(&loaded.catalog).map_err(|diagnostics| {
+        crate::LoadError::Invalid(crate::Report {
+            diagnostics,
+            ..loaded.report.clone()
+        })
+    })
 }

@@ -1,5 +1,6 @@
 //! `eventcat import`: compares the published events page with a catalog's lifecycle data, and
-//! writes the page's values into the catalog file in place.
+//! writes the page's values into the catalog file in place. [`import`] does what the command
+//! is asked and returns an [`ImportReport`]; the `eventcat` binary prints it.
 //!
 //! What is compared, per event the page lists: that the catalog has it, its product and
 //! direction (the page's section), its declared status, its active, deprecation and sunset
@@ -7,7 +8,7 @@
 //! except those of a product whose section on the page has no table (the page lists them
 //! elsewhere, as the newer page does for the Maestro SDK).
 //!
-//! Writing ([`write`]) changes only lifecycle values, through the node locations the catalog
+//! Writing ([`write()`]) changes only lifecycle values, through the node locations the catalog
 //! parser records: a status or a date is replaced byte for byte; a missing date is inserted on
 //! its own line after the active date (or the deprecation date); a date the page no longer
 //! gives is removed with its line; a missing schema version is inserted in version order and an
@@ -19,17 +20,17 @@
 //! loaded and validated again before anything is written.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use semver::Version;
-use serde_json::{Value, json};
 
 use crate::catalog::{CatalogFile, EventDef, Spanned};
 use crate::diagnostic::Location;
+use crate::input::{NotUtf8, ReadError};
 use crate::listing::{direction_word, status_word};
 use crate::model::{Catalog, Direction, Event, Status};
-use crate::outcome::{self, Outcome};
-use crate::page::{Page, PageRow, date_or_dash};
+use crate::page::{Page, PageErrors, PageRow, date_or_dash};
 use crate::{LoadError, Report};
 
 /// The comment above every stub the importer writes.
@@ -175,56 +176,6 @@ impl fmt::Display for Difference {
     }
 }
 
-impl Difference {
-    /// The difference as JSON: `event`, `line`, `kind` and the two sides.
-    pub fn to_json(&self) -> Value {
-        let (kind, page, catalog) = match &self.kind {
-            DifferenceKind::MissingFromCatalog => {
-                ("missing-from-catalog", Value::Null, Value::Null)
-            }
-            DifferenceKind::MissingFromPage => ("missing-from-page", Value::Null, Value::Null),
-            DifferenceKind::Product { page, catalog } => ("product", json!(page), json!(catalog)),
-            DifferenceKind::Direction { page, catalog } => (
-                "direction",
-                json!(direction_word(*page)),
-                json!(direction_word(*catalog)),
-            ),
-            DifferenceKind::Status { page, catalog } => (
-                "status",
-                json!(status_word(*page)),
-                json!(status_word(*catalog)),
-            ),
-            DifferenceKind::Date {
-                date,
-                page,
-                catalog,
-            } => (
-                date.key(),
-                json!(page.map(|d| d.to_string())),
-                json!(catalog.map(|d| d.to_string())),
-            ),
-            DifferenceKind::VersionMissingFromCatalog(v) => (
-                "schema-version-missing-from-catalog",
-                json!(v.to_string()),
-                Value::Null,
-            ),
-            DifferenceKind::VersionMissingFromPage(v) => (
-                "schema-version-missing-from-page",
-                Value::Null,
-                json!(v.to_string()),
-            ),
-        };
-        json!({
-            "event": self.event,
-            "line": self.line,
-            "kind": kind,
-            "page": page,
-            "catalog": catalog,
-            "message": self.to_string(),
-        })
-    }
-}
-
 /// The page compared with a catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
@@ -343,37 +294,6 @@ fn compare_event(row: &PageRow, event: &Event, out: &mut Vec<Difference>) {
         if !row.schema_versions.contains(version) {
             push(DifferenceKind::VersionMissingFromPage(version.clone()));
         }
-    }
-}
-
-impl Comparison {
-    /// The comparison as text: one line per difference, then a summary.
-    pub fn text(&self, page_name: &str, catalog_name: &str) -> String {
-        let mut out = String::new();
-        for difference in &self.differences {
-            out.push_str(&format!("{page_name}: {difference}\n"));
-        }
-        if !self.listed_elsewhere.is_empty() {
-            out.push_str(&format!(
-                "{} catalog events not compared: the page lists their product elsewhere\n",
-                self.listed_elsewhere.len()
-            ));
-        }
-        out.push_str(&format!(
-            "{page_name} against {catalog_name}: {} differences; {} page rows agree\n",
-            self.differences.len(),
-            self.agreeing
-        ));
-        out
-    }
-
-    /// The comparison as JSON.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "differences": self.differences.iter().map(Difference::to_json).collect::<Vec<_>>(),
-            "agreeing_rows": self.agreeing,
-            "listed_elsewhere": self.listed_elsewhere,
-        })
     }
 }
 
@@ -744,257 +664,163 @@ fn column_of<T>(node: &Spanned<T>) -> usize {
     Location::of(node).column as usize
 }
 
-/// The page rows as an aligned text table.
-pub fn rows_text(page: &Page) -> String {
-    let header = [
-        "LINE",
-        "PRODUCT",
-        "DIRECTION",
-        "EVENT",
-        "SCHEMAS",
-        "STATUS",
-        "ACTIVE",
-        "DEPRECATED",
-        "SUNSET",
-    ];
-    let cells: Vec<[String; 9]> = page
-        .rows
-        .iter()
-        .map(|row| {
-            let versions: Vec<String> =
-                row.schema_versions.iter().map(Version::to_string).collect();
-            [
-                row.line.to_string(),
-                row.product.clone(),
-                direction_word(row.direction).to_owned(),
-                row.name.clone(),
-                versions.join(","),
-                status_word(row.status).to_owned(),
-                row.active.to_string(),
-                date_or_dash(row.deprecated),
-                date_or_dash(row.sunset),
-            ]
-        })
-        .collect();
-    let mut widths = header.map(str::len);
-    for row in &cells {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.len());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[&str]| {
-        let text: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
-            .collect();
-        out.push_str(text.join("  ").trim_end());
-        out.push('\n');
-    };
-    line(&header);
-    for row in &cells {
-        line(&row.each_ref().map(String::as_str));
-    }
-    if page
-        .rows
-        .iter()
-        .any(|r| r.product_source == crate::page::ProductSource::NamePrefix)
-    {
-        out.push_str("(products from the event-name prefixes: the page has no product headings)\n");
-    }
-    for section in page.sections.iter().filter(|s| s.rows == 0) {
-        out.push_str(&format!(
-            "(line {}: section `{}` ({}) has no table: the page lists its events elsewhere)\n",
-            section.line, section.heading, section.product
-        ));
-    }
-    out
+// ---------------------------------------------------------------------------------------------
+// The command
+
+/// What [`import`] does with the page it read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The catalog to hold the page against (`--against`); none: only read the page.
+    pub against: Option<PathBuf>,
+    /// What to do with the catalog, when there is one.
+    pub mode: ImportMode,
 }
 
-/// The page rows as JSON.
-pub fn rows_json(page: &Page) -> Value {
-    let rows: Vec<Value> = page
-        .rows
-        .iter()
-        .map(|row| {
-            json!({
-                "line": row.line,
-                "product": row.product,
-                "product_from": match row.product_source {
-                    crate::page::ProductSource::Section => "section",
-                    crate::page::ProductSource::NamePrefix => "name-prefix",
-                },
-                "direction": direction_word(row.direction),
-                "name": row.name,
-                "schema_versions": row.schema_versions.iter().map(Version::to_string).collect::<Vec<_>>(),
-                "status": status_word(row.status),
-                "active_date": row.active.to_string(),
-                "deprecation_date": row.deprecated.map(|d| d.to_string()),
-                "sunset_date": row.sunset.map(|d| d.to_string()),
+/// What [`import`] does with the catalog it holds the page against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Report the differences (the default).
+    #[default]
+    Compare,
+    /// Write the page's values into the catalog file (`--write`), as [`write()`] does.
+    Write,
+}
+
+/// What [`import`] found, and did.
+#[derive(Debug, Clone)]
+pub enum ImportReport {
+    /// No catalog to hold the page against: the page as read.
+    Rows(Page),
+    /// The page compared with a catalog.
+    Compared {
+        /// The page, as named on the command line.
+        page_name: String,
+        /// The catalog, as named on the command line.
+        catalog_name: String,
+        /// The differences.
+        comparison: Comparison,
+    },
+    /// The page's values written into a catalog.
+    Written {
+        /// The catalog, as named on the command line.
+        catalog_name: String,
+        /// What was written and what was left.
+        written: Written,
+        /// Whether the file changed (nothing is written when nothing differs).
+        file_changed: bool,
+    },
+}
+
+/// Why [`import`] could not read the page, or could not compare it or write it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The page file could not be read.
+    #[error("cannot read page {page}: {error}")]
+    ReadPage {
+        /// The page, as named on the command line.
+        page: String,
+        /// The I/O error, which the message already says.
+        error: std::io::Error,
+    },
+    /// The page file is not UTF-8.
+    #[error("{page}:{}: {}", .bad.location, .bad.message)]
+    PageNotUtf8 {
+        /// The page, as named on the command line.
+        page: String,
+        /// Where it stops being UTF-8.
+        bad: NotUtf8,
+    },
+    /// Rows of the page cannot be read.
+    #[error("{page}: {} rows could not be read:\n{errors}", .errors.0.len())]
+    Rows {
+        /// The page, as named on the command line.
+        page: String,
+        /// Each row that cannot be read, with its line.
+        errors: PageErrors,
+    },
+    /// The catalog does not load.
+    #[error("{0}")]
+    Catalog(LoadError),
+    /// The catalog with the page's values written in would not load; nothing was written.
+    #[error("the updated {catalog} would not load, so it was not written:\n{report}")]
+    Broken {
+        /// The catalog, as named on the command line.
+        catalog: String,
+        /// What is wrong with the updated text.
+        report: Report,
+    },
+    /// The updated catalog file could not be written.
+    #[error("cannot write {catalog}: {error}")]
+    WriteCatalog {
+        /// The catalog, as named on the command line.
+        catalog: String,
+        /// The I/O error, which the message already says.
+        error: std::io::Error,
+    },
+}
+
+/// `eventcat import PAGE [--against CATALOG [--write]]`: reads the page at `page_path`, then
+/// compares it with the catalog of `options` or writes it into that catalog's file.
+pub fn import(page_path: &Path, options: &ImportOptions) -> Result<ImportReport, ImportError> {
+    let page_name = page_path.display().to_string();
+    let page = read_page(page_path, &page_name)?;
+    let Some(catalog_path) = &options.against else {
+        return Ok(ImportReport::Rows(page));
+    };
+    match options.mode {
+        ImportMode::Compare => {
+            let loaded = crate::load_file(catalog_path).map_err(ImportError::Catalog)?;
+            Ok(ImportReport::Compared {
+                page_name,
+                catalog_name: catalog_path.display().to_string(),
+                comparison: compare(&page, &loaded.catalog),
             })
-        })
-        .collect();
-    let sections: Vec<Value> = page
-        .sections
-        .iter()
-        .map(
-            |s| json!({"line": s.line, "heading": s.heading, "product": s.product, "rows": s.rows}),
-        )
-        .collect();
-    json!({
-        "form": match page.form {
-            crate::page::PageForm::Markdown => "markdown",
-            crate::page::PageForm::Text => "text",
+        }
+        ImportMode::Write => write_file(catalog_path, &page),
+    }
+}
+
+/// Reads and parses the page file.
+fn read_page(path: &Path, name: &str) -> Result<Page, ImportError> {
+    let text = crate::input::read_text(path, "page").map_err(|err| match err {
+        ReadError::NotUtf8(bad) => ImportError::PageNotUtf8 {
+            page: name.to_owned(),
+            bad,
         },
-        "sections": sections,
-        "rows": rows,
+        ReadError::Io(error) => ImportError::ReadPage {
+            page: name.to_owned(),
+            error,
+        },
+    })?;
+    crate::page::parse(&text).map_err(|errors| ImportError::Rows {
+        page: name.to_owned(),
+        errors,
     })
 }
 
-/// Exit code of `import` when the page and the catalog differ.
-pub const EXIT_DIFFERENT: u8 = 1;
-/// Exit code of `import` when the page or the catalog cannot be read.
-pub const EXIT_TROUBLE: u8 = 2;
-
-/// `eventcat import PAGE [--against CATALOG [--write]]`: what to print and the exit code
-/// (0: the page reads, and agrees with the catalog or was written into it in full;
-/// [`EXIT_DIFFERENT`]: differences, or differences left after writing; [`EXIT_TROUBLE`]: the
-/// page or the catalog cannot be read).
-pub fn run(
-    page_path: &std::path::Path,
-    against: Option<&std::path::Path>,
-    write_catalog: bool,
-    json_output: bool,
-    color: bool,
-) -> Outcome {
-    let page_name = page_path.display().to_string();
-    let text = match crate::input::read_text(page_path, "page") {
-        Ok(text) => text,
-        Err(crate::input::ReadError::NotUtf8(bad)) => {
-            return Outcome::error(
-                format!("{page_name}:{}: error: {}\n", bad.location, bad.message),
-                EXIT_TROUBLE,
-            );
-        }
-        Err(err) => {
-            return Outcome::error(
-                format!("error: cannot read page {page_name}: {err}\n"),
-                EXIT_TROUBLE,
-            );
-        }
-    };
-    let page = match crate::page::parse(&text) {
-        Ok(page) => page,
-        Err(errors) => {
-            let mut message = String::new();
-            for error in &errors.0 {
-                message.push_str(&format!(
-                    "{page_name}:{}: error: {}\n",
-                    error.line, error.message
-                ));
-            }
-            message.push_str(&format!(
-                "{page_name}: {} rows could not be read\n",
-                errors.0.len()
-            ));
-            return Outcome::error(message, EXIT_TROUBLE);
-        }
-    };
-    let Some(catalog_path) = against else {
-        let stdout = if json_output {
-            format!("{:#}\n", rows_json(&page))
-        } else {
-            rows_text(&page)
-        };
-        return Outcome {
-            stdout,
-            stderr: String::new(),
-            code: 0,
-        };
-    };
-    let catalog_name = catalog_path.display().to_string();
-    if write_catalog {
-        let source = match crate::read_catalog(catalog_path, &catalog_name) {
-            Ok(source) => source,
-            Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
-        };
-        let written = match write(&catalog_name, &source, &page) {
-            Ok(written) => written,
-            Err(WriteError::Catalog(err)) => {
-                return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE);
-            }
-            Err(WriteError::Broken(report)) => {
-                return Outcome::error(
-                    format!(
-                        "{}error: the updated {catalog_name} would not load, so it was not \
-                         written\n",
-                        report.render(color)
-                    ),
-                    EXIT_TROUBLE,
-                );
-            }
-        };
-        if written.text != source
-            && let Err(err) = std::fs::write(catalog_path, &written.text)
-        {
-            return Outcome::error(
-                format!("error: cannot write {catalog_name}: {err}\n"),
-                EXIT_TROUBLE,
-            );
-        }
-        let stdout = if json_output {
-            let list = |d: &[Difference]| d.iter().map(Difference::to_json).collect::<Vec<_>>();
-            format!(
-                "{:#}\n",
-                json!({
-                    "written": written.text != source,
-                    "applied": list(&written.applied),
-                    "left": list(&written.left),
-                })
-            )
-        } else {
-            let mut out = String::new();
-            for difference in &written.applied {
-                out.push_str(&format!("written: {difference}\n"));
-            }
-            for difference in &written.left {
-                out.push_str(&format!("left for a person: {difference}\n"));
-            }
-            out.push_str(&format!(
-                "{catalog_name}: {} differences written, {} left\n",
-                written.applied.len(),
-                written.left.len()
-            ));
-            out
-        };
-        return Outcome {
-            stdout,
-            stderr: String::new(),
-            code: if written.left.is_empty() {
-                0
-            } else {
-                EXIT_DIFFERENT
-            },
-        };
-    }
-    let loaded = match crate::load_file(catalog_path) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::error(outcome::load_error(&err, color), EXIT_TROUBLE),
-    };
-    let comparison = compare(&page, &loaded.catalog);
-    let stdout = if json_output {
-        format!("{:#}\n", comparison.to_json())
-    } else {
-        comparison.text(&page_name, &catalog_name)
-    };
-    Outcome {
-        stdout,
-        stderr: String::new(),
-        code: if comparison.differences.is_empty() {
-            0
-        } else {
-            EXIT_DIFFERENT
+/// Writes the page's values into the catalog file at `path` (left as it is when nothing
+/// changes).
+fn write_file(path: &Path, page: &Page) -> Result<ImportReport, ImportError> {
+    let catalog_name = path.display().to_string();
+    let source = crate::read_catalog(path, &catalog_name).map_err(ImportError::Catalog)?;
+    let written = write(&catalog_name, &source, page).map_err(|err| match err {
+        WriteError::Catalog(err) => ImportError::Catalog(err),
+        WriteError::Broken(report) => ImportError::Broken {
+            catalog: catalog_name.clone(),
+            report,
         },
+    })?;
+    let file_changed = written.text != source;
+    if file_changed && let Err(error) = std::fs::write(path, &written.text) {
+        return Err(ImportError::WriteCatalog {
+            catalog: catalog_name,
+            error,
+        });
     }
+    Ok(ImportReport::Written {
+        catalog_name,
+        written,
+        file_changed,
+    })
 }

@@ -16,9 +16,6 @@ pub mod import;
 pub mod input;
 pub mod listing;
 pub mod model;
-pub mod names;
-#[cfg(feature = "cli")]
-pub mod outcome;
 #[cfg(feature = "cli")]
 pub mod page;
 pub mod plan;

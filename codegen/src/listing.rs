@@ -1,7 +1,5 @@
-//! The event listing printed by `eventcat list`: one row per event with its lifecycle, as a
-//! table, as JSON, or drawn as a timeline ([`timeline_svg`]).
-
-use std::fmt::Write;
+//! The event listing printed by `eventcat list`: one row per event with its lifecycle (which the
+//! command prints as a table or as JSON), or drawn as a timeline ([`timeline_svg`]).
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -59,65 +57,6 @@ pub fn rows(catalog: &Catalog, as_of: Date) -> Vec<ListRow> {
             sunset_date: event.lifecycle.sunset.map(|d| d.to_string()),
         })
         .collect()
-}
-
-/// The rows as pretty-printed JSON (an array of objects).
-pub fn json(rows: &[ListRow]) -> String {
-    serde_json::to_string_pretty(rows).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
-}
-
-/// The rows as an aligned text table with a header.
-pub fn table(rows: &[ListRow]) -> String {
-    let header = [
-        "EVENT",
-        "PRODUCT",
-        "DIRECTION",
-        "SCHEMAS",
-        "DECLARED",
-        "AS-OF",
-        "ACTIVE",
-        "DEPRECATED",
-        "SUNSET",
-    ];
-    let cells: Vec<[String; 9]> = rows
-        .iter()
-        .map(|row| {
-            [
-                row.name.clone(),
-                row.product.clone(),
-                row.direction.to_owned(),
-                row.schema_versions.join(","),
-                row.declared_status.to_owned(),
-                row.status.to_owned(),
-                row.active_date.clone(),
-                row.deprecation_date.clone().unwrap_or_else(|| "-".into()),
-                row.sunset_date.clone().unwrap_or_else(|| "-".into()),
-            ]
-        })
-        .collect();
-    let mut widths = header.map(str::len);
-    for row in &cells {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.len());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[&str]| {
-        let mut text = String::new();
-        for (cell, width) in cells.iter().zip(widths) {
-            let _ = write!(text, "{cell:<width$}  ");
-        }
-        out.push_str(text.trim_end());
-        out.push('\n');
-    };
-    line(&header);
-    for row in &cells {
-        line(&row.each_ref().map(String::as_str));
-    }
-    if let Some(first) = rows.first() {
-        out.push_str(&format!("(AS-OF status computed for {})\n", first.as_of));
-    }
-    out
 }
 
 /// `received` or `send`.

@@ -1,11 +1,16 @@
 //! The `eventcat` command-line tool.
 
-use std::io::{IsTerminal, Write};
+mod cli;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use cli::{ReportFormat, print, say};
+use eventcat_codegen::diff::DiffOptions;
 use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookError, Hooks, Replacement};
+use eventcat_codegen::import::{ImportMode, ImportOptions};
 use eventcat_codegen::{FrontEnd, GenerateError, LoadError, Loaded, Options, SunsetPolicy};
 use jiff::civil::Date;
 
@@ -106,12 +111,6 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
-    Text,
-    Json,
-}
-
 /// The sunset policy, as the command line spells it.
 #[derive(Clone, Copy, ValueEnum)]
 enum Sunset {
@@ -203,32 +202,15 @@ fn main() -> ExitCode {
             crate_path,
             hooks,
         } => {
-            let sunset = match sunset {
-                Sunset::Keep => SunsetPolicy::Keep,
-                Sunset::Omit => SunsetPolicy::Omit,
-                Sunset::Error => SunsetPolicy::Error,
-            };
-            let as_of = match as_of {
-                Some(day) => Some(day),
-                None if sunset != SunsetPolicy::Keep => {
-                    match eventcat_codegen::select::source_date_epoch() {
-                        Some(Ok(day)) => Some(day),
-                        Some(Err(message)) => {
-                            say(&format!("error: {message}\n"));
-                            return ExitCode::FAILURE;
-                        }
-                        None => None,
-                    }
+            let options = match generate_options(products, events, sunset, as_of, crate_path) {
+                Ok(options) => Options {
+                    hooks: hooks.hooks(),
+                    ..options
+                },
+                Err(message) => {
+                    say(&format!("error: {message}\n"));
+                    return ExitCode::FAILURE;
                 }
-                None => None,
-            };
-            let options = Options {
-                products,
-                events,
-                sunset,
-                as_of,
-                crate_path,
-                hooks: hooks.hooks(),
             };
             generate(catalog.as_ref(), output.as_ref(), &options, color)
         }
@@ -238,56 +220,102 @@ fn main() -> ExitCode {
             against,
             write,
             format,
-        } => finish(eventcat_codegen::import::run(
-            &page,
-            against.as_deref(),
-            write,
-            format == ReportFormat::Json,
-            color,
-        )),
+        } => {
+            let options = ImportOptions {
+                against,
+                mode: if write {
+                    ImportMode::Write
+                } else {
+                    ImportMode::Compare
+                },
+            };
+            let imported = eventcat_codegen::import::import(&page, &options);
+            cli::import::render(&imported, format, color).finish()
+        }
         Command::Diff {
             old,
             new,
             as_of,
             strict,
             format,
-        } => finish(eventcat_codegen::diff::run(
-            &old,
-            &new,
-            as_of,
-            strict,
-            format == ReportFormat::Json,
-            color,
-        )),
-        Command::Check { catalog } => match load(catalog.as_ref()) {
-            Ok(loaded) => {
-                say(&loaded.report.render(color));
-                say(&format!(
-                    "{}\n",
-                    loaded.report.summary(Some(loaded.catalog.events.len()))
-                ));
-                ExitCode::SUCCESS
-            }
-            Err(err) => fail(&err, color),
-        },
+        } => {
+            let options = DiffOptions { as_of, strict };
+            let report = eventcat_codegen::diff::diff_files(&old, &new, &options);
+            cli::diff::render(&report, format, color).finish()
+        }
+        Command::Check { catalog } => check(catalog.as_ref(), color),
         Command::List {
             catalog,
             as_of,
             format,
-        } => match load(catalog.as_ref()) {
-            Ok(loaded) => {
-                let as_of = as_of.unwrap_or_else(today);
-                let rows = eventcat_codegen::listing::rows(&loaded.catalog, as_of);
-                let text = match format {
-                    Format::Table => eventcat_codegen::listing::table(&rows),
-                    Format::Json => format!("{}\n", eventcat_codegen::listing::json(&rows)),
-                    Format::Svg => eventcat_codegen::listing::timeline_svg(&loaded.catalog, as_of),
-                };
-                print(&text).unwrap_or(ExitCode::SUCCESS)
-            }
-            Err(err) => fail(&err, color),
-        },
+        } => list(catalog.as_ref(), as_of.unwrap_or_else(today), format, color),
     }
+}
+
+/// The generator's options from the command line. The sunset policy is applied for `--as-of`,
+/// or else for `SOURCE_DATE_EPOCH` (whose error is the message).
+fn generate_options(
+    products: Vec<String>,
+    events: Vec<String>,
+    sunset: Sunset,
+    as_of: Option<Date>,
+    crate_path: Option<String>,
+) -> Result<Options, String> {
+    let sunset = match sunset {
+        Sunset::Keep => SunsetPolicy::Keep,
+        Sunset::Omit => SunsetPolicy::Omit,
+        Sunset::Error => SunsetPolicy::Error,
+    };
+    let as_of = match as_of {
+        None if sunset != SunsetPolicy::Keep => {
+            eventcat_codegen::select::source_date_epoch().transpose()?
+        }
+        as_of => as_of,
+    };
+    Ok(Options {
+        products,
+        events,
+        sunset,
+        as_of,
+        crate_path,
+        ..Options::default()
+    })
+}
+
+/// `eventcat check`: the diagnostics and a summary, on standard error.
+fn check(catalog: Option<&PathBuf>, color: bool) -> ExitCode {
+    match load(catalog) {
+        Ok(loaded) => {
+            say(&loaded.report.render(color));
+            say(&format!(
+                "{}\n",
+                loaded.report.summary(Some(loaded.catalog.events.len()))
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(&err, color),
+    }
+}
+
+/// `eventcat list`: the events and their status on `as_of`, as a table, JSON or a timeline.
+fn list(catalog: Option<&PathBuf>, as_of: Date, format: Format, color: bool) -> ExitCode {
+    let loaded = match load(catalog) {
+        Ok(loaded) => loaded,
+        Err(err) => return fail(&err, color),
+    };
+    let rows = eventcat_codegen::listing::rows(&loaded.catalog, as_of);
+    let text = match format {
+        Format::Table => cli::list::table(&rows),
+        Format::Json => match cli::list::json(&rows) {
+            Ok(json) => json,
+            Err(err) => {
+                say(&format!("error: cannot write the rows as JSON: {err}\n"));
+                return ExitCode::FAILURE;
+            }
+        },
+        Format::Svg => eventcat_codegen::listing::timeline_svg(&loaded.catalog, as_of),
+    };
+    print(&text).unwrap_or(ExitCode::SUCCESS)
 }
 
 fn generate(
@@ -380,38 +408,6 @@ fn schema(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> E
     ExitCode::SUCCESS
 }
 
-fn finish(outcome: eventcat_codegen::outcome::Outcome) -> ExitCode {
-    let failed = print(&outcome.stdout);
-    say(&outcome.stderr);
-    failed.unwrap_or(ExitCode::from(outcome.code))
-}
-
-/// Writes `text` to standard output. A reader that went away (`eventcat generate | head -1`)
-/// ends the output quietly, as with other Unix tools, and the command keeps its exit status;
-/// any other write error is reported and gives `Some(FAILURE)`.
-fn print(text: &str) -> Option<ExitCode> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => None,
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => None,
-        Err(err) => {
-            say(&format!("error: cannot write to standard output: {err}\n"));
-            Some(ExitCode::FAILURE)
-        }
-    }
-}
-
-/// Writes `text` to standard error; there is nowhere to report a failure to, so it is ignored.
-fn say(text: &str) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr
-        .write_all(text.as_bytes())
-        .and_then(|()| stderr.flush());
-}
-
 fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
     match path {
         Some(path) => eventcat_codegen::load_file(path),
@@ -419,13 +415,8 @@ fn load(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Reports a catalog that did not load; the exit status is 1.
 fn fail(err: &LoadError, color: bool) -> ExitCode {
-    match err {
-        LoadError::Invalid(report) => {
-            say(&report.render(color));
-            say(&format!("{}\n", report.summary(None)));
-        }
-        _ => say(&format!("error: {err}\n")),
-    }
+    say(&cli::load_error(err, color));
     ExitCode::FAILURE
 }

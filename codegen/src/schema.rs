@@ -175,79 +175,13 @@ pub fn asyncapi(catalog: &Catalog) -> Result<Value, ExportError> {
     };
     let mut channels = Map::new();
     let mut operations = Map::new();
-    let mut versions = 0;
     for event in &catalog.events {
         let channel_id = key(&event.name);
-        let mut messages = Map::new();
-        let mut message_refs = Vec::new();
-        for version in &event.schema_versions {
-            let message_id = key(&format!("{}_{}", event.name, version.version));
-            let mut payload = builder.payload(event, version, &mut BTreeSet::new())?;
-            if is_deprecated(event) {
-                payload.insert("deprecated".into(), json!(true));
-            }
-            let mut message = Map::new();
-            message.insert("name".into(), json!(message_id));
-            message.insert(
-                "title".into(),
-                json!(format!("{} {}", event.name, version.version)),
-            );
-            message.insert("summary".into(), json!(event.doc.trim()));
-            if let Some(doc) = &version.doc {
-                message.insert("description".into(), json!(doc.trim()));
-            }
-            message.insert("contentType".into(), json!("application/json"));
-            message.insert("payload".into(), Value::Object(payload));
-            if is_deprecated(event) {
-                message.insert("deprecated".into(), json!(true));
-            }
-            message.insert(
-                "x-schema-version".into(),
-                json!(version.version.to_string()),
-            );
-            message_refs.push(json!({
-                "$ref": format!("#/channels/{channel_id}/messages/{message_id}"),
-            }));
-            messages.insert(message_id, Value::Object(message));
-            versions += 1;
-        }
-        let mut channel = Map::new();
-        channel.insert("address".into(), json!(event.name));
-        channel.insert("title".into(), json!(event.name));
-        channel.insert("description".into(), json!(event.doc.trim()));
-        channel.insert("messages".into(), Value::Object(messages));
-        channel.insert("tags".into(), json!([{ "name": event.product }]));
-        for (key, value) in lifecycle(catalog, event, "x-") {
-            channel.insert(key, value);
-        }
-        channel.insert("x-direction".into(), json!(direction_word(event.direction)));
-        channels.insert(channel_id.clone(), Value::Object(channel));
-
-        let (action, summary) = match event.direction {
-            Direction::Received => (
-                "receive",
-                format!("The partner receives `{}` from the host.", event.name),
-            ),
-            Direction::Send => (
-                "send",
-                format!("The partner sends `{}` to the host.", event.name),
-            ),
-        };
-        let mut operation = Map::new();
-        operation.insert("action".into(), json!(action));
-        operation.insert(
-            "channel".into(),
-            json!({ "$ref": format!("#/channels/{channel_id}") }),
-        );
-        operation.insert("messages".into(), Value::Array(message_refs));
-        operation.insert("summary".into(), json!(summary));
-        operation.insert("tags".into(), json!([{ "name": event.product }]));
-        operations.insert(
-            key(&format!("{action}-{}", event.name)),
-            Value::Object(operation),
-        );
+        let (messages, message_refs) = messages(&builder, event, &channel_id)?;
+        channels.insert(channel_id.clone(), channel(catalog, event, messages));
+        let (operation_id, operation) = operation(event, &channel_id, message_refs);
+        operations.insert(operation_id, operation);
     }
-
     let mut schemas = Map::new();
     for decl in &catalog.types {
         let mut used = BTreeSet::new();
@@ -256,7 +190,114 @@ pub fn asyncapi(catalog: &Catalog) -> Result<Value, ExportError> {
             builder.type_schema(&decl.name, &mut used)?,
         );
     }
+    Ok(json!({
+        "asyncapi": ASYNCAPI_VERSION,
+        "info": info(catalog),
+        "defaultContentType": "application/json",
+        "channels": channels,
+        "operations": operations,
+        "components": { "schemas": schemas },
+    }))
+}
 
+/// The messages of an event's channel, one per schema version, by id; and the references to
+/// them its operation lists.
+fn messages(
+    builder: &SchemaBuilder<'_>,
+    event: &Event,
+    channel_id: &str,
+) -> Result<(Map<String, Value>, Vec<Value>), ExportError> {
+    let mut messages = Map::new();
+    let mut message_refs = Vec::new();
+    for version in &event.schema_versions {
+        let message_id = key(&format!("{}_{}", event.name, version.version));
+        let message = message(builder, event, version, &message_id)?;
+        message_refs.push(json!({
+            "$ref": format!("#/channels/{channel_id}/messages/{message_id}"),
+        }));
+        messages.insert(message_id, message);
+    }
+    Ok((messages, message_refs))
+}
+
+/// The message of one schema version, with its payload schema.
+fn message(
+    builder: &SchemaBuilder<'_>,
+    event: &Event,
+    version: &SchemaVersion,
+    message_id: &str,
+) -> Result<Value, ExportError> {
+    let mut payload = builder.payload(event, version, &mut BTreeSet::new())?;
+    if is_deprecated(event) {
+        payload.insert("deprecated".into(), json!(true));
+    }
+    let mut message = Map::new();
+    message.insert("name".into(), json!(message_id));
+    message.insert(
+        "title".into(),
+        json!(format!("{} {}", event.name, version.version)),
+    );
+    message.insert("summary".into(), json!(event.doc.trim()));
+    if let Some(doc) = &version.doc {
+        message.insert("description".into(), json!(doc.trim()));
+    }
+    message.insert("contentType".into(), json!("application/json"));
+    message.insert("payload".into(), Value::Object(payload));
+    if is_deprecated(event) {
+        message.insert("deprecated".into(), json!(true));
+    }
+    message.insert(
+        "x-schema-version".into(),
+        json!(version.version.to_string()),
+    );
+    Ok(Value::Object(message))
+}
+
+/// The channel of an event, addressed by its name, with its lifecycle as `x-` extensions.
+fn channel(catalog: &Catalog, event: &Event, messages: Map<String, Value>) -> Value {
+    let mut channel = Map::new();
+    channel.insert("address".into(), json!(event.name));
+    channel.insert("title".into(), json!(event.name));
+    channel.insert("description".into(), json!(event.doc.trim()));
+    channel.insert("messages".into(), Value::Object(messages));
+    channel.insert("tags".into(), json!([{ "name": event.product }]));
+    for (key, value) in lifecycle(catalog, event, "x-") {
+        channel.insert(key, value);
+    }
+    channel.insert("x-direction".into(), json!(direction_word(event.direction)));
+    Value::Object(channel)
+}
+
+/// The partner's operation on an event's channel, with its id: `receive-<event>` for a
+/// `received` event, `send-<event>` for a `send` event.
+fn operation(event: &Event, channel_id: &str, message_refs: Vec<Value>) -> (String, Value) {
+    let (action, summary) = match event.direction {
+        Direction::Received => (
+            "receive",
+            format!("The partner receives `{}` from the host.", event.name),
+        ),
+        Direction::Send => (
+            "send",
+            format!("The partner sends `{}` to the host.", event.name),
+        ),
+    };
+    let mut operation = Map::new();
+    operation.insert("action".into(), json!(action));
+    operation.insert(
+        "channel".into(),
+        json!({ "$ref": format!("#/channels/{channel_id}") }),
+    );
+    operation.insert("messages".into(), Value::Array(message_refs));
+    operation.insert("summary".into(), json!(summary));
+    operation.insert("tags".into(), json!([{ "name": event.product }]));
+    (
+        key(&format!("{action}-{}", event.name)),
+        Value::Object(operation),
+    )
+}
+
+/// The document's `info`: title, eventcat's version, a description and the products as tags.
+fn info(catalog: &Catalog) -> Value {
     let tags: Vec<Value> = catalog
         .products
         .values()
@@ -268,6 +309,7 @@ pub fn asyncapi(catalog: &Catalog) -> Result<Value, ExportError> {
             json!({ "name": product.id, "description": description })
         })
         .collect();
+    let versions: usize = catalog.events.iter().map(|e| e.schema_versions.len()).sum();
     let description = format!(
         "The 8x8 partner events: {} events, {versions} payload schema versions. The application \
          described is a partner integration: it receives the `received` events from the 8x8 host \
@@ -276,19 +318,12 @@ pub fn asyncapi(catalog: &Catalog) -> Result<Value, ExportError> {
          Generated by eventcat.",
         catalog.events.len()
     );
-    Ok(json!({
-        "asyncapi": ASYNCAPI_VERSION,
-        "info": {
-            "title": "8x8 partner events",
-            "version": env!("CARGO_PKG_VERSION"),
-            "description": description,
-            "tags": tags,
-        },
-        "defaultContentType": "application/json",
-        "channels": channels,
-        "operations": operations,
-        "components": { "schemas": schemas },
-    }))
+    json!({
+        "title": "8x8 partner events",
+        "version": env!("CARGO_PKG_VERSION"),
+        "description": description,
+        "tags": tags,
+    })
 }
 
 /// The lifecycle annotations of `event`, with keys starting with `prefix`.

@@ -208,6 +208,45 @@ fn diff_exits_2_when_a_change_breaks_partners() {
 }
 
 #[test]
+fn diff_lists_the_rust_names_a_change_removes() {
+    let output = eventcat(&[
+        "diff",
+        &fixture("catalogs/fields-old.yaml"),
+        &fixture("catalogs/fields-new.yaml"),
+    ]);
+    assert_eq!(code(&output), Some(2));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "Rust names: 12 added, 12 removed, 0 changed\n  partner code: BREAKING: code naming \
+             a removed name, or using a changed one as it was, stops compiling once regenerated\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  removed `Queue`: struct for catalog type `Queue`\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("; Rust names: 12 added, 12 removed, 0 changed (exit 2)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_of_a_catalog_against_itself_has_no_rust_names_section() {
+    let catalog = fixture("catalogs/fields-old.yaml");
+    let output = eventcat(&["diff", &catalog, &catalog]);
+    assert_eq!(code(&output), Some(0));
+    let text = stdout(&output);
+    assert!(!text.contains("Rust names"), "{text}");
+    assert!(
+        text.ends_with(": 0 changes in 0 events; breaking: 0 for partners, 0 for either role\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn diff_exits_0_when_nothing_breaks_partners() {
     // Deprecating an event and announcing its sunset is a notice, not a break.
     let old = read(&fixture("catalogs/older.yaml"));

@@ -41,11 +41,8 @@ mod after_update {
 }
 
 #[allow(dead_code)]
-mod every_shape {
-    #[derive(eventcat::EventCatalog)]
-    #[catalog(path = "corpus/ok/every-shape.yaml")]
-    pub struct Events;
-}
+#[path = "common/every_shape.rs"]
+mod every_shape;
 
 #[allow(dead_code)]
 mod only_send {
@@ -279,7 +276,7 @@ fn the_update_only_adds_rust_names() {
         let loaded = eventcat_codegen::load_file(&path).expect("loads");
         eventcat_codegen::plan::plan(&loaded.catalog).expect("plans")
     };
-    let changes = eventcat_codegen::names::changes(
+    let changes = eventcat_codegen::diff::names::changes(
         &plan("corpus/ok/version-added-before.yaml"),
         &plan("corpus/ok/version-added-after.yaml"),
     );

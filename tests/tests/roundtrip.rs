@@ -5,18 +5,18 @@
 //! with the schema tests, in `common`.
 
 mod common;
+#[path = "common/round_trip.rs"]
+mod round_trip;
 
 use common::{
     ALL_PRESENT, Det, any_payload, bundled_catalog, det_cases, det_payload, payload_fields,
     resolved,
 };
 use eventcat_codegen::model::{Catalog, Constant, Direction, Field, Scalar, SchemaVersion, Shape};
-use eventcat_tests::catalog::{
-    AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, DecodeError, PartnerEvent,
-    ReceivedEvent,
-};
+use eventcat_tests::catalog::{AwChatMessageReceivedV1, DecodeError, PartnerEvent, ReceivedEvent};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use round_trip::{parse, same_json, send_round_trip};
 use serde_json::{Value, json};
 
 // ------------------------------------------------------------------------------------------------
@@ -96,42 +96,8 @@ fn decode_and_encode(v: &Version, text: &str) -> Result<String, DecodeError> {
             assert_eq!(event.schema_version(), v.version);
             Ok(event.to_json().expect("encodes"))
         }
-        Direction::Send => send_decode(&v.name, text),
+        Direction::Send => send_round_trip(&v.name, text),
     }
-}
-
-fn send_decode(name: &str, text: &str) -> Result<String, DecodeError> {
-    fn encode<T: PartnerEvent>(text: &str) -> Result<String, DecodeError> {
-        Ok(T::decode(text)?.to_json().expect("encodes"))
-    }
-    match name {
-        AwChatMessageReceivedV1::NAME => encode::<AwChatMessageReceivedV1>(text),
-        AwInteractionWrapUpCodesReceivedV1::NAME => {
-            encode::<AwInteractionWrapUpCodesReceivedV1>(text)
-        }
-        other => panic!("send event {other} is not covered by this test"),
-    }
-}
-
-/// JSON equality with numbers compared as `f64`: `number` fields are `f64`, so an integer `3`
-/// comes back as `3.0`.
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
-fn parse(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|err| panic!("{err}: {text}"))
 }
 
 /// Decodes and re-encodes `payload`, and checks the result equals it.
@@ -805,7 +771,7 @@ fn unknown_schema_versions_are_refused_with_the_supported_list() {
             Direction::Send => {
                 assert_invalid_at(
                     &v,
-                    send_decode(&v.name, &text),
+                    send_round_trip(&v.name, &text),
                     "schemaVersion",
                     &text,
                     "9.9.9",

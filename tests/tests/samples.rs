@@ -1,14 +1,17 @@
 //! The payload samples of the 8x8 documentation (`tests/fixtures/samples/`, one per event) decode
 //! with the generated code, bare and in both host envelopes, and re-encode to an equal JSON value.
 
+#[path = "common/round_trip.rs"]
+mod round_trip;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use eventcat_codegen::model::Direction;
 use eventcat_tests::catalog::{
-    AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, CallObject, DecodeError,
-    InteractionChannel, InteractionDirection, PartnerEvent, ReceivedEvent,
+    CallObject, DecodeError, InteractionChannel, InteractionDirection, ReceivedEvent,
 };
+use round_trip::{parse, same_json, send_round_trip};
 use serde_json::{Value, json};
 
 fn samples_dir() -> PathBuf {
@@ -31,39 +34,6 @@ fn events() -> Vec<(String, Direction)> {
 fn sample(name: &str) -> String {
     let path = samples_dir().join(format!("{name}.json"));
     std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
-}
-
-fn parse(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|err| panic!("{err}: {text}"))
-}
-
-/// JSON equality with numbers compared as `f64` (`number` fields re-encode `60` as `60.0`).
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
-fn send_round_trip(name: &str, text: &str) -> Result<String, DecodeError> {
-    fn encode<T: PartnerEvent>(text: &str) -> Result<String, DecodeError> {
-        Ok(T::decode(text)?.to_json().expect("encodes"))
-    }
-    match name {
-        AwChatMessageReceivedV1::NAME => encode::<AwChatMessageReceivedV1>(text),
-        AwInteractionWrapUpCodesReceivedV1::NAME => {
-            encode::<AwInteractionWrapUpCodesReceivedV1>(text)
-        }
-        other => panic!("send event {other} is not covered by this test"),
-    }
 }
 
 #[test]

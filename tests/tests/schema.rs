@@ -37,11 +37,8 @@ use serde_json::{Map, Value, json};
 // Decoders generated here from corpus catalogs.
 
 #[allow(dead_code)]
-mod every_shape {
-    #[derive(eventcat::EventCatalog)]
-    #[catalog(path = "corpus/ok/every-shape.yaml")]
-    pub struct Events;
-}
+#[path = "common/every_shape.rs"]
+mod every_shape;
 
 #[allow(dead_code)]
 mod through_array {
