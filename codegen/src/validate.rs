@@ -112,7 +112,7 @@ impl Checker {
     fn catalog(&mut self, file: &CatalogFile) -> Catalog {
         let products = self.products(&file.products);
         let types = self.types(&file.types);
-        let events = self.events(&file.events, &products, &types);
+        let events = self.events(&file.events, &products, &types_by_name(&types));
         let catalog = Catalog {
             products,
             types,
@@ -158,6 +158,7 @@ impl Checker {
 
     fn types(&mut self, entries: &Entries<NodeDef>) -> Vec<TypeDecl> {
         let mut types: Vec<TypeDecl> = Vec::new();
+        let mut declared: BTreeMap<&str, Location> = BTreeMap::new();
         for (name, node) in &entries.0 {
             let location = Location::of(name);
             if !is_type_name(&name.value) {
@@ -188,8 +189,7 @@ impl Checker {
                     ),
                 );
             }
-            if let Some(first) = types.iter().find(|t| t.name == name.value) {
-                let first = first.location;
+            if let Some(&first) = declared.get(name.value.as_str()) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "duplicate-type",
@@ -200,6 +200,7 @@ impl Checker {
                 );
                 continue;
             }
+            declared.insert(&name.value, location);
             let Some(shape) = self.shape(node, location, NodeRole::TypeDecl) else {
                 self.refused_types.insert(name.value.clone());
                 continue;
@@ -218,15 +219,15 @@ impl Checker {
         &mut self,
         defs: &[Spanned<EventDef>],
         products: &BTreeMap<String, Product>,
-        types: &[TypeDecl],
+        types: &TypesByName,
     ) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
+        let mut declared: BTreeMap<String, Location> = BTreeMap::new();
         for def in defs {
             let Some(event) = self.event(&def.value, products, types) else {
                 continue;
             };
-            if let Some(first) = events.iter().find(|e| e.name == event.name) {
-                let first = first.location;
+            if let Some(&first) = declared.get(&event.name) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "duplicate-event",
@@ -237,6 +238,7 @@ impl Checker {
                 );
                 continue;
             }
+            declared.insert(event.name.clone(), event.location);
             events.push(event);
         }
         events
@@ -246,7 +248,7 @@ impl Checker {
         &mut self,
         def: &EventDef,
         products: &BTreeMap<String, Product>,
-        types: &[TypeDecl],
+        types: &TypesByName,
     ) -> Option<Event> {
         let location = Location::of(&def.name);
         let name = &def.name.value;
@@ -347,7 +349,7 @@ impl Checker {
         &mut self,
         def: &crate::catalog::SchemaVersionDef,
         major: Option<u64>,
-        types: &[TypeDecl],
+        types: &TypesByName,
     ) -> Option<SchemaVersion> {
         let location = Location::of(&def.version);
         let version = match Version::parse(&def.version.value) {
@@ -380,7 +382,7 @@ impl Checker {
             (Some(fields), None) => Payload::Fields(self.fields(&fields.value)?),
             (None, Some(type_name)) => {
                 let type_location = Location::of(type_name);
-                match types.iter().find(|t| t.name == type_name.value) {
+                match types.get(type_name.value.as_str()).copied() {
                     Some(TypeDecl {
                         shape: Shape::Object(fields),
                         ..
@@ -463,6 +465,9 @@ impl Checker {
     /// The fields of an object, with their Rust names checked for collisions.
     fn fields(&mut self, entries: &Entries<NodeDef>) -> Option<Vec<Field>> {
         let mut fields: Vec<Field> = Vec::new();
+        // Each Rust name taken, without `r#` (`r#a` and `a` are one identifier to rustc), with
+        // the index of the field that took it.
+        let mut taken: BTreeMap<String, usize> = BTreeMap::new();
         let mut ok = true;
         for (wire_name, node) in &entries.0 {
             let location = Location::of(wire_name);
@@ -494,12 +499,8 @@ impl Checker {
                 ok = false;
                 continue;
             };
-            // `r#a` and `a` are one identifier to rustc.
-            let bare = |name: &str| name.trim_start_matches("r#").to_owned();
-            if let Some(first) = fields
-                .iter()
-                .find(|f| bare(&f.rust_name) == bare(&rust_name))
-            {
+            let bare = rust_name.trim_start_matches("r#").to_owned();
+            if let Some(first) = taken.get(&bare).map(|&i| &fields[i]) {
                 let message = format!(
                     "fields `{}` and `{}` both become the Rust field `{rust_name}`; \
                      give one of them a `rust_name`",
@@ -513,6 +514,7 @@ impl Checker {
                 ok = false;
                 continue;
             }
+            taken.insert(bare, fields.len());
             fields.push(Field {
                 wire_name: wire_name.value.clone(),
                 rust_name,
@@ -768,10 +770,11 @@ impl Checker {
             return None;
         }
         let mut values: Vec<String> = Vec::new();
+        let mut listed: BTreeSet<&str> = BTreeSet::new();
         let mut rust_names: BTreeMap<String, &str> = BTreeMap::new();
         for variant in &variants.value {
             let location = Location::of(variant);
-            if values.contains(&variant.value) {
+            if !listed.insert(&variant.value) {
                 self.error(
                     "enum",
                     location,
@@ -870,12 +873,18 @@ impl Checker {
 
     fn check_type_refs(&mut self, catalog: &Catalog) {
         let refs = std::mem::take(&mut self.type_refs);
+        let types = types_by_name(&catalog.types);
+        // The first declared name of each spelling in lowercase, for a hint.
+        let mut folded: BTreeMap<String, &str> = BTreeMap::new();
+        for decl in &catalog.types {
+            folded
+                .entry(decl.name.to_ascii_lowercase())
+                .or_insert(&decl.name);
+        }
         for (name, location) in refs {
-            if catalog.type_decl(&name).is_none() && !self.refused_types.contains(&name) {
-                let known: Vec<&str> = catalog.types.iter().map(|t| t.name.as_str()).collect();
-                let hint = known
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(&name))
+            if !types.contains_key(name.as_str()) && !self.refused_types.contains(&name) {
+                let hint = folded
+                    .get(&name.to_ascii_lowercase())
                     .map(|k| format!("; did you mean `{k}`?"))
                     .unwrap_or_default();
                 self.error(
@@ -895,11 +904,12 @@ impl Checker {
     fn check_bounded_elements(&mut self, catalog: &Catalog) {
         let refs = std::mem::take(&mut self.element_types);
         let bounds = catalog.type_item_bounds();
+        let types = types_by_name(&catalog.types);
         for (name, location) in refs {
             let Some(stated) = bounds.get(name.as_str()).filter(|b| !b.is_none()) else {
                 continue;
             };
-            let via = match catalog.type_decl(&name).map(|d| &d.shape) {
+            let via = match types.get(name.as_str()).map(|d| &d.shape) {
                 Some(Shape::Array(..)) => String::new(),
                 _ => " through its aliases".to_owned(),
             };
@@ -1064,14 +1074,25 @@ impl Checker {
         }
     }
 
-    /// A newer version of a family should not become active before an older one.
+    /// A newer version of a family should not become active before an older one. Each family
+    /// is compared within itself; one with more events than [`MAX_FAMILY_VERSIONS`] is refused
+    /// (`too-many-versions`) and not compared.
     fn lint_families(&mut self, catalog: &Catalog) {
-        for newer in &catalog.events {
-            for older in &catalog.events {
-                if older.family == newer.family
-                    && older.major < newer.major
-                    && newer.lifecycle.active < older.lifecycle.active
-                {
+        let mut families: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
+        for event in &catalog.events {
+            families.entry(&event.family).or_default().push(event);
+        }
+        for members in families.values() {
+            if members.len() <= MAX_FAMILY_VERSIONS {
+                self.lint_family(members);
+            }
+        }
+    }
+
+    fn lint_family(&mut self, members: &[&Event]) {
+        for newer in members {
+            for older in members {
+                if older.major < newer.major && newer.lifecycle.active < older.lifecycle.active {
                     self.diagnostics.push(
                         Diagnostic::warning(
                             "newer-active-before-older",
@@ -1090,6 +1111,13 @@ impl Checker {
             }
         }
     }
+}
+
+/// The shared types by name, for lookups in time logarithmic in their number.
+type TypesByName<'a> = BTreeMap<&'a str, &'a TypeDecl>;
+
+fn types_by_name(types: &[TypeDecl]) -> TypesByName<'_> {
+    types.iter().map(|t| (t.name.as_str(), t)).collect()
 }
 
 /// Splits `aw-interaction-focus-v3` into its family and major.
