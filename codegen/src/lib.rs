@@ -13,6 +13,7 @@ mod emit;
 #[cfg(feature = "cli")]
 pub mod import;
 pub mod input;
+pub mod limits;
 pub mod listing;
 pub mod model;
 pub mod names;

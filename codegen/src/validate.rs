@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::limits::{self, Counted};
 use crate::model::{
     Catalog, Constant, Element, Event, Field, ItemBounds, Lifecycle, Payload, Product, Scalar,
     SchemaVersion, Shape, TypeDecl,
@@ -65,10 +66,16 @@ pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut diagnostics = checker.diagnostics;
     // The names of generated items are checked on a catalog without other errors, so that every
     // front end (`check` included) refuses a name collision before anything is generated.
-    if !diagnostics
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error)
-    {
+    let no_errors = |diagnostics: &[Diagnostic]| {
+        !diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    };
+    // Nesting is measured on a catalog without other errors, recursive types included.
+    if no_errors(&diagnostics) {
+        diagnostics.extend(limits::check_nesting(&catalog));
+    }
+    if no_errors(&diagnostics) {
         diagnostics.extend(crate::plan::check_names(&catalog));
     }
     diagnostics.sort_by_key(|d| d.location.line);
@@ -109,6 +116,17 @@ impl Checker {
             .push(Diagnostic::warning(code, location, message));
     }
 
+    /// False, with a `limit` error at the first item past the limit, when `items` are more than
+    /// `what` allows.
+    fn within_limit<T>(&mut self, what: Counted, items: &[T], at: impl Fn(&T) -> Location) -> bool {
+        let Some(past) = items.get(what.limit()) else {
+            return true;
+        };
+        self.diagnostics
+            .push(limits::too_many(what, items.len(), at(past)));
+        false
+    }
+
     fn catalog(&mut self, file: &CatalogFile) -> Catalog {
         let products = self.products(&file.products);
         let types = self.types(&file.types);
@@ -123,6 +141,7 @@ impl Checker {
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
         self.check_family_sizes(&catalog);
+        self.diagnostics.extend(limits::check_size(&catalog));
         self.lint_families(&catalog);
         catalog
     }
@@ -468,7 +487,7 @@ impl Checker {
         // Each Rust name taken, without `r#` (`r#a` and `a` are one identifier to rustc), with
         // the index of the field that took it.
         let mut taken: BTreeMap<String, usize> = BTreeMap::new();
-        let mut ok = true;
+        let mut ok = self.within_limit(Counted::Fields, &entries.0, |(name, _)| Location::of(name));
         for (wire_name, node) in &entries.0 {
             let location = Location::of(wire_name);
             let shape = self.shape(node, location, NodeRole::Field);
@@ -603,6 +622,9 @@ impl Checker {
                 Location::of(members),
                 "`one_of` needs at least two members",
             );
+            return None;
+        }
+        if !self.within_limit(Counted::Members, &members.value, Location::of) {
             return None;
         }
         let elements: Vec<Option<Element>> =
@@ -767,6 +789,9 @@ impl Checker {
                 Location::of(variants),
                 "an enum needs at least one value",
             );
+            return None;
+        }
+        if !self.within_limit(Counted::EnumValues, &variants.value, Location::of) {
             return None;
         }
         let mut values: Vec<String> = Vec::new();
@@ -1245,18 +1270,18 @@ fn is_field_name(name: &str) -> bool {
 }
 
 /// Calls its visitor with each type name a shape refers to, by some rule.
-type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
+pub(crate) type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
 
 /// A graph of the shared types, with an edge from a type to each type `refs` finds in its shape,
 /// in the order they are written: for the recursion check, the types its value holds with no
-/// array or map between.
-struct TypeGraph<'a> {
+/// array or map between; for the nesting limit ([`crate::limits`]), every type it refers to.
+pub(crate) struct TypeGraph<'a> {
     names: Vec<&'a str>,
     edges: Vec<Vec<usize>>,
 }
 
 impl<'a> TypeGraph<'a> {
-    fn new(catalog: &'a Catalog, refs: ShapeRefs) -> Self {
+    pub(crate) fn new(catalog: &'a Catalog, refs: ShapeRefs) -> Self {
         let index: BTreeMap<&str, usize> = catalog
             .types
             .iter()
@@ -1284,7 +1309,7 @@ impl<'a> TypeGraph<'a> {
 
     /// The strongly connected component of each node (Tarjan's algorithm, iterative so that a
     /// long chain of types cannot overflow the stack).
-    fn components(&self) -> Vec<usize> {
+    pub(crate) fn components(&self) -> Vec<usize> {
         let count = self.edges.len();
         let mut order = vec![usize::MAX; count];
         let mut low = vec![0; count];
@@ -1340,7 +1365,7 @@ impl<'a> TypeGraph<'a> {
 
     /// For each node, whether it lies on a cycle: it refers to itself, or its component has
     /// other nodes.
-    fn cyclic(&self, components: &[usize]) -> Vec<bool> {
+    pub(crate) fn cyclic(&self, components: &[usize]) -> Vec<bool> {
         let mut sizes = vec![0_usize; components.len()];
         for component in components {
             sizes[*component] += 1;
