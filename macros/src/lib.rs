@@ -106,8 +106,14 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "path" => set_once(&mut args.path, meta.value()?.parse()?, &meta.path)?,
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
-                "products" => set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?,
-                "events" => set_once(&mut args.events, string_list(meta.value()?)?, &meta.path)?,
+                "products" => {
+                    let list = selection(&meta, select::ListOption::Products)?;
+                    set_once(&mut args.products, list, &meta.path)?;
+                }
+                "events" => {
+                    let list = selection(&meta, select::ListOption::Events)?;
+                    set_once(&mut args.events, list, &meta.path)?;
+                }
                 _ => {
                     return Err(meta.error(format!(
                         "unknown catalog option `{key}`; expected `path`, `products`, `events`, `sunset` or `as_of`"
@@ -127,6 +133,19 @@ fn set_once<T>(slot: &mut Option<T>, value: T, path: &syn::Path) -> syn::Result<
     }
     *slot = Some(value);
     Ok(())
+}
+
+/// The list of `products = [...]` or `events = [...]`; an empty one is an error at the option.
+fn selection(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    option: select::ListOption,
+) -> syn::Result<Vec<LitStr>> {
+    let list = string_list(meta.value()?)?;
+    if list.is_empty() {
+        let message = option.empty_message(FrontEnd::Derive);
+        return Err(syn::Error::new_spanned(&meta.path, message));
+    }
+    Ok(list)
 }
 
 /// `["a", "b"]`.
@@ -314,6 +333,16 @@ mod tests {
             "#[catalog(sunset = \"omit\", as_of = \"2026-01-01\")]",
         ] {
             assert!(!expansion(attribute).contains(TRACKED), "{attribute}");
+        }
+    }
+
+    #[test]
+    fn an_empty_list_option_is_an_error() {
+        for option in ["events", "products"] {
+            let text = expansion(&format!("#[catalog({option} = [])]"));
+            let expected = format!("`{option} = []` selects no event");
+            assert!(text.contains(&expected), "{text}");
+            assert!(text.contains("compile_error"), "{text}");
         }
     }
 

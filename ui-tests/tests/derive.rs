@@ -47,6 +47,7 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/sunset_error.rs");
     cases.compile_fail("ui/macros/deprecated_use.rs");
     cases.compile_fail("ui/macros/repeated_option.rs");
+    cases.compile_fail("ui/macros/empty_list.rs");
     cases.compile_fail("ui/macros/limits.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
