@@ -1,8 +1,15 @@
 //! How long the front ends take on the bundled catalog: load and validate, then generate
-//! tokens, then pretty-print; and how that grows with a catalog 10 and 100 times its size.
+//! tokens, then pretty-print; how that grows with a catalog 2 and 4 times its size (236 events,
+//! the largest multiple within eventcat's limits); and what
+//! `check` takes on one event declared thousands of times.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Options};
+use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, LoadError, Options};
+
+// The catalogs the limit tests build; only the duplicates are timed here.
+#[allow(dead_code)]
+#[path = "../tests/hostile/mod.rs"]
+mod hostile;
 
 fn bench(c: &mut Criterion) {
     c.bench_function("load and validate the bundled catalog", |b| {
@@ -38,13 +45,13 @@ fn scaled_catalog(copies: usize) -> String {
     text
 }
 
-/// Cost against catalog size: load and validate, and generate and pretty-print, at 1x, 10x and
-/// 100x the bundled catalog's events.
+/// Cost against catalog size: load and validate, and generate and pretty-print, at 1x, 2x and
+/// 4x the bundled catalog's events.
 fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("catalog size");
     group.sample_size(10);
     let options = Options::default();
-    for copies in [1, 10, 100] {
+    for copies in [1, 2, 4] {
         let text = scaled_catalog(copies);
         if let Err(err) = eventcat_codegen::load_str("scaled.yaml", &text) {
             panic!("the {copies}x catalog loads: {err}");
@@ -63,9 +70,28 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
+/// `eventcat check` on the event `e-v1` declared 1,000, 4,000 and 16,000 times: load and
+/// validate, then render every `duplicate-event` error with its excerpts.
+fn duplicates(c: &mut Criterion) {
+    let mut group = c.benchmark_group("duplicate events");
+    group.sample_size(10);
+    for copies in [1_000, 4_000, 16_000] {
+        let text = hostile::duplicates(copies);
+        group.bench_with_input(BenchmarkId::new("check", copies), &text, |b, text| {
+            b.iter(
+                || match eventcat_codegen::load_str("duplicates.yaml", text) {
+                    Err(LoadError::Invalid(report)) => report.render(false).len(),
+                    _ => panic!("duplicates must be refused"),
+                },
+            )
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench, scaling
+    targets = bench, scaling, duplicates
 }
 criterion_main!(benches);

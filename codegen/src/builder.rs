@@ -22,7 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::hooks::{AttributeHook, DeriveHook, Replacement};
-use crate::select::{self, Options, SunsetPolicy};
+use crate::select::{self, ListOption, Options, SunsetPolicy};
 use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
 /// Configures and runs code generation from a build script.
@@ -30,6 +30,9 @@ use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 pub struct Builder {
     catalog: Option<PathBuf>,
     options: Options,
+    /// The products and event patterns given, if given: an empty list is refused.
+    products: Option<Vec<String>>,
+    events: Option<Vec<String>>,
     as_of: Option<String>,
     out_file: Option<String>,
 }
@@ -45,6 +48,9 @@ pub enum BuildError {
     /// `as_of` is not a `YYYY-MM-DD` day, or SOURCE_DATE_EPOCH is not a number.
     #[error("{0}")]
     AsOf(String),
+    /// `.events([])` or `.products([])`: a list that selects no event.
+    #[error("{}", .0.empty_message(crate::FrontEnd::Builder))]
+    EmptyList(ListOption),
     /// The catalog or options are wrong; the message has file, line and column, and names the
     /// builder's methods.
     #[error("{}", .0.message(crate::FrontEnd::Builder))]
@@ -77,15 +83,17 @@ impl Builder {
         self
     }
 
-    /// Generate only events of these products (ids such as `agent-workspace`).
+    /// Generate only events of these products (ids such as `agent-workspace`). An empty list
+    /// is an error ([`BuildError::EmptyList`]): leave the call out to generate every event.
     pub fn products<I: IntoIterator<Item = S>, S: Into<String>>(mut self, products: I) -> Self {
-        self.options.products = products.into_iter().map(Into::into).collect();
+        self.products = Some(products.into_iter().map(Into::into).collect());
         self
     }
 
-    /// Generate only events whose name matches one of these glob patterns.
+    /// Generate only events whose name matches one of these glob patterns. An empty list is an
+    /// error ([`BuildError::EmptyList`]): leave the call out to generate every event.
     pub fn events<I: IntoIterator<Item = S>, S: Into<String>>(mut self, patterns: I) -> Self {
-        self.options.events = patterns.into_iter().map(Into::into).collect();
+        self.events = Some(patterns.into_iter().map(Into::into).collect());
         self
     }
 
@@ -219,6 +227,8 @@ impl Builder {
     /// The generated source text; a relative catalog path resolves against `root`.
     pub fn source(&self, root: &Path) -> Result<String, BuildError> {
         let mut options = self.options.clone();
+        options.products = listed(&self.products, ListOption::Products)?;
+        options.events = listed(&self.events, ListOption::Events)?;
         options.as_of = match &self.as_of {
             Some(text) => Some(select::parse_date(text).ok_or_else(|| {
                 BuildError::AsOf(format!(
@@ -240,5 +250,15 @@ impl Builder {
             None => crate::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
         };
         Ok(generated?)
+    }
+}
+
+/// A list option as [`Options`] holds it: empty when not given (every event); given empty, an
+/// error.
+fn listed(list: &Option<Vec<String>>, option: ListOption) -> Result<Vec<String>, BuildError> {
+    match list {
+        Some(items) if items.is_empty() => Err(BuildError::EmptyList(option)),
+        Some(items) => Ok(items.clone()),
+        None => Ok(Vec::new()),
     }
 }

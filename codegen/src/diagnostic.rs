@@ -172,9 +172,16 @@ impl Report {
         } else {
             Renderer::plain()
         };
+        let lines = LineIndex::new(&self.source);
         let mut out = String::new();
         for diagnostic in diagnostics {
-            out.push_str(&renderer.render(&[self.group(diagnostic)]));
+            let mut places = vec![Place::new(&lines, diagnostic.location, None)];
+            for (location, note) in &diagnostic.related {
+                places.push(Place::new(&lines, *location, Some(note)));
+            }
+            let excerpts = excerpts(&lines, &places);
+            let rendered = renderer.render(&[self.group(diagnostic, &places, &excerpts)]);
+            out.push_str(&self.true_columns(rendered, &lines, &places, &excerpts));
             out.push_str("\n\n");
         }
         out
@@ -191,64 +198,257 @@ impl Report {
         )
     }
 
-    fn group<'a>(&'a self, diagnostic: &'a Diagnostic) -> Group<'a> {
+    /// One diagnostic as a group of excerpts (see [`excerpts`]).
+    fn group<'a>(
+        &'a self,
+        diagnostic: &'a Diagnostic,
+        places: &[Place<'a>],
+        excerpts: &[Excerpt],
+    ) -> Group<'a> {
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let mut snippet = Snippet::source(self.source.as_str())
-            .path(self.path.as_str())
-            .annotation(AnnotationKind::Primary.span(self.range(diagnostic.location)));
-        for (location, note) in &diagnostic.related {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(self.range(*location))
-                    .label(note.as_str()),
-            );
-        }
+        let snippets = excerpts.iter().map(|excerpt| {
+            let mut snippet = Snippet::source(excerpt.text(&self.source))
+                .path(self.path.as_str())
+                .line_start(excerpt.first_line + 1);
+            for &index in &excerpt.places {
+                let place = &places[index];
+                let span = excerpt.span(&place.range);
+                snippet = snippet.annotation(match place.note {
+                    None => AnnotationKind::Primary.span(span),
+                    Some(note) => AnnotationKind::Context.span(span).label(note),
+                });
+            }
+            snippet
+        });
         level
             .primary_title(diagnostic.message.as_str())
             .id(diagnostic.code)
-            .element(snippet)
+            .elements(snippets)
     }
 
-    /// The byte range to underline: the node's own range, else the rest of its line's token.
+    /// The rendering with the true column in the heading (`--> path:line:column`) of each
+    /// excerpt cut out of a long line: the renderer counts columns from the excerpt's start.
+    fn true_columns(
+        &self,
+        mut rendered: String,
+        lines: &LineIndex<'_>,
+        places: &[Place<'_>],
+        excerpts: &[Excerpt],
+    ) -> String {
+        let mut from = 0;
+        for excerpt in excerpts.iter().filter(|e| e.cut_start) {
+            // The renderer heads an excerpt with its primary place, else its first.
+            let index = if excerpt.places.contains(&0) {
+                0
+            } else {
+                excerpt.places[0]
+            };
+            let place = &places[index];
+            if lines.line_of(place.range.start) != excerpt.first_line {
+                continue;
+            }
+            let before = self.source[excerpt.bytes.start..place.range.start]
+                .chars()
+                .count();
+            let line = excerpt.first_line + 1;
+            let shown = format!("{}:{line}:{}", self.path, CUT.len() + before + 1);
+            if let Some(at) = rendered[from..].find(&shown).map(|i| from + i) {
+                let true_place = format!("{}:{line}:{}", self.path, place.column);
+                rendered.replace_range(at..at + shown.len(), &true_place);
+                from = at + true_place.len();
+            }
+        }
+        rendered
+    }
+}
+
+/// A place a diagnostic shows: the bytes to underline (on one line), its column, and its note
+/// (none for the primary place).
+struct Place<'a> {
+    range: std::ops::Range<usize>,
+    column: u32,
+    note: Option<&'a str>,
+}
+
+impl<'a> Place<'a> {
+    fn new(lines: &LineIndex<'_>, location: Location, note: Option<&'a String>) -> Self {
+        Place {
+            range: lines.range(location),
+            column: location.column,
+            note: note.map(String::as_str),
+        }
+    }
+}
+
+/// Places whose excerpts would together span more than this many bytes are shown apart.
+const EXCERPT_BYTES: usize = 4096;
+
+/// A line longer than this many bytes is cut around each place, [`CUT_CONTEXT`] bytes either side.
+const LONG_LINE: usize = 512;
+
+/// How much of a long line is shown on either side of a place, in bytes.
+const CUT_CONTEXT: usize = 100;
+
+/// What stands for the cut part of a long line.
+const CUT: &str = "...";
+
+/// Some lines of the source and the places (indices into a diagnostic's places) they show.
+struct Excerpt {
+    /// The 0-based line the excerpt starts on.
+    first_line: usize,
+    bytes: std::ops::Range<usize>,
+    /// The excerpt starts after the start of its first line, or ends before the end of its last.
+    cut_start: bool,
+    cut_end: bool,
+    places: Vec<usize>,
+}
+
+impl Excerpt {
+    /// The text shown, with [`CUT`] where a long line is cut.
+    fn text<'a>(&self, source: &'a str) -> std::borrow::Cow<'a, str> {
+        let text = &source[self.bytes.clone()];
+        if !self.cut_start && !self.cut_end {
+            return text.into();
+        }
+        let start = if self.cut_start { CUT } else { "" };
+        let end = if self.cut_end { CUT } else { "" };
+        format!("{start}{text}{end}").into()
+    }
+
+    /// Where bytes of the source are in [`Excerpt::text`].
+    fn span(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let shift = if self.cut_start { CUT.len() } else { 0 };
+        range.start - self.bytes.start + shift..range.end - self.bytes.start + shift
+    }
+}
+
+/// The excerpts for a diagnostic's places, the primary one's first: each place's line (or, on a
+/// long line, its part around the place), places close together in one excerpt and a far one
+/// (the first declaration of a duplicate) in its own. Each excerpt is at most a few kilobytes,
+/// so rendering many diagnostics of a large file takes time in proportion to the file plus what
+/// is shown, not to their product.
+fn excerpts(lines: &LineIndex<'_>, places: &[Place<'_>]) -> Vec<Excerpt> {
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&i| places[i].range.start);
+    let mut excerpts: Vec<Excerpt> = Vec::new();
+    for index in order {
+        let window = lines.window(&places[index].range);
+        match excerpts.last_mut() {
+            Some(last) if window.end.saturating_sub(last.bytes.start) <= EXCERPT_BYTES => {
+                last.bytes.end = last.bytes.end.max(window.end);
+                last.places.push(index);
+            }
+            _ => excerpts.push(Excerpt {
+                first_line: lines.line_of(window.start),
+                bytes: window,
+                cut_start: false,
+                cut_end: false,
+                places: vec![index],
+            }),
+        }
+    }
+    for excerpt in &mut excerpts {
+        excerpt.cut_start = excerpt.bytes.start != lines.line_bytes(excerpt.first_line).start;
+        excerpt.cut_end = excerpt.bytes.end < lines.source.len()
+            && lines.source.as_bytes()[excerpt.bytes.end - 1] != b'\n';
+    }
+    if let Some(primary) = excerpts.iter().position(|e| e.places.contains(&0)) {
+        excerpts[..=primary].rotate_right(1);
+    }
+    excerpts
+}
+
+/// Where each line of a text starts, found once for all the diagnostics of a report.
+struct LineIndex<'a> {
+    source: &'a str,
+    /// The byte offset of each line's first byte; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(source: &'a str) -> Self {
+        let breaks = source.match_indices('\n').map(|(i, _)| i + 1);
+        LineIndex {
+            source,
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// The 0-based line a byte offset is on.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The bytes of a 0-based line, with its line break.
+    fn line_bytes(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(line).copied().unwrap_or(self.source.len());
+        let end = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.source.len());
+        start..end
+    }
+
+    /// What an excerpt shows of the line of `range`: the whole line, or for a long one, the part
+    /// around `range`.
+    fn window(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let line = self.line_bytes(self.line_of(range.start));
+        if line.len() <= LONG_LINE {
+            return line;
+        }
+        let mut start = range.start.saturating_sub(CUT_CONTEXT).max(line.start);
+        while !self.source.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = range.end.saturating_add(CUT_CONTEXT).min(line.end);
+        while !self.source.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+
+    /// The byte range to underline: the node's own range (on its first line), else the rest of
+    /// its line's token.
     fn range(&self, location: Location) -> std::ops::Range<usize> {
+        let source = self.source;
         if let Some((start, end)) = location.bytes
             && start < end
-            && end <= self.source.len()
-            && self.source.is_char_boundary(start)
-            && self.source.is_char_boundary(end)
+            && end <= source.len()
+            && source.is_char_boundary(start)
+            && source.is_char_boundary(end)
         {
-            let line_end = self.source[start..end]
-                .find('\n')
-                .map_or(end, |i| start + i);
+            let line_end = source[start..end].find('\n').map_or(end, |i| start + i);
             return start..line_end.max(start + 1).min(end);
         }
-        let start = offset_of(&self.source, location);
-        let rest = &self.source[start..];
+        let start = self.offset(location);
+        let rest = &source[start..];
         let len = rest
             .find(['\n', ',', '}', ']'])
             .unwrap_or(rest.len())
             .max(usize::from(!rest.is_empty()));
         start..start + len.min(rest.len())
     }
-}
 
-/// The byte offset of a line and column, clamped to the text.
-fn offset_of(source: &str, location: Location) -> usize {
-    let line_start = source
-        .split_inclusive('\n')
-        .take(location.line.saturating_sub(1) as usize)
-        .map(str::len)
-        .sum::<usize>()
-        .min(source.len());
-    let line = source[line_start..].split('\n').next().unwrap_or("");
-    let column = line
-        .char_indices()
-        .nth(location.column.saturating_sub(1) as usize)
-        .map_or(line.len(), |(i, _)| i);
-    line_start + column
+    /// The byte offset of a line and column, clamped to the text.
+    fn offset(&self, location: Location) -> usize {
+        let line = location.line.saturating_sub(1) as usize;
+        if line >= self.starts.len() {
+            return self.source.len();
+        }
+        let bytes = self.line_bytes(line);
+        let text = self.source[bytes.clone()].split('\n').next().unwrap_or("");
+        let column = text
+            .char_indices()
+            .nth(location.column.saturating_sub(1) as usize)
+            .map_or(text.len(), |(i, _)| i);
+        bytes.start + column
+    }
 }
 
 /// `1 error`, `2 errors`.
@@ -281,6 +481,78 @@ impl fmt::Display for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_far_apart_are_shown_in_excerpts_of_their_own() {
+        let source: String = (1..=2000).map(|i| format!("line{i}\n")).collect();
+        let at = |line| Location {
+            line,
+            column: 1,
+            bytes: None,
+        };
+        let diagnostic = |line, first, message: &str| {
+            Diagnostic::error("duplicate-event", at(line), message)
+                .with_related(at(first), "first declared here")
+        };
+        let report = Report {
+            path: "x.yaml".to_owned(),
+            source,
+            diagnostics: vec![diagnostic(1500, 2, "far"), diagnostic(20, 5, "near")],
+        };
+        let rendered = report.render(false);
+        let (far, near) = rendered
+            .split_once("error[duplicate-event]: near")
+            .expect("both");
+        // The primary place comes first; the far first declaration follows in its own excerpt.
+        let primary = far.find("--> x.yaml:1500:1").expect("the primary place");
+        let first = far.find("::: x.yaml:2:1").expect("the first declaration");
+        assert!(primary < first, "{far}");
+        assert!(
+            far.contains("1500 | line1500\n") && far.contains("2 | line2\n"),
+            "{far}"
+        );
+        // Places close together share one excerpt, with the lines between folded.
+        assert!(
+            near.contains("--> x.yaml:20:1") && !near.contains(":::"),
+            "{near}"
+        );
+        assert!(
+            near.contains(" 5 | line5\n") && near.contains("...\n20 | line20"),
+            "{near}"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_each_place_with_its_true_column() {
+        let mut source = "x".repeat(100_000);
+        source.replace_range(10..14, "e-v1");
+        source.replace_range(90_000..90_004, "e-v1");
+        let at = |start: usize| Location {
+            line: 1,
+            column: u32::try_from(start + 1).expect("a column"),
+            bytes: Some((start, start + 4)),
+        };
+        let report = Report {
+            path: "x.yaml".to_owned(),
+            source,
+            diagnostics: vec![
+                Diagnostic::error("duplicate-event", at(90_000), "twice")
+                    .with_related(at(10), "first declared here"),
+            ],
+        };
+        let rendered = report.render(false);
+        assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
+        let primary = rendered
+            .find("--> x.yaml:1:90001\n")
+            .expect("the true column");
+        let first = rendered
+            .find("::: x.yaml:1:11\n")
+            .expect("the first place's");
+        assert!(primary < first, "{rendered}");
+        // Cut before the far place, whole from the line's start for the near one.
+        assert!(rendered.contains("1 | ...xxxx"), "{rendered}");
+        assert!(rendered.contains("1 | xxxxxxxxxxe-v1xxxx"), "{rendered}");
+    }
 
     #[test]
     fn a_long_message_keeps_its_start_and_its_end() {

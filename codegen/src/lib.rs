@@ -14,6 +14,7 @@ pub mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;
 pub mod input;
+pub mod limits;
 pub mod listing;
 pub mod model;
 #[cfg(feature = "cli")]

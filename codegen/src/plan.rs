@@ -533,7 +533,7 @@ pub fn plan_replacing(
             deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
             sunset: event.lifecycle.sunset.map(|d| d.to_string()),
             replacement: is_deprecated(event)
-                .then(|| replacement(catalog, event))
+                .then(|| planner.replacements.get(event.family.as_str()))
                 .flatten()
                 .map(|e| e.name.clone()),
         })
@@ -582,6 +582,8 @@ fn name_items<'a>(catalog: &'a Catalog, replaced: &'a BTreeMap<String, String>) 
         parts: BTreeMap::new(),
         errors: Vec::new(),
         item_bounds: catalog.type_item_bounds(),
+        structs: BTreeMap::new(),
+        replacements: replacements(catalog),
     };
     for decl in &catalog.types {
         planner.claim(&decl.name, decl.location);
@@ -604,6 +606,16 @@ fn name_items<'a>(catalog: &'a Catalog, replaced: &'a BTreeMap<String, String>) 
             alias.newtype = true;
         }
     }
+    // Event structs are inserted after these, so the indices stay valid.
+    planner.structs = planner
+        .types
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| match item {
+            TypeItem::Struct(s) => Some((s.name.clone(), index)),
+            _ => None,
+        })
+        .collect();
     let mut events = Vec::new();
     for event in &catalog.events {
         events.extend(planner.event(event));
@@ -625,11 +637,29 @@ pub fn is_deprecated(event: &Event) -> bool {
 
 /// The newest event of `event`'s family that is not deprecated.
 pub fn replacement<'a>(catalog: &'a Catalog, event: &Event) -> Option<&'a Event> {
-    catalog
-        .events
-        .iter()
-        .filter(|e| e.family == event.family && !is_deprecated(e) && e.name != event.name)
-        .max_by_key(|e| e.major)
+    newest_active(
+        catalog
+            .events
+            .iter()
+            .filter(|e| e.family == event.family && e.name != event.name),
+    )
+}
+
+/// The [`replacement`] of every deprecated event, by family, found in one pass.
+fn replacements(catalog: &Catalog) -> BTreeMap<&str, &Event> {
+    let mut families: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
+    for event in &catalog.events {
+        families.entry(&event.family).or_default().push(event);
+    }
+    families
+        .into_iter()
+        .filter_map(|(family, members)| Some((family, newest_active(members.into_iter())?)))
+        .collect()
+}
+
+/// The event of the highest major among `events` that is not deprecated.
+fn newest_active<'a>(events: impl Iterator<Item = &'a Event>) -> Option<&'a Event> {
+    events.filter(|e| !is_deprecated(e)).max_by_key(|e| e.major)
 }
 
 /// The Rust struct name of each schema version of `event`. A name depends only on the event
@@ -733,6 +763,10 @@ struct Planner<'a> {
     item_bounds: BTreeMap<&'a str, ItemBounds>,
     /// The shared types the partner replaced with their own, to the path of theirs.
     replaced: &'a BTreeMap<String, String>,
+    /// The index in `types` of each struct declared before the events.
+    structs: BTreeMap<String, usize>,
+    /// The replacement of a deprecated event, by family ([`replacements`]).
+    replacements: BTreeMap<&'a str, &'a Event>,
 }
 
 impl Planner<'_> {
@@ -969,7 +1003,8 @@ impl Planner<'_> {
 
     fn event(&mut self, event: &Event) -> Vec<EventItem> {
         let names = struct_names(event);
-        let deprecation = is_deprecated(event).then(|| deprecation(self.catalog, event));
+        let replacement = self.replacements.get(event.family.as_str()).copied();
+        let deprecation = is_deprecated(event).then(|| deprecation(event, replacement));
         let product = self
             .catalog
             .products
@@ -983,10 +1018,14 @@ impl Planner<'_> {
             // A payload that is a shared object type is a newtype over that type.
             let wraps = match &version.payload {
                 Payload::Fields(_) => None,
-                Payload::Type(type_name) => self.types.iter().find_map(|t| match t {
-                    TypeItem::Struct(shared) if shared.name == *type_name => Some(shared.clone()),
-                    _ => None,
-                }),
+                Payload::Type(type_name) => {
+                    self.structs
+                        .get(type_name)
+                        .and_then(|&index| match &self.types[index] {
+                            TypeItem::Struct(shared) => Some(shared.clone()),
+                            _ => None,
+                        })
+                }
             };
             let fields: &[Field] = match &version.payload {
                 Payload::Fields(fields) => fields,
@@ -1061,15 +1100,18 @@ impl Planner<'_> {
     /// an array of it, or an `Option` of either. Two types whose methods would share a name are
     /// a `name-collision`.
     fn carriers(&mut self, events: &[EventItem]) -> Vec<CarrierItem> {
+        let structs: BTreeMap<&str, &StructItem> = self
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                TypeItem::Struct(s) => Some((s.name.as_str(), s)),
+                _ => None,
+            })
+            .collect();
         let received: Vec<&StructItem> = events
             .iter()
             .filter(|e| e.direction == Direction::Received)
-            .filter_map(|e| {
-                self.types.iter().find_map(|t| match t {
-                    TypeItem::Struct(s) if s.name == e.struct_name => Some(s),
-                    _ => None,
-                })
-            })
+            .filter_map(|e| structs.get(e.struct_name.as_str()).copied())
             .collect();
         let payload_types: BTreeSet<&str> =
             received.iter().filter_map(|s| s.wraps.as_deref()).collect();
@@ -1128,15 +1170,20 @@ impl Planner<'_> {
         for event in events {
             by_family.entry(&event.family).or_default().push(event);
         }
+        let catalog_events: BTreeMap<&str, &Event> = self
+            .catalog
+            .events
+            .iter()
+            .map(|e| (e.name.as_str(), e))
+            .collect();
         let mut families = Vec::new();
         for (family, members) in by_family {
             if members.len() < 2 {
                 continue;
             }
             let name = family.to_upper_camel_case();
-            let location = self
-                .catalog
-                .event(&members[0].name)
+            let location = catalog_events
+                .get(members[0].name.as_str())
                 .map(|e| e.location)
                 .unwrap_or_default();
             if !self.claim(&name, location) {
@@ -1155,8 +1202,8 @@ impl Planner<'_> {
                 let method = upgrade_method(&variant);
                 if let Some(first) = methods.insert(method.clone(), member) {
                     let location = |item: &EventItem| {
-                        self.catalog
-                            .event(&item.name)
+                        catalog_events
+                            .get(item.name.as_str())
                             .and_then(|e| {
                                 e.schema_versions
                                     .iter()
@@ -1259,7 +1306,8 @@ fn lifecycle_line(event: &Event) -> String {
     line
 }
 
-fn deprecation(catalog: &Catalog, event: &Event) -> Deprecation {
+/// The deprecation note of `event`, naming its replacement ([`replacement`]) when there is one.
+fn deprecation(event: &Event, replacement: Option<&Event>) -> Deprecation {
     let l = &event.lifecycle;
     let mut note = format!("`{}` is deprecated", event.name);
     if let Some(d) = l.deprecated {
@@ -1269,7 +1317,7 @@ fn deprecation(catalog: &Catalog, event: &Event) -> Deprecation {
         Some(d) => note.push_str(&format!(" and sunset on {d}")),
         None => note.push_str(" (no sunset date published)"),
     }
-    match replacement(catalog, event) {
+    match replacement {
         Some(newer) => {
             let names = struct_names(newer);
             let newest = names.last().cloned().unwrap_or_default();

@@ -160,6 +160,40 @@ impl FrontEnd {
     }
 }
 
+/// A list option of the generation options: which of them a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListOption {
+    /// `products`: product ids.
+    Products,
+    /// `events`: event name patterns.
+    Events,
+}
+
+impl ListOption {
+    /// The message for this option given as an empty list (`events = []`, `.events([])`), in
+    /// the words of `front_end`. An empty list would select no event, which no build wants, and
+    /// leaving the option out selects every event; so every front end refuses an empty list
+    /// rather than read it as either. (The CLI cannot give one: each `--events` has a value.)
+    pub fn empty_message(self, front_end: FrontEnd) -> String {
+        let (option, flag, items) = match self {
+            ListOption::Products => ("products", "--product", "product id"),
+            ListOption::Events => ("events", "--events", "event name pattern"),
+        };
+        let (given, left_out) = match front_end {
+            FrontEnd::Derive => (format!("`{option} = []`"), format!("leave `{option}` out")),
+            FrontEnd::Builder => (
+                format!("`.{option}([])`"),
+                format!("leave out `.{option}(...)`"),
+            ),
+            FrontEnd::Cli => (format!("an empty `{flag}`"), format!("give no `{flag}`")),
+        };
+        format!(
+            "{given} selects no event: list at least one {items}, or {left_out} to generate \
+             every event"
+        )
+    }
+}
+
 impl SelectError {
     /// The message in the words of `front_end`: option names as the user writes them there.
     pub fn message(&self, front_end: FrontEnd) -> String {

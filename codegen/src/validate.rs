@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::limits::{self, Counted};
 use crate::model::{
     Catalog, Constant, Element, Event, Field, ItemBounds, Lifecycle, Payload, Product, Scalar,
     SchemaVersion, Shape, TypeDecl,
@@ -65,10 +66,16 @@ pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut diagnostics = checker.diagnostics;
     // The names of generated items are checked on a catalog without other errors, so that every
     // front end (`check` included) refuses a name collision before anything is generated.
-    if !diagnostics
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error)
-    {
+    let no_errors = |diagnostics: &[Diagnostic]| {
+        !diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    };
+    // Nesting is measured on a catalog without other errors, recursive types included.
+    if no_errors(&diagnostics) {
+        diagnostics.extend(limits::check_nesting(&catalog));
+    }
+    if no_errors(&diagnostics) {
         diagnostics.extend(crate::plan::check_names(&catalog));
     }
     diagnostics.sort_by_key(|d| d.location.line);
@@ -109,10 +116,21 @@ impl Checker {
             .push(Diagnostic::warning(code, location, message));
     }
 
+    /// False, with a `limit` error at the first item past the limit, when `items` are more than
+    /// `what` allows.
+    fn within_limit<T>(&mut self, what: Counted, items: &[T], at: impl Fn(&T) -> Location) -> bool {
+        let Some(past) = items.get(what.limit()) else {
+            return true;
+        };
+        self.diagnostics
+            .push(limits::too_many(what, items.len(), at(past)));
+        false
+    }
+
     fn catalog(&mut self, file: &CatalogFile) -> Catalog {
         let products = self.products(&file.products);
         let types = self.types(&file.types);
-        let events = self.events(&file.events, &products, &types);
+        let events = self.events(&file.events, &products, &types_by_name(&types));
         let catalog = Catalog {
             products,
             types,
@@ -123,6 +141,7 @@ impl Checker {
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
         self.check_family_sizes(&catalog);
+        self.diagnostics.extend(limits::check_size(&catalog));
         self.lint_families(&catalog);
         catalog
     }
@@ -158,6 +177,7 @@ impl Checker {
 
     fn types(&mut self, entries: &Entries<NodeDef>) -> Vec<TypeDecl> {
         let mut types: Vec<TypeDecl> = Vec::new();
+        let mut declared: BTreeMap<&str, Location> = BTreeMap::new();
         for (name, node) in &entries.0 {
             let location = Location::of(name);
             if !is_type_name(&name.value) {
@@ -188,8 +208,7 @@ impl Checker {
                     ),
                 );
             }
-            if let Some(first) = types.iter().find(|t| t.name == name.value) {
-                let first = first.location;
+            if let Some(&first) = declared.get(name.value.as_str()) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "duplicate-type",
@@ -200,6 +219,7 @@ impl Checker {
                 );
                 continue;
             }
+            declared.insert(&name.value, location);
             let Some(shape) = self.shape(node, location, NodeRole::TypeDecl) else {
                 self.refused_types.insert(name.value.clone());
                 continue;
@@ -218,15 +238,15 @@ impl Checker {
         &mut self,
         defs: &[Spanned<EventDef>],
         products: &BTreeMap<String, Product>,
-        types: &[TypeDecl],
+        types: &TypesByName,
     ) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
+        let mut declared: BTreeMap<String, Location> = BTreeMap::new();
         for def in defs {
             let Some(event) = self.event(&def.value, products, types) else {
                 continue;
             };
-            if let Some(first) = events.iter().find(|e| e.name == event.name) {
-                let first = first.location;
+            if let Some(&first) = declared.get(&event.name) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "duplicate-event",
@@ -237,6 +257,7 @@ impl Checker {
                 );
                 continue;
             }
+            declared.insert(event.name.clone(), event.location);
             events.push(event);
         }
         events
@@ -246,7 +267,7 @@ impl Checker {
         &mut self,
         def: &EventDef,
         products: &BTreeMap<String, Product>,
-        types: &[TypeDecl],
+        types: &TypesByName,
     ) -> Option<Event> {
         let location = Location::of(&def.name);
         let name = &def.name.value;
@@ -347,7 +368,7 @@ impl Checker {
         &mut self,
         def: &crate::catalog::SchemaVersionDef,
         major: Option<u64>,
-        types: &[TypeDecl],
+        types: &TypesByName,
     ) -> Option<SchemaVersion> {
         let location = Location::of(&def.version);
         let version = match Version::parse(&def.version.value) {
@@ -380,7 +401,7 @@ impl Checker {
             (Some(fields), None) => Payload::Fields(self.fields(&fields.value)?),
             (None, Some(type_name)) => {
                 let type_location = Location::of(type_name);
-                match types.iter().find(|t| t.name == type_name.value) {
+                match types.get(type_name.value.as_str()).copied() {
                     Some(TypeDecl {
                         shape: Shape::Object(fields),
                         ..
@@ -463,7 +484,10 @@ impl Checker {
     /// The fields of an object, with their Rust names checked for collisions.
     fn fields(&mut self, entries: &Entries<NodeDef>) -> Option<Vec<Field>> {
         let mut fields: Vec<Field> = Vec::new();
-        let mut ok = true;
+        // Each Rust name taken, without `r#` (`r#a` and `a` are one identifier to rustc), with
+        // the index of the field that took it.
+        let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+        let mut ok = self.within_limit(Counted::Fields, &entries.0, |(name, _)| Location::of(name));
         for (wire_name, node) in &entries.0 {
             let location = Location::of(wire_name);
             let shape = self.shape(node, location, NodeRole::Field);
@@ -494,12 +518,8 @@ impl Checker {
                 ok = false;
                 continue;
             };
-            // `r#a` and `a` are one identifier to rustc.
-            let bare = |name: &str| name.trim_start_matches("r#").to_owned();
-            if let Some(first) = fields
-                .iter()
-                .find(|f| bare(&f.rust_name) == bare(&rust_name))
-            {
+            let bare = rust_name.trim_start_matches("r#").to_owned();
+            if let Some(first) = taken.get(&bare).map(|&i| &fields[i]) {
                 let message = format!(
                     "fields `{}` and `{}` both become the Rust field `{rust_name}`; \
                      give one of them a `rust_name`",
@@ -513,6 +533,7 @@ impl Checker {
                 ok = false;
                 continue;
             }
+            taken.insert(bare, fields.len());
             fields.push(Field {
                 wire_name: wire_name.value.clone(),
                 rust_name,
@@ -601,6 +622,9 @@ impl Checker {
                 Location::of(members),
                 "`one_of` needs at least two members",
             );
+            return None;
+        }
+        if !self.within_limit(Counted::Members, &members.value, Location::of) {
             return None;
         }
         let elements: Vec<Option<Element>> =
@@ -767,11 +791,15 @@ impl Checker {
             );
             return None;
         }
+        if !self.within_limit(Counted::EnumValues, &variants.value, Location::of) {
+            return None;
+        }
         let mut values: Vec<String> = Vec::new();
+        let mut listed: BTreeSet<&str> = BTreeSet::new();
         let mut rust_names: BTreeMap<String, &str> = BTreeMap::new();
         for variant in &variants.value {
             let location = Location::of(variant);
-            if values.contains(&variant.value) {
+            if !listed.insert(&variant.value) {
                 self.error(
                     "enum",
                     location,
@@ -870,12 +898,18 @@ impl Checker {
 
     fn check_type_refs(&mut self, catalog: &Catalog) {
         let refs = std::mem::take(&mut self.type_refs);
+        let types = types_by_name(&catalog.types);
+        // The first declared name of each spelling in lowercase, for a hint.
+        let mut folded: BTreeMap<String, &str> = BTreeMap::new();
+        for decl in &catalog.types {
+            folded
+                .entry(decl.name.to_ascii_lowercase())
+                .or_insert(&decl.name);
+        }
         for (name, location) in refs {
-            if catalog.type_decl(&name).is_none() && !self.refused_types.contains(&name) {
-                let known: Vec<&str> = catalog.types.iter().map(|t| t.name.as_str()).collect();
-                let hint = known
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(&name))
+            if !types.contains_key(name.as_str()) && !self.refused_types.contains(&name) {
+                let hint = folded
+                    .get(&name.to_ascii_lowercase())
                     .map(|k| format!("; did you mean `{k}`?"))
                     .unwrap_or_default();
                 self.error(
@@ -895,11 +929,12 @@ impl Checker {
     fn check_bounded_elements(&mut self, catalog: &Catalog) {
         let refs = std::mem::take(&mut self.element_types);
         let bounds = catalog.type_item_bounds();
+        let types = types_by_name(&catalog.types);
         for (name, location) in refs {
             let Some(stated) = bounds.get(name.as_str()).filter(|b| !b.is_none()) else {
                 continue;
             };
-            let via = match catalog.type_decl(&name).map(|d| &d.shape) {
+            let via = match types.get(name.as_str()).map(|d| &d.shape) {
                 Some(Shape::Array(..)) => String::new(),
                 _ => " through its aliases".to_owned(),
             };
@@ -1064,14 +1099,25 @@ impl Checker {
         }
     }
 
-    /// A newer version of a family should not become active before an older one.
+    /// A newer version of a family should not become active before an older one. Each family
+    /// is compared within itself; one with more events than [`MAX_FAMILY_VERSIONS`] is refused
+    /// (`too-many-versions`) and not compared.
     fn lint_families(&mut self, catalog: &Catalog) {
-        for newer in &catalog.events {
-            for older in &catalog.events {
-                if older.family == newer.family
-                    && older.major < newer.major
-                    && newer.lifecycle.active < older.lifecycle.active
-                {
+        let mut families: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
+        for event in &catalog.events {
+            families.entry(&event.family).or_default().push(event);
+        }
+        for members in families.values() {
+            if members.len() <= MAX_FAMILY_VERSIONS {
+                self.lint_family(members);
+            }
+        }
+    }
+
+    fn lint_family(&mut self, members: &[&Event]) {
+        for newer in members {
+            for older in members {
+                if older.major < newer.major && newer.lifecycle.active < older.lifecycle.active {
                     self.diagnostics.push(
                         Diagnostic::warning(
                             "newer-active-before-older",
@@ -1090,6 +1136,13 @@ impl Checker {
             }
         }
     }
+}
+
+/// The shared types by name, for lookups in time logarithmic in their number.
+type TypesByName<'a> = BTreeMap<&'a str, &'a TypeDecl>;
+
+fn types_by_name(types: &[TypeDecl]) -> TypesByName<'_> {
+    types.iter().map(|t| (t.name.as_str(), t)).collect()
 }
 
 /// Splits `aw-interaction-focus-v3` into its family and major.
@@ -1217,18 +1270,18 @@ fn is_field_name(name: &str) -> bool {
 }
 
 /// Calls its visitor with each type name a shape refers to, by some rule.
-type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
+pub(crate) type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
 
 /// A graph of the shared types, with an edge from a type to each type `refs` finds in its shape,
 /// in the order they are written: for the recursion check, the types its value holds with no
-/// array or map between.
-struct TypeGraph<'a> {
+/// array or map between; for the nesting limit ([`crate::limits`]), every type it refers to.
+pub(crate) struct TypeGraph<'a> {
     names: Vec<&'a str>,
     edges: Vec<Vec<usize>>,
 }
 
 impl<'a> TypeGraph<'a> {
-    fn new(catalog: &'a Catalog, refs: ShapeRefs) -> Self {
+    pub(crate) fn new(catalog: &'a Catalog, refs: ShapeRefs) -> Self {
         let index: BTreeMap<&str, usize> = catalog
             .types
             .iter()
@@ -1256,7 +1309,7 @@ impl<'a> TypeGraph<'a> {
 
     /// The strongly connected component of each node (Tarjan's algorithm, iterative so that a
     /// long chain of types cannot overflow the stack).
-    fn components(&self) -> Vec<usize> {
+    pub(crate) fn components(&self) -> Vec<usize> {
         let count = self.edges.len();
         let mut order = vec![usize::MAX; count];
         let mut low = vec![0; count];
@@ -1312,7 +1365,7 @@ impl<'a> TypeGraph<'a> {
 
     /// For each node, whether it lies on a cycle: it refers to itself, or its component has
     /// other nodes.
-    fn cyclic(&self, components: &[usize]) -> Vec<bool> {
+    pub(crate) fn cyclic(&self, components: &[usize]) -> Vec<bool> {
         let mut sizes = vec![0_usize; components.len()];
         for component in components {
             sizes[*component] += 1;

@@ -173,6 +173,32 @@ fn bad_options_are_errors() {
     ));
 }
 
+/// An empty list selects no event: an error naming the call, as the derive's is at its option.
+#[test]
+fn an_empty_list_is_an_error_naming_the_call() {
+    let none: [&str; 0] = [];
+    for (builder, call) in [
+        (Builder::new().events(none), ".events([])"),
+        (Builder::new().products(none), ".products([])"),
+    ] {
+        let err = builder.source(root()).expect_err("an empty list");
+        assert!(matches!(err, BuildError::EmptyList(_)), "{err}");
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("`{call}` selects no event")),
+            "{message}"
+        );
+        assert!(message.contains("generate every event"), "{message}");
+    }
+    // The last call stands: a list given after the empty one is used.
+    let code = Builder::new()
+        .events(none)
+        .events(["global-*"])
+        .source(root())
+        .expect("generates");
+    assert!(code.contains("GlobalUserDetailsV1"));
+}
+
 /// The builder's messages name its own methods, not the derive's or the CLI's options.
 #[test]
 fn a_sunset_policy_without_a_day_names_the_builder_methods() {

@@ -174,9 +174,13 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
                 "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
                 "products" => {
-                    set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?
+                    let list = selection(&meta, select::ListOption::Products)?;
+                    set_once(&mut args.products, list, &meta.path)?;
                 }
-                "events" => set_once(&mut args.events, string_list(meta.value()?)?, &meta.path)?,
+                "events" => {
+                    let list = selection(&meta, select::ListOption::Events)?;
+                    set_once(&mut args.events, list, &meta.path)?;
+                }
                 "derive" => args.hook(HookKind::Derive, &meta)?,
                 "type_attribute" => args.hook(HookKind::TypeAttribute, &meta)?,
                 "field_attribute" => args.hook(HookKind::FieldAttribute, &meta)?,
@@ -202,6 +206,19 @@ fn set_once<T>(slot: &mut Option<T>, value: T, path: &syn::Path) -> syn::Result<
     }
     *slot = Some(value);
     Ok(())
+}
+
+/// The list of `products = [...]` or `events = [...]`; an empty one is an error at the option.
+fn selection(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    option: select::ListOption,
+) -> syn::Result<Vec<LitStr>> {
+    let list = string_list(meta.value()?)?;
+    if list.is_empty() {
+        let message = option.empty_message(FrontEnd::Derive);
+        return Err(syn::Error::new_spanned(&meta.path, message));
+    }
+    Ok(list)
 }
 
 /// `["a", "b"]`.
@@ -397,6 +414,16 @@ mod tests {
             "#[catalog(sunset = \"omit\", as_of = \"2026-01-01\")]",
         ] {
             assert!(!expansion(attribute).contains(TRACKED), "{attribute}");
+        }
+    }
+
+    #[test]
+    fn an_empty_list_option_is_an_error() {
+        for option in ["events", "products"] {
+            let text = expansion(&format!("#[catalog({option} = [])]"));
+            let expected = format!("`{option} = []` selects no event");
+            assert!(text.contains(&expected), "{text}");
+            assert!(text.contains("compile_error"), "{text}");
         }
     }
 

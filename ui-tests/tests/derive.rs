@@ -56,6 +56,8 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/repeated_option.rs");
     cases.compile_fail("ui/macros/bad_crate_path.rs");
     cases.compile_fail("ui/macros/version_mismatch.rs");
+    cases.compile_fail("ui/macros/empty_list.rs");
+    cases.compile_fail("ui/macros/limits.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
 }
