@@ -416,13 +416,15 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
     }
 }
 
-/// A required field's value, or the error that names the missing key.
-#[inline]
-pub fn required<T, E: de::Error>(slot: Option<T>, wire: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| {
-        trail::object_failed();
-        E::missing_field(wire)
-    })
+/// The error for the first required field that is missing, given each required field's wire
+/// name and whether its slot is empty.
+#[cold]
+pub fn missing<E: de::Error>(fields: &[(&'static str, bool)]) -> E {
+    trail::object_failed();
+    match fields.iter().find(|(_, missing)| *missing) {
+        Some((wire, _)) => E::missing_field(wire),
+        None => E::custom("a required field is missing"),
+    }
 }
 
 /// Reads an object type from a JSON object (and nothing else), checking its constants and
@@ -656,7 +658,7 @@ mod tests {
                 }
             }
             Ok(Self {
-                id: required(id, "id")?,
+                id: id.ok_or_else(|| missing(&[("id", true)]))?,
                 legs,
             })
         }

@@ -50,6 +50,12 @@ pub(crate) enum Received {
     TaggedNote(TaggedNote),
 }
 
+/// A required slot's value, or the error naming it (generated code builds from all its slots at
+/// once; one field at a time reads more easily here).
+fn need<T, E: serde::de::Error>(slot: Option<T>, wire: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| object::missing(&[(wire, true)]))
+}
+
 /// Reading and writing through the runtime, as generated code does.
 macro_rules! serde_through_fields {
     ($($type:ty),*) => {$(
@@ -83,8 +89,8 @@ impl Fields for Call {
             }
         }
         Ok(Self {
-            id: object::required(id, "id")?,
-            legs: object::required(legs, "legs")?,
+            id: need(id, "id")?,
+            legs: need(legs, "legs")?,
         })
     }
 
@@ -104,7 +110,7 @@ impl Fields for Leg {
             }
         }
         Ok(Self {
-            number: object::required(number, "number")?,
+            number: need(number, "number")?,
         })
     }
 
@@ -126,7 +132,7 @@ impl Fields for Note {
             }
         }
         Ok(Self {
-            text: object::required(text, "text")?,
+            text: need(text, "text")?,
         })
     }
 
@@ -149,7 +155,7 @@ impl Fields for TaggedNote {
             }
         }
         Ok(Self {
-            text: object::required(text, "text")?,
+            text: need(text, "text")?,
             tag,
         })
     }

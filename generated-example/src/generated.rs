@@ -1477,56 +1477,101 @@ impl ::eventcat::object::Fields for ChatMessage {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut id = ::std::option::Option::None;
-        let mut timestamp = ::std::option::Option::None;
-        let mut r#type = ::std::option::Option::None;
-        let mut raw_message = ::std::option::Option::None;
-        let mut last_updated_timestamp = ::std::option::Option::None;
-        let mut bot_name = ::std::option::Option::None;
-        let mut msg_status = ::std::option::Option::None;
-        let mut attachments = ::std::option::Option::None;
-        let mut translated_message = ::std::option::Option::None;
-        let mut original_message = ::std::option::Option::None;
-        let mut display_name = ::std::option::Option::None;
-        let mut author = ::std::option::Option::None;
-        let mut variables = ::std::option::Option::None;
-        let mut resent = ::std::option::Option::None;
-        let mut is_bot = ::std::option::Option::None;
-        let mut is_deleted = ::std::option::Option::None;
-        let mut meta = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            id: ::std::option::Option<::std::string::String>,
+            timestamp: ::std::option::Option<f64>,
+            r#type: ::std::option::Option<::std::string::String>,
+            raw_message: ::std::option::Option<ChatMessageRawMessage>,
+            last_updated_timestamp: ::std::option::Option<f64>,
+            bot_name: ::std::option::Option<::std::string::String>,
+            msg_status: ::std::option::Option<::std::string::String>,
+            attachments: ::std::option::Option<::std::vec::Vec<ChatAttachment>>,
+            translated_message: ::std::option::Option<
+                ::std::option::Option<::std::string::String>,
+            >,
+            original_message: ::std::option::Option<::std::string::String>,
+            display_name: ::std::option::Option<::std::string::String>,
+            author: ::std::option::Option<ChatAuthor>,
+            variables: ::std::option::Option<
+                ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    ::std::string::String,
+                >,
+            >,
+            resent: ::std::option::Option<bool>,
+            is_bot: ::std::option::Option<bool>,
+            is_deleted: ::std::option::Option<bool>,
+            meta: ::std::option::Option<ChatMessageMeta>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "id" => __object.fill(&mut id, "id")?,
-                "timestamp" => __object.fill(&mut timestamp, "timestamp")?,
-                "type" => __object.fill(&mut r#type, "type")?,
-                "rawMessage" => __object.fill(&mut raw_message, "rawMessage")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "timestamp" => __object.fill(&mut __slots.timestamp, "timestamp")?,
+                "type" => __object.fill(&mut __slots.r#type, "type")?,
+                "rawMessage" => __object.fill(&mut __slots.raw_message, "rawMessage")?,
                 "lastUpdatedTimestamp" => {
-                    __object.fill(&mut last_updated_timestamp, "lastUpdatedTimestamp")?
+                    __object
+                        .fill(
+                            &mut __slots.last_updated_timestamp,
+                            "lastUpdatedTimestamp",
+                        )?
                 }
-                "botName" => __object.fill(&mut bot_name, "botName")?,
-                "msgStatus" => __object.fill(&mut msg_status, "msgStatus")?,
-                "attachments" => __object.fill(&mut attachments, "attachments")?,
+                "botName" => __object.fill(&mut __slots.bot_name, "botName")?,
+                "msgStatus" => __object.fill(&mut __slots.msg_status, "msgStatus")?,
+                "attachments" => __object.fill(&mut __slots.attachments, "attachments")?,
                 "translatedMessage" => {
-                    __object.fill(&mut translated_message, "translatedMessage")?
+                    __object.fill(&mut __slots.translated_message, "translatedMessage")?
                 }
                 "originalMessage" => {
-                    __object.fill(&mut original_message, "originalMessage")?
+                    __object.fill(&mut __slots.original_message, "originalMessage")?
                 }
-                "displayName" => __object.fill(&mut display_name, "displayName")?,
-                "author" => __object.fill(&mut author, "author")?,
-                "variables" => __object.fill(&mut variables, "variables")?,
-                "resent" => __object.fill(&mut resent, "resent")?,
-                "isBot" => __object.fill(&mut is_bot, "isBot")?,
-                "isDeleted" => __object.fill(&mut is_deleted, "isDeleted")?,
-                "meta" => __object.fill(&mut meta, "meta")?,
+                "displayName" => __object.fill(&mut __slots.display_name, "displayName")?,
+                "author" => __object.fill(&mut __slots.author, "author")?,
+                "variables" => __object.fill(&mut __slots.variables, "variables")?,
+                "resent" => __object.fill(&mut __slots.resent, "resent")?,
+                "isBot" => __object.fill(&mut __slots.is_bot, "isBot")?,
+                "isDeleted" => __object.fill(&mut __slots.is_deleted, "isDeleted")?,
+                "meta" => __object.fill(&mut __slots.meta, "meta")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            id: ::std::option::Option::Some(id),
+            timestamp: ::std::option::Option::Some(timestamp),
+            r#type: ::std::option::Option::Some(r#type),
+            raw_message: ::std::option::Option::Some(raw_message),
+            last_updated_timestamp,
+            bot_name,
+            msg_status,
+            attachments,
+            translated_message,
+            original_message,
+            display_name,
+            author,
+            variables,
+            resent,
+            is_bot,
+            is_deleted,
+            meta,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("id", __slots.id.is_none()),
+                        ("timestamp", __slots.timestamp.is_none()),
+                        ("type", __slots.r#type.is_none()),
+                        ("rawMessage", __slots.raw_message.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            id: ::eventcat::object::required(id, "id")?,
-            timestamp: ::eventcat::object::required(timestamp, "timestamp")?,
-            r#type: ::eventcat::object::required(r#type, "type")?,
-            raw_message: ::eventcat::object::required(raw_message, "rawMessage")?,
+            id,
+            timestamp,
+            r#type,
+            raw_message,
             last_updated_timestamp,
             bot_name,
             msg_status,
@@ -1614,30 +1659,55 @@ impl ::eventcat::object::Fields for ChatAttachment {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut filename = ::std::option::Option::None;
-        let mut id = ::std::option::Option::None;
-        let mut meta = ::std::option::Option::None;
-        let mut size = ::std::option::Option::None;
-        let mut thumbnail_url = ::std::option::Option::None;
-        let mut r#type = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            filename: ::std::option::Option<::std::string::String>,
+            id: ::std::option::Option<::std::string::String>,
+            meta: ::std::option::Option<::std::option::Option<ChatAttachmentMeta>>,
+            size: ::std::option::Option<f64>,
+            thumbnail_url: ::std::option::Option<::std::string::String>,
+            r#type: ::std::option::Option<ChatAttachmentKind>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "filename" => __object.fill(&mut filename, "filename")?,
-                "id" => __object.fill(&mut id, "id")?,
-                "meta" => __object.fill(&mut meta, "meta")?,
-                "size" => __object.fill(&mut size, "size")?,
-                "thumbnailUrl" => __object.fill(&mut thumbnail_url, "thumbnailUrl")?,
-                "type" => __object.fill(&mut r#type, "type")?,
+                "filename" => __object.fill(&mut __slots.filename, "filename")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "meta" => __object.fill(&mut __slots.meta, "meta")?,
+                "size" => __object.fill(&mut __slots.size, "size")?,
+                "thumbnailUrl" => {
+                    __object.fill(&mut __slots.thumbnail_url, "thumbnailUrl")?
+                }
+                "type" => __object.fill(&mut __slots.r#type, "type")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            filename: ::eventcat::object::required(filename, "filename")?,
-            id: ::eventcat::object::required(id, "id")?,
+        let __Slots {
+            filename: ::std::option::Option::Some(filename),
+            id: ::std::option::Option::Some(id),
             meta,
-            size: ::eventcat::object::required(size, "size")?,
+            size: ::std::option::Option::Some(size),
             thumbnail_url,
-            r#type: ::eventcat::object::required(r#type, "type")?,
+            r#type: ::std::option::Option::Some(r#type),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("filename", __slots.filename.is_none()),
+                        ("id", __slots.id.is_none()),
+                        ("size", __slots.size.is_none()),
+                        ("type", __slots.r#type.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            filename,
+            id,
+            meta,
+            size,
+            thumbnail_url,
+            r#type,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -1697,29 +1767,46 @@ impl ::eventcat::object::Fields for ChatAttachmentMeta {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut original_height = ::std::option::Option::None;
-        let mut original_width = ::std::option::Option::None;
-        let mut thumbnail_content_type = ::std::option::Option::None;
-        let mut thumbnail_height = ::std::option::Option::None;
-        let mut thumbnail_width = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            original_height: ::std::option::Option<f64>,
+            original_width: ::std::option::Option<f64>,
+            thumbnail_content_type: ::std::option::Option<::std::string::String>,
+            thumbnail_height: ::std::option::Option<f64>,
+            thumbnail_width: ::std::option::Option<f64>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "originalHeight" => {
-                    __object.fill(&mut original_height, "originalHeight")?
+                    __object.fill(&mut __slots.original_height, "originalHeight")?
                 }
-                "originalWidth" => __object.fill(&mut original_width, "originalWidth")?,
+                "originalWidth" => {
+                    __object.fill(&mut __slots.original_width, "originalWidth")?
+                }
                 "thumbnailContentType" => {
-                    __object.fill(&mut thumbnail_content_type, "thumbnailContentType")?
+                    __object
+                        .fill(
+                            &mut __slots.thumbnail_content_type,
+                            "thumbnailContentType",
+                        )?
                 }
                 "thumbnailHeight" => {
-                    __object.fill(&mut thumbnail_height, "thumbnailHeight")?
+                    __object.fill(&mut __slots.thumbnail_height, "thumbnailHeight")?
                 }
                 "thumbnailWidth" => {
-                    __object.fill(&mut thumbnail_width, "thumbnailWidth")?
+                    __object.fill(&mut __slots.thumbnail_width, "thumbnailWidth")?
                 }
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            original_height,
+            original_width,
+            thumbnail_content_type,
+            thumbnail_height,
+            thumbnail_width,
+        } = __slots;
         ::std::result::Result::Ok(Self {
             original_height,
             original_width,
@@ -1818,22 +1905,37 @@ impl ::eventcat::object::Fields for ChatAuthor {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut email = ::std::option::Option::None;
-        let mut id = ::std::option::Option::None;
-        let mut name = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            email: ::std::option::Option<::std::string::String>,
+            id: ::std::option::Option<::std::string::String>,
+            name: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "email" => __object.fill(&mut email, "email")?,
-                "id" => __object.fill(&mut id, "id")?,
-                "name" => __object.fill(&mut name, "name")?,
+                "email" => __object.fill(&mut __slots.email, "email")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            email: ::eventcat::object::required(email, "email")?,
-            id: ::eventcat::object::required(id, "id")?,
-            name: ::eventcat::object::required(name, "name")?,
-        })
+        let __Slots {
+            email: ::std::option::Option::Some(email),
+            id: ::std::option::Option::Some(id),
+            name: ::std::option::Option::Some(name),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("email", __slots.email.is_none()),
+                        ("id", __slots.id.is_none()),
+                        ("name", __slots.name.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { email, id, name })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -1889,32 +1991,52 @@ impl ::eventcat::object::Fields for ChatMessageMeta {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut app = ::std::option::Option::None;
-        let mut conversation_id = ::std::option::Option::None;
-        let mut conversation_message_id = ::std::option::Option::None;
-        let mut has_cards = ::std::option::Option::None;
-        let mut r#type = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            app: ::std::option::Option<::std::string::String>,
+            conversation_id: ::std::option::Option<::std::string::String>,
+            conversation_message_id: ::std::option::Option<::std::string::String>,
+            has_cards: ::std::option::Option<::std::string::String>,
+            r#type: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "app" => __object.fill(&mut app, "app")?,
+                "app" => __object.fill(&mut __slots.app, "app")?,
                 "conversation_id" => {
-                    __object.fill(&mut conversation_id, "conversation_id")?
+                    __object.fill(&mut __slots.conversation_id, "conversation_id")?
                 }
                 "conversation_message_id" => {
                     __object
-                        .fill(&mut conversation_message_id, "conversation_message_id")?
+                        .fill(
+                            &mut __slots.conversation_message_id,
+                            "conversation_message_id",
+                        )?
                 }
-                "has_cards" => __object.fill(&mut has_cards, "has_cards")?,
-                "type" => __object.fill(&mut r#type, "type")?,
+                "has_cards" => __object.fill(&mut __slots.has_cards, "has_cards")?,
+                "type" => __object.fill(&mut __slots.r#type, "type")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            app: ::eventcat::object::required(app, "app")?,
+        let __Slots {
+            app: ::std::option::Option::Some(app),
             conversation_id,
             conversation_message_id,
             has_cards,
-            r#type: ::eventcat::object::required(r#type, "type")?,
+            r#type: ::std::option::Option::Some(r#type),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("app", __slots.app.is_none()), ("type", __slots.r#type.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            app,
+            conversation_id,
+            conversation_message_id,
+            has_cards,
+            r#type,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -1965,22 +2087,37 @@ impl ::eventcat::object::Fields for Queue {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut id = ::std::option::Option::None;
-        let mut queue_id = ::std::option::Option::None;
-        let mut queue_name = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            id: ::std::option::Option<::std::string::String>,
+            queue_id: ::std::option::Option<::std::string::String>,
+            queue_name: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "id" => __object.fill(&mut id, "id")?,
-                "queueId" => __object.fill(&mut queue_id, "queueId")?,
-                "queueName" => __object.fill(&mut queue_name, "queueName")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "queueId" => __object.fill(&mut __slots.queue_id, "queueId")?,
+                "queueName" => __object.fill(&mut __slots.queue_name, "queueName")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            id: ::eventcat::object::required(id, "id")?,
-            queue_id: ::eventcat::object::required(queue_id, "queueId")?,
-            queue_name: ::eventcat::object::required(queue_name, "queueName")?,
-        })
+        let __Slots {
+            id: ::std::option::Option::Some(id),
+            queue_id: ::std::option::Option::Some(queue_id),
+            queue_name: ::std::option::Option::Some(queue_name),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("id", __slots.id.is_none()),
+                        ("queueId", __slots.queue_id.is_none()),
+                        ("queueName", __slots.queue_name.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { id, queue_id, queue_name })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -2242,120 +2379,202 @@ impl ::eventcat::object::Fields for CallObject {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut accumulated_moslq = ::std::option::Option::None;
-        let mut alert_info_type = ::std::option::Option::None;
-        let mut allow_add = ::std::option::Option::None;
-        let mut allow_alternate = ::std::option::Option::None;
-        let mut allow_answer = ::std::option::Option::None;
-        let mut allow_answer_conf = ::std::option::Option::None;
-        let mut allow_answer_hold = ::std::option::Option::None;
-        let mut allow_conf = ::std::option::Option::None;
-        let mut allow_dropconf = ::std::option::Option::None;
-        let mut allow_end = ::std::option::Option::None;
-        let mut allow_hold = ::std::option::Option::None;
-        let mut allow_join = ::std::option::Option::None;
-        let mut allow_move_to_jm = ::std::option::Option::None;
-        let mut allow_none = ::std::option::Option::None;
-        let mut allow_park = ::std::option::Option::None;
-        let mut allow_record = ::std::option::Option::None;
-        let mut allow_reject = ::std::option::Option::None;
-        let mut allow_retrieve = ::std::option::Option::None;
-        let mut allow_transfer = ::std::option::Option::None;
-        let mut c_session_id = ::std::option::Option::None;
-        let mut call_hold_time = ::std::option::Option::None;
-        let mut call_id = ::std::option::Option::None;
-        let mut call_incoming_time = ::std::option::Option::None;
-        let mut call_park_ext = ::std::option::Option::None;
-        let mut call_start_time = ::std::option::Option::None;
-        let mut call_user_uuid = ::std::option::Option::None;
-        let mut called_dnis = ::std::option::Option::None;
-        let mut cc_call = ::std::option::Option::None;
-        let mut cc_queue_name = ::std::option::Option::None;
-        let mut e_call_state = ::std::option::Option::None;
-        let mut encrypted = ::std::option::Option::None;
-        let mut error_code = ::std::option::Option::None;
-        let mut flip_call = ::std::option::Option::None;
-        let mut group_type = ::std::option::Option::None;
-        let mut hd_audio = ::std::option::Option::None;
-        let mut inbound_call = ::std::option::Option::None;
-        let mut initial_phone_number = ::std::option::Option::None;
-        let mut jitsi_meeting_invite_url = ::std::option::Option::None;
-        let mut name = ::std::option::Option::None;
-        let mut phone_number = ::std::option::Option::None;
-        let mut recording = ::std::option::Option::None;
-        let mut restored_call = ::std::option::Option::None;
-        let mut sip_call_from_tag = ::std::option::Option::None;
-        let mut sip_call_id = ::std::option::Option::None;
-        let mut sip_call_to_tag = ::std::option::Option::None;
-        let mut vcc_agent_call = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            accumulated_moslq: ::std::option::Option<f64>,
+            alert_info_type: ::std::option::Option<::std::string::String>,
+            allow_add: ::std::option::Option<bool>,
+            allow_alternate: ::std::option::Option<bool>,
+            allow_answer: ::std::option::Option<bool>,
+            allow_answer_conf: ::std::option::Option<bool>,
+            allow_answer_hold: ::std::option::Option<bool>,
+            allow_conf: ::std::option::Option<bool>,
+            allow_dropconf: ::std::option::Option<bool>,
+            allow_end: ::std::option::Option<bool>,
+            allow_hold: ::std::option::Option<bool>,
+            allow_join: ::std::option::Option<bool>,
+            allow_move_to_jm: ::std::option::Option<bool>,
+            allow_none: ::std::option::Option<bool>,
+            allow_park: ::std::option::Option<bool>,
+            allow_record: ::std::option::Option<bool>,
+            allow_reject: ::std::option::Option<bool>,
+            allow_retrieve: ::std::option::Option<bool>,
+            allow_transfer: ::std::option::Option<bool>,
+            c_session_id: ::std::option::Option<::std::string::String>,
+            call_hold_time: ::std::option::Option<f64>,
+            call_id: ::std::option::Option<::std::string::String>,
+            call_incoming_time: ::std::option::Option<f64>,
+            call_park_ext: ::std::option::Option<::std::string::String>,
+            call_start_time: ::std::option::Option<f64>,
+            call_user_uuid: ::std::option::Option<::std::string::String>,
+            called_dnis: ::std::option::Option<::std::string::String>,
+            cc_call: ::std::option::Option<bool>,
+            cc_queue_name: ::std::option::Option<::std::string::String>,
+            e_call_state: ::std::option::Option<::std::string::String>,
+            encrypted: ::std::option::Option<bool>,
+            error_code: ::std::option::Option<f64>,
+            flip_call: ::std::option::Option<bool>,
+            group_type: ::std::option::Option<::std::string::String>,
+            hd_audio: ::std::option::Option<bool>,
+            inbound_call: ::std::option::Option<bool>,
+            initial_phone_number: ::std::option::Option<::std::string::String>,
+            jitsi_meeting_invite_url: ::std::option::Option<::std::string::String>,
+            name: ::std::option::Option<::std::string::String>,
+            phone_number: ::std::option::Option<::std::string::String>,
+            recording: ::std::option::Option<bool>,
+            restored_call: ::std::option::Option<bool>,
+            sip_call_from_tag: ::std::option::Option<::std::string::String>,
+            sip_call_id: ::std::option::Option<::std::string::String>,
+            sip_call_to_tag: ::std::option::Option<::std::string::String>,
+            vcc_agent_call: ::std::option::Option<bool>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "accumulatedMOSLQ" => {
-                    __object.fill(&mut accumulated_moslq, "accumulatedMOSLQ")?
+                    __object.fill(&mut __slots.accumulated_moslq, "accumulatedMOSLQ")?
                 }
-                "alertInfoType" => __object.fill(&mut alert_info_type, "alertInfoType")?,
-                "allowAdd" => __object.fill(&mut allow_add, "allowAdd")?,
+                "alertInfoType" => {
+                    __object.fill(&mut __slots.alert_info_type, "alertInfoType")?
+                }
+                "allowAdd" => __object.fill(&mut __slots.allow_add, "allowAdd")?,
                 "allowAlternate" => {
-                    __object.fill(&mut allow_alternate, "allowAlternate")?
+                    __object.fill(&mut __slots.allow_alternate, "allowAlternate")?
                 }
-                "allowAnswer" => __object.fill(&mut allow_answer, "allowAnswer")?,
+                "allowAnswer" => __object.fill(&mut __slots.allow_answer, "allowAnswer")?,
                 "allowAnswerConf" => {
-                    __object.fill(&mut allow_answer_conf, "allowAnswerConf")?
+                    __object.fill(&mut __slots.allow_answer_conf, "allowAnswerConf")?
                 }
                 "allowAnswerHold" => {
-                    __object.fill(&mut allow_answer_hold, "allowAnswerHold")?
+                    __object.fill(&mut __slots.allow_answer_hold, "allowAnswerHold")?
                 }
-                "allowConf" => __object.fill(&mut allow_conf, "allowConf")?,
-                "allowDropconf" => __object.fill(&mut allow_dropconf, "allowDropconf")?,
-                "allowEnd" => __object.fill(&mut allow_end, "allowEnd")?,
-                "allowHold" => __object.fill(&mut allow_hold, "allowHold")?,
-                "allowJoin" => __object.fill(&mut allow_join, "allowJoin")?,
-                "allowMoveToJm" => __object.fill(&mut allow_move_to_jm, "allowMoveToJm")?,
-                "allowNone" => __object.fill(&mut allow_none, "allowNone")?,
-                "allowPark" => __object.fill(&mut allow_park, "allowPark")?,
-                "allowRecord" => __object.fill(&mut allow_record, "allowRecord")?,
-                "allowReject" => __object.fill(&mut allow_reject, "allowReject")?,
-                "allowRetrieve" => __object.fill(&mut allow_retrieve, "allowRetrieve")?,
-                "allowTransfer" => __object.fill(&mut allow_transfer, "allowTransfer")?,
-                "cSessionId" => __object.fill(&mut c_session_id, "cSessionId")?,
-                "callHoldTime" => __object.fill(&mut call_hold_time, "callHoldTime")?,
-                "callID" => __object.fill(&mut call_id, "callID")?,
+                "allowConf" => __object.fill(&mut __slots.allow_conf, "allowConf")?,
+                "allowDropconf" => {
+                    __object.fill(&mut __slots.allow_dropconf, "allowDropconf")?
+                }
+                "allowEnd" => __object.fill(&mut __slots.allow_end, "allowEnd")?,
+                "allowHold" => __object.fill(&mut __slots.allow_hold, "allowHold")?,
+                "allowJoin" => __object.fill(&mut __slots.allow_join, "allowJoin")?,
+                "allowMoveToJm" => {
+                    __object.fill(&mut __slots.allow_move_to_jm, "allowMoveToJm")?
+                }
+                "allowNone" => __object.fill(&mut __slots.allow_none, "allowNone")?,
+                "allowPark" => __object.fill(&mut __slots.allow_park, "allowPark")?,
+                "allowRecord" => __object.fill(&mut __slots.allow_record, "allowRecord")?,
+                "allowReject" => __object.fill(&mut __slots.allow_reject, "allowReject")?,
+                "allowRetrieve" => {
+                    __object.fill(&mut __slots.allow_retrieve, "allowRetrieve")?
+                }
+                "allowTransfer" => {
+                    __object.fill(&mut __slots.allow_transfer, "allowTransfer")?
+                }
+                "cSessionId" => __object.fill(&mut __slots.c_session_id, "cSessionId")?,
+                "callHoldTime" => {
+                    __object.fill(&mut __slots.call_hold_time, "callHoldTime")?
+                }
+                "callID" => __object.fill(&mut __slots.call_id, "callID")?,
                 "callIncomingTime" => {
-                    __object.fill(&mut call_incoming_time, "callIncomingTime")?
+                    __object.fill(&mut __slots.call_incoming_time, "callIncomingTime")?
                 }
-                "callParkExt" => __object.fill(&mut call_park_ext, "callParkExt")?,
-                "callStartTime" => __object.fill(&mut call_start_time, "callStartTime")?,
-                "callUserUUID" => __object.fill(&mut call_user_uuid, "callUserUUID")?,
-                "calledDNIS" => __object.fill(&mut called_dnis, "calledDNIS")?,
-                "ccCall" => __object.fill(&mut cc_call, "ccCall")?,
-                "ccQueueName" => __object.fill(&mut cc_queue_name, "ccQueueName")?,
-                "eCallState" => __object.fill(&mut e_call_state, "eCallState")?,
-                "encrypted" => __object.fill(&mut encrypted, "encrypted")?,
-                "errorCode" => __object.fill(&mut error_code, "errorCode")?,
-                "flipCall" => __object.fill(&mut flip_call, "flipCall")?,
-                "groupType" => __object.fill(&mut group_type, "groupType")?,
-                "hdAudio" => __object.fill(&mut hd_audio, "hdAudio")?,
-                "inboundCall" => __object.fill(&mut inbound_call, "inboundCall")?,
+                "callParkExt" => {
+                    __object.fill(&mut __slots.call_park_ext, "callParkExt")?
+                }
+                "callStartTime" => {
+                    __object.fill(&mut __slots.call_start_time, "callStartTime")?
+                }
+                "callUserUUID" => {
+                    __object.fill(&mut __slots.call_user_uuid, "callUserUUID")?
+                }
+                "calledDNIS" => __object.fill(&mut __slots.called_dnis, "calledDNIS")?,
+                "ccCall" => __object.fill(&mut __slots.cc_call, "ccCall")?,
+                "ccQueueName" => {
+                    __object.fill(&mut __slots.cc_queue_name, "ccQueueName")?
+                }
+                "eCallState" => __object.fill(&mut __slots.e_call_state, "eCallState")?,
+                "encrypted" => __object.fill(&mut __slots.encrypted, "encrypted")?,
+                "errorCode" => __object.fill(&mut __slots.error_code, "errorCode")?,
+                "flipCall" => __object.fill(&mut __slots.flip_call, "flipCall")?,
+                "groupType" => __object.fill(&mut __slots.group_type, "groupType")?,
+                "hdAudio" => __object.fill(&mut __slots.hd_audio, "hdAudio")?,
+                "inboundCall" => __object.fill(&mut __slots.inbound_call, "inboundCall")?,
                 "initialPhoneNumber" => {
-                    __object.fill(&mut initial_phone_number, "initialPhoneNumber")?
+                    __object
+                        .fill(&mut __slots.initial_phone_number, "initialPhoneNumber")?
                 }
                 "jitsiMeetingInviteURL" => {
                     __object
-                        .fill(&mut jitsi_meeting_invite_url, "jitsiMeetingInviteURL")?
+                        .fill(
+                            &mut __slots.jitsi_meeting_invite_url,
+                            "jitsiMeetingInviteURL",
+                        )?
                 }
-                "name" => __object.fill(&mut name, "name")?,
-                "phoneNumber" => __object.fill(&mut phone_number, "phoneNumber")?,
-                "recording" => __object.fill(&mut recording, "recording")?,
-                "restoredCall" => __object.fill(&mut restored_call, "restoredCall")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
+                "phoneNumber" => __object.fill(&mut __slots.phone_number, "phoneNumber")?,
+                "recording" => __object.fill(&mut __slots.recording, "recording")?,
+                "restoredCall" => {
+                    __object.fill(&mut __slots.restored_call, "restoredCall")?
+                }
                 "sipCallFromTag" => {
-                    __object.fill(&mut sip_call_from_tag, "sipCallFromTag")?
+                    __object.fill(&mut __slots.sip_call_from_tag, "sipCallFromTag")?
                 }
-                "sipCallID" => __object.fill(&mut sip_call_id, "sipCallID")?,
-                "sipCallToTag" => __object.fill(&mut sip_call_to_tag, "sipCallToTag")?,
-                "vccAgentCall" => __object.fill(&mut vcc_agent_call, "vccAgentCall")?,
+                "sipCallID" => __object.fill(&mut __slots.sip_call_id, "sipCallID")?,
+                "sipCallToTag" => {
+                    __object.fill(&mut __slots.sip_call_to_tag, "sipCallToTag")?
+                }
+                "vccAgentCall" => {
+                    __object.fill(&mut __slots.vcc_agent_call, "vccAgentCall")?
+                }
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            accumulated_moslq,
+            alert_info_type,
+            allow_add,
+            allow_alternate,
+            allow_answer,
+            allow_answer_conf,
+            allow_answer_hold,
+            allow_conf,
+            allow_dropconf,
+            allow_end,
+            allow_hold,
+            allow_join,
+            allow_move_to_jm,
+            allow_none,
+            allow_park,
+            allow_record,
+            allow_reject,
+            allow_retrieve,
+            allow_transfer,
+            c_session_id,
+            call_hold_time,
+            call_id,
+            call_incoming_time,
+            call_park_ext,
+            call_start_time,
+            call_user_uuid,
+            called_dnis,
+            cc_call,
+            cc_queue_name,
+            e_call_state,
+            encrypted,
+            error_code,
+            flip_call,
+            group_type,
+            hd_audio,
+            inbound_call,
+            initial_phone_number,
+            jitsi_meeting_invite_url,
+            name,
+            phone_number,
+            recording,
+            restored_call,
+            sip_call_from_tag,
+            sip_call_id,
+            sip_call_to_tag,
+            vcc_agent_call,
+        } = __slots;
         ::std::result::Result::Ok(Self {
             accumulated_moslq,
             alert_info_type,
@@ -2558,16 +2777,26 @@ impl ::eventcat::object::Fields for ChatTranscript {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut description = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            description: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "description" => __object.fill(&mut description, "description")?,
+                "description" => __object.fill(&mut __slots.description, "description")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            description: ::eventcat::object::required(description, "description")?,
-        })
+        let __Slots { description: ::std::option::Option::Some(description) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("description", __slots.description.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { description })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -2605,16 +2834,23 @@ impl ::eventcat::object::Fields for WebChatCustomer {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut name = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            name: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "name" => __object.fill(&mut name, "name")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            name: ::eventcat::object::required(name, "name")?,
-        })
+        let __Slots { name: ::std::option::Option::Some(name) } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(&[("name", __slots.name.is_none())]),
+            );
+        };
+        ::std::result::Result::Ok(Self { name })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -2656,19 +2892,33 @@ impl ::eventcat::object::Fields for WebChatSummary {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut name = ::std::option::Option::None;
-        let mut description = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            name: ::std::option::Option<::std::string::String>,
+            description: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "name" => __object.fill(&mut name, "name")?,
-                "description" => __object.fill(&mut description, "description")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
+                "description" => __object.fill(&mut __slots.description, "description")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            name: ::eventcat::object::required(name, "name")?,
-            description: ::eventcat::object::required(description, "description")?,
-        })
+        let __Slots {
+            name: ::std::option::Option::Some(name),
+            description: ::std::option::Option::Some(description),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("name", __slots.name.is_none()),
+                        ("description", __slots.description.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { name, description })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -2715,19 +2965,36 @@ impl ::eventcat::object::Fields for EmailContact {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut email_address = ::std::option::Option::None;
-        let mut first_name = ::std::option::Option::None;
-        let mut last_name = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            email_address: ::std::option::Option<::std::string::String>,
+            first_name: ::std::option::Option<::std::string::String>,
+            last_name: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "emailAddress" => __object.fill(&mut email_address, "emailAddress")?,
-                "firstName" => __object.fill(&mut first_name, "firstName")?,
-                "lastName" => __object.fill(&mut last_name, "lastName")?,
+                "emailAddress" => {
+                    __object.fill(&mut __slots.email_address, "emailAddress")?
+                }
+                "firstName" => __object.fill(&mut __slots.first_name, "firstName")?,
+                "lastName" => __object.fill(&mut __slots.last_name, "lastName")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            email_address: ::std::option::Option::Some(email_address),
+            first_name,
+            last_name,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("emailAddress", __slots.email_address.is_none())],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            email_address: ::eventcat::object::required(email_address, "emailAddress")?,
+            email_address,
             first_name,
             last_name,
         })
@@ -2770,13 +3037,18 @@ impl ::eventcat::object::Fields for AgentNotes {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut notes = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            notes: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "notes" => __object.fill(&mut notes, "notes")?,
+                "notes" => __object.fill(&mut __slots.notes, "notes")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots { notes } = __slots;
         ::std::result::Result::Ok(Self { notes })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -2827,30 +3099,43 @@ impl ::eventcat::object::Fields for DispositionDetails {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut disposition_code = ::std::option::Option::None;
-        let mut last_tcl_code_short = ::std::option::Option::None;
-        let mut last_tcl_code_desc = ::std::option::Option::None;
-        let mut notes = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            disposition_code: ::std::option::Option<::std::string::String>,
+            last_tcl_code_short: ::std::option::Option<::std::string::String>,
+            last_tcl_code_desc: ::std::option::Option<::std::string::String>,
+            notes: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
                 "disposition_code" => {
-                    __object.fill(&mut disposition_code, "disposition_code")?
+                    __object.fill(&mut __slots.disposition_code, "disposition_code")?
                 }
                 "lastTclCodeShort" => {
-                    __object.fill(&mut last_tcl_code_short, "lastTclCodeShort")?
+                    __object.fill(&mut __slots.last_tcl_code_short, "lastTclCodeShort")?
                 }
                 "lastTclCodeDesc" => {
-                    __object.fill(&mut last_tcl_code_desc, "lastTclCodeDesc")?
+                    __object.fill(&mut __slots.last_tcl_code_desc, "lastTclCodeDesc")?
                 }
-                "notes" => __object.fill(&mut notes, "notes")?,
+                "notes" => __object.fill(&mut __slots.notes, "notes")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            disposition_code: ::std::option::Option::Some(disposition_code),
+            last_tcl_code_short,
+            last_tcl_code_desc,
+            notes,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("disposition_code", __slots.disposition_code.is_none())],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            disposition_code: ::eventcat::object::required(
-                disposition_code,
-                "disposition_code",
-            )?,
+            disposition_code,
             last_tcl_code_short,
             last_tcl_code_desc,
             notes,
@@ -2934,38 +3219,67 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut first_name = ::std::option::Option::None;
-        let mut last_name = ::std::option::Option::None;
-        let mut name = ::std::option::Option::None;
-        let mut user_id = ::std::option::Option::None;
-        let mut customer_id = ::std::option::Option::None;
-        let mut login_id = ::std::option::Option::None;
-        let mut job_title = ::std::option::Option::None;
-        let mut email = ::std::option::Option::None;
-        let mut language = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            first_name: ::std::option::Option<::std::string::String>,
+            last_name: ::std::option::Option<::std::string::String>,
+            name: ::std::option::Option<::std::string::String>,
+            user_id: ::std::option::Option<::std::string::String>,
+            customer_id: ::std::option::Option<::std::string::String>,
+            login_id: ::std::option::Option<::std::string::String>,
+            job_title: ::std::option::Option<::std::string::String>,
+            email: ::std::option::Option<::std::string::String>,
+            language: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "firstName" => __object.fill(&mut first_name, "firstName")?,
-                "lastName" => __object.fill(&mut last_name, "lastName")?,
-                "name" => __object.fill(&mut name, "name")?,
-                "userId" => __object.fill(&mut user_id, "userId")?,
-                "customerId" => __object.fill(&mut customer_id, "customerId")?,
-                "loginId" => __object.fill(&mut login_id, "loginId")?,
-                "jobTitle" => __object.fill(&mut job_title, "jobTitle")?,
-                "email" => __object.fill(&mut email, "email")?,
-                "language" => __object.fill(&mut language, "language")?,
+                "firstName" => __object.fill(&mut __slots.first_name, "firstName")?,
+                "lastName" => __object.fill(&mut __slots.last_name, "lastName")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
+                "userId" => __object.fill(&mut __slots.user_id, "userId")?,
+                "customerId" => __object.fill(&mut __slots.customer_id, "customerId")?,
+                "loginId" => __object.fill(&mut __slots.login_id, "loginId")?,
+                "jobTitle" => __object.fill(&mut __slots.job_title, "jobTitle")?,
+                "email" => __object.fill(&mut __slots.email, "email")?,
+                "language" => __object.fill(&mut __slots.language, "language")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            first_name: ::std::option::Option::Some(first_name),
+            last_name: ::std::option::Option::Some(last_name),
+            name: ::std::option::Option::Some(name),
+            user_id: ::std::option::Option::Some(user_id),
+            customer_id: ::std::option::Option::Some(customer_id),
+            login_id: ::std::option::Option::Some(login_id),
+            job_title: ::std::option::Option::Some(job_title),
+            email,
+            language,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("firstName", __slots.first_name.is_none()),
+                        ("lastName", __slots.last_name.is_none()),
+                        ("name", __slots.name.is_none()),
+                        ("userId", __slots.user_id.is_none()),
+                        ("customerId", __slots.customer_id.is_none()),
+                        ("loginId", __slots.login_id.is_none()),
+                        ("jobTitle", __slots.job_title.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            first_name: ::eventcat::object::required(first_name, "firstName")?,
-            last_name: ::eventcat::object::required(last_name, "lastName")?,
-            name: ::eventcat::object::required(name, "name")?,
-            user_id: ::eventcat::object::required(user_id, "userId")?,
-            customer_id: ::eventcat::object::required(customer_id, "customerId")?,
-            login_id: ::eventcat::object::required(login_id, "loginId")?,
-            job_title: ::eventcat::object::required(job_title, "jobTitle")?,
+            first_name,
+            last_name,
+            name,
+            user_id,
+            customer_id,
+            login_id,
+            job_title,
             email,
             language,
         })
@@ -3025,23 +3339,36 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut messages = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            messages: ::std::option::Option<::std::vec::Vec<ChatMessage>>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "messages" => __object.fill(&mut messages, "messages")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "messages" => __object.fill(&mut __slots.messages, "messages")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            messages: ::eventcat::object::required(messages, "messages")?,
-        })
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            messages: ::std::option::Option::Some(messages),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("messages", __slots.messages.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id, messages })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3091,23 +3418,36 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut message = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            message: ::std::option::Option<ChatMessage>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "message" => __object.fill(&mut message, "message")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "message" => __object.fill(&mut __slots.message, "message")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            message: ::eventcat::object::required(message, "message")?,
-        })
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            message: ::std::option::Option::Some(message),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("message", __slots.message.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id, message })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3153,20 +3493,29 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3211,20 +3560,29 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3275,20 +3633,29 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3345,23 +3712,36 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut queue = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            queue: ::std::option::Option<Queue>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "queue" => __object.fill(&mut queue, "queue")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "queue" => __object.fill(&mut __slots.queue, "queue")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            queue: ::eventcat::object::required(queue, "queue")?,
-        })
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            queue: ::std::option::Option::Some(queue),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("queue", __slots.queue.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id, queue })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3417,25 +3797,43 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut queue = ::std::option::Option::None;
-        let mut is_manual = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            queue: ::std::option::Option<Queue>,
+            is_manual: ::std::option::Option<bool>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "queue" => __object.fill(&mut queue, "queue")?,
-                "isManual" => __object.fill(&mut is_manual, "isManual")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "queue" => __object.fill(&mut __slots.queue, "queue")?,
+                "isManual" => __object.fill(&mut __slots.is_manual, "isManual")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            queue: ::std::option::Option::Some(queue),
+            is_manual: ::std::option::Option::Some(is_manual),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("queue", __slots.queue.is_none()),
+                        ("isManual", __slots.is_manual.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            queue: ::eventcat::object::required(queue, "queue")?,
-            is_manual: ::eventcat::object::required(is_manual, "isManual")?,
+            interaction_id,
+            queue,
+            is_manual,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -3483,20 +3881,29 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3541,20 +3948,29 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3599,20 +4015,29 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3693,45 +4118,71 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut call_id = ::std::option::Option::None;
-        let mut interaction_type = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut queue_id = ::std::option::Option::None;
-        let mut queue_name = ::std::option::Option::None;
-        let mut customer_name = ::std::option::Option::None;
-        let mut customer_phone = ::std::option::Option::None;
-        let mut agent_name = ::std::option::Option::None;
-        let mut agent_phone = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            call_id: ::std::option::Option<::std::string::String>,
+            interaction_type: ::std::option::Option<InteractionChannel>,
+            direction: ::std::option::Option<InteractionDirection>,
+            queue_id: ::std::option::Option<::std::string::String>,
+            queue_name: ::std::option::Option<::std::string::String>,
+            customer_name: ::std::option::Option<::std::string::String>,
+            customer_phone: ::std::option::Option<::std::string::String>,
+            agent_name: ::std::option::Option<::std::string::String>,
+            agent_phone: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "callId" => __object.fill(&mut call_id, "callId")?,
-                "interactionType" => {
-                    __object.fill(&mut interaction_type, "interactionType")?
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
                 }
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "queueId" => __object.fill(&mut queue_id, "queueId")?,
-                "queueName" => __object.fill(&mut queue_name, "queueName")?,
-                "customerName" => __object.fill(&mut customer_name, "customerName")?,
-                "customerPhone" => __object.fill(&mut customer_phone, "customerPhone")?,
-                "agentName" => __object.fill(&mut agent_name, "agentName")?,
-                "agentPhone" => __object.fill(&mut agent_phone, "agentPhone")?,
+                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
+                "interactionType" => {
+                    __object.fill(&mut __slots.interaction_type, "interactionType")?
+                }
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "queueId" => __object.fill(&mut __slots.queue_id, "queueId")?,
+                "queueName" => __object.fill(&mut __slots.queue_name, "queueName")?,
+                "customerName" => {
+                    __object.fill(&mut __slots.customer_name, "customerName")?
+                }
+                "customerPhone" => {
+                    __object.fill(&mut __slots.customer_phone, "customerPhone")?
+                }
+                "agentName" => __object.fill(&mut __slots.agent_name, "agentName")?,
+                "agentPhone" => __object.fill(&mut __slots.agent_phone, "agentPhone")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
             call_id,
-            interaction_type: ::eventcat::object::required(
-                interaction_type,
-                "interactionType",
-            )?,
-            direction: ::eventcat::object::required(direction, "direction")?,
+            interaction_type: ::std::option::Option::Some(interaction_type),
+            direction: ::std::option::Option::Some(direction),
+            queue_id,
+            queue_name,
+            customer_name,
+            customer_phone,
+            agent_name,
+            agent_phone,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionType", __slots.interaction_type.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            interaction_id,
+            call_id,
+            interaction_type,
+            direction,
             queue_id,
             queue_name,
             customer_name,
@@ -3792,20 +4243,29 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -3856,22 +4316,42 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut wrap_up_codes = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            wrap_up_codes: ::std::option::Option<
+                ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
+            >,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "wrapUpCodes" => __object.fill(&mut wrap_up_codes, "wrapUpCodes")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "wrapUpCodes" => {
+                    __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            wrap_up_codes: ::std::option::Option::Some(wrap_up_codes),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("wrapUpCodes", __slots.wrap_up_codes.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            wrap_up_codes: ::eventcat::object::required(wrap_up_codes, "wrapUpCodes")?,
+            interaction_id,
+            wrap_up_codes,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -3916,19 +4396,33 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut list = ::std::option::Option::None;
-        let mut r#type = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            r#type: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "list" => __object.fill(&mut list, "list")?,
-                "type" => __object.fill(&mut r#type, "type")?,
+                "list" => __object.fill(&mut __slots.list, "list")?,
+                "type" => __object.fill(&mut __slots.r#type, "type")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            list: ::eventcat::object::required(list, "list")?,
-            r#type: ::eventcat::object::required(r#type, "type")?,
-        })
+        let __Slots {
+            list: ::std::option::Option::Some(list),
+            r#type: ::std::option::Option::Some(r#type),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("list", __slots.list.is_none()),
+                        ("type", __slots.r#type.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { list, r#type })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -4009,56 +4503,88 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemIte
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut call_back_time = ::std::option::Option::None;
-        let mut call_line_id = ::std::option::Option::None;
-        let mut disposition_code = ::std::option::Option::None;
-        let mut id = ::std::option::Option::None;
-        let mut menu_text = ::std::option::Option::None;
-        let mut ordinate = ::std::option::Option::None;
-        let mut parent_id = ::std::option::Option::None;
-        let mut queue_obj_id = ::std::option::Option::None;
-        let mut report_text = ::std::option::Option::None;
-        let mut short_code_text = ::std::option::Option::None;
-        let mut short_key_text = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            call_back_time: ::std::option::Option<f64>,
+            call_line_id: ::std::option::Option<::std::string::String>,
+            disposition_code: ::std::option::Option<::std::string::String>,
+            id: ::std::option::Option<::std::string::String>,
+            menu_text: ::std::option::Option<::std::string::String>,
+            ordinate: ::std::option::Option<::std::string::String>,
+            parent_id: ::std::option::Option<::std::string::String>,
+            queue_obj_id: ::std::option::Option<::std::string::String>,
+            report_text: ::std::option::Option<::std::string::String>,
+            short_code_text: ::std::option::Option<::std::string::String>,
+            short_key_text: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "callBackTime" => __object.fill(&mut call_back_time, "callBackTime")?,
-                "callLineId" => __object.fill(&mut call_line_id, "callLineId")?,
-                "dispositionCode" => {
-                    __object.fill(&mut disposition_code, "dispositionCode")?
+                "callBackTime" => {
+                    __object.fill(&mut __slots.call_back_time, "callBackTime")?
                 }
-                "id" => __object.fill(&mut id, "id")?,
-                "menuText" => __object.fill(&mut menu_text, "menuText")?,
-                "ordinate" => __object.fill(&mut ordinate, "ordinate")?,
-                "parentId" => __object.fill(&mut parent_id, "parentId")?,
-                "queueObjId" => __object.fill(&mut queue_obj_id, "queueObjId")?,
-                "reportText" => __object.fill(&mut report_text, "reportText")?,
-                "shortCodeText" => __object.fill(&mut short_code_text, "shortCodeText")?,
-                "shortKeyText" => __object.fill(&mut short_key_text, "shortKeyText")?,
+                "callLineId" => __object.fill(&mut __slots.call_line_id, "callLineId")?,
+                "dispositionCode" => {
+                    __object.fill(&mut __slots.disposition_code, "dispositionCode")?
+                }
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "menuText" => __object.fill(&mut __slots.menu_text, "menuText")?,
+                "ordinate" => __object.fill(&mut __slots.ordinate, "ordinate")?,
+                "parentId" => __object.fill(&mut __slots.parent_id, "parentId")?,
+                "queueObjId" => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
+                "reportText" => __object.fill(&mut __slots.report_text, "reportText")?,
+                "shortCodeText" => {
+                    __object.fill(&mut __slots.short_code_text, "shortCodeText")?
+                }
+                "shortKeyText" => {
+                    __object.fill(&mut __slots.short_key_text, "shortKeyText")?
+                }
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            call_back_time: ::std::option::Option::Some(call_back_time),
+            call_line_id: ::std::option::Option::Some(call_line_id),
+            disposition_code: ::std::option::Option::Some(disposition_code),
+            id: ::std::option::Option::Some(id),
+            menu_text: ::std::option::Option::Some(menu_text),
+            ordinate: ::std::option::Option::Some(ordinate),
+            parent_id: ::std::option::Option::Some(parent_id),
+            queue_obj_id: ::std::option::Option::Some(queue_obj_id),
+            report_text: ::std::option::Option::Some(report_text),
+            short_code_text: ::std::option::Option::Some(short_code_text),
+            short_key_text: ::std::option::Option::Some(short_key_text),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("callBackTime", __slots.call_back_time.is_none()),
+                        ("callLineId", __slots.call_line_id.is_none()),
+                        ("dispositionCode", __slots.disposition_code.is_none()),
+                        ("id", __slots.id.is_none()),
+                        ("menuText", __slots.menu_text.is_none()),
+                        ("ordinate", __slots.ordinate.is_none()),
+                        ("parentId", __slots.parent_id.is_none()),
+                        ("queueObjId", __slots.queue_obj_id.is_none()),
+                        ("reportText", __slots.report_text.is_none()),
+                        ("shortCodeText", __slots.short_code_text.is_none()),
+                        ("shortKeyText", __slots.short_key_text.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            call_back_time: ::eventcat::object::required(
-                call_back_time,
-                "callBackTime",
-            )?,
-            call_line_id: ::eventcat::object::required(call_line_id, "callLineId")?,
-            disposition_code: ::eventcat::object::required(
-                disposition_code,
-                "dispositionCode",
-            )?,
-            id: ::eventcat::object::required(id, "id")?,
-            menu_text: ::eventcat::object::required(menu_text, "menuText")?,
-            ordinate: ::eventcat::object::required(ordinate, "ordinate")?,
-            parent_id: ::eventcat::object::required(parent_id, "parentId")?,
-            queue_obj_id: ::eventcat::object::required(queue_obj_id, "queueObjId")?,
-            report_text: ::eventcat::object::required(report_text, "reportText")?,
-            short_code_text: ::eventcat::object::required(
-                short_code_text,
-                "shortCodeText",
-            )?,
-            short_key_text: ::eventcat::object::required(short_key_text, "shortKeyText")?,
+            call_back_time,
+            call_line_id,
+            disposition_code,
+            id,
+            menu_text,
+            ordinate,
+            parent_id,
+            queue_obj_id,
+            report_text,
+            short_code_text,
+            short_key_text,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -4149,55 +4675,87 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut ani = ::std::option::Option::None;
-        let mut assignments = ::std::option::Option::None;
-        let mut auto_sort = ::std::option::Option::None;
-        let mut id = ::std::option::Option::None;
-        let mut is_agent_default = ::std::option::Option::None;
-        let mut items = ::std::option::Option::None;
-        let mut multi_choice = ::std::option::Option::None;
-        let mut name = ::std::option::Option::None;
-        let mut primary_lang = ::std::option::Option::None;
-        let mut req_before_outbound = ::std::option::Option::None;
-        let mut required = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            ani: ::std::option::Option<::std::string::String>,
+            assignments: ::std::option::Option<
+                AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments,
+            >,
+            auto_sort: ::std::option::Option<bool>,
+            id: ::std::option::Option<::std::string::String>,
+            is_agent_default: ::std::option::Option<bool>,
+            items: ::std::option::Option<
+                ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem>,
+            >,
+            multi_choice: ::std::option::Option<bool>,
+            name: ::std::option::Option<::std::string::String>,
+            primary_lang: ::std::option::Option<::std::string::String>,
+            req_before_outbound: ::std::option::Option<bool>,
+            required: ::std::option::Option<bool>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "ani" => __object.fill(&mut ani, "ani")?,
-                "assignments" => __object.fill(&mut assignments, "assignments")?,
-                "autoSort" => __object.fill(&mut auto_sort, "autoSort")?,
-                "id" => __object.fill(&mut id, "id")?,
+                "ani" => __object.fill(&mut __slots.ani, "ani")?,
+                "assignments" => __object.fill(&mut __slots.assignments, "assignments")?,
+                "autoSort" => __object.fill(&mut __slots.auto_sort, "autoSort")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
                 "isAgentDefault" => {
-                    __object.fill(&mut is_agent_default, "isAgentDefault")?
+                    __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?
                 }
-                "items" => __object.fill(&mut items, "items")?,
-                "multiChoice" => __object.fill(&mut multi_choice, "multiChoice")?,
-                "name" => __object.fill(&mut name, "name")?,
-                "primaryLang" => __object.fill(&mut primary_lang, "primaryLang")?,
+                "items" => __object.fill(&mut __slots.items, "items")?,
+                "multiChoice" => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
+                "primaryLang" => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
                 "reqBeforeOutbound" => {
-                    __object.fill(&mut req_before_outbound, "reqBeforeOutbound")?
+                    __object.fill(&mut __slots.req_before_outbound, "reqBeforeOutbound")?
                 }
-                "required" => __object.fill(&mut required, "required")?,
+                "required" => __object.fill(&mut __slots.required, "required")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            ani,
+            assignments: ::std::option::Option::Some(assignments),
+            auto_sort: ::std::option::Option::Some(auto_sort),
+            id: ::std::option::Option::Some(id),
+            is_agent_default: ::std::option::Option::Some(is_agent_default),
+            items: ::std::option::Option::Some(items),
+            multi_choice: ::std::option::Option::Some(multi_choice),
+            name: ::std::option::Option::Some(name),
+            primary_lang: ::std::option::Option::Some(primary_lang),
+            req_before_outbound: ::std::option::Option::Some(req_before_outbound),
+            required: ::std::option::Option::Some(required),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("assignments", __slots.assignments.is_none()),
+                        ("autoSort", __slots.auto_sort.is_none()),
+                        ("id", __slots.id.is_none()),
+                        ("isAgentDefault", __slots.is_agent_default.is_none()),
+                        ("items", __slots.items.is_none()),
+                        ("multiChoice", __slots.multi_choice.is_none()),
+                        ("name", __slots.name.is_none()),
+                        ("primaryLang", __slots.primary_lang.is_none()),
+                        ("reqBeforeOutbound", __slots.req_before_outbound.is_none()),
+                        ("required", __slots.required.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
             ani,
-            assignments: ::eventcat::object::required(assignments, "assignments")?,
-            auto_sort: ::eventcat::object::required(auto_sort, "autoSort")?,
-            id: ::eventcat::object::required(id, "id")?,
-            is_agent_default: ::eventcat::object::required(
-                is_agent_default,
-                "isAgentDefault",
-            )?,
-            items: ::eventcat::object::required(items, "items")?,
-            multi_choice: ::eventcat::object::required(multi_choice, "multiChoice")?,
-            name: ::eventcat::object::required(name, "name")?,
-            primary_lang: ::eventcat::object::required(primary_lang, "primaryLang")?,
-            req_before_outbound: ::eventcat::object::required(
-                req_before_outbound,
-                "reqBeforeOutbound",
-            )?,
-            required: ::eventcat::object::required(required, "required")?,
+            assignments,
+            auto_sort,
+            id,
+            is_agent_default,
+            items,
+            multi_choice,
+            name,
+            primary_lang,
+            req_before_outbound,
+            required,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -4261,22 +4819,42 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut wrap_up_codes = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            wrap_up_codes: ::std::option::Option<
+                ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem>,
+            >,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "wrapUpCodes" => __object.fill(&mut wrap_up_codes, "wrapUpCodes")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "wrapUpCodes" => {
+                    __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            wrap_up_codes: ::std::option::Option::Some(wrap_up_codes),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("wrapUpCodes", __slots.wrap_up_codes.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            wrap_up_codes: ::eventcat::object::required(wrap_up_codes, "wrapUpCodes")?,
+            interaction_id,
+            wrap_up_codes,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -4322,19 +4900,33 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut r#type = ::std::option::Option::None;
-        let mut list = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            r#type: ::std::option::Option<::std::string::String>,
+            list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "type" => __object.fill(&mut r#type, "type")?,
-                "list" => __object.fill(&mut list, "list")?,
+                "type" => __object.fill(&mut __slots.r#type, "type")?,
+                "list" => __object.fill(&mut __slots.list, "list")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            r#type: ::eventcat::object::required(r#type, "type")?,
-            list: ::eventcat::object::required(list, "list")?,
-        })
+        let __Slots {
+            r#type: ::std::option::Option::Some(r#type),
+            list: ::std::option::Option::Some(list),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("type", __slots.r#type.is_none()),
+                        ("list", __slots.list.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { r#type, list })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -4421,61 +5013,91 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut call_line_id = ::std::option::Option::None;
-        let mut disposition_code = ::std::option::Option::None;
-        let mut id = ::std::option::Option::None;
-        let mut menu_text = ::std::option::Option::None;
-        let mut ordinate = ::std::option::Option::None;
-        let mut parent_id = ::std::option::Option::None;
-        let mut queue_obj_id = ::std::option::Option::None;
-        let mut report_text = ::std::option::Option::None;
-        let mut short_code_text = ::std::option::Option::None;
-        let mut short_key_text = ::std::option::Option::None;
-        let mut call_back_time = ::std::option::Option::None;
-        let mut description = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            call_line_id: ::std::option::Option<::std::string::String>,
+            disposition_code: ::std::option::Option<::std::string::String>,
+            id: ::std::option::Option<::std::string::String>,
+            menu_text: ::std::option::Option<::std::string::String>,
+            ordinate: ::std::option::Option<::std::string::String>,
+            parent_id: ::std::option::Option<::std::string::String>,
+            queue_obj_id: ::std::option::Option<::std::string::String>,
+            report_text: ::std::option::Option<::std::string::String>,
+            short_code_text: ::std::option::Option<::std::string::String>,
+            short_key_text: ::std::option::Option<::std::string::String>,
+            call_back_time: ::std::option::Option<f64>,
+            description: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "callLineId" => __object.fill(&mut call_line_id, "callLineId")?,
+                "callLineId" => __object.fill(&mut __slots.call_line_id, "callLineId")?,
                 "dispositionCode" => {
-                    __object.fill(&mut disposition_code, "dispositionCode")?
+                    __object.fill(&mut __slots.disposition_code, "dispositionCode")?
                 }
-                "id" => __object.fill(&mut id, "id")?,
-                "menuText" => __object.fill(&mut menu_text, "menuText")?,
-                "ordinate" => __object.fill(&mut ordinate, "ordinate")?,
-                "parentId" => __object.fill(&mut parent_id, "parentId")?,
-                "queueObjId" => __object.fill(&mut queue_obj_id, "queueObjId")?,
-                "reportText" => __object.fill(&mut report_text, "reportText")?,
-                "shortCodeText" => __object.fill(&mut short_code_text, "shortCodeText")?,
-                "shortKeyText" => __object.fill(&mut short_key_text, "shortKeyText")?,
-                "callBackTime" => __object.fill(&mut call_back_time, "callBackTime")?,
-                "description" => __object.fill(&mut description, "description")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "menuText" => __object.fill(&mut __slots.menu_text, "menuText")?,
+                "ordinate" => __object.fill(&mut __slots.ordinate, "ordinate")?,
+                "parentId" => __object.fill(&mut __slots.parent_id, "parentId")?,
+                "queueObjId" => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
+                "reportText" => __object.fill(&mut __slots.report_text, "reportText")?,
+                "shortCodeText" => {
+                    __object.fill(&mut __slots.short_code_text, "shortCodeText")?
+                }
+                "shortKeyText" => {
+                    __object.fill(&mut __slots.short_key_text, "shortKeyText")?
+                }
+                "callBackTime" => {
+                    __object.fill(&mut __slots.call_back_time, "callBackTime")?
+                }
+                "description" => __object.fill(&mut __slots.description, "description")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            call_line_id: ::std::option::Option::Some(call_line_id),
+            disposition_code: ::std::option::Option::Some(disposition_code),
+            id: ::std::option::Option::Some(id),
+            menu_text: ::std::option::Option::Some(menu_text),
+            ordinate: ::std::option::Option::Some(ordinate),
+            parent_id: ::std::option::Option::Some(parent_id),
+            queue_obj_id: ::std::option::Option::Some(queue_obj_id),
+            report_text: ::std::option::Option::Some(report_text),
+            short_code_text: ::std::option::Option::Some(short_code_text),
+            short_key_text: ::std::option::Option::Some(short_key_text),
+            call_back_time: ::std::option::Option::Some(call_back_time),
+            description,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("callLineId", __slots.call_line_id.is_none()),
+                        ("dispositionCode", __slots.disposition_code.is_none()),
+                        ("id", __slots.id.is_none()),
+                        ("menuText", __slots.menu_text.is_none()),
+                        ("ordinate", __slots.ordinate.is_none()),
+                        ("parentId", __slots.parent_id.is_none()),
+                        ("queueObjId", __slots.queue_obj_id.is_none()),
+                        ("reportText", __slots.report_text.is_none()),
+                        ("shortCodeText", __slots.short_code_text.is_none()),
+                        ("shortKeyText", __slots.short_key_text.is_none()),
+                        ("callBackTime", __slots.call_back_time.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            call_line_id: ::eventcat::object::required(call_line_id, "callLineId")?,
-            disposition_code: ::eventcat::object::required(
-                disposition_code,
-                "dispositionCode",
-            )?,
-            id: ::eventcat::object::required(id, "id")?,
-            menu_text: ::eventcat::object::required(menu_text, "menuText")?,
-            ordinate: ::eventcat::object::required(ordinate, "ordinate")?,
-            parent_id: ::eventcat::object::required(parent_id, "parentId")?,
-            queue_obj_id: ::eventcat::object::required(queue_obj_id, "queueObjId")?,
-            report_text: ::eventcat::object::required(report_text, "reportText")?,
-            short_code_text: ::eventcat::object::required(
-                short_code_text,
-                "shortCodeText",
-            )?,
-            short_key_text: ::eventcat::object::required(
-                short_key_text,
-                "shortKeyText",
-            )?,
-            call_back_time: ::eventcat::object::required(
-                call_back_time,
-                "callBackTime",
-            )?,
+            call_line_id,
+            disposition_code,
+            id,
+            menu_text,
+            ordinate,
+            parent_id,
+            queue_obj_id,
+            report_text,
+            short_code_text,
+            short_key_text,
+            call_back_time,
             description,
         })
     }
@@ -4569,55 +5191,87 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesIte
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut ani = ::std::option::Option::None;
-        let mut assignments = ::std::option::Option::None;
-        let mut auto_sort = ::std::option::Option::None;
-        let mut id = ::std::option::Option::None;
-        let mut is_agent_default = ::std::option::Option::None;
-        let mut items = ::std::option::Option::None;
-        let mut name = ::std::option::Option::None;
-        let mut primary_lang = ::std::option::Option::None;
-        let mut multi_choice = ::std::option::Option::None;
-        let mut req_before_outbound = ::std::option::Option::None;
-        let mut required = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            ani: ::std::option::Option<::std::string::String>,
+            assignments: ::std::option::Option<
+                AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments,
+            >,
+            auto_sort: ::std::option::Option<bool>,
+            id: ::std::option::Option<::std::string::String>,
+            is_agent_default: ::std::option::Option<bool>,
+            items: ::std::option::Option<
+                ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem>,
+            >,
+            name: ::std::option::Option<::std::string::String>,
+            primary_lang: ::std::option::Option<::std::string::String>,
+            multi_choice: ::std::option::Option<bool>,
+            req_before_outbound: ::std::option::Option<bool>,
+            required: ::std::option::Option<bool>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "ani" => __object.fill(&mut ani, "ani")?,
-                "assignments" => __object.fill(&mut assignments, "assignments")?,
-                "autoSort" => __object.fill(&mut auto_sort, "autoSort")?,
-                "id" => __object.fill(&mut id, "id")?,
+                "ani" => __object.fill(&mut __slots.ani, "ani")?,
+                "assignments" => __object.fill(&mut __slots.assignments, "assignments")?,
+                "autoSort" => __object.fill(&mut __slots.auto_sort, "autoSort")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
                 "isAgentDefault" => {
-                    __object.fill(&mut is_agent_default, "isAgentDefault")?
+                    __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?
                 }
-                "items" => __object.fill(&mut items, "items")?,
-                "name" => __object.fill(&mut name, "name")?,
-                "primaryLang" => __object.fill(&mut primary_lang, "primaryLang")?,
-                "multiChoice" => __object.fill(&mut multi_choice, "multiChoice")?,
+                "items" => __object.fill(&mut __slots.items, "items")?,
+                "name" => __object.fill(&mut __slots.name, "name")?,
+                "primaryLang" => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
+                "multiChoice" => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
                 "reqBeforeOutbound" => {
-                    __object.fill(&mut req_before_outbound, "reqBeforeOutbound")?
+                    __object.fill(&mut __slots.req_before_outbound, "reqBeforeOutbound")?
                 }
-                "required" => __object.fill(&mut required, "required")?,
+                "required" => __object.fill(&mut __slots.required, "required")?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            ani,
+            assignments: ::std::option::Option::Some(assignments),
+            auto_sort: ::std::option::Option::Some(auto_sort),
+            id: ::std::option::Option::Some(id),
+            is_agent_default: ::std::option::Option::Some(is_agent_default),
+            items: ::std::option::Option::Some(items),
+            name: ::std::option::Option::Some(name),
+            primary_lang: ::std::option::Option::Some(primary_lang),
+            multi_choice: ::std::option::Option::Some(multi_choice),
+            req_before_outbound: ::std::option::Option::Some(req_before_outbound),
+            required: ::std::option::Option::Some(required),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("assignments", __slots.assignments.is_none()),
+                        ("autoSort", __slots.auto_sort.is_none()),
+                        ("id", __slots.id.is_none()),
+                        ("isAgentDefault", __slots.is_agent_default.is_none()),
+                        ("items", __slots.items.is_none()),
+                        ("name", __slots.name.is_none()),
+                        ("primaryLang", __slots.primary_lang.is_none()),
+                        ("multiChoice", __slots.multi_choice.is_none()),
+                        ("reqBeforeOutbound", __slots.req_before_outbound.is_none()),
+                        ("required", __slots.required.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
             ani,
-            assignments: ::eventcat::object::required(assignments, "assignments")?,
-            auto_sort: ::eventcat::object::required(auto_sort, "autoSort")?,
-            id: ::eventcat::object::required(id, "id")?,
-            is_agent_default: ::eventcat::object::required(
-                is_agent_default,
-                "isAgentDefault",
-            )?,
-            items: ::eventcat::object::required(items, "items")?,
-            name: ::eventcat::object::required(name, "name")?,
-            primary_lang: ::eventcat::object::required(primary_lang, "primaryLang")?,
-            multi_choice: ::eventcat::object::required(multi_choice, "multiChoice")?,
-            req_before_outbound: ::eventcat::object::required(
-                req_before_outbound,
-                "reqBeforeOutbound",
-            )?,
-            required: ::eventcat::object::required(required, "required")?,
+            assignments,
+            auto_sort,
+            id,
+            is_agent_default,
+            items,
+            name,
+            primary_lang,
+            multi_choice,
+            req_before_outbound,
+            required,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -4678,23 +5332,36 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut message = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            message: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "message" => __object.fill(&mut message, "message")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "message" => __object.fill(&mut __slots.message, "message")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            message: ::eventcat::object::required(message, "message")?,
-        })
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            message: ::std::option::Option::Some(message),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("message", __slots.message.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id, message })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -4746,22 +5413,42 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut wrap_up_codes = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            wrap_up_codes: ::std::option::Option<
+                ::std::vec::Vec<AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem>,
+            >,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "wrapUpCodes" => __object.fill(&mut wrap_up_codes, "wrapUpCodes")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "wrapUpCodes" => {
+                    __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            wrap_up_codes: ::std::option::Option::Some(wrap_up_codes),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("wrapUpCodes", __slots.wrap_up_codes.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            wrap_up_codes: ::eventcat::object::required(wrap_up_codes, "wrapUpCodes")?,
+            interaction_id,
+            wrap_up_codes,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -4805,19 +5492,33 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCode
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut id = ::std::option::Option::None;
-        let mut parent_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            id: ::std::option::Option<::std::string::String>,
+            parent_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "id" => __object.fill(&mut id, "id")?,
-                "parentId" => __object.fill(&mut parent_id, "parentId")?,
+                "id" => __object.fill(&mut __slots.id, "id")?,
+                "parentId" => __object.fill(&mut __slots.parent_id, "parentId")?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            id: ::eventcat::object::required(id, "id")?,
-            parent_id: ::eventcat::object::required(parent_id, "parentId")?,
-        })
+        let __Slots {
+            id: ::std::option::Option::Some(id),
+            parent_id: ::std::option::Option::Some(parent_id),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("id", __slots.id.is_none()),
+                        ("parentId", __slots.parent_id.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { id, parent_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -4965,17 +5666,24 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut calls = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            calls: ::std::option::Option<::std::vec::Vec<CallObject>>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "calls" => __object.fill_items(&mut calls, "calls", 1, u64::MAX)?,
+                "calls" => __object.fill_items(&mut __slots.calls, "calls", 1, u64::MAX)?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            calls: ::eventcat::object::required(calls, "calls")?,
-        })
+        let __Slots { calls: ::std::option::Option::Some(calls) } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(&[("calls", __slots.calls.is_none())]),
+            );
+        };
+        ::std::result::Result::Ok(Self { calls })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -5020,17 +5728,24 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut calls = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            calls: ::std::option::Option<::std::vec::Vec<CallObject>>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "calls" => __object.fill_items(&mut calls, "calls", 2, u64::MAX)?,
+                "calls" => __object.fill_items(&mut __slots.calls, "calls", 2, u64::MAX)?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            calls: ::eventcat::object::required(calls, "calls")?,
-        })
+        let __Slots { calls: ::std::option::Option::Some(calls) } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(&[("calls", __slots.calls.is_none())]),
+            );
+        };
+        ::std::result::Result::Ok(Self { calls })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -5679,20 +6394,34 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut call_id = ::std::option::Option::None;
-        let mut to_number = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            call_id: ::std::option::Option<::std::string::String>,
+            to_number: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "callId" => __object.fill(&mut call_id, "callId")?,
-                "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
+                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            call_id: ::eventcat::object::required(call_id, "callId")?,
-            to_number: ::eventcat::object::required(to_number, "toNumber")?,
-        })
+        let __Slots {
+            call_id: ::std::option::Option::Some(call_id),
+            to_number: ::std::option::Option::Some(to_number),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("callId", __slots.call_id.is_none()),
+                        ("toNumber", __slots.to_number.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { call_id, to_number })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -5746,20 +6475,33 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut call_id = ::std::option::Option::None;
-        let mut to_call_id = ::std::option::Option::None;
-        let mut to_number = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            call_id: ::std::option::Option<::std::string::String>,
+            to_call_id: ::std::option::Option<::std::string::String>,
+            to_number: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "callId" => __object.fill(&mut call_id, "callId")?,
-                "toCallId" => __object.fill(&mut to_call_id, "toCallId")?,
-                "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
+                "toCallId" => __object.fill(&mut __slots.to_call_id, "toCallId")?,
+                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            call_id: ::std::option::Option::Some(call_id),
+            to_call_id,
+            to_number,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(&[("callId", __slots.call_id.is_none())]),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            call_id: ::eventcat::object::required(call_id, "callId")?,
+            call_id,
             to_call_id,
             to_number,
         })
@@ -5817,20 +6559,33 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut call_id = ::std::option::Option::None;
-        let mut to_call_id = ::std::option::Option::None;
-        let mut to_number = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            call_id: ::std::option::Option<::std::string::String>,
+            to_call_id: ::std::option::Option<::std::string::String>,
+            to_number: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "callId" => __object.fill(&mut call_id, "callId")?,
-                "toCallId" => __object.fill(&mut to_call_id, "toCallId")?,
-                "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
+                "toCallId" => __object.fill(&mut __slots.to_call_id, "toCallId")?,
+                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            call_id: ::std::option::Option::Some(call_id),
+            to_call_id,
+            to_number,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(&[("callId", __slots.call_id.is_none())]),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            call_id: ::eventcat::object::required(call_id, "callId")?,
+            call_id,
             to_call_id,
             to_number,
         })
@@ -5888,20 +6643,33 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut call_id = ::std::option::Option::None;
-        let mut to_call_id = ::std::option::Option::None;
-        let mut to_number = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            call_id: ::std::option::Option<::std::string::String>,
+            to_call_id: ::std::option::Option<::std::string::String>,
+            to_number: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "callId" => __object.fill(&mut call_id, "callId")?,
-                "toCallId" => __object.fill(&mut to_call_id, "toCallId")?,
-                "toNumber" => __object.fill(&mut to_number, "toNumber")?,
+                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
+                "toCallId" => __object.fill(&mut __slots.to_call_id, "toCallId")?,
+                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            call_id: ::std::option::Option::Some(call_id),
+            to_call_id,
+            to_number,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(&[("callId", __slots.call_id.is_none())]),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            call_id: ::eventcat::object::required(call_id, "callId")?,
+            call_id,
             to_call_id,
             to_number,
         })
@@ -6057,16 +6825,22 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut media_type = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            media_type: ::std::option::Option<ChatMediaType>,
+            search_context: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "mediaType" => __object.fill(&mut media_type, "mediaType")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -6074,14 +6848,28 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            media_type: ::std::option::Option::Some(media_type),
+            search_context: ::std::option::Option::Some(search_context),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("mediaType", __slots.media_type.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            media_type: ::eventcat::object::required(media_type, "mediaType")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
+            event_id,
+            direction,
+            media_type,
+            search_context,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6145,16 +6933,22 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut media_type = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            media_type: ::std::option::Option<ChatMediaType>,
+            search_context: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "mediaType" => __object.fill(&mut media_type, "mediaType")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -6162,14 +6956,28 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            media_type: ::std::option::Option::Some(media_type),
+            search_context: ::std::option::Option::Some(search_context),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("mediaType", __slots.media_type.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            media_type: ::eventcat::object::required(media_type, "mediaType")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
+            event_id,
+            direction,
+            media_type,
+            search_context,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6241,21 +7049,27 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut media_type = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            media_type: ::std::option::Option<ChatMediaType>,
+            search_context: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<ChatTranscript>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "mediaType" => __object.fill(&mut media_type, "mediaType")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -6264,19 +7078,34 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            media_type: ::std::option::Option::Some(media_type),
+            search_context: ::std::option::Option::Some(search_context),
+            end_time: ::std::option::Option::Some(end_time),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("mediaType", __slots.media_type.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            media_type: ::eventcat::object::required(media_type, "mediaType")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            media_type,
+            search_context,
+            end_time,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6350,21 +7179,27 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut media_type = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            media_type: ::std::option::Option<ChatMediaType>,
+            search_context: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<ChatTranscript>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "mediaType" => __object.fill(&mut media_type, "mediaType")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -6373,19 +7208,34 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            media_type: ::std::option::Option::Some(media_type),
+            search_context: ::std::option::Option::Some(search_context),
+            end_time: ::std::option::Option::Some(end_time),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("mediaType", __slots.media_type.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            media_type: ::eventcat::object::required(media_type, "mediaType")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            media_type,
+            search_context,
+            end_time,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6452,17 +7302,23 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<WebChatCustomer>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -6472,17 +7328,28 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            search_context,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6547,17 +7414,23 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<WebChatCustomer>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -6567,17 +7440,28 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            search_context,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6646,19 +7530,25 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<WebChatSummary>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -6668,18 +7558,31 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            end_time: ::std::option::Option::Some(end_time),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            search_context,
+            end_time,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6749,19 +7652,25 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<WebChatSummary>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -6771,18 +7680,31 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            end_time: ::std::option::Option::Some(end_time),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            search_context,
+            end_time,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -6867,29 +7789,44 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut main_number_id = ::std::option::Option::None;
-        let mut child_number_id = ::std::option::Option::None;
-        let mut url = ::std::option::Option::None;
-        let mut is_reply_email = ::std::option::Option::None;
-        let mut is_stand_alone_terminated = ::std::option::Option::None;
-        let mut contact = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            main_number_id: ::std::option::Option<::std::string::String>,
+            child_number_id: ::std::option::Option<::std::string::String>,
+            url: ::std::option::Option<::std::string::String>,
+            is_reply_email: ::std::option::Option<bool>,
+            is_stand_alone_terminated: ::std::option::Option<bool>,
+            contact: ::std::option::Option<EmailContact>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "mainNumberId" => __object.fill(&mut main_number_id, "mainNumberId")?,
-                "childNumberId" => __object.fill(&mut child_number_id, "childNumberId")?,
-                "url" => __object.fill(&mut url, "url")?,
-                "isReplyEmail" => __object.fill(&mut is_reply_email, "isReplyEmail")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "mainNumberId" => {
+                    __object.fill(&mut __slots.main_number_id, "mainNumberId")?
+                }
+                "childNumberId" => {
+                    __object.fill(&mut __slots.child_number_id, "childNumberId")?
+                }
+                "url" => __object.fill(&mut __slots.url, "url")?,
+                "isReplyEmail" => {
+                    __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?
+                }
                 "isStandAloneTerminated" => {
                     __object
-                        .fill(&mut is_stand_alone_terminated, "isStandAloneTerminated")?
+                        .fill(
+                            &mut __slots.is_stand_alone_terminated,
+                            "isStandAloneTerminated",
+                        )?
                 }
-                "contact" => __object.fill(&mut contact, "contact")?,
+                "contact" => __object.fill(&mut __slots.contact, "contact")?,
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -6897,28 +7834,47 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            main_number_id: ::eventcat::object::required(
-                main_number_id,
-                "mainNumberId",
-            )?,
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            main_number_id: ::std::option::Option::Some(main_number_id),
             child_number_id,
-            url: ::eventcat::object::required(url, "url")?,
-            is_reply_email: ::eventcat::object::required(
-                is_reply_email,
-                "isReplyEmail",
-            )?,
-            is_stand_alone_terminated: ::eventcat::object::required(
+            url: ::std::option::Option::Some(url),
+            is_reply_email: ::std::option::Option::Some(is_reply_email),
+            is_stand_alone_terminated: ::std::option::Option::Some(
                 is_stand_alone_terminated,
-                "isStandAloneTerminated",
-            )?,
-            contact: ::eventcat::object::required(contact, "contact")?,
+            ),
+            contact: ::std::option::Option::Some(contact),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("mainNumberId", __slots.main_number_id.is_none()),
+                        ("url", __slots.url.is_none()),
+                        ("isReplyEmail", __slots.is_reply_email.is_none()),
+                        (
+                            "isStandAloneTerminated",
+                            __slots.is_stand_alone_terminated.is_none(),
+                        ),
+                        ("contact", __slots.contact.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            event_id,
+            direction,
+            search_context,
+            main_number_id,
+            child_number_id,
+            url,
+            is_reply_email,
+            is_stand_alone_terminated,
+            contact,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7007,29 +7963,44 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut main_number_id = ::std::option::Option::None;
-        let mut child_number_id = ::std::option::Option::None;
-        let mut url = ::std::option::Option::None;
-        let mut is_reply_email = ::std::option::Option::None;
-        let mut is_stand_alone_terminated = ::std::option::Option::None;
-        let mut contact = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            main_number_id: ::std::option::Option<::std::string::String>,
+            child_number_id: ::std::option::Option<::std::string::String>,
+            url: ::std::option::Option<::std::string::String>,
+            is_reply_email: ::std::option::Option<bool>,
+            is_stand_alone_terminated: ::std::option::Option<bool>,
+            contact: ::std::option::Option<EmailContact>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "mainNumberId" => __object.fill(&mut main_number_id, "mainNumberId")?,
-                "childNumberId" => __object.fill(&mut child_number_id, "childNumberId")?,
-                "url" => __object.fill(&mut url, "url")?,
-                "isReplyEmail" => __object.fill(&mut is_reply_email, "isReplyEmail")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "mainNumberId" => {
+                    __object.fill(&mut __slots.main_number_id, "mainNumberId")?
+                }
+                "childNumberId" => {
+                    __object.fill(&mut __slots.child_number_id, "childNumberId")?
+                }
+                "url" => __object.fill(&mut __slots.url, "url")?,
+                "isReplyEmail" => {
+                    __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?
+                }
                 "isStandAloneTerminated" => {
                     __object
-                        .fill(&mut is_stand_alone_terminated, "isStandAloneTerminated")?
+                        .fill(
+                            &mut __slots.is_stand_alone_terminated,
+                            "isStandAloneTerminated",
+                        )?
                 }
-                "contact" => __object.fill(&mut contact, "contact")?,
+                "contact" => __object.fill(&mut __slots.contact, "contact")?,
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -7037,28 +8008,47 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            main_number_id: ::eventcat::object::required(
-                main_number_id,
-                "mainNumberId",
-            )?,
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            main_number_id: ::std::option::Option::Some(main_number_id),
             child_number_id,
-            url: ::eventcat::object::required(url, "url")?,
-            is_reply_email: ::eventcat::object::required(
-                is_reply_email,
-                "isReplyEmail",
-            )?,
-            is_stand_alone_terminated: ::eventcat::object::required(
+            url: ::std::option::Option::Some(url),
+            is_reply_email: ::std::option::Option::Some(is_reply_email),
+            is_stand_alone_terminated: ::std::option::Option::Some(
                 is_stand_alone_terminated,
-                "isStandAloneTerminated",
-            )?,
-            contact: ::eventcat::object::required(contact, "contact")?,
+            ),
+            contact: ::std::option::Option::Some(contact),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("mainNumberId", __slots.main_number_id.is_none()),
+                        ("url", __slots.url.is_none()),
+                        ("isReplyEmail", __slots.is_reply_email.is_none()),
+                        (
+                            "isStandAloneTerminated",
+                            __slots.is_stand_alone_terminated.is_none(),
+                        ),
+                        ("contact", __slots.contact.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            event_id,
+            direction,
+            search_context,
+            main_number_id,
+            child_number_id,
+            url,
+            is_reply_email,
+            is_stand_alone_terminated,
+            contact,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7123,14 +8113,20 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -7138,13 +8134,25 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
+            event_id,
+            direction,
+            search_context,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7203,14 +8211,20 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -7218,13 +8232,25 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
+            event_id,
+            direction,
+            search_context,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7307,27 +8333,39 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut call_duration = ::std::option::Option::None;
-        let mut call_recording = ::std::option::Option::None;
-        let mut has_recording = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            call_duration: ::std::option::Option<::std::string::String>,
+            call_recording: ::std::option::Option<::std::string::String>,
+            has_recording: ::std::option::Option<bool>,
+            additional_data: ::std::option::Option<AgentNotes>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
-                "callDuration" => __object.fill(&mut call_duration, "callDuration")?,
-                "callRecording" => __object.fill(&mut call_recording, "callRecording")?,
-                "hasRecording" => __object.fill(&mut has_recording, "hasRecording")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
+                "callDuration" => {
+                    __object.fill(&mut __slots.call_duration, "callDuration")?
+                }
+                "callRecording" => {
+                    __object.fill(&mut __slots.call_recording, "callRecording")?
+                }
+                "hasRecording" => {
+                    __object.fill(&mut __slots.has_recording, "hasRecording")?
+                }
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -7336,18 +8374,40 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            call_duration: ::eventcat::object::required(call_duration, "callDuration")?,
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+            end_time: ::std::option::Option::Some(end_time),
+            call_duration: ::std::option::Option::Some(call_duration),
             call_recording,
-            has_recording: ::eventcat::object::required(has_recording, "hasRecording")?,
+            has_recording: ::std::option::Option::Some(has_recording),
+            additional_data,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("callDuration", __slots.call_duration.is_none()),
+                        ("hasRecording", __slots.has_recording.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            event_id,
+            direction,
+            search_context,
+            start_time,
+            end_time,
+            call_duration,
+            call_recording,
+            has_recording,
             additional_data,
         })
     }
@@ -7437,27 +8497,39 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut call_duration = ::std::option::Option::None;
-        let mut call_recording = ::std::option::Option::None;
-        let mut has_recording = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            call_duration: ::std::option::Option<::std::string::String>,
+            call_recording: ::std::option::Option<::std::string::String>,
+            has_recording: ::std::option::Option<bool>,
+            additional_data: ::std::option::Option<DispositionDetails>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
-                "callDuration" => __object.fill(&mut call_duration, "callDuration")?,
-                "callRecording" => __object.fill(&mut call_recording, "callRecording")?,
-                "hasRecording" => __object.fill(&mut has_recording, "hasRecording")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
+                "callDuration" => {
+                    __object.fill(&mut __slots.call_duration, "callDuration")?
+                }
+                "callRecording" => {
+                    __object.fill(&mut __slots.call_recording, "callRecording")?
+                }
+                "hasRecording" => {
+                    __object.fill(&mut __slots.has_recording, "hasRecording")?
+                }
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -7466,22 +8538,42 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            call_duration: ::eventcat::object::required(call_duration, "callDuration")?,
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+            end_time: ::std::option::Option::Some(end_time),
+            call_duration: ::std::option::Option::Some(call_duration),
             call_recording,
-            has_recording: ::eventcat::object::required(has_recording, "hasRecording")?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            has_recording: ::std::option::Option::Some(has_recording),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("callDuration", __slots.call_duration.is_none()),
+                        ("hasRecording", __slots.has_recording.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            event_id,
+            direction,
+            search_context,
+            start_time,
+            end_time,
+            call_duration,
+            call_recording,
+            has_recording,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7550,16 +8642,22 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -7567,14 +8665,28 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
+            event_id,
+            direction,
+            search_context,
+            start_time,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7638,16 +8750,22 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -7655,14 +8773,28 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
+            event_id,
+            direction,
+            search_context,
+            start_time,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7742,24 +8874,36 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut call_duration = ::std::option::Option::None;
-        let mut call_recording = ::std::option::Option::None;
-        let mut has_recording = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            call_duration: ::std::option::Option<::std::string::String>,
+            call_recording: ::std::option::Option<::std::string::String>,
+            has_recording: ::std::option::Option<bool>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
-                "callDuration" => __object.fill(&mut call_duration, "callDuration")?,
-                "callRecording" => __object.fill(&mut call_recording, "callRecording")?,
-                "hasRecording" => __object.fill(&mut has_recording, "hasRecording")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
+                "callDuration" => {
+                    __object.fill(&mut __slots.call_duration, "callDuration")?
+                }
+                "callRecording" => {
+                    __object.fill(&mut __slots.call_recording, "callRecording")?
+                }
+                "hasRecording" => {
+                    __object.fill(&mut __slots.has_recording, "hasRecording")?
+                }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
                 "media" => __object.constant(2)?,
@@ -7767,18 +8911,39 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            call_duration: ::eventcat::object::required(call_duration, "callDuration")?,
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+            end_time: ::std::option::Option::Some(end_time),
+            call_duration: ::std::option::Option::Some(call_duration),
             call_recording,
-            has_recording: ::eventcat::object::required(has_recording, "hasRecording")?,
+            has_recording: ::std::option::Option::Some(has_recording),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("callDuration", __slots.call_duration.is_none()),
+                        ("hasRecording", __slots.has_recording.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self {
+            event_id,
+            direction,
+            search_context,
+            start_time,
+            end_time,
+            call_duration,
+            call_recording,
+            has_recording,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7849,33 +9014,55 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut method = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut calling_name = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            method: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            calling_name: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "method" => __object.fill(&mut method, "method")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "callingName" => __object.fill(&mut calling_name, "callingName")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "method" => __object.fill(&mut __slots.method, "method")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
                 "eventName" => __object.constant(0)?,
                 "media" => __object.constant(1)?,
                 "schemaVersion" => __object.constant(2)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            method: ::std::option::Option::Some(method),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            calling_name: ::std::option::Option::Some(calling_name),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("method", __slots.method.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("callingName", __slots.calling_name.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            method: ::eventcat::object::required(method, "method")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            calling_name: ::eventcat::object::required(calling_name, "callingName")?,
+            event_id,
+            method,
+            direction,
+            search_context,
+            calling_name,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7943,33 +9130,55 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut method = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut calling_name = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            method: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            calling_name: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "method" => __object.fill(&mut method, "method")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "callingName" => __object.fill(&mut calling_name, "callingName")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "method" => __object.fill(&mut __slots.method, "method")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
                 "eventName" => __object.constant(0)?,
                 "media" => __object.constant(1)?,
                 "schemaVersion" => __object.constant(2)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            method: ::std::option::Option::Some(method),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            calling_name: ::std::option::Option::Some(calling_name),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("method", __slots.method.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("callingName", __slots.calling_name.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            method: ::eventcat::object::required(method, "method")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            calling_name: ::eventcat::object::required(calling_name, "callingName")?,
+            event_id,
+            method,
+            direction,
+            search_context,
+            calling_name,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -8050,25 +9259,33 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut call_duration = ::std::option::Option::None;
-        let mut calling_name = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            call_duration: ::std::option::Option<::std::string::String>,
+            calling_name: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<AgentNotes>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
-                "callDuration" => __object.fill(&mut call_duration, "callDuration")?,
-                "callingName" => __object.fill(&mut calling_name, "callingName")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
+                "callDuration" => {
+                    __object.fill(&mut __slots.call_duration, "callDuration")?
+                }
+                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -8077,17 +9294,38 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+            end_time: ::std::option::Option::Some(end_time),
+            call_duration: ::std::option::Option::Some(call_duration),
+            calling_name: ::std::option::Option::Some(calling_name),
+            additional_data,
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("callDuration", __slots.call_duration.is_none()),
+                        ("callingName", __slots.calling_name.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            call_duration: ::eventcat::object::required(call_duration, "callDuration")?,
-            calling_name: ::eventcat::object::required(calling_name, "callingName")?,
+            event_id,
+            direction,
+            search_context,
+            start_time,
+            end_time,
+            call_duration,
+            calling_name,
             additional_data,
         })
     }
@@ -8172,25 +9410,33 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut event_id = ::std::option::Option::None;
-        let mut direction = ::std::option::Option::None;
-        let mut search_context = ::std::option::Option::None;
-        let mut start_time = ::std::option::Option::None;
-        let mut end_time = ::std::option::Option::None;
-        let mut call_duration = ::std::option::Option::None;
-        let mut calling_name = ::std::option::Option::None;
-        let mut additional_data = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            event_id: ::std::option::Option<::std::string::String>,
+            direction: ::std::option::Option<InteractionDirection>,
+            search_context: ::std::option::Option<::std::string::String>,
+            start_time: ::std::option::Option<::std::string::String>,
+            end_time: ::std::option::Option<::std::string::String>,
+            call_duration: ::std::option::Option<::std::string::String>,
+            calling_name: ::std::option::Option<::std::string::String>,
+            additional_data: ::std::option::Option<DispositionDetails>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "eventId" => __object.fill(&mut event_id, "eventId")?,
-                "direction" => __object.fill(&mut direction, "direction")?,
-                "searchContext" => __object.fill(&mut search_context, "searchContext")?,
-                "startTime" => __object.fill(&mut start_time, "startTime")?,
-                "endTime" => __object.fill(&mut end_time, "endTime")?,
-                "callDuration" => __object.fill(&mut call_duration, "callDuration")?,
-                "callingName" => __object.fill(&mut calling_name, "callingName")?,
+                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
+                "direction" => __object.fill(&mut __slots.direction, "direction")?,
+                "searchContext" => {
+                    __object.fill(&mut __slots.search_context, "searchContext")?
+                }
+                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
+                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
+                "callDuration" => {
+                    __object.fill(&mut __slots.call_duration, "callDuration")?
+                }
+                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
                 "additionalData" => {
-                    __object.fill(&mut additional_data, "additionalData")?
+                    __object.fill(&mut __slots.additional_data, "additionalData")?
                 }
                 "eventName" => __object.constant(0)?,
                 "method" => __object.constant(1)?,
@@ -8199,21 +9445,40 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            event_id: ::std::option::Option::Some(event_id),
+            direction: ::std::option::Option::Some(direction),
+            search_context: ::std::option::Option::Some(search_context),
+            start_time: ::std::option::Option::Some(start_time),
+            end_time: ::std::option::Option::Some(end_time),
+            call_duration: ::std::option::Option::Some(call_duration),
+            calling_name: ::std::option::Option::Some(calling_name),
+            additional_data: ::std::option::Option::Some(additional_data),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("eventId", __slots.event_id.is_none()),
+                        ("direction", __slots.direction.is_none()),
+                        ("searchContext", __slots.search_context.is_none()),
+                        ("startTime", __slots.start_time.is_none()),
+                        ("endTime", __slots.end_time.is_none()),
+                        ("callDuration", __slots.call_duration.is_none()),
+                        ("callingName", __slots.calling_name.is_none()),
+                        ("additionalData", __slots.additional_data.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            event_id: ::eventcat::object::required(event_id, "eventId")?,
-            direction: ::eventcat::object::required(direction, "direction")?,
-            search_context: ::eventcat::object::required(
-                search_context,
-                "searchContext",
-            )?,
-            start_time: ::eventcat::object::required(start_time, "startTime")?,
-            end_time: ::eventcat::object::required(end_time, "endTime")?,
-            call_duration: ::eventcat::object::required(call_duration, "callDuration")?,
-            calling_name: ::eventcat::object::required(calling_name, "callingName")?,
-            additional_data: ::eventcat::object::required(
-                additional_data,
-                "additionalData",
-            )?,
+            event_id,
+            direction,
+            search_context,
+            start_time,
+            end_time,
+            call_duration,
+            calling_name,
+            additional_data,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(

@@ -2,7 +2,7 @@
 //! with serde impls that keep the exact wire names, check constants on decode and write them on
 //! encode.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{
@@ -224,18 +224,14 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         let list = constant_list(&item.constants, rt);
         quote! { const CONSTANTS: &'static [#rt::object::Constant] = #list; }
     });
-    let slots = item.fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
-        quote! { let mut #rust = ::std::option::Option::None; }
-    });
     let fields = item.fields.iter().map(|field| {
         let rust = ident(&field.rust_name);
         let wire = &field.wire_name;
         match item_bounds(field) {
             Some((min, max)) => {
-                quote! { #wire => __object.fill_items(&mut #rust, #wire, #min, #max)? }
+                quote! { #wire => __object.fill_items(&mut __slots.#rust, #wire, #min, #max)? }
             }
-            None => quote! { #wire => __object.fill(&mut #rust, #wire)? },
+            None => quote! { #wire => __object.fill(&mut __slots.#rust, #wire)? },
         }
     });
     let constant_arms = item.constants.iter().enumerate().map(|(index, constant)| {
@@ -260,15 +256,7 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
             }
         }
     };
-    let build = item.fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
-        let wire = &field.wire_name;
-        if field.optional {
-            quote! { #rust }
-        } else {
-            quote! { #rust: #rt::object::required(#rust, #wire)? }
-        }
-    });
+    let (slots, build) = slots_and_build(item, rt);
     let writes: Vec<TokenStream> = item
         .fields
         .iter()
@@ -301,9 +289,9 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
             fn read<'de, __A: #rt::serde::de::MapAccess<'de>>(
                 __object: &mut #rt::object::Object<'de, __A, Self>,
             ) -> ::std::result::Result<Self, __A::Error> {
-                #(#slots)*
+                #slots
                 #keys
-                ::std::result::Result::Ok(Self { #(#build,)* })
+                #build
             }
 
             fn write<__M: #rt::serde::ser::SerializeMap>(
@@ -536,4 +524,61 @@ fn defaults_to_zero(field: &FieldItem) -> bool {
         Some(Value::Object(entries)) => entries.is_empty(),
         _ => false,
     }
+}
+
+/// The slots a reader fills, one `Option` per field in a struct of its own, and the value built
+/// from them. One struct (rather than a local per field) keeps the compile linear in the number
+/// of fields: every early return drops one value, not every slot filled so far.
+fn slots_and_build(item: &StructItem, rt: &TokenStream) -> (TokenStream, TokenStream) {
+    if item.fields.is_empty() {
+        return (
+            TokenStream::new(),
+            quote! { ::std::result::Result::Ok(Self {}) },
+        );
+    }
+    let names: Vec<Ident> = item.fields.iter().map(|f| ident(&f.rust_name)).collect();
+    let types = item.fields.iter().map(|field| {
+        let mut ty = rust_type(&field.ty);
+        if field.nullable {
+            ty = quote! { ::std::option::Option<#ty> };
+        }
+        ty
+    });
+    let patterns = item.fields.iter().zip(&names).map(|(field, name)| {
+        if field.optional {
+            quote! { #name }
+        } else {
+            quote! { #name: ::std::option::Option::Some(#name) }
+        }
+    });
+    let required: Vec<TokenStream> = item
+        .fields
+        .iter()
+        .zip(&names)
+        .filter(|(field, _)| !field.optional)
+        .map(|(field, name)| {
+            let wire = &field.wire_name;
+            quote! { (#wire, __slots.#name.is_none()) }
+        })
+        .collect();
+    let slots = quote! {
+        #[derive(Default)]
+        struct __Slots {
+            #(#names: ::std::option::Option<#types>,)*
+        }
+        let mut __slots = __Slots::default();
+    };
+    // Without a required field every pattern matches.
+    let otherwise = (!required.is_empty()).then(|| {
+        quote! {
+            else {
+                return ::std::result::Result::Err(#rt::object::missing(&[#(#required),*]));
+            }
+        }
+    });
+    let build = quote! {
+        let __Slots { #(#patterns),* } = __slots #otherwise;
+        ::std::result::Result::Ok(Self { #(#names),* })
+    };
+    (slots, build)
 }

@@ -152,20 +152,29 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-        })
+        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[("interactionId", __slots.interaction_id.is_none())],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -222,23 +231,36 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut queue = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            queue: ::std::option::Option<crate::MyQueue>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "queue" => __object.fill(&mut queue, "queue")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "queue" => __object.fill(&mut __slots.queue, "queue")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
-        ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            queue: ::eventcat::object::required(queue, "queue")?,
-        })
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            queue: ::std::option::Option::Some(queue),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("queue", __slots.queue.is_none()),
+                    ],
+                ),
+            );
+        };
+        ::std::result::Result::Ok(Self { interaction_id, queue })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
@@ -295,25 +317,43 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        let mut interaction_id = ::std::option::Option::None;
-        let mut queue = ::std::option::Option::None;
-        let mut is_manual = ::std::option::Option::None;
+        #[derive(Default)]
+        struct __Slots {
+            interaction_id: ::std::option::Option<::std::string::String>,
+            queue: ::std::option::Option<crate::MyQueue>,
+            is_manual: ::std::option::Option<bool>,
+        }
+        let mut __slots = __Slots::default();
         while let ::std::option::Option::Some(__key) = __object.next_key()? {
             match __key.as_str() {
-                "interactionId" => __object.fill(&mut interaction_id, "interactionId")?,
-                "queue" => __object.fill(&mut queue, "queue")?,
-                "isManual" => __object.fill(&mut is_manual, "isManual")?,
+                "interactionId" => {
+                    __object.fill(&mut __slots.interaction_id, "interactionId")?
+                }
+                "queue" => __object.fill(&mut __slots.queue, "queue")?,
+                "isManual" => __object.fill(&mut __slots.is_manual, "isManual")?,
                 "schemaVersion" => __object.constant(0)?,
                 __other => __object.other(__other)?,
             }
         }
+        let __Slots {
+            interaction_id: ::std::option::Option::Some(interaction_id),
+            queue: ::std::option::Option::Some(queue),
+            is_manual: ::std::option::Option::Some(is_manual),
+        } = __slots else {
+            return ::std::result::Result::Err(
+                ::eventcat::object::missing(
+                    &[
+                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("queue", __slots.queue.is_none()),
+                        ("isManual", __slots.is_manual.is_none()),
+                    ],
+                ),
+            );
+        };
         ::std::result::Result::Ok(Self {
-            interaction_id: ::eventcat::object::required(
-                interaction_id,
-                "interactionId",
-            )?,
-            queue: ::eventcat::object::required(queue, "queue")?,
-            is_manual: ::eventcat::object::required(is_manual, "isManual")?,
+            interaction_id,
+            queue,
+            is_manual,
         })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
