@@ -22,7 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::hooks::{AttributeHook, DeriveHook, Replacement};
-use crate::select::{self, ListOption, Options, SunsetPolicy};
+use crate::options::{self, ListOption, Options, SunsetPolicy};
 use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
 /// Configures and runs code generation from a build script.
@@ -213,7 +213,8 @@ impl Builder {
     pub fn write_to(&self, root: &Path, out: &Path) -> Result<bool, BuildError> {
         let code = self.source(root)?;
         // Read as the catalog is (regular files only, capped), so an odd `out` cannot block.
-        if crate::input::read_bytes(out, "output").is_ok_and(|existing| existing == code.as_bytes())
+        if crate::load::input::read_bytes(out, "output")
+            .is_ok_and(|existing| existing == code.as_bytes())
         {
             return Ok(false);
         }
@@ -230,12 +231,12 @@ impl Builder {
         options.products = listed(&self.products, ListOption::Products)?;
         options.events = listed(&self.events, ListOption::Events)?;
         options.as_of = match &self.as_of {
-            Some(text) => Some(select::parse_date(text).ok_or_else(|| {
+            Some(text) => Some(options::parse_date(text).ok_or_else(|| {
                 BuildError::AsOf(format!(
                     "`.as_of(\"{text}\")`: not a day of the form YYYY-MM-DD"
                 ))
             })?),
-            None if options.sunset != SunsetPolicy::Keep => select::source_date_epoch()
+            None if options.sunset != SunsetPolicy::Keep => options::source_date_epoch()
                 .transpose()
                 .map_err(BuildError::AsOf)?,
             None => None,

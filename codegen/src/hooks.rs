@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Location, Report};
 use crate::model::{Catalog, Payload, Shape, TypeDecl};
+use crate::options::FrontEnd;
 use crate::plan::{
     CONSTANT_DERIVES, ENUM_DERIVES, Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef,
 };
-use crate::select::FrontEnd;
 
 /// Every hook, in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

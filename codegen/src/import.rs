@@ -25,10 +25,10 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use semver::Version;
 
-use crate::catalog::{CatalogFile, EventDef, Spanned};
 use crate::diagnostic::Location;
-use crate::input::{NotUtf8, ReadError};
 use crate::listing::{direction_word, status_word};
+use crate::load::catalog::{CatalogFile, EventDef, Spanned};
+use crate::load::input::{NotUtf8, ReadError};
 use crate::model::{Catalog, Direction, Event, Status};
 use crate::page::{Page, PageErrors, PageRow, date_or_dash};
 use crate::{LoadError, Report};
@@ -331,16 +331,15 @@ pub fn write(path: &str, source: &str, page: &Page) -> Result<Written, WriteErro
     let loaded = crate::load_str(path, source).map_err(WriteError::Catalog)?;
     let comparison = compare(page, &loaded.catalog);
     // The edits work line by line: a lone CR is a line break (and is written back as `\n`).
-    let normalized = crate::input::normalize_line_breaks(source);
+    let normalized = crate::load::input::normalize_line_breaks(source);
     let source: &str = &normalized;
-    let file: CatalogFile = serde_saphyr::from_str_with_options(source, crate::yaml_options())
-        .map_err(|err| {
-            WriteError::Catalog(LoadError::Invalid(Report {
-                path: path.to_owned(),
-                source: source.to_owned(),
-                diagnostics: vec![crate::yaml_diagnostic(&err)],
-            }))
-        })?;
+    let file = crate::load::parse(source).map_err(|error| {
+        WriteError::Catalog(LoadError::Invalid(Report {
+            path: path.to_owned(),
+            source: source.to_owned(),
+            diagnostics: vec![error],
+        }))
+    })?;
     let text = Editor::new(source, &file).apply(page, &comparison.differences);
     let reloaded = match crate::load_str(path, &text) {
         Ok(reloaded) => reloaded,
@@ -783,7 +782,7 @@ pub fn import(page_path: &Path, options: &ImportOptions) -> Result<ImportReport,
 
 /// Reads and parses the page file.
 fn read_page(path: &Path, name: &str) -> Result<Page, ImportError> {
-    let text = crate::input::read_text(path, "page").map_err(|err| match err {
+    let text = crate::load::input::read_text(path, "page").map_err(|err| match err {
         ReadError::NotUtf8(bad) => ImportError::PageNotUtf8 {
             page: name.to_owned(),
             bad,

@@ -5,7 +5,7 @@
 //! -> [`render`] (pretty-printed text). The derive, build.rs and the CLI all call [`generate`].
 
 mod builder;
-pub mod catalog;
+pub mod check;
 pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
@@ -13,27 +13,24 @@ mod emit;
 pub mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;
-pub mod input;
-pub mod limits;
 pub mod listing;
+mod load;
 pub mod model;
+pub mod options;
 #[cfg(feature = "cli")]
 pub mod page;
 pub mod plan;
 pub mod render;
 /// The catalog for tools outside Rust: JSON Schemas and an AsyncAPI document (`eventcat schema`).
 pub mod schema;
-pub mod select;
-pub mod validate;
-mod yaml_error;
 
 use std::path::Path;
 
 pub use builder::{BuildError, Builder};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
+pub use load::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 pub use model::Catalog;
-pub use select::{FrontEnd, Options, SunsetPolicy};
-use yaml_error::yaml_diagnostic;
+pub use options::{FrontEnd, Options, SunsetPolicy};
 
 /// The catalog bundled with eventcat: every event 8x8 publishes.
 pub const BUNDLED_CATALOG: &str = include_str!("../catalog.yaml");
@@ -71,50 +68,17 @@ pub enum LoadError {
     Invalid(Report),
 }
 
-/// The deepest nesting of lists and mappings a catalog may have.
-pub const MAX_DEPTH: usize = 64;
-
-/// The most values (scalars, lists and mappings, aliases expanded) a catalog may have.
-pub const MAX_NODES: usize = 8_000_000;
-
-/// The most values aliases (`*name`) may expand to in one catalog, against alias bombs.
-pub const MAX_ALIAS_EXPANSION: usize = 100_000;
-
-/// The parser options every catalog is read with: strict booleans and the limits above.
-pub(crate) fn yaml_options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    budget.max_nodes = MAX_NODES;
-    budget.max_events = 2 * MAX_NODES;
-    budget.max_aliases = MAX_ALIAS_EXPANSION;
-    budget.max_recorded_anchor_events = MAX_ALIAS_EXPANSION;
-    let alias_limits = serde_saphyr::alias_limits! {
-        max_total_replayed_events: MAX_ALIAS_EXPANSION,
-        max_replay_stack_depth: MAX_DEPTH,
-    };
-    serde_saphyr::options! {
-        strict_booleans: true,
-        with_snippet: false,
-        budget: Some(budget),
-        alias_limits: alias_limits,
-    }
-}
-
 /// Loads and validates catalog text; `path` names it in diagnostics. A lone `\r` counts as a
-/// line break, like `\n` and `\r\n` (see [`input::normalize_line_breaks`]).
+/// line break, like `\n` and `\r\n` (see [`load::input::normalize_line_breaks`]).
 pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
-    let source = input::normalize_line_breaks(source);
+    let source = load::input::normalize_line_breaks(source);
     let report = |diagnostics| Report {
         path: path.to_owned(),
         source: source.clone().into_owned(),
         diagnostics,
     };
-    let file: catalog::CatalogFile =
-        match serde_saphyr::from_str_with_options(&source, yaml_options()) {
-            Ok(file) => file,
-            Err(err) => return Err(LoadError::Invalid(report(vec![yaml_diagnostic(&err)]))),
-        };
-    let (catalog, diagnostics) = validate::validate(&file);
+    let file = load::parse(&source).map_err(|error| LoadError::Invalid(report(vec![error])))?;
+    let (catalog, diagnostics) = check::validate(&file);
     match catalog {
         Some(catalog) => Ok(Loaded {
             catalog,
@@ -125,17 +89,17 @@ pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
 }
 
 /// Reads the catalog file at `path` (see [`input`]: regular files of at most
-/// [`input::MAX_INPUT_BYTES`], UTF-8); `name` names it in diagnostics. A file that is not
+/// [`load::input::MAX_INPUT_BYTES`], UTF-8); `name` names it in diagnostics. A file that is not
 /// UTF-8 is an `encoding` error at the first invalid byte.
 pub fn read_catalog(path: &Path, name: &str) -> Result<String, LoadError> {
-    input::read_text(path, "catalog").map_err(|err| match err {
-        input::ReadError::Io(error) => LoadError::Read {
+    load::input::read_text(path, "catalog").map_err(|err| match err {
+        load::input::ReadError::Io(error) => LoadError::Read {
             path: path.display().to_string(),
             error,
         },
-        input::ReadError::NotUtf8(bad) => LoadError::Invalid(Report {
+        load::input::ReadError::NotUtf8(bad) => LoadError::Invalid(Report {
             path: name.to_owned(),
-            source: input::normalize_line_breaks(&bad.lossy).into_owned(),
+            source: load::input::normalize_line_breaks(&bad.lossy).into_owned(),
             diagnostics: vec![Diagnostic::error("encoding", bad.location, bad.message)],
         }),
     })
@@ -162,7 +126,7 @@ pub enum GenerateError {
     Load(#[from] LoadError),
     /// The options do not fit the catalog.
     #[error(transparent)]
-    Select(#[from] select::SelectError),
+    Select(#[from] options::SelectError),
     /// A hook does not fit the catalog.
     #[error(transparent)]
     Hook(#[from] hooks::HookError),
@@ -189,7 +153,7 @@ pub fn generate(
     options: &Options,
 ) -> Result<proc_macro2::TokenStream, GenerateError> {
     let runtime = options.runtime_path()?;
-    let selected = select::select(&loaded.catalog, options)?;
+    let selected = options::select(&loaded.catalog, options)?;
     let hooks = &options.hooks;
     let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, &loaded.report)?;
     let mut plan = plan::plan_replacing(&selected, &replaced).map_err(|diagnostics| {

@@ -178,7 +178,7 @@ fn pair(text: &str) -> Result<(String, String), String> {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    eventcat_codegen::select::parse_date(text)
+    eventcat_codegen::options::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
@@ -268,7 +268,7 @@ fn generate_options(
     };
     let as_of = match as_of {
         None if sunset != SunsetPolicy::Keep => {
-            eventcat_codegen::select::source_date_epoch().transpose()?
+            eventcat_codegen::options::source_date_epoch().transpose()?
         }
         as_of => as_of,
     };

@@ -6,8 +6,8 @@ use std::fmt;
 use jiff::civil::Date;
 use semver::Version;
 
-pub use crate::catalog::{Direction, Status};
 use crate::diagnostic::Location;
+pub use crate::load::catalog::{Direction, Status};
 
 /// A catalog that passed validation.
 #[derive(Debug, Clone, PartialEq)]

@@ -29,9 +29,9 @@ use jiff::fmt::strtime::BrokenDownTime;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
 use semver::Version;
 
-pub use crate::catalog::{Direction, Status};
+use crate::check::parse_event_name;
 use crate::listing::{direction_word, status_word};
-use crate::validate::parse_event_name;
+pub use crate::load::catalog::{Direction, Status};
 
 /// Page headings that name a product, matched case-insensitively, with the product id.
 pub const PRODUCT_HEADINGS: &[(&str, &str)] = &[
@@ -224,7 +224,7 @@ impl fmt::Display for PageErrors {
 /// Parses a page in the form [`PageForm::detect`] finds. A lone `\r` counts as a line break,
 /// like `\n` and `\r\n`.
 pub fn parse(text: &str) -> Result<Page, PageErrors> {
-    let text = crate::input::normalize_line_breaks(text);
+    let text = crate::load::input::normalize_line_breaks(text);
     match PageForm::detect(&text) {
         PageForm::Markdown => parse_markdown(&text),
         PageForm::Text => parse_text(&text),

@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
+use crate::check::{enum_variant_name, upper_camel_ascii};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
     Catalog, Constant, Direction, Element, Event, Field, ItemBounds, Payload, Scalar, Shape, Status,
 };
-use crate::validate::{enum_variant_name, upper_camel_ascii};
 
 /// Names of the items every generated catalog defines or re-exports from the runtime; catalog
 /// types may not take them.
@@ -588,7 +588,7 @@ fn name_items<'a>(catalog: &'a Catalog, replaced: &'a BTreeMap<String, String>) 
     for decl in &catalog.types {
         planner.claim(&decl.name, decl.location);
     }
-    let recursive_aliases = crate::validate::recursive_aliases(catalog);
+    let recursive_aliases = crate::check::recursive_aliases(catalog);
     for decl in catalog
         .types
         .iter()
@@ -725,7 +725,7 @@ fn append_identifiers(name: &mut String, identifiers: &str) {
 /// The `ReceivedEvent` method listing the values of a shared payload type an event carries:
 /// `call_objects` for `CallObject`.
 pub fn carrier_method(type_name: &str) -> String {
-    crate::validate::rust_field_name(&format!("{}s", type_name.to_snake_case()))
+    crate::check::rust_field_name(&format!("{}s", type_name.to_snake_case()))
 }
 
 /// How a field holds values of `type_name`, if it does: the type itself, an array of it, or an
@@ -1071,7 +1071,7 @@ impl Planner<'_> {
                 item.wraps = Some(shared.name);
             }
             item.constants.push(ConstantField {
-                wire_name: crate::validate::SCHEMA_VERSION_FIELD.to_owned(),
+                wire_name: crate::check::SCHEMA_VERSION_FIELD.to_owned(),
                 rust_name: "schema_version".to_owned(),
                 value: Constant::String(version.version.to_string()),
                 optional: false,

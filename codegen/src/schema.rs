@@ -25,12 +25,12 @@ use std::collections::BTreeSet;
 use semver::Version;
 use serde_json::{Map, Value, json};
 
+use crate::check::SCHEMA_VERSION_FIELD;
 use crate::listing::{direction_word, status_word};
 use crate::model::{
     Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, SchemaVersion, Shape,
 };
 use crate::plan::{is_deprecated, replacement};
-use crate::validate::SCHEMA_VERSION_FIELD;
 
 /// The `$schema` of every exported JSON Schema.
 pub const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eventcat_codegen::select::{self, SelectError};
+use eventcat_codegen::options::{self, SelectError};
 use eventcat_codegen::{BuildError, Builder, GenerateError, Options, SunsetPolicy};
 
 /// A fresh directory under the target directory's temp space.
@@ -108,19 +108,19 @@ fn filters_select_events_and_the_types_they_use() {
 #[test]
 fn sunset_policies() {
     let loaded = eventcat_codegen::load_bundled().expect("loads");
-    let day = select::parse_date("2026-12-09");
+    let day = options::parse_date("2026-12-09");
     let focus = |sunset| Options {
         events: vec!["aw-interaction-focus-*".into()],
         sunset,
         as_of: day,
         ..Options::default()
     };
-    let kept = select::select(&loaded.catalog, &focus(SunsetPolicy::Keep)).expect("keep");
+    let kept = options::select(&loaded.catalog, &focus(SunsetPolicy::Keep)).expect("keep");
     assert_eq!(kept.events.len(), 3);
-    let omitted = select::select(&loaded.catalog, &focus(SunsetPolicy::Omit)).expect("omit");
+    let omitted = options::select(&loaded.catalog, &focus(SunsetPolicy::Omit)).expect("omit");
     let names: Vec<&str> = omitted.events.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["aw-interaction-focus-v3"]);
-    let refused = select::select(&loaded.catalog, &focus(SunsetPolicy::Error));
+    let refused = options::select(&loaded.catalog, &focus(SunsetPolicy::Error));
     assert!(matches!(
         refused,
         Err(SelectError::Sunset { ref events, .. })
@@ -131,15 +131,15 @@ fn sunset_policies() {
         ..focus(SunsetPolicy::Omit)
     };
     assert!(matches!(
-        select::select(&loaded.catalog, &no_day),
+        options::select(&loaded.catalog, &no_day),
         Err(SelectError::NoAsOf { policy: "omit" })
     ));
     // The day before v1's sunset, only v2 (sunset 2025-07-19) goes.
     let before = Options {
-        as_of: select::parse_date("2026-12-07"),
+        as_of: options::parse_date("2026-12-07"),
         ..focus(SunsetPolicy::Omit)
     };
-    let names: Vec<String> = select::select(&loaded.catalog, &before)
+    let names: Vec<String> = options::select(&loaded.catalog, &before)
         .expect("omit")
         .events
         .into_iter()
@@ -160,15 +160,15 @@ fn bad_options_are_errors() {
         ..Options::default()
     };
     assert!(matches!(
-        select::select(&loaded.catalog, &with(&["agent-workspac"], &[])),
+        options::select(&loaded.catalog, &with(&["agent-workspac"], &[])),
         Err(SelectError::UnknownProduct { .. })
     ));
     assert!(matches!(
-        select::select(&loaded.catalog, &with(&[], &["aw-[x"])),
+        options::select(&loaded.catalog, &with(&[], &["aw-[x"])),
         Err(SelectError::BadPattern { .. })
     ));
     assert!(matches!(
-        select::select(&loaded.catalog, &with(&[], &["aw-interaction-fokus-*"])),
+        options::select(&loaded.catalog, &with(&[], &["aw-interaction-fokus-*"])),
         Err(SelectError::UnmatchedPattern { .. })
     ));
 }

@@ -1,4 +1,4 @@
-//! The limits on what a catalog may generate (`eventcat_codegen::limits`): a catalog past one is
+//! The limits on what a catalog may generate (`eventcat_codegen::check::limits`): a catalog past one is
 //! refused with a located `limit` error, at the type, event, field, value or member where the
 //! limit is crossed, by `check`, `generate` and the builder alike; a catalog at the limit loads.
 //! The catalogs are built in memory (`hostile`).
@@ -7,7 +7,7 @@ mod hostile;
 
 use std::path::{Path, PathBuf};
 
-use eventcat_codegen::limits::{
+use eventcat_codegen::check::limits::{
     MAX_ENUM_VALUES, MAX_MEMBERS, MAX_NESTING, MAX_OBJECT_FIELDS, MAX_TYPES,
 };
 use eventcat_codegen::{Builder, Diagnostic, LoadError};

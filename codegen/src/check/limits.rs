@@ -6,9 +6,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::check::TypeGraph;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Catalog, Element, Event, Field, Payload, SchemaVersion, Shape, TypeDecl};
-use crate::validate::TypeGraph;
 
 /// The deepest nesting of Rust types a value may have, in levels: each object, enum, `one_of`
 /// and constant type, each array and map, and each `Option` (an optional or nullable field, a

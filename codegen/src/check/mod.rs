@@ -1,6 +1,8 @@
 //! Checks a parsed catalog file and builds the [`Catalog`] model: errors refuse the catalog,
 //! lints are reported and the catalog still loads.
 
+pub mod limits;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -8,13 +10,13 @@ use jiff::civil::Date;
 use semver::Version;
 use serde_json::Value;
 
-use crate::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::limits::{self, Counted};
+use crate::load::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
 use crate::model::{
     Catalog, Constant, Element, Event, Field, ItemBounds, Lifecycle, Payload, Product, Scalar,
     SchemaVersion, Shape, TypeDecl,
 };
+use limits::Counted;
 
 /// The wire name every payload carries implicitly.
 pub const SCHEMA_VERSION_FIELD: &str = "schemaVersion";
@@ -148,7 +150,7 @@ impl Checker {
 
     fn products(
         &mut self,
-        entries: &Entries<crate::catalog::ProductDef>,
+        entries: &Entries<crate::load::catalog::ProductDef>,
     ) -> BTreeMap<String, Product> {
         let mut products = BTreeMap::new();
         for (id, def) in &entries.0 {
@@ -366,7 +368,7 @@ impl Checker {
 
     fn schema_version(
         &mut self,
-        def: &crate::catalog::SchemaVersionDef,
+        def: &crate::load::catalog::SchemaVersionDef,
         major: Option<u64>,
         types: &TypesByName,
     ) -> Option<SchemaVersion> {
@@ -467,7 +469,7 @@ impl Checker {
     }
 
     fn date(&mut self, text: &Spanned<String>) -> Option<Date> {
-        let parsed = crate::select::parse_date(&text.value);
+        let parsed = crate::options::parse_date(&text.value);
         if parsed.is_none() {
             self.error(
                 "date",
@@ -1274,7 +1276,7 @@ pub(crate) type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
 
 /// A graph of the shared types, with an edge from a type to each type `refs` finds in its shape,
 /// in the order they are written: for the recursion check, the types its value holds with no
-/// array or map between; for the nesting limit ([`crate::limits`]), every type it refers to.
+/// array or map between; for the nesting limit ([`crate::check::limits`]), every type it refers to.
 pub(crate) struct TypeGraph<'a> {
     names: Vec<&'a str>,
     edges: Vec<Vec<usize>>,
@@ -1687,9 +1689,9 @@ mod tests {
 
     #[test]
     fn dates_have_four_digit_years_from_0001() {
-        assert!(crate::select::parse_date("2025-09-08").is_some());
-        assert!(crate::select::parse_date("0001-01-01").is_some());
-        assert!(crate::select::parse_date("2024-02-29").is_some());
+        assert!(crate::options::parse_date("2025-09-08").is_some());
+        assert!(crate::options::parse_date("0001-01-01").is_some());
+        assert!(crate::options::parse_date("2024-02-29").is_some());
         for text in [
             "-001-01-01",
             "0000-01-01",
@@ -1699,7 +1701,7 @@ mod tests {
             "2025-01-1 ",
             "２025-01-01",
         ] {
-            assert!(crate::select::parse_date(text).is_none(), "{text}");
+            assert!(crate::options::parse_date(text).is_none(), "{text}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The serde model of `catalog.yaml`, exactly as written, with the source location of every node.
 //!
 //! Nothing here is checked beyond what the YAML shape itself enforces (unknown keys are refused);
-//! [`crate::validate`] turns this into the checked [`crate::model::Catalog`].
+//! [`crate::check`] turns this into the checked [`crate::model::Catalog`].
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -101,7 +101,7 @@ pub struct SchemaVersionDef {
 
 /// A node that describes a value: a payload field, a shared type definition, or an element shape
 /// written as a mapping. It has exactly one shape key (`const` may come with a scalar `type`);
-/// which attributes are allowed depends on where it stands, and [`crate::validate`] checks that.
+/// which attributes are allowed depends on where it stands, and [`crate::check`] checks that.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NodeDef {

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DefaultMessageFormatter, Error, Localizer, MessageFormatter, SnippetMode};
 
+use super::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 
 /// Where an error the parser cannot place stands: the start of the file.
 const START: Location = Location {
@@ -198,9 +198,9 @@ mod tests {
 
     /// The diagnostic for the catalog text `text`, which must not parse.
     fn diagnose(text: &str) -> Diagnostic {
-        match serde_saphyr::from_str_with_options::<crate::catalog::CatalogFile>(
+        match serde_saphyr::from_str_with_options::<crate::load::catalog::CatalogFile>(
             text,
-            crate::yaml_options(),
+            crate::load::yaml_options(),
         ) {
             Err(err) => yaml_diagnostic(&err),
             Ok(_) => panic!("parsed, but must not:\n{text}"),
