@@ -73,11 +73,11 @@ use semver::Version;
 use serde_json::{Value, json};
 
 use crate::import::DateKind;
-use crate::listing::{direction_word, status_word};
 use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
     SchemaVersion, Shape, Status,
 };
+use crate::model::{direction_word, status_word};
 use crate::page::date_or_dash;
 use crate::plan::Plan;
 use names::NameChanges;
@@ -498,7 +498,7 @@ impl Diff {
 impl Diff {
     /// The diff with the Rust names the change adds, removes or changes, from the plans of the
     /// OLD and NEW catalogs.
-    pub fn with_names(self, old: &Plan, new: &Plan) -> Self {
+    fn with_names(self, old: &Plan, new: &Plan) -> Self {
         Diff {
             names: names::changes(old, new),
             ..self
@@ -1582,8 +1582,7 @@ pub fn diff_files(
 ) -> Result<DiffReport, crate::LoadError> {
     let old = crate::load_file(old_path)?;
     let new = crate::load_file(new_path)?;
-    let (old_plan, new_plan) = (plan_of(&old)?, plan_of(&new)?);
-    let diff = diff(&old.catalog, &new.catalog, options.as_of).with_names(&old_plan, &new_plan);
+    let diff = diff_loaded(&old, &new, options.as_of)?;
     Ok(DiffReport {
         old_name: old_path.display().to_string(),
         new_name: new_path.display().to_string(),
@@ -1592,9 +1591,20 @@ pub fn diff_files(
     })
 }
 
+/// [`diff`] of two loaded catalogs, with the Rust names the change adds, removes or changes
+/// (from the plans of both). A catalog that cannot be planned is the error.
+pub fn diff_loaded(
+    old: &crate::Loaded,
+    new: &crate::Loaded,
+    as_of: Option<Date>,
+) -> Result<Diff, crate::LoadError> {
+    let (old_plan, new_plan) = (plan_of(old)?, plan_of(new)?);
+    Ok(diff(&old.catalog, &new.catalog, as_of).with_names(&old_plan, &new_plan))
+}
+
 /// The plan of a loaded catalog; its errors are the catalog's.
 fn plan_of(loaded: &crate::Loaded) -> Result<Plan, crate::LoadError> {
-    crate::plan::plan(&loaded.catalog).map_err(|diagnostics| {
+    crate::plan::plan(&loaded.catalog, &loaded.names, &Default::default()).map_err(|diagnostics| {
         crate::LoadError::Invalid(crate::Report {
             diagnostics,
             ..loaded.report.clone()

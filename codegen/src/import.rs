@@ -26,10 +26,10 @@ use jiff::civil::Date;
 use semver::Version;
 
 use crate::diagnostic::Location;
-use crate::listing::{direction_word, status_word};
 use crate::load::catalog::{CatalogFile, EventDef, Spanned};
 use crate::load::input::{NotUtf8, ReadError};
 use crate::model::{Catalog, Direction, Event, Status};
+use crate::model::{direction_word, status_word};
 use crate::page::{Page, PageErrors, PageRow, date_or_dash};
 use crate::{LoadError, Report};
 

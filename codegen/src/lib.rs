@@ -16,6 +16,7 @@ pub mod import;
 pub mod listing;
 mod load;
 pub mod model;
+pub mod naming;
 pub mod options;
 #[cfg(feature = "cli")]
 pub mod page;
@@ -27,6 +28,8 @@ pub mod schema;
 use std::path::Path;
 
 pub use builder::{BuildError, Builder};
+pub use check::parse_date;
+pub use naming::{reserved_type_names, rust_field_name};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use load::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 pub use model::Catalog;
@@ -45,6 +48,8 @@ pub struct Loaded {
     pub catalog: Catalog,
     /// The lints (no errors).
     pub report: Report,
+    /// The Rust name of every item the catalog generates, chosen when it was checked.
+    pub(crate) names: naming::Names,
 }
 
 /// Why a catalog could not be loaded.
@@ -78,11 +83,12 @@ pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
         diagnostics,
     };
     let file = load::parse(&source).map_err(|error| LoadError::Invalid(report(vec![error])))?;
-    let (catalog, diagnostics) = check::validate(&file);
-    match catalog {
-        Some(catalog) => Ok(Loaded {
+    let (checked, diagnostics) = check::check(&file);
+    match checked {
+        Some((catalog, names)) => Ok(Loaded {
             catalog,
             report: report(diagnostics),
+            names,
         }),
         None => Err(LoadError::Invalid(report(diagnostics))),
     }
@@ -156,7 +162,7 @@ pub fn generate(
     let selected = options::select(&loaded.catalog, options)?;
     let hooks = &options.hooks;
     let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, &loaded.report)?;
-    let mut plan = plan::plan_replacing(&selected, &replaced).map_err(|diagnostics| {
+    let mut plan = plan::plan(&selected, &loaded.names, &replaced).map_err(|diagnostics| {
         LoadError::Invalid(Report {
             diagnostics,
             ..loaded.report.clone()
@@ -179,7 +185,8 @@ pub fn generate_empty(options: &Options) -> proc_macro2::TokenStream {
     let runtime = options
         .runtime_path()
         .unwrap_or_else(|_| quote::quote! { ::eventcat });
-    plan::plan(&empty)
+    naming::Names::of(&empty)
+        .and_then(|names| plan::plan(&empty, &names, &Default::default()))
         .map(|plan| emit::emit(&plan, &runtime))
         .unwrap_or_default()
 }

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::{Catalog, Direction, Status};
+use crate::model::{Catalog, direction_word, status_word};
 
 mod timeline;
 
@@ -57,21 +57,4 @@ pub fn rows(catalog: &Catalog, as_of: Date) -> Vec<ListRow> {
             sunset_date: event.lifecycle.sunset.map(|d| d.to_string()),
         })
         .collect()
-}
-
-/// `received` or `send`.
-pub fn direction_word(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Received => "received",
-        Direction::Send => "send",
-    }
-}
-
-/// `active`, `deprecated` or `sunset`.
-pub fn status_word(status: Status) -> &'static str {
-    match status {
-        Status::Active => "active",
-        Status::Deprecated => "deprecated",
-        Status::Sunset => "sunset",
-    }
 }

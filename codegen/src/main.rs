@@ -178,7 +178,7 @@ fn pair(text: &str) -> Result<(String, String), String> {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    eventcat_codegen::options::parse_date(text)
+    eventcat_codegen::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 

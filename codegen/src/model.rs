@@ -364,3 +364,20 @@ impl Constant {
         }
     }
 }
+
+/// `received` or `send`.
+pub fn direction_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Received => "received",
+        Direction::Send => "send",
+    }
+}
+
+/// `active`, `deprecated` or `sunset`.
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Active => "active",
+        Status::Deprecated => "deprecated",
+        Status::Sunset => "sunset",
+    }
+}

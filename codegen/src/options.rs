@@ -334,23 +334,3 @@ pub fn source_date_epoch() -> Option<Result<Date, String>> {
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is not a number of seconds")),
     )
 }
-
-/// Parses a `YYYY-MM-DD` day: exactly four digits of year (0001 to 9999), two of month and two
-/// of day, and a day that exists.
-pub fn parse_date(text: &str) -> Option<Date> {
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| -> Option<i16> {
-        let part = bytes.get(range)?;
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| part.iter().fold(0, |n, d| n * 10 + i16::from(d - b'0')))
-    };
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if year == 0 {
-        return None;
-    }
-    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
-}

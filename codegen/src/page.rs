@@ -30,8 +30,8 @@ use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
 use semver::Version;
 
 use crate::check::parse_event_name;
-use crate::listing::{direction_word, status_word};
 pub use crate::load::catalog::{Direction, Status};
+use crate::model::{direction_word, status_word};
 
 /// Page headings that name a product, matched case-insensitively, with the product id.
 pub const PRODUCT_HEADINGS: &[(&str, &str)] = &[

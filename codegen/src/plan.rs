@@ -4,32 +4,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
-use crate::check::{enum_variant_name, upper_camel_ascii};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{
-    Catalog, Constant, Direction, Element, Event, Field, ItemBounds, Payload, Scalar, Shape, Status,
+    Catalog, Constant, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
+    SchemaVersion, Shape, Status, direction_word,
 };
-
-/// Names of the items every generated catalog defines or re-exports from the runtime; catalog
-/// types may not take them.
-pub const SUPPORT_NAMES: &[&str] = &[
-    "CatalogDate",
-    "CatalogEntry",
-    "DecodeError",
-    "DeclaredStatus",
-    "Direction",
-    "EncodeError",
-    "EncodedEvent",
-    "InvalidDate",
-    "LifecycleStatus",
-    "PartnerEvent",
-    "Product",
-    "ReceivedEvent",
-    "SendEvent",
-];
+pub use crate::naming::Part;
+use crate::naming::{self, Names};
 
 /// What every generated struct, union, newtype and family enum derives.
 pub const STRUCT_DERIVES: &[&str] = &["Debug", "Clone", "PartialEq"];
@@ -108,16 +91,6 @@ pub enum Carried {
         /// The field is an `Option` (optional or nullable, not both).
         option: bool,
     },
-}
-
-/// Where an inline type sits: the `part` of `owner` (`XV1Status` is the `status` part of `XV1`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
-    /// The Rust type it is a part of.
-    pub owner: String,
-    /// The part: a field's wire name, with `Item` or `Value` for an array's or map's element
-    /// (`QueueItem`), or a union's variant.
-    pub part: String,
 }
 
 /// A product as generated: a variant of `Product`.
@@ -487,58 +460,39 @@ pub struct EntryItem {
     pub replacement: Option<String>,
 }
 
-/// Builds the plan for `catalog`, or the naming errors that prevent it.
-pub fn plan(catalog: &Catalog) -> Result<Plan, Vec<Diagnostic>> {
-    plan_replacing(catalog, &BTreeMap::new())
-}
-
-/// [`plan`], with the shared types in `replaced` (name to Rust path) replaced by the partner's
-/// own types: not generated, and named by that path wherever they appear.
-pub fn plan_replacing(
+/// Builds the plan for `catalog` with the `names` chosen when it was checked (or when the catalog
+/// it was selected from was), the shared types in `replaced` (name to Rust path) replaced by the
+/// partner's own types: not generated, and named by that path wherever they appear. The errors
+/// are places `names` has no name for, which only a catalog other than the one named has.
+pub(crate) fn plan(
     catalog: &Catalog,
+    names: &Names,
     replaced: &BTreeMap<String, String>,
 ) -> Result<Plan, Vec<Diagnostic>> {
-    let Named {
-        planner,
-        events,
-        mut families,
-        carriers,
-    } = name_items(catalog, replaced);
+    let mut planner = Planner {
+        catalog,
+        names,
+        types: Vec::new(),
+        parts: BTreeMap::new(),
+        errors: Vec::new(),
+        item_bounds: catalog.type_item_bounds(),
+        replaced,
+        structs: BTreeMap::new(),
+        replacements: replacements(catalog),
+    };
+    planner.shared_types();
+    let mut events = Vec::new();
+    for event in &catalog.events {
+        events.extend(planner.event(event));
+    }
+    let mut families = planner.families(&events);
+    let carriers = planner.carriers(&events);
+    let products = planner.products();
+    let entries = planner.entries();
+    let conversions = planner.conversions(&events, &mut families);
     if !planner.errors.is_empty() {
         return Err(planner.errors);
     }
-    let products = catalog
-        .products
-        .values()
-        .map(|p| ProductItem {
-            id: p.id.clone(),
-            variant: p.id.to_upper_camel_case(),
-            title: p.title.clone(),
-        })
-        .collect();
-    let entries = catalog
-        .events
-        .iter()
-        .map(|event| EntryItem {
-            name: event.name.clone(),
-            product: event.product.to_upper_camel_case(),
-            direction: event.direction,
-            schema_versions: event
-                .schema_versions
-                .iter()
-                .map(|v| v.version.to_string())
-                .collect(),
-            status: event.status,
-            active: event.lifecycle.active.to_string(),
-            deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
-            sunset: event.lifecycle.sunset.map(|d| d.to_string()),
-            replacement: is_deprecated(event)
-                .then(|| planner.replacements.get(event.family.as_str()))
-                .flatten()
-                .map(|e| e.name.clone()),
-        })
-        .collect();
-    let conversions = planner.conversions(&events, &mut families);
     let mut types = planner.types;
     mark_defaults(&mut types);
     Ok(Plan {
@@ -551,83 +505,6 @@ pub fn plan_replacing(
         parts: planner.parts,
         carriers,
     })
-}
-
-/// The naming errors of `catalog`: two generated items with one Rust name (`name-collision`),
-/// each at the place that claims the name second. Validation runs this, so that every front end
-/// refuses such a catalog with the same located error before generating anything.
-pub fn check_names(catalog: &Catalog) -> Vec<Diagnostic> {
-    name_items(catalog, &BTreeMap::new()).planner.errors
-}
-
-/// The items of a catalog with their Rust names chosen.
-struct Named<'a> {
-    planner: Planner<'a>,
-    events: Vec<EventItem>,
-    families: Vec<FamilyItem>,
-    carriers: Vec<CarrierItem>,
-}
-
-/// Chooses every Rust name: the types, the event structs and the family enums, with their
-/// upgrade methods.
-fn name_items<'a>(catalog: &'a Catalog, replaced: &'a BTreeMap<String, String>) -> Named<'a> {
-    let mut planner = Planner {
-        replaced,
-        catalog,
-        names: SUPPORT_NAMES
-            .iter()
-            .map(|n| ((*n).to_owned(), None))
-            .collect(),
-        types: Vec::new(),
-        parts: BTreeMap::new(),
-        errors: Vec::new(),
-        item_bounds: catalog.type_item_bounds(),
-        structs: BTreeMap::new(),
-        replacements: replacements(catalog),
-    };
-    for decl in &catalog.types {
-        planner.claim(&decl.name, decl.location);
-    }
-    let recursive_aliases = crate::check::recursive_aliases(catalog);
-    for decl in catalog
-        .types
-        .iter()
-        .filter(|d| !replaced.contains_key(&d.name))
-    {
-        // Every public item has a doc, so that `missing_docs` holds for the generated code.
-        let doc = match &decl.doc {
-            Some(doc) => vec![doc.clone()],
-            None => vec![format!("The `{}` type of the catalog.", decl.name)],
-        };
-        planner.declare(&decl.name, doc, &decl.shape, decl.location);
-        if recursive_aliases.contains(decl.name.as_str())
-            && let Some(TypeItem::Alias(alias)) = planner.types.last_mut()
-        {
-            alias.newtype = true;
-        }
-    }
-    // Event structs are inserted after these, so the indices stay valid.
-    planner.structs = planner
-        .types
-        .iter()
-        .enumerate()
-        .filter_map(|(index, item)| match item {
-            TypeItem::Struct(s) => Some((s.name.clone(), index)),
-            _ => None,
-        })
-        .collect();
-    let mut events = Vec::new();
-    for event in &catalog.events {
-        events.extend(planner.event(event));
-    }
-    let families = planner.families(&events);
-    let carriers = planner.carriers(&events);
-    Named {
-        planner,
-        events,
-        families,
-        carriers,
-    }
 }
 
 /// An event version is deprecated when it is declared so or has a deprecation date.
@@ -662,72 +539,6 @@ fn newest_active<'a>(events: impl Iterator<Item = &'a Event>) -> Option<&'a Even
     events.filter(|e| !is_deprecated(e)).max_by_key(|e| e.major)
 }
 
-/// The Rust struct name of each schema version of `event`. A name depends only on the event
-/// name and the version, never on which other versions the catalog lists, so adding a version
-/// adds a name and never re-points one: version `N.0.0` of an event `...-vN` has the plain name
-/// (`AwInteractionWrapUpCodesV1`), any other version has its version appended
-/// (`AwInteractionWrapUpCodesV1_0_1`; a prerelease or build is appended in UpperCamelCase,
-/// `XV1_0_0Alpha1`, `XV1_0_0BuildA`, so the names pass `non_camel_case_types`).
-pub fn struct_names(event: &Event) -> Vec<String> {
-    event
-        .schema_versions
-        .iter()
-        .map(|v| struct_name(&event.name, &v.version))
-        .collect()
-}
-
-/// The Rust struct name of schema version `version` of the event called `name`.
-pub fn struct_name(name: &str, version: &semver::Version) -> String {
-    let plain = name.to_upper_camel_case();
-    let primary = version.minor == 0
-        && version.patch == 0
-        && version.pre.is_empty()
-        && version.build.is_empty()
-        && plain.ends_with(&format!("V{}", version.major));
-    if primary {
-        plain
-    } else {
-        let stem = plain.trim_end_matches(|c: char| c.is_ascii_digit());
-        format!("{stem}{}", version_suffix(version))
-    }
-}
-
-/// `1_0_0` for 1.0.0; prerelease and build identifiers follow in UpperCamelCase, numbers
-/// separated from a preceding digit by `_` (`1.0.0-rc.1` gives `1_0_0Rc1`, `1.0.0-1` gives
-/// `1_0_0_1`, `1.0.0+b.7` gives `1_0_0BuildB7`).
-fn version_suffix(version: &semver::Version) -> String {
-    let mut suffix = format!("{}_{}_{}", version.major, version.minor, version.patch);
-    if !version.pre.is_empty() {
-        append_identifiers(&mut suffix, version.pre.as_str());
-    }
-    if !version.build.is_empty() {
-        suffix.push_str("Build");
-        append_identifiers(&mut suffix, version.build.as_str());
-    }
-    suffix
-}
-
-/// Appends dot-separated semver identifiers to a name: words in UpperCamelCase, numbers as they
-/// are, after a `_` when the name ends in a digit.
-fn append_identifiers(name: &mut String, identifiers: &str) {
-    for identifier in identifiers.split('.') {
-        if identifier.chars().all(|c| c.is_ascii_digit()) {
-            if name.ends_with(|c: char| c.is_ascii_digit()) {
-                name.push('_');
-            }
-            name.push_str(identifier);
-        } else {
-            name.push_str(&upper_camel_ascii(identifier));
-        }
-    }
-}
-
-/// The `ReceivedEvent` method listing the values of a shared payload type an event carries:
-/// `call_objects` for `CallObject`.
-pub fn carrier_method(type_name: &str) -> String {
-    crate::check::rust_field_name(&format!("{}s", type_name.to_snake_case()))
-}
-
 /// How a field holds values of `type_name`, if it does: the type itself, an array of it, or an
 /// `Option` of either (a field both optional and nullable is left out).
 fn carried_in(field: &FieldItem, type_name: &str) -> Option<Carried> {
@@ -746,18 +557,14 @@ fn carried_in(field: &FieldItem, type_name: &str) -> Option<Carried> {
     })
 }
 
-/// The method that upgrades to the version a family enum calls `variant`: `upgrade_to_v3`.
-fn upgrade_method(variant: &str) -> String {
-    format!("upgrade_to_{}", variant.to_ascii_lowercase())
-}
-
 struct Planner<'a> {
     catalog: &'a Catalog,
-    /// Every Rust type name taken, with where it comes from.
-    names: BTreeMap<String, Option<Location>>,
+    /// The Rust name of every item, chosen when the catalog was checked.
+    names: &'a Names,
     types: Vec<TypeItem>,
     /// The inline types declared, with whose part each one is.
     parts: BTreeMap<String, Part>,
+    /// The places `names` has no name for.
     errors: Vec<Diagnostic>,
     /// The item bounds of every shared type, through aliases.
     item_bounds: BTreeMap<&'a str, ItemBounds>,
@@ -769,46 +576,113 @@ struct Planner<'a> {
     replacements: BTreeMap<&'a str, &'a Event>,
 }
 
-impl Planner<'_> {
-    /// Takes a Rust type name; a name taken twice is an error at the second place.
-    fn claim(&mut self, name: &str, location: Location) -> bool {
-        match self.names.get(name) {
-            None => {
-                self.names.insert(name.to_owned(), Some(location));
-                true
-            }
-            Some(first) => {
-                let mut error = Diagnostic::error(
-                    "name-collision",
-                    location,
-                    format!(
-                        "the generated Rust type `{name}` is already taken{}",
-                        if first.is_none() {
-                            " by a support type eventcat generates"
-                        } else {
-                            ""
-                        }
-                    ),
-                );
-                if let Some(first) = first {
-                    error = error.with_related(*first, "first taken here");
-                }
-                self.errors.push(error);
-                false
-            }
+impl<'a> Planner<'a> {
+    /// The name `names` has for `what`, or an error saying it has none.
+    fn named<T>(&mut self, name: Option<T>, what: impl FnOnce() -> String) -> Option<T> {
+        if name.is_none() {
+            let message = format!(
+                "no Rust name was chosen for {}: the catalog is not the one that was checked",
+                what()
+            );
+            self.errors
+                .push(Diagnostic::error("unnamed", Location::default(), message));
         }
+        name
     }
 
-    /// Declares a named type (already claimed) with the given shape.
+    /// The `Product` variant of a product id.
+    fn product_variant(&mut self, id: &str) -> String {
+        let names = self.names;
+        self.named(names.product(id), || format!("product `{id}`"))
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Declares every shared type the partner did not replace. Event structs are inserted
+    /// after these, so the indices of `structs` stay valid.
+    fn shared_types(&mut self) {
+        let catalog = self.catalog;
+        let recursive_aliases = crate::check::recursive_aliases(catalog);
+        for decl in catalog
+            .types
+            .iter()
+            .filter(|d| !self.replaced.contains_key(&d.name))
+        {
+            // Every public item has a doc, so that `missing_docs` holds for the generated code.
+            let doc = match &decl.doc {
+                Some(doc) => vec![doc.clone()],
+                None => vec![format!("The `{}` type of the catalog.", decl.name)],
+            };
+            self.declare(&decl.name, doc, &decl.shape, decl.location);
+            if recursive_aliases.contains(decl.name.as_str())
+                && let Some(TypeItem::Alias(alias)) = self.types.last_mut()
+            {
+                alias.newtype = true;
+            }
+        }
+        self.structs = self
+            .types
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| match item {
+                TypeItem::Struct(s) => Some((s.name.clone(), index)),
+                _ => None,
+            })
+            .collect();
+    }
+
+    /// The products, in id order.
+    fn products(&mut self) -> Vec<ProductItem> {
+        let catalog = self.catalog;
+        catalog
+            .products
+            .values()
+            .map(|p| ProductItem {
+                id: p.id.clone(),
+                variant: self.product_variant(&p.id),
+                title: p.title.clone(),
+            })
+            .collect()
+    }
+
+    /// The runtime table: one entry per catalog event.
+    fn entries(&mut self) -> Vec<EntryItem> {
+        let catalog = self.catalog;
+        catalog
+            .events
+            .iter()
+            .map(|event| EntryItem {
+                name: event.name.clone(),
+                product: self.product_variant(&event.product),
+                direction: event.direction,
+                schema_versions: event
+                    .schema_versions
+                    .iter()
+                    .map(|v| v.version.to_string())
+                    .collect(),
+                status: event.status,
+                active: event.lifecycle.active.to_string(),
+                deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
+                sunset: event.lifecycle.sunset.map(|d| d.to_string()),
+                replacement: is_deprecated(event)
+                    .then(|| self.replacements.get(event.family.as_str()))
+                    .flatten()
+                    .map(|e| e.name.clone()),
+            })
+            .collect()
+    }
+
+    /// Declares a named type with the given shape.
     fn declare(&mut self, name: &str, doc: Vec<String>, shape: &Shape, location: Location) {
         match shape {
             Shape::Object(fields) => {
                 let item = self.structure(name, doc, fields, None, location);
                 self.types.push(TypeItem::Struct(item));
             }
-            Shape::Enum(values) => self
-                .types
-                .push(TypeItem::Enum(enum_item(name, doc, values, location))),
+            Shape::Enum(values) => {
+                let item = self.enumeration(name, doc, values, location);
+                self.types.push(TypeItem::Enum(item));
+            }
             Shape::OneOf(members) => {
                 let item = self.union(name, doc, members, location);
                 self.types.push(TypeItem::Union(item));
@@ -913,31 +787,23 @@ impl Planner<'_> {
         members: &[Element],
         location: Location,
     ) -> UnionItem {
-        let mut variants: Vec<(String, TypeRef)> = Vec::new();
-        for (index, member) in members.iter().enumerate() {
-            let base = match &member.shape {
-                Shape::Scalar(scalar) => scalar.as_str().to_upper_camel_case(),
-                Shape::Named(type_name) => type_name.clone(),
-                Shape::Array(..) => "List".to_owned(),
-                Shape::Map(_) => "Map".to_owned(),
-                Shape::Object(_) => "Object".to_owned(),
-                Shape::Enum(_) => "Choice".to_owned(),
-                Shape::Const(_) => "Constant".to_owned(),
-                Shape::OneOf(_) => "Union".to_owned(),
-            };
-            // `[A, A3, A]`: the second `A` is `A3` by position, taken, so the count goes on.
-            let mut variant = base.clone();
-            let mut number = index + 1;
-            while variants.iter().any(|(v, _)| *v == variant) {
-                variant = format!("{base}{number}");
-                number += 1;
-            }
-            let mut ty = self.type_ref(name, &variant, &member.shape, location);
-            if member.nullable {
-                ty = TypeRef::Nullable(Box::new(ty));
-            }
-            variants.push((variant, ty));
-        }
+        let names = self.names;
+        let variants = self
+            .named(names.union_variants(name), || {
+                format!("the variants of `{name}`")
+            })
+            .unwrap_or_default();
+        let variants = variants
+            .iter()
+            .zip(members)
+            .map(|(variant, member)| {
+                let mut ty = self.type_ref(name, variant, &member.shape, location);
+                if member.nullable {
+                    ty = TypeRef::Nullable(Box::new(ty));
+                }
+                (variant.clone(), ty)
+            })
+            .collect();
         UnionItem {
             name: name.to_owned(),
             doc,
@@ -960,27 +826,26 @@ impl Planner<'_> {
                 None => TypeRef::Named(name.clone()),
             },
             Shape::Array(element, _) => {
-                let item = format!("{}Item", upper_camel_ascii(part));
-                TypeRef::Array(Box::new(self.element_ref(owner, &item, element, location)))
+                let item = self.element_ref(owner, &naming::item_part(part), element, location);
+                TypeRef::Array(Box::new(item))
             }
             Shape::Map(element) => {
-                let value = format!("{}Value", upper_camel_ascii(part));
-                TypeRef::Map(Box::new(self.element_ref(owner, &value, element, location)))
+                let value = self.element_ref(owner, &naming::value_part(part), element, location);
+                TypeRef::Map(Box::new(value))
             }
             // A constant inside an array, map or union is a unit type, checked like any other.
             Shape::Object(_) | Shape::Enum(_) | Shape::OneOf(_) | Shape::Const(_) => {
-                let name = format!("{owner}{}", upper_camel_ascii(part));
-                if self.claim(&name, location) {
-                    self.parts.insert(
-                        name.clone(),
-                        Part {
-                            owner: owner.to_owned(),
-                            part: part.to_owned(),
-                        },
-                    );
-                    let doc = vec![format!("The `{part}` part of [`{owner}`].")];
-                    self.declare(&name, doc, shape, location);
+                let names = self.names;
+                let what = || format!("the `{part}` part of `{owner}`");
+                let name = self
+                    .named(names.inline(owner, part), what)
+                    .unwrap_or_default()
+                    .to_owned();
+                if let Some(place) = names.part(&name) {
+                    self.parts.insert(name.clone(), place.clone());
                 }
+                let doc = vec![format!("The `{part}` part of [`{owner}`].")];
+                self.declare(&name, doc, shape, location);
                 TypeRef::Named(name)
             }
         }
@@ -1001,89 +866,77 @@ impl Planner<'_> {
         }
     }
 
+    /// A string enum, with the variants `names` has for it.
+    fn enumeration(
+        &mut self,
+        name: &str,
+        doc: Vec<String>,
+        values: &[String],
+        location: Location,
+    ) -> EnumItem {
+        let names = self.names;
+        let variants = self
+            .named(names.enum_variants(name), || {
+                format!("the variants of `{name}`")
+            })
+            .unwrap_or_default();
+        EnumItem {
+            location,
+            extra: Extra::default(),
+            name: name.to_owned(),
+            doc,
+            variants: variants
+                .iter()
+                .cloned()
+                .zip(values.iter().cloned())
+                .collect(),
+        }
+    }
+
+    /// The struct and item of each schema version of `event`.
     fn event(&mut self, event: &Event) -> Vec<EventItem> {
-        let names = struct_names(event);
+        let names = self.names;
+        let what = || format!("the schema versions of `{}`", event.name);
+        let struct_names = self
+            .named(names.structs(&event.name), what)
+            .unwrap_or_default();
         let replacement = self.replacements.get(event.family.as_str()).copied();
-        let deprecation = is_deprecated(event).then(|| deprecation(event, replacement));
-        let product = self
-            .catalog
-            .products
-            .get(&event.product)
-            .map_or(event.product.as_str(), |p| p.title.as_str());
+        let deprecation = is_deprecated(event).then(|| deprecation(event, replacement, names));
         let mut items = Vec::new();
-        for (version, struct_name) in event.schema_versions.iter().zip(names) {
-            if !self.claim(&struct_name, version.location) {
-                continue;
-            }
+        for (version, struct_name) in event.schema_versions.iter().zip(struct_names) {
             // A payload that is a shared object type is a newtype over that type.
             let wraps = match &version.payload {
                 Payload::Fields(_) => None,
-                Payload::Type(type_name) => {
-                    self.structs
-                        .get(type_name)
-                        .and_then(|&index| match &self.types[index] {
-                            TypeItem::Struct(shared) => Some(shared.clone()),
-                            _ => None,
-                        })
-                }
+                Payload::Type(type_name) => self.shared_struct(type_name),
             };
             let fields: &[Field] = match &version.payload {
                 Payload::Fields(fields) => fields,
                 Payload::Type(_) => &[],
             };
-            let mut doc: Vec<String> = event.doc.lines().map(str::to_owned).collect();
-            if let Some(note) = &version.doc {
-                doc.push(String::new());
-                doc.extend(note.lines().map(str::to_owned));
-            }
-            doc.push(String::new());
-            doc.push(format!(
-                "Event `{}`, schema version {}: {} {} event.",
-                event.name,
-                version.version,
-                product,
-                match event.direction {
-                    Direction::Received => "received",
-                    Direction::Send => "send",
-                }
-            ));
-            doc.push(String::new());
-            doc.push(lifecycle_line(event));
-            if let Some(shared) = &wraps {
-                doc.push(String::new());
-                doc.push(format!(
-                    "The payload is a [`{}`] plus its own `schemaVersion`: this struct boxes it \
-                     and dereferences to it, so one function can handle every event that carries one.",
-                    shared.name
-                ));
-            }
+            let doc = self.event_doc(event, version, wraps.as_ref());
             // The event struct goes before the inline types it creates.
             let position = self.types.len();
-            let mut item = self.structure(
-                &struct_name,
-                doc,
-                fields,
-                deprecation.clone(),
-                version.location,
-            );
+            let location = version.location;
+            let mut item = self.structure(struct_name, doc, fields, deprecation.clone(), location);
             if let Some(shared) = wraps {
                 item.fields = shared.fields;
                 item.wraps = Some(shared.name);
             }
             item.constants.push(ConstantField {
                 wire_name: crate::check::SCHEMA_VERSION_FIELD.to_owned(),
-                rust_name: "schema_version".to_owned(),
+                rust_name: naming::SCHEMA_VERSION_RUST_NAME.to_owned(),
                 value: Constant::String(version.version.to_string()),
                 optional: false,
                 nullable: false,
             });
             self.types.insert(position, TypeItem::Struct(item));
+            let product = self.product_variant(&event.product);
             items.push(EventItem {
-                struct_name,
+                struct_name: struct_name.clone(),
                 name: event.name.clone(),
                 version: version.version.to_string(),
                 family: event.family.clone(),
-                product: event.product.to_upper_camel_case(),
+                product,
                 direction: event.direction,
                 status: event.status,
                 active: event.lifecycle.active.to_string(),
@@ -1095,10 +948,57 @@ impl Planner<'_> {
         items
     }
 
+    /// The struct declared for the shared type `type_name`, if it is one.
+    fn shared_struct(&self, type_name: &str) -> Option<StructItem> {
+        let index = *self.structs.get(type_name)?;
+        match &self.types[index] {
+            TypeItem::Struct(shared) => Some(shared.clone()),
+            _ => None,
+        }
+    }
+
+    /// The doc lines of an event struct: the event's doc, the version's note, what it is, its
+    /// lifecycle, and for a payload that is a shared type, how the struct holds it.
+    fn event_doc(
+        &self,
+        event: &Event,
+        version: &SchemaVersion,
+        wraps: Option<&StructItem>,
+    ) -> Vec<String> {
+        let product = self
+            .catalog
+            .products
+            .get(&event.product)
+            .map_or(event.product.as_str(), |p| p.title.as_str());
+        let mut doc: Vec<String> = event.doc.lines().map(str::to_owned).collect();
+        if let Some(note) = &version.doc {
+            doc.push(String::new());
+            doc.extend(note.lines().map(str::to_owned));
+        }
+        doc.push(String::new());
+        doc.push(format!(
+            "Event `{}`, schema version {}: {} {} event.",
+            event.name,
+            version.version,
+            product,
+            direction_word(event.direction)
+        ));
+        doc.push(String::new());
+        doc.push(lifecycle_line(event));
+        if let Some(shared) = wraps {
+            doc.push(String::new());
+            doc.push(format!(
+                "The payload is a [`{}`] plus its own `schemaVersion`: this struct boxes it \
+                 and dereferences to it, so one function can handle every event that carries one.",
+                shared.name
+            ));
+        }
+        doc
+    }
+
     /// The shared types that are the whole payload of a received event, with every received
     /// event carrying one at its top level: as its payload, or in exactly one field of the type,
-    /// an array of it, or an `Option` of either. Two types whose methods would share a name are
-    /// a `name-collision`.
+    /// an array of it, or an `Option` of either.
     fn carriers(&mut self, events: &[EventItem]) -> Vec<CarrierItem> {
         let structs: BTreeMap<&str, &StructItem> = self
             .types
@@ -1116,123 +1016,53 @@ impl Planner<'_> {
         let payload_types: BTreeSet<&str> =
             received.iter().filter_map(|s| s.wraps.as_deref()).collect();
         let mut carriers = Vec::new();
-        let mut methods: BTreeMap<String, &str> = BTreeMap::new();
-        let mut collisions = Vec::new();
+        let mut unnamed = Vec::new();
         for type_name in payload_types {
-            let mut carrying = Vec::new();
-            for event in &received {
-                if event.wraps.as_deref() == Some(type_name) {
-                    carrying.push((event.name.clone(), Carried::Payload));
-                    continue;
-                }
-                let fields: Vec<Carried> = event
-                    .fields
-                    .iter()
-                    .filter_map(|f| carried_in(f, type_name))
-                    .collect();
-                if let [only] = fields.as_slice() {
-                    carrying.push((event.name.clone(), only.clone()));
-                }
-            }
-            let method = carrier_method(type_name);
-            if let Some(first) = methods.insert(method.clone(), type_name) {
-                collisions.push((first, type_name, method.clone()));
-            }
+            let Some(method) = self.names.carrier(type_name) else {
+                unnamed.push(type_name.to_owned());
+                continue;
+            };
             carriers.push(CarrierItem {
                 type_name: type_name.to_owned(),
-                method,
-                events: carrying,
+                method: method.to_owned(),
+                events: carrying(&received, type_name),
             });
         }
-        for (first, second, method) in collisions {
-            let location = |name: &str| {
-                self.catalog
-                    .type_decl(name)
-                    .map(|d| d.location)
-                    .unwrap_or_default()
-            };
-            let error = Diagnostic::error(
-                "name-collision",
-                location(second),
-                format!(
-                    "the payload types `{first}` and `{second}` both give the generated method \
-                     `ReceivedEvent::{method}`"
-                ),
-            )
-            .with_related(location(first), "the other type");
-            self.errors.push(error);
+        for type_name in unnamed {
+            self.named(None::<()>, || format!("the values of `{type_name}`"));
         }
         carriers
     }
 
+    /// The family enum of each family with more than one version.
     fn families(&mut self, events: &[EventItem]) -> Vec<FamilyItem> {
         let mut by_family: BTreeMap<&str, Vec<&EventItem>> = BTreeMap::new();
         for event in events {
             by_family.entry(&event.family).or_default().push(event);
         }
-        let catalog_events: BTreeMap<&str, &Event> = self
-            .catalog
-            .events
-            .iter()
-            .map(|e| (e.name.as_str(), e))
-            .collect();
+        let names = self.names;
         let mut families = Vec::new();
         for (family, members) in by_family {
             if members.len() < 2 {
                 continue;
             }
-            let name = family.to_upper_camel_case();
-            let location = catalog_events
-                .get(members[0].name.as_str())
-                .map(|e| e.location)
-                .unwrap_or_default();
-            if !self.claim(&name, location) {
+            let what = || format!("the enum of the `{family}` family");
+            let Some(family_names) = self.named(names.family(family), what) else {
                 continue;
-            }
+            };
             let mut variants: Vec<(String, String, bool)> = Vec::new();
-            let mut methods: BTreeMap<String, &EventItem> = BTreeMap::new();
-            for member in &members {
-                let variant = member
-                    .struct_name
-                    .strip_prefix(&name)
-                    .unwrap_or(&member.struct_name)
-                    .to_owned();
-                // Upgrade methods are lowercase: versions whose names differ only in case
-                // (`1.0.0-ab`, `1.0.0-aB`) would give one method twice.
-                let method = upgrade_method(&variant);
-                if let Some(first) = methods.insert(method.clone(), member) {
-                    let location = |item: &EventItem| {
-                        catalog_events
-                            .get(item.name.as_str())
-                            .and_then(|e| {
-                                e.schema_versions
-                                    .iter()
-                                    .find(|v| v.version.to_string() == item.version)
-                            })
-                            .map(|v| v.location)
-                            .unwrap_or_default()
-                    };
-                    self.errors.push(
-                        Diagnostic::error(
-                            "name-collision",
-                            location(member),
-                            format!(
-                                "schema versions {} of `{}` and {} of `{}` both give the \
-                                 generated method `{method}`",
-                                first.version, first.name, member.version, member.name
-                            ),
-                        )
-                        .with_related(location(first), "the other version"),
-                    );
-                }
-                variants.push((
-                    variant,
-                    member.struct_name.clone(),
-                    member.deprecation.is_some(),
-                ));
+            for member in members {
+                let what = || format!("the `{}` variant", member.struct_name);
+                let Some((variant, _)) =
+                    self.named(family_names.members.get(&member.struct_name), what)
+                else {
+                    continue;
+                };
+                let deprecated = member.deprecation.is_some();
+                variants.push((variant.clone(), member.struct_name.clone(), deprecated));
             }
             families.push(FamilyItem {
-                name,
+                name: family_names.name.clone(),
                 family: family.to_owned(),
                 variants,
                 into_oldest: None,
@@ -1255,11 +1085,15 @@ impl Planner<'_> {
             .map(|e| e.struct_name.as_str())
             .collect();
         for family in families.iter_mut() {
-            let structs: Vec<&str> = family.variants.iter().map(|(_, s, _)| s.as_str()).collect();
+            let methods = self.names.family(&family.family).map(|f| &f.members);
+            // (struct, the method upgrading to it), oldest first.
             let members: Vec<(&str, &str)> = family
                 .variants
                 .iter()
-                .map(|(v, s, _)| (s.as_str(), v.as_str()))
+                .filter_map(|(_, s, _)| {
+                    let (_, method) = methods?.get(s)?;
+                    Some((s.as_str(), method.as_str()))
+                })
                 .collect();
             for (i, older) in members.iter().enumerate() {
                 for newer in &members[i + 1..] {
@@ -1267,30 +1101,31 @@ impl Planner<'_> {
                     out.top_level(older.0, *newer, &deprecated);
                 }
             }
-            let oldest = structs[0];
-            let all_convert = structs[1..].iter().all(|s| {
-                matches!(
-                    out.done.get(&(s.to_string(), oldest.to_owned())),
-                    Some(Some(c)) if c.kind == ConversionKind::From
-                )
-            });
-            family.into_oldest = all_convert.then(|| oldest.to_owned());
+            family.into_oldest = out.all_convert_into_oldest(&members);
         }
         out.order
     }
 }
 
-fn enum_item(name: &str, doc: Vec<String>, values: &[String], location: Location) -> EnumItem {
-    EnumItem {
-        location,
-        extra: Extra::default(),
-        name: name.to_owned(),
-        doc,
-        variants: values
+/// Each received event struct among `received` that carries values of `type_name` at its top
+/// level, with where it holds them.
+fn carrying(received: &[&StructItem], type_name: &str) -> Vec<(String, Carried)> {
+    let mut carrying = Vec::new();
+    for event in received {
+        if event.wraps.as_deref() == Some(type_name) {
+            carrying.push((event.name.clone(), Carried::Payload));
+            continue;
+        }
+        let fields: Vec<Carried> = event
+            .fields
             .iter()
-            .map(|v| (enum_variant_name(v), v.clone()))
-            .collect(),
+            .filter_map(|f| carried_in(f, type_name))
+            .collect();
+        if let [only] = fields.as_slice() {
+            carrying.push((event.name.clone(), only.clone()));
+        }
     }
+    carrying
 }
 
 fn lifecycle_line(event: &Event) -> String {
@@ -1307,7 +1142,7 @@ fn lifecycle_line(event: &Event) -> String {
 }
 
 /// The deprecation note of `event`, naming its replacement ([`replacement`]) when there is one.
-fn deprecation(event: &Event, replacement: Option<&Event>) -> Deprecation {
+fn deprecation(event: &Event, replacement: Option<&Event>, names: &Names) -> Deprecation {
     let l = &event.lifecycle;
     let mut note = format!("`{}` is deprecated", event.name);
     if let Some(d) = l.deprecated {
@@ -1319,8 +1154,11 @@ fn deprecation(event: &Event, replacement: Option<&Event>) -> Deprecation {
     }
     match replacement {
         Some(newer) => {
-            let names = struct_names(newer);
-            let newest = names.last().cloned().unwrap_or_default();
+            let newest = names
+                .structs(&newer.name)
+                .and_then(<[String]>::last)
+                .cloned()
+                .unwrap_or_default();
             note.push_str(&format!("; use `{newest}` (`{}`) instead", newer.name));
         }
         None => note.push_str("; no replacement is published"),
@@ -1356,19 +1194,33 @@ impl Converter<'_> {
     }
 
     /// A conversion between two event structs: `From` when possible, else an upgrade method
-    /// taking the missing top-level fields.
+    /// taking the missing top-level fields; `to` is the target struct and the method upgrading
+    /// to it.
     fn top_level(&mut self, from: &str, to: (&str, &str), deprecated: &BTreeSet<&str>) {
-        let (to, to_variant) = to;
+        let (to, method) = to;
         let Some(mut conversion) = self.structs(from, to, true) else {
             return;
         };
         conversion.names_deprecated = deprecated.contains(from) || deprecated.contains(to);
         if conversion.kind != ConversionKind::From {
             conversion.kind = ConversionKind::Upgrade {
-                method: upgrade_method(to_variant),
+                method: method.to_owned(),
             };
         }
         self.record(from, to, Some(conversion));
+    }
+
+    /// The oldest of a family's `members` (struct, method), when every other member converts
+    /// into it with `From`.
+    fn all_convert_into_oldest(&self, members: &[(&str, &str)]) -> Option<String> {
+        let ((oldest, _), newer) = members.split_first()?;
+        let all_convert = newer.iter().all(|(s, _)| {
+            matches!(
+                self.done.get(&(s.to_string(), oldest.to_string())),
+                Some(Some(c)) if c.kind == ConversionKind::From
+            )
+        });
+        all_convert.then(|| oldest.to_string())
     }
 
     fn record(&mut self, from: &str, to: &str, conversion: Option<Conversion>) {
@@ -1577,5 +1429,54 @@ fn wrap_option(wrapped: bool, inner: ValueConversion) -> ValueConversion {
         ValueConversion::Option(Box::new(inner))
     } else {
         inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan of a loaded catalog, with no type replaced.
+    fn planned(loaded: &crate::Loaded) -> Plan {
+        plan(&loaded.catalog, &loaded.names, &BTreeMap::new())
+            .unwrap_or_else(|errors| panic!("the catalog must plan: {errors:?}"))
+    }
+
+    /// The (`min_items`, `max_items`) of the field `wire_name` of the generated struct `owner`.
+    fn bounds(plan: &Plan, owner: &str, wire_name: &str) -> (Option<u64>, Option<u64>) {
+        plan.types
+            .iter()
+            .find_map(|item| match item {
+                TypeItem::Struct(s) if s.name == owner => {
+                    s.fields.iter().find(|f| f.wire_name == wire_name)
+                }
+                _ => None,
+            })
+            .map(|field| (field.min_items, field.max_items))
+            .unwrap_or_else(|| panic!("no field {owner}.{wire_name}"))
+    }
+
+    #[test]
+    fn bounds_reach_the_field_item_through_aliases() {
+        let text = include_str!("../tests/item_bounds.yaml");
+        let loaded = crate::load_str("bounds.yaml", text).expect("the catalog loads");
+        let plan = planned(&loaded);
+        assert_eq!(bounds(&plan, "XV1", "direct"), (Some(1), Some(3)));
+        assert_eq!(bounds(&plan, "XV1", "aliased"), (Some(1), Some(3)));
+        assert_eq!(bounds(&plan, "XV1", "own"), (None, Some(7)));
+        assert_eq!(bounds(&plan, "XV1", "plain"), (None, None));
+        assert_eq!(bounds(&plan, "XV1", "text"), (None, None));
+        // A field of an inline object inside an array item keeps its own array's bounds.
+        assert_eq!(bounds(&plan, "XV1LegsItem", "stops"), (Some(2), None));
+    }
+
+    #[test]
+    fn the_conference_events_bound_their_calls() {
+        let loaded = crate::load_bundled().expect("the bundled catalog loads");
+        let plan = planned(&loaded);
+        let drop = bounds(&plan, "CallManagerCallConferenceDropV1", "calls");
+        assert_eq!(drop, (Some(1), None));
+        let start = bounds(&plan, "CallManagerCallConferenceStartV1", "calls");
+        assert_eq!(start, (Some(2), None));
     }
 }

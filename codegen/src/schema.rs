@@ -26,10 +26,10 @@ use semver::Version;
 use serde_json::{Map, Value, json};
 
 use crate::check::SCHEMA_VERSION_FIELD;
-use crate::listing::{direction_word, status_word};
 use crate::model::{
     Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, SchemaVersion, Shape,
 };
+use crate::model::{direction_word, status_word};
 use crate::plan::{is_deprecated, replacement};
 
 /// The `$schema` of every exported JSON Schema.

@@ -108,7 +108,7 @@ fn filters_select_events_and_the_types_they_use() {
 #[test]
 fn sunset_policies() {
     let loaded = eventcat_codegen::load_bundled().expect("loads");
-    let day = options::parse_date("2026-12-09");
+    let day = eventcat_codegen::parse_date("2026-12-09");
     let focus = |sunset| Options {
         events: vec!["aw-interaction-focus-*".into()],
         sunset,
@@ -136,7 +136,7 @@ fn sunset_policies() {
     ));
     // The day before v1's sunset, only v2 (sunset 2025-07-19) goes.
     let before = Options {
-        as_of: options::parse_date("2026-12-07"),
+        as_of: eventcat_codegen::parse_date("2026-12-07"),
         ..focus(SunsetPolicy::Omit)
     };
     let names: Vec<String> = options::select(&loaded.catalog, &before)

@@ -78,7 +78,7 @@ fn load_errors_say_their_message_once() {
 
 #[test]
 fn option_errors_say_their_message_once() {
-    let day = eventcat_codegen::options::parse_date("2026-06-01");
+    let day = eventcat_codegen::parse_date("2026-06-01");
     let cases = [
         Options {
             products: vec!["maestro".into()],

@@ -245,7 +245,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         None => SunsetPolicy::Keep,
     };
     let as_of = match &args.as_of {
-        Some(lit) => Some(options::parse_date(&lit.value()).ok_or_else(|| {
+        Some(lit) => Some(eventcat_codegen::parse_date(&lit.value()).ok_or_else(|| {
             syn::Error::new(
                 lit.span(),
                 "`as_of` must be a day of the form \"YYYY-MM-DD\"",

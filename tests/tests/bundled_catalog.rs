@@ -217,7 +217,7 @@ fn wire_name_type_becomes_raw_identifier() {
     };
     let field = fields.iter().find(|f| f.wire_name == "type").expect("type");
     assert_eq!(field.rust_name, "r#type");
-    assert_eq!(eventcat_codegen::check::rust_field_name("type"), "r#type");
+    assert_eq!(eventcat_codegen::rust_field_name("type"), "r#type");
     let translated = fields
         .iter()
         .find(|f| f.wire_name == "translatedMessage")

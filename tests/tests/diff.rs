@@ -2,8 +2,7 @@
 //! receiver and the sender of its event.
 
 use eventcat_codegen::diff::{self, Change, Diff, DiffOptions, Role};
-use eventcat_codegen::plan::{self, Plan};
-use eventcat_codegen::{Catalog, import, page};
+use eventcat_codegen::{Catalog, Loaded, import, page};
 
 /// Lifecycle catalog of the older events page (built with `eventcat import --write`).
 const OLDER: &str = include_str!("../fixtures/catalogs/older.yaml");
@@ -14,8 +13,12 @@ const FIELDS_OLD: &str = include_str!("../fixtures/catalogs/fields-old.yaml");
 const FIELDS_NEW: &str = include_str!("../fixtures/catalogs/fields-new.yaml");
 
 fn load(name: &str, text: &str) -> Catalog {
+    loaded(name, text).catalog
+}
+
+fn loaded(name: &str, text: &str) -> Loaded {
     match eventcat_codegen::load_str(name, text) {
-        Ok(loaded) => loaded.catalog,
+        Ok(loaded) => loaded,
         Err(err) => panic!("{name} must load:\n{err}"),
     }
 }
@@ -154,14 +157,15 @@ fn as_of_adds_what_became_deprecated_or_sunset() {
 #[test]
 fn a_catalog_does_not_differ_from_itself() {
     let bundled = match eventcat_codegen::load_bundled() {
-        Ok(loaded) => loaded.catalog,
+        Ok(loaded) => loaded,
         Err(err) => panic!("{err}"),
     };
-    let diff = diff::diff(&bundled, &bundled, "2026-06-01".parse().ok());
+    let diff = match diff::diff_loaded(&bundled, &bundled, "2026-06-01".parse().ok()) {
+        Ok(diff) => diff,
+        Err(err) => panic!("a checked catalog plans: {err}"),
+    };
     assert_eq!(summaries(&diff), Vec::<String>::new());
     assert!(!diff.breaking(true));
-    let planned = plan_of(&bundled);
-    let diff = diff.with_names(&planned, &planned);
     assert!(diff.names.is_empty());
 }
 
@@ -690,17 +694,13 @@ fn a_chain_of_thousands_of_nested_types_is_compared_without_running_out_of_stack
 // ------------------------------------------------------------------------------------------------
 // Rust names.
 
-fn plan_of(catalog: &Catalog) -> Plan {
-    match plan::plan(catalog) {
-        Ok(plan) => plan,
-        Err(errors) => panic!("a checked catalog plans: {errors:?}"),
-    }
-}
-
 /// The diff of two catalog texts, with their Rust names.
 fn diff_with_names(old: &str, new: &str) -> Diff {
-    let (old, new) = (load("old", old), load("new", new));
-    diff::diff(&old, &new, None).with_names(&plan_of(&old), &plan_of(&new))
+    let (old, new) = (loaded("old", old), loaded("new", new));
+    match diff::diff_loaded(&old, &new, None) {
+        Ok(diff) => diff,
+        Err(err) => panic!("a checked catalog plans: {err}"),
+    }
 }
 
 /// `added NAME: meaning`, `removed NAME: meaning`, `changed NAME: old -> new`, in that order.

@@ -4,7 +4,7 @@
 //! for every event of the bundled catalog on every day from 2024 to 2028.
 
 use eventcat::CatalogDate;
-use eventcat_codegen::listing::{direction_word, status_word};
+use eventcat_codegen::model::{direction_word, status_word};
 use eventcat_tests::catalog::CatalogEntry;
 
 #[test]

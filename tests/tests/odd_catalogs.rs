@@ -271,15 +271,14 @@ fn adding_schema_versions_keeps_every_name_and_its_meaning() {
 /// `eventcat diff` agrees: the update adds Rust names and removes or changes none.
 #[test]
 fn the_update_only_adds_rust_names() {
-    let plan = |path: &str| {
+    let load = |path: &str| {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        let loaded = eventcat_codegen::load_file(&path).expect("loads");
-        eventcat_codegen::plan::plan(&loaded.catalog).expect("plans")
+        eventcat_codegen::load_file(&path).expect("loads")
     };
-    let changes = eventcat_codegen::diff::names::changes(
-        &plan("corpus/ok/version-added-before.yaml"),
-        &plan("corpus/ok/version-added-after.yaml"),
-    );
+    let before = load("corpus/ok/version-added-before.yaml");
+    let after = load("corpus/ok/version-added-after.yaml");
+    let diff = eventcat_codegen::diff::diff_loaded(&before, &after, None).expect("plans");
+    let changes = diff.names;
     assert!(changes.removed.is_empty(), "{:?}", changes.removed);
     assert!(changes.changed.is_empty(), "{:?}", changes.changed);
     let added: Vec<&str> = changes.added.iter().map(|n| n.name.as_str()).collect();

@@ -49,7 +49,7 @@ fn the_reserved_type_names_are_the_validators() {
     listed.sort_unstable();
     assert_eq!(
         listed,
-        eventcat_codegen::check::reserved_type_names(),
+        eventcat_codegen::reserved_type_names(),
         "README's reserved type names"
     );
 }

@@ -5,7 +5,7 @@ pub mod limits;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 use jiff::civil::Date;
 use semver::Version;
 use serde_json::Value;
@@ -16,30 +16,14 @@ use crate::model::{
     Catalog, Constant, Element, Event, Field, ItemBounds, Lifecycle, Payload, Product, Scalar,
     SchemaVersion, Shape, TypeDecl,
 };
+use crate::naming::{
+    KEYWORDS, Names, PRELUDE_TYPE_NAMES, SUPPORT_NAMES, enum_variant_name, is_field_name,
+    is_type_name, rust_field_name,
+};
 use limits::Counted;
 
 /// The wire name every payload carries implicitly.
 pub const SCHEMA_VERSION_FIELD: &str = "schemaVersion";
-
-/// Prelude names a shared type may not take: generated items stand in the partner's module, where
-/// they would shadow the prelude. The support items eventcat generates are reserved too
-/// ([`crate::plan::SUPPORT_NAMES`]).
-const PRELUDE_TYPE_NAMES: &[&str] = &[
-    "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
-];
-
-/// Every name a shared type may not take, sorted: the prelude names, the generated support
-/// items and the keyword `Self`.
-pub fn reserved_type_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = PRELUDE_TYPE_NAMES
-        .iter()
-        .chain(crate::plan::SUPPORT_NAMES)
-        .chain(&["Self"])
-        .copied()
-        .collect();
-    names.sort_unstable();
-    names
-}
 
 /// The most schema versions a family may have, counted over all its events: eventcat generates a
 /// conversion between every two of them, so the output grows with the square of this number.
@@ -49,25 +33,15 @@ pub const MAX_FAMILY_VERSIONS: usize = 64;
 const ONLY_FIELDS_ARE_BOUNDED: &str = "only a field's own array, or a type declared as an array \
      and used as a field's type, can carry `min_items` and `max_items`";
 
-/// Rust keywords, which become raw identifiers (`r#type`).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
+/// A catalog that passed every check, with the Rust name of every item it generates.
+pub(crate) type Checked = (Catalog, Names);
 
-/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
-const NON_RAW_KEYWORDS: &[&str] = &["crate", "self", "Self", "super", "_"];
-
-/// Validates `file`. Returns the model when there is no error, and every diagnostic in file order.
-pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
+/// Checks `file`. Returns the model and its names when there is no error, and every diagnostic
+/// in file order.
+pub(crate) fn check(file: &CatalogFile) -> (Option<Checked>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
     let catalog = checker.catalog(file);
     let mut diagnostics = checker.diagnostics;
-    // The names of generated items are checked on a catalog without other errors, so that every
-    // front end (`check` included) refuses a name collision before anything is generated.
     let no_errors = |diagnostics: &[Diagnostic]| {
         !diagnostics
             .iter()
@@ -77,14 +51,18 @@ pub fn validate(file: &CatalogFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     if no_errors(&diagnostics) {
         diagnostics.extend(limits::check_nesting(&catalog));
     }
+    // The names of generated items are chosen on a catalog without other errors, so that every
+    // front end (`check` included) refuses a name collision before anything is generated.
+    let mut names = None;
     if no_errors(&diagnostics) {
-        diagnostics.extend(crate::plan::check_names(&catalog));
+        match Names::of(&catalog) {
+            Ok(chosen) => names = Some(chosen),
+            Err(collisions) => diagnostics.extend(collisions),
+        }
     }
     diagnostics.sort_by_key(|d| d.location.line);
-    let has_errors = diagnostics
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
-    ((!has_errors).then_some(catalog), diagnostics)
+    let checked = names.filter(|_| no_errors(&diagnostics));
+    (checked.map(|names| (catalog, names)), diagnostics)
 }
 
 /// Where a node stands, which decides the attributes it may carry.
@@ -199,7 +177,7 @@ impl Checker {
                     "type name `Self` is a Rust keyword and cannot name a type",
                 );
             } else if PRELUDE_TYPE_NAMES.contains(&name.value.as_str())
-                || crate::plan::SUPPORT_NAMES.contains(&name.value.as_str())
+                || SUPPORT_NAMES.contains(&name.value.as_str())
             {
                 self.error(
                     "type-name",
@@ -469,7 +447,7 @@ impl Checker {
     }
 
     fn date(&mut self, text: &Spanned<String>) -> Option<Date> {
-        let parsed = crate::options::parse_date(&text.value);
+        let parsed = parse_date(&text.value);
         if parsed.is_none() {
             self.error(
                 "date",
@@ -1063,7 +1041,7 @@ impl Checker {
                 status_location,
                 format!(
                     "`{name}` is declared {} but has no deprecation date",
-                    crate::listing::status_word(event.status)
+                    crate::model::status_word(event.status)
                 ),
             ),
             _ => {}
@@ -1184,91 +1162,6 @@ fn check_product_id(id: &str) -> Result<(), &'static str> {
     } else {
         Ok(())
     }
-}
-
-/// The Rust field name for a wire name: snake_case ASCII; keywords become raw identifiers.
-///
-/// Any wire name gives a valid identifier: a character that is not an ASCII letter or digit
-/// becomes `u` and its hexadecimal code point between underscores (`x²` becomes `x_u00b2`; a name
-/// of separators and symbols alone, which snake_case would drop, is escaped whole: `🎉` becomes
-/// `u1f389`), and a name that would be empty or start with a digit gets the prefix `field_`.
-pub fn rust_field_name(wire_name: &str) -> String {
-    let mut snake = wire_name.to_snake_case();
-    if snake.is_empty() {
-        // Nothing but separators and symbols (`-`, `🎉`): escape every character.
-        snake = wire_name.to_owned();
-    }
-    let mut name = String::with_capacity(snake.len());
-    for c in snake.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            name.push(c.to_ascii_lowercase());
-        } else {
-            name.push_str(&format!("_u{:04x}_", u32::from(c)));
-        }
-    }
-    // One underscore between words, none at the ends: `__` would trip `non_snake_case`.
-    let mut name = name
-        .split('_')
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join("_");
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert_str(0, "field_");
-    }
-    if NON_RAW_KEYWORDS.contains(&name.as_str()) {
-        name.push('_');
-    } else if KEYWORDS.contains(&name.as_str()) {
-        name.insert_str(0, "r#");
-    }
-    name
-}
-
-/// UpperCamelCase ASCII for any text: a character that is not an ASCII letter or digit becomes
-/// `U` and its hexadecimal code point (`½` becomes `U00BD`); a text of separators and symbols
-/// alone, which UpperCamelCase would drop, is escaped whole (`-` becomes `U002D`). The result
-/// may be empty or start with a digit.
-pub fn upper_camel_ascii(text: &str) -> String {
-    let mut camel = text.to_upper_camel_case();
-    if camel.is_empty() {
-        // Nothing but separators and symbols (`-`, `🎉`): escape every character.
-        camel = text.to_owned();
-    }
-    let mut name = String::new();
-    for c in camel.chars() {
-        if c.is_ascii_alphanumeric() {
-            name.push(c);
-        } else {
-            name.push_str(&format!("U{:04X}", u32::from(c)));
-        }
-    }
-    name
-}
-
-/// The Rust variant name for an enum value: UpperCamelCase ASCII ([`upper_camel_ascii`]), with a
-/// `V` in front when it would be empty, start with a digit or be the keyword `Self`.
-pub fn enum_variant_name(value: &str) -> String {
-    let mut name = upper_camel_ascii(value);
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) || name == "Self" {
-        name.insert(0, 'V');
-    }
-    name
-}
-
-fn is_type_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && name.to_upper_camel_case() == name
-}
-
-fn is_field_name(name: &str) -> bool {
-    let bare = name.strip_prefix("r#").unwrap_or(name);
-    bare.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
-        && !bare.contains("__")
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !NON_RAW_KEYWORDS.contains(&bare)
-        && (name.starts_with("r#") || !KEYWORDS.contains(&bare))
 }
 
 /// Calls its visitor with each type name a shape refers to, by some rule.
@@ -1593,105 +1486,35 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// Parses a `YYYY-MM-DD` day: exactly four digits of year (0001 to 9999), two of month and two
+/// of day, and a day that exists.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<i16> {
+        let part = bytes.get(range)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, d| n * 10 + i16::from(d - b'0')))
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if year == 0 {
+        return None;
+    }
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Names no Rust identifier rule lets through unescaped.
-    const HOSTILE: &[&str] = &[
-        "",
-        "_",
-        "-",
-        "__",
-        "1p",
-        "0",
-        "x²",
-        "½",
-        "🎉",
-        "café",
-        "self",
-        "Self",
-        "super",
-        "crate",
-        "type",
-        "r#type",
-        "a__b",
-        "_x",
-        "x_",
-        "callID",
-        "1st",
-        "\u{202e}a",
-        "a\rb",
-        "日本",
-    ];
-
-    /// Asserts that `name_of` gives each expected name.
-    fn assert_names(name_of: fn(&str) -> String, expected: &[(&str, &str)]) {
-        for (text, name) in expected {
-            assert_eq!(name_of(text), *name, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn every_wire_name_gives_an_ascii_snake_case_field_name() {
-        for wire in HOSTILE {
-            let name = rust_field_name(wire);
-            let bare = name.strip_prefix("r#").unwrap_or(&name);
-            assert!(
-                syn::parse_str::<syn::Ident>(&name).is_ok() && name.is_ascii(),
-                "{wire:?} -> {name:?}"
-            );
-            assert!(
-                !bare.contains("__") && !bare.starts_with('_') && is_field_name(&name),
-                "{wire:?} -> {name:?}"
-            );
-        }
-        assert_names(
-            rust_field_name,
-            &[
-                ("x²", "x_u00b2"),
-                ("café", "caf_u00e9"),
-                ("interactionId", "interaction_id"),
-                ("self", "self_"),
-                ("", "field_"),
-                ("🎉", "u1f389"),
-                ("-", "u002d"),
-            ],
-        );
-    }
-
-    #[test]
-    fn every_enum_value_gives_an_ascii_upper_camel_case_variant() {
-        for value in HOSTILE {
-            let name = enum_variant_name(value);
-            assert!(
-                syn::parse_str::<syn::Ident>(&name).is_ok()
-                    && name.chars().all(|c| c.is_ascii_alphanumeric())
-                    && name.starts_with(|c: char| c.is_ascii_uppercase())
-                    && name != "Self",
-                "{value:?} -> {name:?}"
-            );
-        }
-        assert_names(
-            enum_variant_name,
-            &[
-                ("½", "U00BD"),
-                ("in-bound", "InBound"),
-                ("self", "VSelf"),
-                ("2xl", "V2xl"),
-            ],
-        );
-        assert_names(
-            enum_variant_name,
-            &[("🎉", "U1F389"), ("-", "U002D"), ("", "V")],
-        );
-    }
-
     #[test]
     fn dates_have_four_digit_years_from_0001() {
-        assert!(crate::options::parse_date("2025-09-08").is_some());
-        assert!(crate::options::parse_date("0001-01-01").is_some());
-        assert!(crate::options::parse_date("2024-02-29").is_some());
+        assert!(parse_date("2025-09-08").is_some());
+        assert!(parse_date("0001-01-01").is_some());
+        assert!(parse_date("2024-02-29").is_some());
         for text in [
             "-001-01-01",
             "0000-01-01",
@@ -1701,7 +1524,7 @@ mod tests {
             "2025-01-1 ",
             "２025-01-01",
         ] {
-            assert!(crate::options::parse_date(text).is_none(), "{text}");
+            assert!(parse_date(text).is_none(), "{text}");
         }
     }
 }

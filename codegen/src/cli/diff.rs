@@ -4,7 +4,7 @@
 use eventcat_codegen::LoadError;
 use eventcat_codegen::diff::names::NameChanges;
 use eventcat_codegen::diff::{Change, Diff, DiffReport, MAX_CHANGES, Role};
-use eventcat_codegen::listing::direction_word;
+use eventcat_codegen::model::direction_word;
 
 use super::{Rendered, ReportFormat};
 

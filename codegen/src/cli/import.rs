@@ -4,7 +4,7 @@
 use eventcat_codegen::import::{
     Comparison, DateKind, Difference, DifferenceKind, ImportError, ImportReport, Written,
 };
-use eventcat_codegen::listing::{direction_word, status_word};
+use eventcat_codegen::model::{direction_word, status_word};
 use eventcat_codegen::page::{self, Page, PageForm, ProductSource};
 use serde_json::{Value, json};
 
