@@ -21,8 +21,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::hooks::{AttributeHook, DeriveHook, Replacement};
-use crate::options::{self, ListOption, Options, SunsetPolicy};
+use crate::options::{
+    self, AttributeHook, DeriveHook, ListOption, Options, Replacement, SunsetPolicy,
+};
 use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
 /// Configures and runs code generation from a build script.
@@ -142,10 +143,7 @@ impl Builder {
         pattern: impl Into<String>,
         attribute: impl Into<String>,
     ) -> Self {
-        let hook = AttributeHook {
-            pattern: pattern.into(),
-            attribute: attribute.into(),
-        };
+        let hook = AttributeHook::new(pattern, attribute);
         self.options.hooks.type_attributes.push(hook);
         self
     }
@@ -157,10 +155,7 @@ impl Builder {
         pattern: impl Into<String>,
         attribute: impl Into<String>,
     ) -> Self {
-        let hook = AttributeHook {
-            pattern: pattern.into(),
-            attribute: attribute.into(),
-        };
+        let hook = AttributeHook::new(pattern, attribute);
         self.options.hooks.field_attributes.push(hook);
         self
     }

@@ -12,88 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Location, Report};
 use crate::model::{Catalog, Payload, Shape, TypeDecl};
-use crate::options::FrontEnd;
+use crate::options::{FrontEnd, HookKind, HookRef, Hooks};
 use crate::plan::{
     CONSTANT_DERIVES, ENUM_DERIVES, Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef,
 };
-
-/// Every hook, in the order given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Hooks {
-    /// Traits to derive on the types whose name matches a pattern.
-    pub derives: Vec<DeriveHook>,
-    /// Attributes to put on the types whose name matches a pattern.
-    pub type_attributes: Vec<AttributeHook>,
-    /// Attributes to put on the fields that match a `Type.field` pattern.
-    pub field_attributes: Vec<AttributeHook>,
-    /// Catalog types the generated code uses the partner's own type for.
-    pub replacements: Vec<Replacement>,
-}
-
-/// `derive(pattern, traits...)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeriveHook {
-    /// A glob over the Rust names of the generated types (`AwInteractionFocus*`).
-    pub pattern: String,
-    /// The traits, as paths (`Hash`, `schemars::JsonSchema`).
-    pub traits: Vec<String>,
-}
-
-/// `type_attribute(pattern, attribute)` or `field_attribute(pattern, attribute)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AttributeHook {
-    /// For a type, a glob over the Rust names of the generated types; for a field,
-    /// `Type.field` with a glob on each side, the field by its Rust name.
-    pub pattern: String,
-    /// One or more outer attributes, as Rust source (`#[doc(alias = "id")]`).
-    pub attribute: String,
-}
-
-/// `replace(type, path)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replacement {
-    /// The shared catalog type (`Queue`).
-    pub type_name: String,
-    /// The Rust path of the partner's type (`crate::model::Queue`), which must implement serde's
-    /// `Serialize` and `Deserialize` and what the types that hold it derive.
-    pub path: String,
-}
-
-/// Which hook an error is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HookKind {
-    /// A [`DeriveHook`].
-    Derive,
-    /// A type [`AttributeHook`].
-    TypeAttribute,
-    /// A field [`AttributeHook`].
-    FieldAttribute,
-    /// A [`Replacement`].
-    Replace,
-}
-
-/// A hook: its kind, its place among the hooks of that kind, and its pattern (or, for a
-/// replacement, its type).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HookRef {
-    /// What kind of hook.
-    pub kind: HookKind,
-    /// Its place among those given.
-    pub index: usize,
-    /// Its pattern, or the type it replaces.
-    pub pattern: String,
-}
-
-impl HookRef {
-    /// The hook of this kind at `index`, with its pattern.
-    fn new(kind: HookKind, index: usize, pattern: &str) -> Self {
-        Self {
-            kind,
-            index,
-            pattern: pattern.to_owned(),
-        }
-    }
-}
 
 /// Why the hooks do not fit the catalog.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -165,25 +87,6 @@ impl HookError {
     /// The message, naming the hook as the user wrote it in `front_end`.
     pub fn message(&self, front_end: FrontEnd) -> String {
         format!("{}: {self}", self.hook().describe(front_end))
-    }
-}
-
-impl HookRef {
-    /// How the user wrote the hook in `front_end`: `derive("Queue", ...)`,
-    /// `.derive("Queue", ...)`, `--derive Queue=...`.
-    pub fn describe(&self, front_end: FrontEnd) -> String {
-        let (name, flag) = match self.kind {
-            HookKind::Derive => ("derive", "--derive"),
-            HookKind::TypeAttribute => ("type_attribute", "--type-attribute"),
-            HookKind::FieldAttribute => ("field_attribute", "--field-attribute"),
-            HookKind::Replace => ("replace", "--replace"),
-        };
-        let pattern = &self.pattern;
-        match front_end {
-            FrontEnd::Derive => format!("`{name}({pattern:?}, ...)`"),
-            FrontEnd::Builder => format!("`.{name}({pattern:?}, ...)`"),
-            FrontEnd::Cli => format!("`{flag} {pattern}=...`"),
-        }
     }
 }
 

@@ -29,11 +29,15 @@ use std::path::Path;
 
 pub use builder::{BuildError, Builder};
 pub use check::parse_date;
-pub use naming::{reserved_type_names, rust_field_name};
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
+pub use hooks::HookError;
 pub use load::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 pub use model::Catalog;
-pub use options::{FrontEnd, Options, SunsetPolicy};
+pub use naming::{reserved_type_names, rust_field_name};
+pub use options::{
+    AttributeHook, DeriveHook, FrontEnd, HookKind, HookRef, Hooks, ListOption, Options,
+    Replacement, SelectError, SunsetPolicy, source_date_epoch,
+};
 
 /// The catalog bundled with eventcat: every event 8x8 publishes.
 pub const BUNDLED_CATALOG: &str = include_str!("../catalog.yaml");
@@ -132,10 +136,10 @@ pub enum GenerateError {
     Load(#[from] LoadError),
     /// The options do not fit the catalog.
     #[error(transparent)]
-    Select(#[from] options::SelectError),
+    Select(#[from] SelectError),
     /// A hook does not fit the catalog.
     #[error(transparent)]
-    Hook(#[from] hooks::HookError),
+    Hook(#[from] HookError),
     /// The generated tokens did not form a Rust file (a bug in eventcat).
     #[error("generated code does not parse: {0}")]
     Render(String),

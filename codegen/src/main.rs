@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use cli::{ReportFormat, print, say};
 use eventcat_codegen::diff::DiffOptions;
-use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookError, Hooks, Replacement};
 use eventcat_codegen::import::{ImportMode, ImportOptions};
-use eventcat_codegen::{FrontEnd, GenerateError, LoadError, Loaded, Options, SunsetPolicy};
+use eventcat_codegen::{
+    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookError, Hooks, LoadError, Loaded,
+    Options, Replacement, SunsetPolicy,
+};
 use jiff::civil::Date;
 
 /// Typed Rust for 8x8 partner events.
@@ -268,7 +270,7 @@ fn generate_options(
     };
     let as_of = match as_of {
         None if sunset != SunsetPolicy::Keep => {
-            eventcat_codegen::options::source_date_epoch().transpose()?
+            eventcat_codegen::source_date_epoch().transpose()?
         }
         as_of => as_of,
     };

@@ -1,5 +1,7 @@
-//! Generation options: which events to generate (by product and name pattern) and what to do
-//! with events already sunset on a given day. Selection narrows a checked catalog before planning.
+//! Generation options: which events to generate (by product and name pattern), what to do with
+//! events already sunset on a given day, the runtime's path and the partner's hooks, each message
+//! in the words of the front end the options came from. Selection narrows a checked catalog
+//! before planning.
 
 use std::collections::BTreeSet;
 
@@ -46,7 +48,7 @@ pub struct Options {
     /// (`my_sdk::eventcat`); `::eventcat` when `None`.
     pub crate_path: Option<String>,
     /// Derives, attributes and replaced types the partner asks for.
-    pub hooks: crate::hooks::Hooks,
+    pub hooks: Hooks,
 }
 
 impl Options {
@@ -333,4 +335,109 @@ pub fn source_date_epoch() -> Option<Result<Date, String>> {
             .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is not a number of seconds")),
     )
+}
+
+/// Every hook, in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hooks {
+    /// Traits to derive on the types whose name matches a pattern.
+    pub derives: Vec<DeriveHook>,
+    /// Attributes to put on the types whose name matches a pattern.
+    pub type_attributes: Vec<AttributeHook>,
+    /// Attributes to put on the fields that match a `Type.field` pattern.
+    pub field_attributes: Vec<AttributeHook>,
+    /// Catalog types the generated code uses the partner's own type for.
+    pub replacements: Vec<Replacement>,
+}
+
+/// `derive(pattern, traits...)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeriveHook {
+    /// A glob over the Rust names of the generated types (`AwInteractionFocus*`).
+    pub pattern: String,
+    /// The traits, as paths (`Hash`, `schemars::JsonSchema`).
+    pub traits: Vec<String>,
+}
+
+/// `type_attribute(pattern, attribute)` or `field_attribute(pattern, attribute)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttributeHook {
+    /// For a type, a glob over the Rust names of the generated types; for a field,
+    /// `Type.field` with a glob on each side, the field by its Rust name.
+    pub pattern: String,
+    /// One or more outer attributes, as Rust source (`#[doc(alias = "id")]`).
+    pub attribute: String,
+}
+
+impl AttributeHook {
+    /// The hook putting `attribute` on what `pattern` matches.
+    pub fn new(pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
+        AttributeHook {
+            pattern: pattern.into(),
+            attribute: attribute.into(),
+        }
+    }
+}
+
+/// `replace(type, path)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// The shared catalog type (`Queue`).
+    pub type_name: String,
+    /// The Rust path of the partner's type (`crate::model::Queue`), which must implement serde's
+    /// `Serialize` and `Deserialize` and what the types that hold it derive.
+    pub path: String,
+}
+
+/// Which hook an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookKind {
+    /// A [`DeriveHook`].
+    Derive,
+    /// A type [`AttributeHook`].
+    TypeAttribute,
+    /// A field [`AttributeHook`].
+    FieldAttribute,
+    /// A [`Replacement`].
+    Replace,
+}
+
+/// A hook: its kind, its place among the hooks of that kind, and its pattern (or, for a
+/// replacement, its type).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HookRef {
+    /// What kind of hook.
+    pub kind: HookKind,
+    /// Its place among those given.
+    pub index: usize,
+    /// Its pattern, or the type it replaces.
+    pub pattern: String,
+}
+
+impl HookRef {
+    /// The hook of this kind at `index`, with its pattern.
+    pub(crate) fn new(kind: HookKind, index: usize, pattern: &str) -> Self {
+        Self {
+            kind,
+            index,
+            pattern: pattern.to_owned(),
+        }
+    }
+
+    /// How the user wrote the hook in `front_end`: `derive("Queue", ...)`,
+    /// `.derive("Queue", ...)`, `--derive Queue=...`.
+    pub fn describe(&self, front_end: FrontEnd) -> String {
+        let (name, flag) = match self.kind {
+            HookKind::Derive => ("derive", "--derive"),
+            HookKind::TypeAttribute => ("type_attribute", "--type-attribute"),
+            HookKind::FieldAttribute => ("field_attribute", "--field-attribute"),
+            HookKind::Replace => ("replace", "--replace"),
+        };
+        let pattern = &self.pattern;
+        match front_end {
+            FrontEnd::Derive => format!("`{name}({pattern:?}, ...)`"),
+            FrontEnd::Builder => format!("`.{name}({pattern:?}, ...)`"),
+            FrontEnd::Cli => format!("`{flag} {pattern}=...`"),
+        }
+    }
 }

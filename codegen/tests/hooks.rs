@@ -1,9 +1,9 @@
 //! The partner's hooks: derives and attributes by name pattern, replaced types; a derive that
 //! cannot hold is an error at the field of the catalog that keeps it from holding.
 
-use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookError, HookKind, Hooks, Replacement};
 use eventcat_codegen::{
-    BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Builder, FrontEnd, GenerateError, Options,
+    AttributeHook, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Builder, DeriveHook, FrontEnd,
+    GenerateError, HookError, HookKind, Hooks, Options, Replacement,
 };
 
 fn derive(pattern: &str, traits: &[&str]) -> DeriveHook {

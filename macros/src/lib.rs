@@ -15,8 +15,10 @@
 
 use std::path::PathBuf;
 
-use eventcat_codegen::hooks::{AttributeHook, DeriveHook, HookKind, HookRef, Hooks, Replacement};
-use eventcat_codegen::{FrontEnd, GenerateError, LoadError, Options, SunsetPolicy, options};
+use eventcat_codegen::{
+    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookKind, HookRef, Hooks, ListOption,
+    LoadError, Options, Replacement, SelectError, SunsetPolicy,
+};
 use proc_macro::TokenStream;
 use quote::quote;
 use syn::parse::ParseStream;
@@ -174,11 +176,11 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
                 "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
                 "products" => {
-                    let list = selection(&meta, options::ListOption::Products)?;
+                    let list = selection(&meta, ListOption::Products)?;
                     set_once(&mut args.products, list, &meta.path)?;
                 }
                 "events" => {
-                    let list = selection(&meta, options::ListOption::Events)?;
+                    let list = selection(&meta, ListOption::Events)?;
                     set_once(&mut args.events, list, &meta.path)?;
                 }
                 "derive" => args.hook(HookKind::Derive, &meta)?,
@@ -211,7 +213,7 @@ fn set_once<T>(slot: &mut Option<T>, value: T, path: &syn::Path) -> syn::Result<
 /// The list of `products = [...]` or `events = [...]`; an empty one is an error at the option.
 fn selection(
     meta: &syn::meta::ParseNestedMeta<'_>,
-    option: options::ListOption,
+    option: ListOption,
 ) -> syn::Result<Vec<LitStr>> {
     let list = string_list(meta.value()?)?;
     if list.is_empty() {
@@ -253,7 +255,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         })?),
         None if sunset != SunsetPolicy::Keep => {
             inputs.source_date_epoch = true;
-            match options::source_date_epoch() {
+            match eventcat_codegen::source_date_epoch() {
                 Some(Ok(day)) => Some(day),
                 Some(Err(message)) => {
                     return Err(syn::Error::new(span_of(&args.sunset, marker), message));
@@ -306,17 +308,16 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         .map_err(|err| syn::Error::new(span_of(&args.path, marker), load_message(&err)))?;
     let items = eventcat_codegen::generate(&loaded, &options).map_err(|err| {
         let span = match &err {
-            GenerateError::Select(options::SelectError::UnknownProduct { product, .. }) => {
+            GenerateError::Select(SelectError::UnknownProduct { product, .. }) => {
                 blame(products, product).unwrap_or_else(|| span_of(&args.path, marker))
             }
             GenerateError::Select(
-                options::SelectError::BadPattern { pattern, .. }
-                | options::SelectError::UnmatchedPattern { pattern },
+                SelectError::BadPattern { pattern, .. } | SelectError::UnmatchedPattern { pattern },
             ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
-            GenerateError::Select(
-                options::SelectError::Sunset { .. } | options::SelectError::NoAsOf { .. },
-            ) => span_of(&args.sunset, marker),
-            GenerateError::Select(options::SelectError::BadCratePath { .. }) => {
+            GenerateError::Select(SelectError::Sunset { .. } | SelectError::NoAsOf { .. }) => {
+                span_of(&args.sunset, marker)
+            }
+            GenerateError::Select(SelectError::BadCratePath { .. }) => {
                 span_of(&args.crate_path, marker)
             }
             GenerateError::Hook(hook) => args
