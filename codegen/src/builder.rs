@@ -22,9 +22,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::options::{
-    self, AttributeHook, DeriveHook, ListOption, Options, Replacement, SunsetPolicy,
+    AttributeHook, DeriveHook, FrontEnd, ListOption, Options, Replacement, SunsetPolicy,
+    source_date_epoch,
 };
-use crate::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
+use crate::pipeline::{self, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
 
 /// Configures and runs code generation from a build script.
 #[derive(Debug, Clone, Default)]
@@ -50,11 +51,11 @@ pub enum BuildError {
     #[error("{0}")]
     AsOf(String),
     /// `.events([])` or `.products([])`: a list that selects no event.
-    #[error("{}", .0.empty_message(crate::FrontEnd::Builder))]
+    #[error("{}", .0.empty_message(FrontEnd::Builder))]
     EmptyList(ListOption),
     /// The catalog or options are wrong; the message has file, line and column, and names the
     /// builder's methods.
-    #[error("{}", .0.message(crate::FrontEnd::Builder))]
+    #[error("{}", .0.message(FrontEnd::Builder))]
     Generate(GenerateError),
     /// The output file could not be written.
     #[error("cannot write {path}: {error}")]
@@ -231,19 +232,19 @@ impl Builder {
                     "`.as_of(\"{text}\")`: not a day of the form YYYY-MM-DD"
                 ))
             })?),
-            None if options.sunset != SunsetPolicy::Keep => options::source_date_epoch()
-                .transpose()
-                .map_err(BuildError::AsOf)?,
+            None if options.sunset != SunsetPolicy::Keep => {
+                source_date_epoch().transpose().map_err(BuildError::AsOf)?
+            }
             None => None,
         };
         let generated = match &self.catalog {
             Some(catalog) => {
                 let name = catalog.display().to_string();
-                let source =
-                    crate::read_catalog(&root.join(catalog), &name).map_err(GenerateError::Load)?;
-                crate::generate_source(&name, &source, &options)
+                let source = pipeline::read_catalog(&root.join(catalog), &name)
+                    .map_err(GenerateError::Load)?;
+                pipeline::generate_source(&name, &source, &options)
             }
-            None => crate::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
+            None => pipeline::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
         };
         Ok(generated?)
     }

@@ -1,0 +1,183 @@
+//! The pipeline end to end: [`load_str`] reads catalog text ([`crate::load`]) and checks it
+//! ([`crate::check`], which also chooses the names, [`crate::naming`]); [`generate`] selects
+//! what the options ask for ([`crate::options`]), plans it ([`crate::plan`]), applies the hooks
+//! ([`crate::hooks`]) and emits the tokens ([`crate::emit`]); [`generate_source`] renders them as
+//! a Rust file ([`crate::render`]).
+
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Report};
+use crate::hooks::{self, HookError};
+use crate::model::Catalog;
+use crate::options::{self, FrontEnd, Options, SelectError};
+#[cfg(feature = "build")]
+use crate::render;
+use crate::{check, emit, load, naming, plan};
+
+/// The catalog bundled with eventcat: every event 8x8 publishes.
+pub const BUNDLED_CATALOG: &str = include_str!("../catalog.yaml");
+
+/// The name the bundled catalog goes by in diagnostics.
+pub const BUNDLED_CATALOG_NAME: &str = "catalog.yaml";
+
+/// A catalog that loaded, with its lints.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The checked catalog.
+    pub catalog: Catalog,
+    /// The lints (no errors).
+    pub report: Report,
+    /// The Rust name of every item the catalog generates, chosen when it was checked.
+    pub(crate) names: naming::Names,
+}
+
+/// Why a catalog could not be loaded.
+///
+/// Every error of this crate says its whole message in `Display`, and wrappers
+/// (`GenerateError::Load`, `BuildError::Generate`) show the error they wrap: walking a chain
+/// with `source()` never meets the same message twice.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read catalog {path}: {error}")]
+    Read {
+        /// The path as given.
+        path: String,
+        /// The I/O error, which the message already says.
+        error: std::io::Error,
+    },
+    /// The catalog has errors; the report lists them, and the lints, with locations.
+    #[error("{0}")]
+    Invalid(Report),
+}
+
+/// Loads and validates catalog text; `path` names it in diagnostics. A lone `\r` counts as a
+/// line break, like `\n` and `\r\n` (see [`load::input::normalize_line_breaks`]).
+pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
+    let source = load::input::normalize_line_breaks(source);
+    let report = |diagnostics| Report {
+        path: path.to_owned(),
+        source: source.clone().into_owned(),
+        diagnostics,
+    };
+    let file = load::parse(&source).map_err(|error| LoadError::Invalid(report(vec![error])))?;
+    let (checked, diagnostics) = check::check(&file);
+    match checked {
+        Some((catalog, names)) => Ok(Loaded {
+            catalog,
+            report: report(diagnostics),
+            names,
+        }),
+        None => Err(LoadError::Invalid(report(diagnostics))),
+    }
+}
+
+/// Reads the catalog file at `path` (see [`input`]: regular files of at most
+/// [`load::input::MAX_INPUT_BYTES`], UTF-8); `name` names it in diagnostics. A file that is not
+/// UTF-8 is an `encoding` error at the first invalid byte.
+pub fn read_catalog(path: &Path, name: &str) -> Result<String, LoadError> {
+    load::input::read_text(path, "catalog").map_err(|err| match err {
+        load::input::ReadError::Io(error) => LoadError::Read {
+            path: path.display().to_string(),
+            error,
+        },
+        load::input::ReadError::NotUtf8(bad) => LoadError::Invalid(Report {
+            path: name.to_owned(),
+            source: load::input::normalize_line_breaks(&bad.lossy).into_owned(),
+            diagnostics: vec![Diagnostic::error("encoding", bad.location, bad.message)],
+        }),
+    })
+}
+
+/// Reads and validates the catalog at `path`.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let display = path.display().to_string();
+    let source = read_catalog(path, &display)?;
+    load_str(&display, &source)
+}
+
+/// Loads the bundled catalog.
+pub fn load_bundled() -> Result<Loaded, LoadError> {
+    load_str(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG)
+}
+
+/// Why code could not be generated.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GenerateError {
+    /// The catalog could not be loaded, or its names clash; the report has locations.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The options do not fit the catalog.
+    #[error(transparent)]
+    Select(#[from] SelectError),
+    /// A hook does not fit the catalog.
+    #[error(transparent)]
+    Hook(#[from] HookError),
+    /// The generated tokens did not form a Rust file (a bug in eventcat).
+    #[error("generated code does not parse: {0}")]
+    Render(String),
+}
+
+impl GenerateError {
+    /// The message in the words of `front_end` (`--as-of`, `.as_of(...)` or `as_of = ...`).
+    pub fn message(&self, front_end: FrontEnd) -> String {
+        match self {
+            GenerateError::Select(err) => err.message(front_end),
+            GenerateError::Hook(err) => err.message(front_end),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The generated items for a loaded catalog and options: the one code path behind the derive,
+/// the build.rs builder and `eventcat generate`.
+pub fn generate(
+    loaded: &Loaded,
+    options: &Options,
+) -> Result<proc_macro2::TokenStream, GenerateError> {
+    let runtime = options.runtime_path()?;
+    let selected = options::select(&loaded.catalog, options)?;
+    let hooks = &options.hooks;
+    let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, &loaded.report)?;
+    let mut plan = plan::plan(&selected, &loaded.names, &replaced).map_err(|diagnostics| {
+        LoadError::Invalid(Report {
+            diagnostics,
+            ..loaded.report.clone()
+        })
+    })?;
+    hooks::apply(&mut plan, hooks, &loaded.report)?;
+    Ok(emit::emit(&plan, &runtime))
+}
+
+/// The items of a catalog without events: the support types (`CatalogEntry`, `ReceivedEvent`,
+/// `DecodeError`, ...) and nothing else, calling the runtime at `options`' crate path (or
+/// `::eventcat`, when that path is the error). The derive emits them beside its error, so that
+/// a failed expansion is reported once instead of as a cascade of unresolved names.
+pub fn generate_empty(options: &Options) -> proc_macro2::TokenStream {
+    let empty = Catalog {
+        products: Default::default(),
+        types: Vec::new(),
+        events: Vec::new(),
+    };
+    let runtime = options
+        .runtime_path()
+        .unwrap_or_else(|_| quote::quote! { ::eventcat });
+    naming::Names::of(&empty)
+        .and_then(|names| plan::plan(&empty, &names, &Default::default()))
+        .map(|plan| emit::emit(&plan, &runtime))
+        .unwrap_or_default()
+}
+
+/// Loads catalog text and renders the generated code as a pretty-printed Rust file.
+#[cfg(feature = "build")]
+pub fn generate_source(
+    path: &str,
+    source: &str,
+    options: &Options,
+) -> Result<String, GenerateError> {
+    let loaded = load_str(path, source)?;
+    let tokens = generate(&loaded, options)?;
+    render::render(tokens, path).map_err(|err| GenerateError::Render(err.to_string()))
+}
