@@ -445,3 +445,33 @@ fn all_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
         Shape::Scalar(_) | Shape::Const(_) | Shape::Enum(_) => {}
     }
 }
+
+/// The most schema versions a family may have, counted over all its events: eventcat generates a
+/// conversion between every two of them, so the output grows with the square of this number.
+pub const MAX_FAMILY_VERSIONS: usize = 64;
+
+impl super::Checker {
+    /// A family (the schema versions of all its events) has at most [`MAX_FAMILY_VERSIONS`]
+    /// members: a conversion is generated for every pair, so the output grows with the square.
+    pub(super) fn check_family_sizes(&mut self, catalog: &Catalog) {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for event in &catalog.events {
+            let count = counts.entry(event.family.as_str()).or_default();
+            for version in &event.schema_versions {
+                *count += 1;
+                if *count == MAX_FAMILY_VERSIONS + 1 {
+                    self.error(
+                        "too-many-versions",
+                        version.location,
+                        format!(
+                            "the family `{}` has more than {MAX_FAMILY_VERSIONS} schema versions \
+                             (counted over its events); eventcat generates a conversion between \
+                             every two of them, so a family is limited to {MAX_FAMILY_VERSIONS}",
+                            event.family
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
