@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
-use crate::model::{Catalog, DatedStatus, Payload, Shape};
+use crate::model::{Catalog, DatedStatus, Event, Payload, Shape};
 
 /// What to do with an event whose sunset date has passed on the `as_of` day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -220,33 +220,8 @@ impl SelectError {
 }
 
 /// Narrows `catalog` to the selected events and the shared types they use.
-pub fn select(catalog: &Catalog, options: &Options) -> Result<Catalog, SelectError> {
-    for product in &options.products {
-        if !catalog.products.contains_key(product) {
-            let known: Vec<&str> = catalog.products.keys().map(String::as_str).collect();
-            return Err(SelectError::UnknownProduct {
-                product: product.clone(),
-                known: known.join(", "),
-            });
-        }
-    }
-    let patterns = options
-        .events
-        .iter()
-        .map(|p| {
-            glob::Pattern::new(p).map_err(|err| SelectError::BadPattern {
-                pattern: p.clone(),
-                reason: err.msg.to_owned(),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    for (pattern, text) in patterns.iter().zip(&options.events) {
-        if !catalog.events.iter().any(|e| pattern.matches(&e.name)) {
-            return Err(SelectError::UnmatchedPattern {
-                pattern: text.clone(),
-            });
-        }
-    }
+pub(crate) fn select(catalog: &Catalog, options: &Options) -> Result<Catalog, SelectError> {
+    let patterns = patterns(catalog, options)?;
     let as_of = match (options.sunset, options.as_of) {
         (SunsetPolicy::Keep, _) => None,
         (_, Some(day)) => Some(day),
@@ -274,37 +249,74 @@ pub fn select(catalog: &Catalog, options: &Options) -> Result<Catalog, SelectErr
         }
         events.retain(|e| !sunset.contains(&e.name));
     }
-    let mut used = BTreeSet::new();
-    for event in &events {
-        for version in &event.schema_versions {
-            match &version.payload {
-                Payload::Fields(fields) => {
-                    for field in fields {
-                        uses(catalog, &field.shape, &mut used);
-                    }
-                }
-                Payload::Type(name) => {
-                    uses(catalog, &Shape::Named(name.clone()), &mut used);
-                }
-            }
-        }
-    }
+    let used = used_types(catalog, &events);
     let products = catalog
         .products
         .iter()
         .filter(|(id, _)| events.iter().any(|e| &e.product == *id))
         .map(|(id, p)| (id.clone(), p.clone()))
         .collect();
+    let types = catalog
+        .types
+        .iter()
+        .filter(|t| used.contains(&t.name))
+        .cloned()
+        .collect();
     Ok(Catalog {
         products,
-        types: catalog
-            .types
-            .iter()
-            .filter(|t| used.contains(&t.name))
-            .cloned()
-            .collect(),
+        types,
         events,
     })
+}
+
+/// The event patterns of `options`, after checking that each product is declared and each
+/// pattern parses and matches an event.
+fn patterns(catalog: &Catalog, options: &Options) -> Result<Vec<glob::Pattern>, SelectError> {
+    for product in &options.products {
+        if !catalog.products.contains_key(product) {
+            let known: Vec<&str> = catalog.products.keys().map(String::as_str).collect();
+            return Err(SelectError::UnknownProduct {
+                product: product.clone(),
+                known: known.join(", "),
+            });
+        }
+    }
+    let patterns = options
+        .events
+        .iter()
+        .map(|p| {
+            glob::Pattern::new(p).map_err(|err| SelectError::BadPattern {
+                pattern: p.clone(),
+                reason: err.msg.to_owned(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for (pattern, text) in patterns.iter().zip(&options.events) {
+        if !catalog.events.iter().any(|e| pattern.matches(&e.name)) {
+            return Err(SelectError::UnmatchedPattern {
+                pattern: text.clone(),
+            });
+        }
+    }
+    Ok(patterns)
+}
+
+/// Every shared type the payloads of `events` use, directly or through other types.
+fn used_types(catalog: &Catalog, events: &[Event]) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    for version in events.iter().flat_map(|e| &e.schema_versions) {
+        match &version.payload {
+            Payload::Fields(fields) => {
+                for field in fields {
+                    uses(catalog, &field.shape, &mut used);
+                }
+            }
+            Payload::Type(name) => {
+                uses(catalog, &Shape::Named(name.clone()), &mut used);
+            }
+        }
+    }
+    used
 }
 
 /// Adds every shared type `shape` uses, directly or through other types.
@@ -439,5 +451,78 @@ impl HookRef {
             FrontEnd::Builder => format!("`.{name}({pattern:?}, ...)`"),
             FrontEnd::Cli => format!("`{flag} {pattern}=...`"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sunset_policies() {
+        let loaded = crate::load_bundled().expect("loads");
+        let day = crate::check::parse_date("2026-12-09");
+        let focus = |sunset| Options {
+            events: vec!["aw-interaction-focus-*".into()],
+            sunset,
+            as_of: day,
+            ..Options::default()
+        };
+        let kept = select(&loaded.catalog, &focus(SunsetPolicy::Keep)).expect("keep");
+        assert_eq!(kept.events.len(), 3);
+        let omitted = select(&loaded.catalog, &focus(SunsetPolicy::Omit)).expect("omit");
+        let names: Vec<&str> = omitted.events.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["aw-interaction-focus-v3"]);
+        let refused = select(&loaded.catalog, &focus(SunsetPolicy::Error));
+        assert!(matches!(
+            refused,
+            Err(SelectError::Sunset { ref events, .. })
+                if events == "aw-interaction-focus-v1, aw-interaction-focus-v2"
+        ));
+        let no_day = Options {
+            as_of: None,
+            ..focus(SunsetPolicy::Omit)
+        };
+        assert!(matches!(
+            select(&loaded.catalog, &no_day),
+            Err(SelectError::NoAsOf { policy: "omit" })
+        ));
+        // The day before v1's sunset, only v2 (sunset 2025-07-19) goes.
+        let before = Options {
+            as_of: crate::check::parse_date("2026-12-07"),
+            ..focus(SunsetPolicy::Omit)
+        };
+        let names: Vec<String> = select(&loaded.catalog, &before)
+            .expect("omit")
+            .events
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["aw-interaction-focus-v1", "aw-interaction-focus-v3"]
+        );
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        let loaded = crate::load_bundled().expect("loads");
+        let with = |products: &[&str], events: &[&str]| Options {
+            products: products.iter().map(|s| s.to_string()).collect(),
+            events: events.iter().map(|s| s.to_string()).collect(),
+            ..Options::default()
+        };
+        assert!(matches!(
+            select(&loaded.catalog, &with(&["agent-workspac"], &[])),
+            Err(SelectError::UnknownProduct { .. })
+        ));
+        assert!(matches!(
+            select(&loaded.catalog, &with(&[], &["aw-[x"])),
+            Err(SelectError::BadPattern { .. })
+        ));
+        assert!(matches!(
+            select(&loaded.catalog, &with(&[], &["aw-interaction-fokus-*"])),
+            Err(SelectError::UnmatchedPattern { .. })
+        ));
     }
 }

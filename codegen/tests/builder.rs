@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use eventcat_codegen::options::{self, SelectError};
 use eventcat_codegen::{BuildError, Builder, GenerateError, Options, SunsetPolicy};
 
 /// A fresh directory under the target directory's temp space.
@@ -103,74 +102,6 @@ fn filters_select_events_and_the_types_they_use() {
     );
     assert!(!code.contains("GlobalUserDetailsV1"));
     assert!(!code.contains("CallObject"));
-}
-
-#[test]
-fn sunset_policies() {
-    let loaded = eventcat_codegen::load_bundled().expect("loads");
-    let day = eventcat_codegen::parse_date("2026-12-09");
-    let focus = |sunset| Options {
-        events: vec!["aw-interaction-focus-*".into()],
-        sunset,
-        as_of: day,
-        ..Options::default()
-    };
-    let kept = options::select(&loaded.catalog, &focus(SunsetPolicy::Keep)).expect("keep");
-    assert_eq!(kept.events.len(), 3);
-    let omitted = options::select(&loaded.catalog, &focus(SunsetPolicy::Omit)).expect("omit");
-    let names: Vec<&str> = omitted.events.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(names, ["aw-interaction-focus-v3"]);
-    let refused = options::select(&loaded.catalog, &focus(SunsetPolicy::Error));
-    assert!(matches!(
-        refused,
-        Err(SelectError::Sunset { ref events, .. })
-            if events == "aw-interaction-focus-v1, aw-interaction-focus-v2"
-    ));
-    let no_day = Options {
-        as_of: None,
-        ..focus(SunsetPolicy::Omit)
-    };
-    assert!(matches!(
-        options::select(&loaded.catalog, &no_day),
-        Err(SelectError::NoAsOf { policy: "omit" })
-    ));
-    // The day before v1's sunset, only v2 (sunset 2025-07-19) goes.
-    let before = Options {
-        as_of: eventcat_codegen::parse_date("2026-12-07"),
-        ..focus(SunsetPolicy::Omit)
-    };
-    let names: Vec<String> = options::select(&loaded.catalog, &before)
-        .expect("omit")
-        .events
-        .into_iter()
-        .map(|e| e.name)
-        .collect();
-    assert_eq!(
-        names,
-        ["aw-interaction-focus-v1", "aw-interaction-focus-v3"]
-    );
-}
-
-#[test]
-fn bad_options_are_errors() {
-    let loaded = eventcat_codegen::load_bundled().expect("loads");
-    let with = |products: &[&str], events: &[&str]| Options {
-        products: products.iter().map(|s| s.to_string()).collect(),
-        events: events.iter().map(|s| s.to_string()).collect(),
-        ..Options::default()
-    };
-    assert!(matches!(
-        options::select(&loaded.catalog, &with(&["agent-workspac"], &[])),
-        Err(SelectError::UnknownProduct { .. })
-    ));
-    assert!(matches!(
-        options::select(&loaded.catalog, &with(&[], &["aw-[x"])),
-        Err(SelectError::BadPattern { .. })
-    ));
-    assert!(matches!(
-        options::select(&loaded.catalog, &with(&[], &["aw-interaction-fokus-*"])),
-        Err(SelectError::UnmatchedPattern { .. })
-    ));
 }
 
 /// An empty list selects no event: an error naming the call, as the derive's is at its option.

@@ -62,102 +62,51 @@ pub(crate) fn fits(
     nullable: bool,
     path: &str,
 ) -> Result<(), String> {
-    let at = |what: &str| {
-        if path.is_empty() {
-            what.to_owned()
-        } else {
-            format!("at `{path}`, {what}")
-        }
-    };
     if value.is_null() {
         return if nullable {
             Ok(())
         } else {
-            Err(at("null is not allowed (the field is not nullable)"))
+            Err(at(path, "null is not allowed (the field is not nullable)"))
         };
     }
+    let expected = |what: String| Err(at(path, &what));
     match shape {
-        Shape::Scalar(scalar) => {
-            let ok = match scalar {
-                Scalar::String => value.is_string(),
-                Scalar::Integer => value.is_i64(),
-                Scalar::Number => value.is_number(),
-                Scalar::Boolean => value.is_boolean(),
-            };
-            if ok {
-                Ok(())
-            } else {
-                Err(at(&format!("expected {}, found {value}", scalar.as_str())))
-            }
-        }
+        Shape::Scalar(scalar) if scalar_fits(*scalar, value) => Ok(()),
+        Shape::Scalar(scalar) => expected(format!("expected {}, found {value}", scalar.as_str())),
         Shape::Named(name) => match catalog.type_decl(name) {
             Some(decl) => fits(catalog, value, &decl.shape, false, path),
-            None => Err(at(&format!("type `{name}` is unknown"))),
+            None => expected(format!("type `{name}` is unknown")),
         },
-        Shape::Const(constant) => {
-            if constant.to_json() == *value {
-                Ok(())
-            } else {
-                Err(at(&format!("expected the constant {}", constant.to_json())))
-            }
-        }
+        Shape::Const(constant) if constant.to_json() == *value => Ok(()),
+        Shape::Const(constant) => expected(format!("expected the constant {}", constant.to_json())),
         Shape::Enum(values) => match value.as_str() {
             Some(s) if values.iter().any(|v| v == s) => Ok(()),
-            _ => Err(at(&format!("expected one of {}", values.join(", ")))),
+            _ => expected(format!("expected one of {}", values.join(", "))),
         },
-        Shape::Object(fields) => {
-            let Some(object) = value.as_object() else {
-                return Err(at("expected an object"));
-            };
-            for field in fields {
-                let child = join(path, &field.wire_name);
-                match object.get(&field.wire_name) {
-                    Some(v) => fits(catalog, v, &field.shape, field.nullable, &child)?,
-                    None if field.optional => {}
-                    None => return Err(format!("missing required field `{child}`")),
-                }
-            }
-            if let Some(key) = object
-                .keys()
-                .find(|k| !fields.iter().any(|f| &f.wire_name == *k))
-            {
-                return Err(at(&format!("unknown field `{key}`")));
-            }
-            Ok(())
-        }
+        Shape::Object(fields) => object_fits(catalog, value, fields, path),
         Shape::Array(element, bounds) => {
             let Some(items) = value.as_array() else {
-                return Err(at("expected an array"));
+                return expected("expected an array".to_owned());
             };
             let len = u64::try_from(items.len()).unwrap_or(u64::MAX);
             if !bounds.admits(len) {
                 let items = if len == 1 { "item" } else { "items" };
-                return Err(at(&format!(
+                return expected(format!(
                     "expected an array within its bounds ({bounds}), found {len} {items}"
-                )));
+                ));
             }
             items.iter().enumerate().try_for_each(|(i, item)| {
-                fits(
-                    catalog,
-                    item,
-                    &element.shape,
-                    element.nullable,
-                    &format!("{path}[{i}]"),
-                )
+                let path = format!("{path}[{i}]");
+                fits(catalog, item, &element.shape, element.nullable, &path)
             })
         }
         Shape::Map(element) => {
             let Some(object) = value.as_object() else {
-                return Err(at("expected a mapping"));
+                return expected("expected a mapping".to_owned());
             };
             object.iter().try_for_each(|(key, item)| {
-                fits(
-                    catalog,
-                    item,
-                    &element.shape,
-                    element.nullable,
-                    &join(path, key),
-                )
+                let path = join(path, key);
+                fits(catalog, item, &element.shape, element.nullable, &path)
             })
         }
         Shape::OneOf(members) => {
@@ -167,9 +116,55 @@ pub(crate) fn fits(
             {
                 Ok(())
             } else {
-                Err(at("fits none of the `one_of` members"))
+                expected("fits none of the `one_of` members".to_owned())
             }
         }
+    }
+}
+
+/// Whether a (non-null) value is of a scalar kind.
+fn scalar_fits(scalar: Scalar, value: &Value) -> bool {
+    match scalar {
+        Scalar::String => value.is_string(),
+        Scalar::Integer => value.is_i64(),
+        Scalar::Number => value.is_number(),
+        Scalar::Boolean => value.is_boolean(),
+    }
+}
+
+/// Whether a value is an object with every required field, each fitting, and no other key.
+fn object_fits(
+    catalog: &Catalog,
+    value: &Value,
+    fields: &[Field],
+    path: &str,
+) -> Result<(), String> {
+    let Some(object) = value.as_object() else {
+        return Err(at(path, "expected an object"));
+    };
+    for field in fields {
+        let child = join(path, &field.wire_name);
+        match object.get(&field.wire_name) {
+            Some(v) => fits(catalog, v, &field.shape, field.nullable, &child)?,
+            None if field.optional => {}
+            None => return Err(format!("missing required field `{child}`")),
+        }
+    }
+    if let Some(key) = object
+        .keys()
+        .find(|k| !fields.iter().any(|f| &f.wire_name == *k))
+    {
+        return Err(at(path, &format!("unknown field `{key}`")));
+    }
+    Ok(())
+}
+
+/// `what`, said of the place `path` inside a value (of the value itself when it is empty).
+fn at(path: &str, what: &str) -> String {
+    if path.is_empty() {
+        what.to_owned()
+    } else {
+        format!("at `{path}`, {what}")
     }
 }
 

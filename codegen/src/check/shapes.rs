@@ -101,7 +101,43 @@ impl Checker {
         role: NodeRole,
     ) -> Option<Shape> {
         self.check_attributes(node, role);
-        let keys: Vec<(&str, Location)> = [
+        let shape_key = self.shape_key(node, location)?;
+        let bounds = self.item_bounds(node, role, shape_key);
+        if let Some(constant) = &node.constant {
+            let declared = node.type_name.as_ref();
+            return self.constant(constant, declared).map(Shape::Const);
+        }
+        if let Some(type_name) = &node.type_name {
+            let loc = Location::of(type_name);
+            return Some(match Scalar::from_keyword(&type_name.value) {
+                Some(scalar) => Shape::Scalar(scalar),
+                None => {
+                    self.type_refs.push((type_name.value.clone(), loc));
+                    Shape::Named(type_name.value.clone())
+                }
+            });
+        }
+        if let Some(variants) = &node.variants {
+            return self.variants(variants).map(Shape::Enum);
+        }
+        if let Some(fields) = &node.fields {
+            return self.fields(&fields.value).map(Shape::Object);
+        }
+        if let Some(element) = &node.array {
+            return self
+                .element(element)
+                .map(|e| Shape::Array(Box::new(e), bounds));
+        }
+        if let Some(element) = &node.map {
+            return self.element(element).map(|e| Shape::Map(Box::new(e)));
+        }
+        self.one_of(node.one_of.as_ref()?)
+    }
+
+    /// The one key that gives a node its shape (`const` for a constant with a scalar `type`),
+    /// or an error when there is none or more than one.
+    fn shape_key(&mut self, node: &NodeDef, location: Location) -> Option<&'static str> {
+        let keys: Vec<(&'static str, Location)> = [
             node.type_name.as_ref().map(|n| ("type", Location::of(n))),
             node.constant.as_ref().map(|n| ("const", Location::of(n))),
             node.variants.as_ref().map(|n| ("enum", Location::of(n))),
@@ -134,37 +170,11 @@ impl Checker {
             );
             return None;
         }
-        let shape_key = if is_typed_const { "const" } else { keys[0].0 };
-        let bounds = self.item_bounds(node, role, shape_key);
-        if let Some(constant) = &node.constant {
-            let declared = node.type_name.as_ref();
-            return self.constant(constant, declared).map(Shape::Const);
-        }
-        if let Some(type_name) = &node.type_name {
-            let loc = Location::of(type_name);
-            return Some(match Scalar::from_keyword(&type_name.value) {
-                Some(scalar) => Shape::Scalar(scalar),
-                None => {
-                    self.type_refs.push((type_name.value.clone(), loc));
-                    Shape::Named(type_name.value.clone())
-                }
-            });
-        }
-        if let Some(variants) = &node.variants {
-            return self.variants(variants).map(Shape::Enum);
-        }
-        if let Some(fields) = &node.fields {
-            return self.fields(&fields.value).map(Shape::Object);
-        }
-        if let Some(element) = &node.array {
-            return self
-                .element(element)
-                .map(|e| Shape::Array(Box::new(e), bounds));
-        }
-        if let Some(element) = &node.map {
-            return self.element(element).map(|e| Shape::Map(Box::new(e)));
-        }
-        let members = node.one_of.as_ref()?;
+        Some(if is_typed_const { "const" } else { keys[0].0 })
+    }
+
+    /// A `one_of` union: at least two members, within the limit, each an element.
+    fn one_of(&mut self, members: &Spanned<Vec<Spanned<ShapeRef>>>) -> Option<Shape> {
         if members.value.len() < 2 {
             self.error(
                 "one-of",
@@ -255,35 +265,8 @@ impl Checker {
             }
             return ItemBounds::NONE;
         }
-        let mut count = |key: &str, value: Option<&Spanned<Value>>| {
-            let value = value?;
-            let count = value.value.as_u64();
-            if count.is_none() {
-                // A whole number past `u64::MAX`, or written as `2.0`, arrives as a float.
-                let float = value
-                    .value
-                    .as_f64()
-                    .filter(|n| !value.value.is_i64() && n.fract() == 0.0);
-                let hint = match (&value.value, float) {
-                    (Value::String(_), _) => " (write the number without quotes)",
-                    (_, Some(n)) if n >= u64::MAX as f64 => " (too large)",
-                    (_, Some(n)) if n >= 0.0 => " (write it without a fraction)",
-                    _ => "",
-                };
-                self.error(
-                    "item-bounds-value",
-                    Location::of(value),
-                    format!(
-                        "`{key}` must be a whole number of items from 0 to {}, not {}{hint}",
-                        u64::MAX,
-                        value.value
-                    ),
-                );
-            }
-            count
-        };
-        let min = count("min_items", node.min_items.as_ref());
-        let max = count("max_items", node.max_items.as_ref());
+        let min = self.item_count("min_items", node.min_items.as_ref());
+        let max = self.item_count("max_items", node.max_items.as_ref());
         if let (Some(low), Some(high), Some(min_value), Some(max_value)) =
             (min, max, &node.min_items, &node.max_items)
             && low > high
@@ -302,6 +285,35 @@ impl Checker {
             return ItemBounds::NONE;
         }
         ItemBounds { min, max }
+    }
+
+    /// The number of items a bound states: a whole number from 0 to `u64::MAX`, or an error.
+    fn item_count(&mut self, key: &str, value: Option<&Spanned<Value>>) -> Option<u64> {
+        let value = value?;
+        let count = value.value.as_u64();
+        if count.is_none() {
+            // A whole number past `u64::MAX`, or written as `2.0`, arrives as a float.
+            let float = value
+                .value
+                .as_f64()
+                .filter(|n| !value.value.is_i64() && n.fract() == 0.0);
+            let hint = match (&value.value, float) {
+                (Value::String(_), _) => " (write the number without quotes)",
+                (_, Some(n)) if n >= u64::MAX as f64 => " (too large)",
+                (_, Some(n)) if n >= 0.0 => " (write it without a fraction)",
+                _ => "",
+            };
+            self.error(
+                "item-bounds-value",
+                Location::of(value),
+                format!(
+                    "`{key}` must be a whole number of items from 0 to {}, not {}{hint}",
+                    u64::MAX,
+                    value.value
+                ),
+            );
+        }
+        count
     }
 
     fn element(&mut self, element: &Spanned<ShapeRef>) -> Option<Element> {

@@ -21,7 +21,6 @@ pub(super) fn emit(plan: &Plan) -> TokenStream {
 fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
     let from = ident(&conversion.from);
     let to = ident(&conversion.to);
-    let allow = allow_deprecated(conversion.names_deprecated);
     if !conversion.variants.is_empty() {
         let arms = conversion.variants.iter().map(|(a, b)| {
             let (a, b) = (ident(a), ident(b));
@@ -37,6 +36,18 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
             }
         };
     }
+    let built = built_target(plan, conversion);
+    let dropped = dropped_note(conversion);
+    match &conversion.kind {
+        ConversionKind::From => from_impl(conversion, &built, &dropped),
+        ConversionKind::Upgrade { method } => upgrade_impl(conversion, method, &built, &dropped),
+    }
+}
+
+/// The expression building the target struct of a struct conversion from the source (`value`
+/// for `From`, `self` for an upgrade method) and the method's parameters.
+fn built_target(plan: &Plan, conversion: &Conversion) -> TokenStream {
+    let to = ident(&conversion.to);
     let target = find_struct(plan, &conversion.to);
     let mut receiver = match conversion.kind {
         ConversionKind::From => quote! { value },
@@ -46,123 +57,133 @@ fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
     if find_struct(plan, &conversion.from).is_some_and(|s| s.wraps.is_some()) {
         receiver = quote! { #receiver.0 };
     }
-    let build = |fields: &[TokenStream]| match target.and_then(|t| t.wraps.as_deref()) {
+    let fields = conversion.fields.iter().map(|(rust_name, source)| {
+        let name = ident(rust_name);
+        let field = target.and_then(|t| t.fields.iter().find(|f| &f.rust_name == rust_name));
+        let value = match source {
+            FieldSource::Source { rust_name, how } => {
+                let source = ident(rust_name);
+                value_expr(how, quote! { #receiver.#source })
+            }
+            FieldSource::Absent => quote! { ::std::option::Option::None },
+            FieldSource::Default(default, ty) => {
+                let mut expr = default_expr(plan, default, ty);
+                if default.is_null() {
+                    expr = quote! { ::std::option::Option::None };
+                } else if field.is_some_and(|f| f.nullable) {
+                    expr = quote! { ::std::option::Option::Some(#expr) };
+                }
+                if field.is_some_and(|f| f.optional) {
+                    expr = quote! { ::std::option::Option::Some(#expr) };
+                }
+                expr
+            }
+            FieldSource::Parameter(..) => return quote! { #name },
+        };
+        quote! { #name: #value }
+    });
+    let fields: Vec<TokenStream> = fields.collect();
+    match target.and_then(|t| t.wraps.as_deref()) {
         Some(wrapped) => {
             let wrapped = ident(wrapped);
             quote! { #to(::std::boxed::Box::new(#wrapped { #(#fields,)* })) }
         }
         None => quote! { #to { #(#fields,)* } },
-    };
-    let fields = conversion
+    }
+}
+
+/// ` Drops `a`, `b`, which [`To`] does not have.`, or nothing when no field is dropped.
+fn dropped_note(conversion: &Conversion) -> String {
+    if conversion.dropped.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = conversion
+        .dropped
+        .iter()
+        .map(|d| format!("`{d}`"))
+        .collect();
+    format!(
+        " Drops {}, which [`{}`] does not have.",
+        list.join(", "),
+        conversion.to
+    )
+}
+
+/// `impl From<from> for to`.
+fn from_impl(conversion: &Conversion, built: &TokenStream, dropped: &str) -> TokenStream {
+    let (from, to) = (ident(&conversion.from), ident(&conversion.to));
+    let allow = allow_deprecated(conversion.names_deprecated);
+    let doc = format!(
+        " Converts [`{}`] into [`{}`].{dropped}",
+        conversion.from, conversion.to
+    );
+    let doc = doc_attr(&doc);
+    // A target with no data fields reads nothing from the source.
+    let value = if conversion
         .fields
         .iter()
-        .map(|(rust_name, source)| {
-            let name = ident(rust_name);
-            let field = target.and_then(|t| t.fields.iter().find(|f| &f.rust_name == rust_name));
-            let value = match source {
-                FieldSource::Source { rust_name, how } => {
-                    let source = ident(rust_name);
-                    value_expr(how, quote! { #receiver.#source })
-                }
-                FieldSource::Absent => quote! { ::std::option::Option::None },
-                FieldSource::Default(default, ty) => {
-                    let mut expr = default_expr(plan, default, ty);
-                    if default.is_null() {
-                        expr = quote! { ::std::option::Option::None };
-                    } else if field.is_some_and(|f| f.nullable) {
-                        expr = quote! { ::std::option::Option::Some(#expr) };
-                    }
-                    if field.is_some_and(|f| f.optional) {
-                        expr = quote! { ::std::option::Option::Some(#expr) };
-                    }
-                    expr
-                }
-                FieldSource::Parameter(..) => return quote! { #name },
-            };
-            quote! { #name: #value }
-        })
-        .collect::<Vec<_>>();
-    let built = build(&fields);
-    let dropped = if conversion.dropped.is_empty() {
-        String::new()
+        .any(|(_, source)| matches!(source, FieldSource::Source { .. }))
+    {
+        quote! { value }
     } else {
-        let list: Vec<String> = conversion
-            .dropped
-            .iter()
-            .map(|d| format!("`{d}`"))
-            .collect();
-        format!(
-            " Drops {}, which [`{}`] does not have.",
-            list.join(", "),
-            conversion.to
-        )
+        quote! { _value }
     };
-    match &conversion.kind {
-        ConversionKind::From => {
-            let doc = format!(
-                " Converts [`{}`] into [`{}`].{dropped}",
-                conversion.from, conversion.to
-            );
-            let doc = doc_attr(&doc);
-            // A target with no data fields reads nothing from the source.
-            let value = if conversion
-                .fields
-                .iter()
-                .any(|(_, source)| matches!(source, FieldSource::Source { .. }))
-            {
-                quote! { value }
-            } else {
-                quote! { _value }
-            };
-            quote! {
-                #doc
-                #allow
-                impl ::std::convert::From<#from> for #to {
-                    fn from(#value: #from) -> Self {
-                        #built
-                    }
-                }
+    quote! {
+        #doc
+        #allow
+        impl ::std::convert::From<#from> for #to {
+            fn from(#value: #from) -> Self {
+                #built
             }
         }
-        ConversionKind::Upgrade { method } => {
-            let method = ident(method);
-            let params: Vec<TokenStream> = conversion
-                .fields
-                .iter()
-                .filter_map(|(rust_name, source)| match source {
-                    FieldSource::Parameter(ty, nullable) => {
-                        let name = ident(rust_name);
-                        let mut ty = rust_type(ty);
-                        if *nullable {
-                            ty = quote! { ::std::option::Option<#ty> };
-                        }
-                        Some(quote! { #name: #ty })
-                    }
-                    _ => None,
-                })
-                .collect();
-            let missing: Vec<String> = conversion
-                .fields
-                .iter()
-                .filter(|(_, s)| matches!(s, FieldSource::Parameter(..)))
-                .map(|(n, _)| format!("`{}`", n.trim_start_matches("r#")))
-                .collect();
-            let doc = format!(
-                " Upgrades to [`{}`], which also needs {}.{dropped}",
-                conversion.to,
-                missing.join(", ")
-            );
-            let doc = doc_attr(&doc);
-            let many = (params.len() > 6).then(|| quote! { #[allow(clippy::too_many_arguments)] });
-            quote! {
-                #allow
-                impl #from {
-                    #doc
-                    #many
-                    pub fn #method(self, #(#params),*) -> #to {
-                        #built
-                    }
+    }
+}
+
+/// `impl from { pub fn method(self, missing fields...) -> to }`.
+fn upgrade_impl(
+    conversion: &Conversion,
+    method: &str,
+    built: &TokenStream,
+    dropped: &str,
+) -> TokenStream {
+    let (from, to) = (ident(&conversion.from), ident(&conversion.to));
+    let allow = allow_deprecated(conversion.names_deprecated);
+    let method = ident(method);
+    let params: Vec<TokenStream> = conversion
+        .fields
+        .iter()
+        .filter_map(|(rust_name, source)| match source {
+            FieldSource::Parameter(ty, nullable) => {
+                let name = ident(rust_name);
+                let mut ty = rust_type(ty);
+                if *nullable {
+                    ty = quote! { ::std::option::Option<#ty> };
                 }
+                Some(quote! { #name: #ty })
+            }
+            _ => None,
+        })
+        .collect();
+    let missing: Vec<String> = conversion
+        .fields
+        .iter()
+        .filter(|(_, s)| matches!(s, FieldSource::Parameter(..)))
+        .map(|(n, _)| format!("`{}`", n.trim_start_matches("r#")))
+        .collect();
+    let doc = format!(
+        " Upgrades to [`{}`], which also needs {}.{dropped}",
+        conversion.to,
+        missing.join(", ")
+    );
+    let doc = doc_attr(&doc);
+    let many = (params.len() > 6).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    quote! {
+        #allow
+        impl #from {
+            #doc
+            #many
+            pub fn #method(self, #(#params),*) -> #to {
+                #built
             }
         }
     }

@@ -224,57 +224,9 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         let list = constant_list(&item.constants, rt);
         quote! { const CONSTANTS: &'static [#rt::object::Constant] = #list; }
     });
-    let fields = item.fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
-        let wire = &field.wire_name;
-        match item_bounds(field) {
-            Some((min, max)) => {
-                quote! { #wire => __object.fill_items(&mut __slots.#rust, #wire, #min, #max)? }
-            }
-            None => quote! { #wire => __object.fill(&mut __slots.#rust, #wire)? },
-        }
-    });
-    let constant_arms = item.constants.iter().enumerate().map(|(index, constant)| {
-        let wire = &constant.wire_name;
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote! { #wire => __object.constant(#index)? }
-    });
-    let arms: Vec<TokenStream> = fields.chain(constant_arms).collect();
-    let keys = if arms.is_empty() {
-        quote! {
-            while let ::std::option::Option::Some(__key) = __object.next_key()? {
-                __object.other(__key.as_str())?;
-            }
-        }
-    } else {
-        quote! {
-            while let ::std::option::Option::Some(__key) = __object.next_key()? {
-                match __key.as_str() {
-                    #(#arms,)*
-                    __other => __object.other(__other)?,
-                }
-            }
-        }
-    };
+    let keys = read_keys(item);
     let (slots, build) = slots_and_build(item, rt);
-    let writes: Vec<TokenStream> = item
-        .fields
-        .iter()
-        .map(|field| {
-            let rust = ident(&field.rust_name);
-            let wire = &field.wire_name;
-            match (item_bounds(field), field.optional) {
-                (Some((min, max)), true) => {
-                    quote! { __out.optional_items(#wire, &self.#rust, #min, #max)?; }
-                }
-                (Some((min, max)), false) => {
-                    quote! { __out.items(#wire, &self.#rust, #min, #max)?; }
-                }
-                (None, true) => quote! { __out.optional(#wire, &self.#rust)?; },
-                (None, false) => quote! { __out.entry(#wire, &self.#rust)?; },
-            }
-        })
-        .collect();
+    let writes = field_writes(item);
     let out = if writes.is_empty() {
         quote! { _ }
     } else {
@@ -303,6 +255,64 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
             }
         }
     }
+}
+
+/// The loop reading a struct's keys: each data field into its slot, each constant to its check,
+/// every other key to the check that skips unknown keys.
+fn read_keys(item: &StructItem) -> TokenStream {
+    let fields = item.fields.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        match item_bounds(field) {
+            Some((min, max)) => {
+                quote! { #wire => __object.fill_items(&mut __slots.#rust, #wire, #min, #max)? }
+            }
+            None => quote! { #wire => __object.fill(&mut __slots.#rust, #wire)? },
+        }
+    });
+    let constant_arms = item.constants.iter().enumerate().map(|(index, constant)| {
+        let wire = &constant.wire_name;
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote! { #wire => __object.constant(#index)? }
+    });
+    let arms: Vec<TokenStream> = fields.chain(constant_arms).collect();
+    if arms.is_empty() {
+        quote! {
+            while let ::std::option::Option::Some(__key) = __object.next_key()? {
+                __object.other(__key.as_str())?;
+            }
+        }
+    } else {
+        quote! {
+            while let ::std::option::Option::Some(__key) = __object.next_key()? {
+                match __key.as_str() {
+                    #(#arms,)*
+                    __other => __object.other(__other)?,
+                }
+            }
+        }
+    }
+}
+
+/// The statements writing a struct's data fields.
+fn field_writes(item: &StructItem) -> Vec<TokenStream> {
+    item.fields
+        .iter()
+        .map(|field| {
+            let rust = ident(&field.rust_name);
+            let wire = &field.wire_name;
+            match (item_bounds(field), field.optional) {
+                (Some((min, max)), true) => {
+                    quote! { __out.optional_items(#wire, &self.#rust, #min, #max)?; }
+                }
+                (Some((min, max)), false) => {
+                    quote! { __out.items(#wire, &self.#rust, #min, #max)?; }
+                }
+                (None, true) => quote! { __out.optional(#wire, &self.#rust)?; },
+                (None, false) => quote! { __out.entry(#wire, &self.#rust)?; },
+            }
+        })
+        .collect()
 }
 
 /// A field's `min_items` and `max_items` as the support code takes them (`0` and `u64::MAX`

@@ -207,10 +207,22 @@ mod tests {
         }
     }
 
-    /// Each class of parser error, as the parser's typed error, with its code and message.
+    /// Asserts that each parser error gives its code and message, at the start of the file.
+    fn assert_classified<const N: usize>(cases: [(Error, &str, &str); N]) {
+        for (err, code, message) in cases {
+            let diagnostic = yaml_diagnostic(&err);
+            assert_eq!(
+                (diagnostic.code, diagnostic.message.as_str()),
+                (code, message)
+            );
+            assert_eq!(diagnostic.location, START, "{message}");
+        }
+    }
+
+    /// Keys and serde's errors: the variant decides the code and the message.
     #[test]
     fn the_variant_decides_the_code_and_the_message() {
-        let cases = [
+        assert_classified([
             (
                 Error::DuplicateMappingKey {
                     key: Some("doc".to_owned()),
@@ -262,6 +274,13 @@ mod tests {
                 "yaml",
                 "invalid type: integer `7`, expected a type name",
             ),
+        ]);
+    }
+
+    /// Values, documents and the parser's limits: the variant decides the code and the message.
+    #[test]
+    fn values_documents_and_limits_have_their_own_messages() {
+        assert_classified([
             (
                 Error::NullIntoString { location: UNKNOWN },
                 "yaml",
@@ -313,15 +332,7 @@ mod tests {
                 "aliases expand to too many values: a catalog's aliases may expand to at most \
                  100000 values; write the values out",
             ),
-        ];
-        for (err, code, message) in cases {
-            let diagnostic = yaml_diagnostic(&err);
-            assert_eq!(
-                (diagnostic.code, diagnostic.message.as_str()),
-                (code, message)
-            );
-            assert_eq!(diagnostic.location, START, "{message}");
-        }
+        ]);
     }
 
     #[test]
