@@ -22,7 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::options::{
-    AttributeHook, DeriveHook, FrontEnd, ListOption, Options, Replacement, SunsetPolicy,
+    AttributeHook, DeriveHook, FrontEnd, Hooks, ListOption, Options, Replacement, SunsetPolicy,
     source_date_epoch,
 };
 use crate::pipeline::{self, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
@@ -124,53 +124,44 @@ impl Builder {
     /// for a type (`Hash` over a number, `Default` with a field that must be present) is an error
     /// at that field of the catalog.
     pub fn derive<I: IntoIterator<Item = S>, S: Into<String>>(
-        mut self,
+        self,
         pattern: impl Into<String>,
         traits: I,
     ) -> Self {
         let traits = traits.into_iter().map(Into::into).collect();
         let pattern = pattern.into();
-        self.options
-            .hooks
-            .derives
-            .push(DeriveHook { pattern, traits });
-        self
+        self.hook(|hooks| hooks.derives.push(DeriveHook { pattern, traits }))
     }
 
     /// Puts `attribute` (one or more outer attributes, as Rust source: `"#[must_use]"`) on the
     /// generated types whose name matches the glob `pattern`.
-    pub fn type_attribute(
-        mut self,
-        pattern: impl Into<String>,
-        attribute: impl Into<String>,
-    ) -> Self {
+    pub fn type_attribute(self, pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
         let hook = AttributeHook::new(pattern, attribute);
-        self.options.hooks.type_attributes.push(hook);
-        self
+        self.hook(|hooks| hooks.type_attributes.push(hook))
     }
 
     /// Puts `attribute` on the fields matching `pattern`, `Type.field` with a glob on each side
     /// and the field by its Rust name (`"AwInteractionFocusV3.interaction_id"`).
-    pub fn field_attribute(
-        mut self,
-        pattern: impl Into<String>,
-        attribute: impl Into<String>,
-    ) -> Self {
+    pub fn field_attribute(self, pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
         let hook = AttributeHook::new(pattern, attribute);
-        self.options.hooks.field_attributes.push(hook);
-        self
+        self.hook(|hooks| hooks.field_attributes.push(hook))
     }
 
     /// Uses the partner's type at the Rust path `path` (`"crate::model::Queue"`) wherever the
     /// catalog's shared type `type_name` appears, instead of generating it. The type must
     /// implement serde's `Serialize` and `Deserialize` (with the catalog's wire form) and what the
     /// types that hold it derive (`Debug`, `Clone`, `PartialEq`, and any derive hook's traits).
-    pub fn replace(mut self, type_name: impl Into<String>, path: impl Into<String>) -> Self {
+    pub fn replace(self, type_name: impl Into<String>, path: impl Into<String>) -> Self {
         let replacement = Replacement {
             type_name: type_name.into(),
             path: path.into(),
         };
-        self.options.hooks.replacements.push(replacement);
+        self.hook(|hooks| hooks.replacements.push(replacement))
+    }
+
+    /// The builder with `add` applied to its hooks.
+    fn hook(mut self, add: impl FnOnce(&mut Hooks)) -> Self {
+        add(&mut self.options.hooks);
         self
     }
 

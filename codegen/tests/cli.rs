@@ -6,6 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "shared/bundled_lines.rs"]
+mod bundled_lines;
+
+use bundled_lines::bundled_line;
 use eventcat_codegen::schema::{self, ASYNCAPI_FILE};
 use serde_json::Value;
 
@@ -29,18 +33,6 @@ fn workspace_tests_file(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests")
         .join(path)
-}
-
-/// The 1-based line of the first line of the bundled catalog at or after `from` that starts
-/// with `prefix`.
-fn bundled_line(prefix: &str, from: usize) -> usize {
-    eventcat_codegen::BUNDLED_CATALOG
-        .lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, line)| line.starts_with(prefix))
-        .map(|(i, _)| i + 1)
-        .unwrap_or_else(|| panic!("no line starts with `{prefix}`"))
 }
 
 /// Asserts `err` reports the error of `corpus/broken/unknown-product.yaml`, read from `path`,

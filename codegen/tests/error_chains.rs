@@ -1,38 +1,13 @@
 //! Every error the library returns says its message once: walking its chain with `source()`
 //! meets no message that an earlier one already contains.
 
-use std::error::Error;
 use std::path::Path;
 
+#[path = "shared/error_chain.rs"]
+mod error_chain;
+
+use error_chain::assert_said_once;
 use eventcat_codegen::{BuildError, Builder, GenerateError, LoadError, Options, SunsetPolicy};
-
-/// The messages along `err`'s chain, outermost first.
-fn chain(err: &dyn Error) -> Vec<String> {
-    let mut messages = vec![err.to_string()];
-    let mut next = err.source();
-    while let Some(cause) = next {
-        messages.push(cause.to_string());
-        next = cause.source();
-    }
-    messages
-}
-
-/// Fails when a message of the chain repeats one further down, or is empty.
-fn assert_said_once(what: &str, err: &dyn Error) {
-    let messages = chain(err);
-    for (index, outer) in messages.iter().enumerate() {
-        assert!(
-            !outer.trim().is_empty(),
-            "{what}: an empty message in {messages:#?}"
-        );
-        for inner in &messages[index + 1..] {
-            assert!(
-                !outer.contains(inner.as_str()),
-                "{what}: `{inner}` is said twice along the chain {messages:#?}"
-            );
-        }
-    }
-}
 
 const SMALL: &str = "products:
   agent-workspace:

@@ -83,29 +83,29 @@ pub enum DecodeError {
     },
 }
 
+/// The raw text an error holds, by value or by reference as `error` is: every variant has one.
+macro_rules! raw_of {
+    ($error:expr) => {
+        match $error {
+            DecodeError::UnknownEvent { raw, .. }
+            | DecodeError::UnsupportedSchemaVersion { raw, .. }
+            | DecodeError::InvalidPayload { raw, .. }
+            | DecodeError::MalformedJson { raw, .. }
+            | DecodeError::UnknownEnvelope { raw, .. }
+            | DecodeError::HostFailure { raw, .. } => raw,
+        }
+    };
+}
+
 impl DecodeError {
     /// The raw text that could not be decoded.
     pub fn raw(&self) -> &str {
-        match self {
-            Self::UnknownEvent { raw, .. }
-            | Self::UnsupportedSchemaVersion { raw, .. }
-            | Self::InvalidPayload { raw, .. }
-            | Self::MalformedJson { raw, .. }
-            | Self::UnknownEnvelope { raw, .. }
-            | Self::HostFailure { raw, .. } => raw,
-        }
+        raw_of!(self)
     }
 
     /// The raw text, taken out of the error (to queue or log the payload).
     pub fn into_raw(self) -> String {
-        match self {
-            Self::UnknownEvent { raw, .. }
-            | Self::UnsupportedSchemaVersion { raw, .. }
-            | Self::InvalidPayload { raw, .. }
-            | Self::MalformedJson { raw, .. }
-            | Self::UnknownEnvelope { raw, .. }
-            | Self::HostFailure { raw, .. } => raw,
-        }
+        raw_of!(self)
     }
 
     /// A parser error for `raw`: malformed JSON, with the parser's position and category.

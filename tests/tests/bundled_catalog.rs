@@ -2,6 +2,10 @@
 
 use std::collections::BTreeMap;
 
+#[path = "../../codegen/tests/shared/bundled_lines.rs"]
+mod bundled_lines;
+
+use bundled_lines::bundled_line;
 use eventcat_codegen::model::{Catalog, Field, Payload, Scalar, Shape};
 use eventcat_codegen::{BUNDLED_CATALOG, Loaded, Severity};
 
@@ -25,17 +29,6 @@ fn single_version_fields<'a>(catalog: &'a Catalog, event: &str) -> &'a [Field] {
 /// The `nth` (0-based) name quoted in backticks in a message, or "".
 fn quoted(message: &str, nth: usize) -> &str {
     message.split('`').nth(2 * nth + 1).unwrap_or("")
-}
-
-/// The 1-based line of the first line at or after `from` that starts with `prefix`.
-fn line_of(prefix: &str, from: usize) -> usize {
-    BUNDLED_CATALOG
-        .lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, line)| line.starts_with(prefix))
-        .map(|(i, _)| i + 1)
-        .unwrap_or_else(|| panic!("no line starts with `{prefix}`"))
 }
 
 #[test]
@@ -90,10 +83,10 @@ fn exactly_the_four_known_lints() {
             )
         })
         .collect();
-    let focus_v2 = line_of("  - name: aw-interaction-focus-v2", 1);
-    let focus_v3 = line_of("  - name: aw-interaction-focus-v3", 1) as u32;
-    let deprecation = line_of("    deprecation_date:", focus_v2) as u32;
-    let sunset = line_of("    sunset_date:", focus_v2) as u32;
+    let focus_v2 = bundled_line("  - name: aw-interaction-focus-v2", 1);
+    let focus_v3 = bundled_line("  - name: aw-interaction-focus-v3", 1) as u32;
+    let deprecation = bundled_line("    deprecation_date:", focus_v2) as u32;
+    let sunset = bundled_line("    sunset_date:", focus_v2) as u32;
     assert_eq!(
         lints,
         [

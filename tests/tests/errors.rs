@@ -2,31 +2,12 @@
 //! catalog: each says its message once along its `source()` chain, keeps the raw text, and
 //! shows only the text's length in `Debug`.
 
-use std::error::Error;
+#[path = "../../codegen/tests/shared/error_chain.rs"]
+mod error_chain;
 
+use error_chain::assert_said_once;
 use eventcat::PartnerEvent as _;
 use eventcat_tests::catalog::{CallManagerCallConferenceStartV1, DecodeError, ReceivedEvent};
-
-/// The messages along `err`'s chain, outermost first.
-fn chain(err: &dyn Error) -> Vec<String> {
-    let mut messages = vec![err.to_string()];
-    let mut next = err.source();
-    while let Some(cause) = next {
-        messages.push(cause.to_string());
-        next = cause.source();
-    }
-    messages
-}
-
-/// Fails when a message of the chain repeats one further down.
-fn assert_said_once(err: &dyn Error) {
-    let messages = chain(err);
-    for (index, outer) in messages.iter().enumerate() {
-        for inner in &messages[index + 1..] {
-            assert!(!outer.contains(inner.as_str()), "said twice: {messages:#?}");
-        }
-    }
-}
 
 const SECRET: &str = "Ada Lovelace";
 
@@ -95,7 +76,7 @@ fn every_decode_error_says_its_message_once_and_keeps_the_text() {
         ]
     );
     for (text, err) in errors {
-        assert_said_once(&err);
+        assert_said_once("a decode error", &err);
         assert_eq!(err.raw(), text);
         let debug = format!("{err:?}");
         assert!(!debug.contains(SECRET), "Debug shows the payload: {debug}");
@@ -148,5 +129,5 @@ fn an_encode_error_names_the_event_and_says_its_message_once() {
         err.to_string(),
         "cannot encode `call-manager-call-conference-start-v1` 1.0.0: `calls` has 1 items, expected at least 2 items"
     );
-    assert_said_once(&err);
+    assert_said_once("a decode error", &err);
 }

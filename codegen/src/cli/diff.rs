@@ -21,16 +21,15 @@ pub fn render(
     format: ReportFormat,
     color: bool,
 ) -> Rendered {
-    let report = match result {
-        Ok(report) => report,
-        Err(err) => return Rendered::stderr(super::load_error(err, color), EXIT_TROUBLE),
-    };
-    let stdout = match format {
-        ReportFormat::Json => format!("{:#}\n", report.to_json()),
-        ReportFormat::Text => text(report),
-    };
-    let code = if report.breaking() { EXIT_BREAKING } else { 0 };
-    Rendered::stdout(stdout, code)
+    let error = |err: &LoadError| super::load_error(err, color);
+    Rendered::of(result, EXIT_TROUBLE, error, |report| {
+        let stdout = match format {
+            ReportFormat::Json => format!("{:#}\n", report.to_json()),
+            ReportFormat::Text => text(report),
+        };
+        let code = if report.breaking() { EXIT_BREAKING } else { 0 };
+        Rendered::stdout(stdout, code)
+    })
 }
 
 /// The diff as text: per event a heading, then each change with both verdicts; the changes

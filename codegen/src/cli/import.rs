@@ -23,11 +23,17 @@ pub fn render(
     format: ReportFormat,
     color: bool,
 ) -> Rendered {
-    let report = match result {
-        Ok(report) => report,
-        Err(err) => return Rendered::stderr(error(err, color), EXIT_TROUBLE),
-    };
     let json = format == ReportFormat::Json;
+    Rendered::of(
+        result,
+        EXIT_TROUBLE,
+        |err| error(err, color),
+        |report| report_rendered(report, json),
+    )
+}
+
+/// What `eventcat import` prints for a report: as JSON when `json`, else as text.
+fn report_rendered(report: &ImportReport, json: bool) -> Rendered {
     match report {
         ImportReport::Rows(page) if json => Rendered::stdout(pretty(&rows_json(page)), 0),
         ImportReport::Rows(page) => Rendered::stdout(rows_text(page), 0),

@@ -51,6 +51,20 @@ impl Rendered {
         }
     }
 
+    /// What a command prints for `result`: the rendered report, or the error as `error` words
+    /// it on standard error with the exit status `trouble`.
+    pub fn of<R, E>(
+        result: &Result<R, E>,
+        trouble: u8,
+        error: impl FnOnce(&E) -> String,
+        report: impl FnOnce(&R) -> Rendered,
+    ) -> Self {
+        match result {
+            Ok(value) => report(value),
+            Err(err) => Rendered::stderr(error(err), trouble),
+        }
+    }
+
     /// Prints both texts; the exit status is the command's unless standard output fails.
     pub fn finish(&self) -> ExitCode {
         let failed = print(&self.stdout);

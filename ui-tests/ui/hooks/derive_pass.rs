@@ -4,16 +4,7 @@
 
 use std::collections::HashSet;
 
-/// The partner's queue, with the catalog's wire form.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, eventcat::serde::Serialize, eventcat::serde::Deserialize,
-)]
-#[serde(crate = "eventcat::serde", rename_all = "camelCase")]
-pub struct MyQueue {
-    pub id: String,
-    pub queue_id: String,
-    pub queue_name: String,
-}
+include!("my_queue.rs");
 
 #[allow(dead_code)]
 mod events {
