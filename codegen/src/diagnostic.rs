@@ -18,12 +18,12 @@ pub struct Location {
 
 impl Location {
     /// Where a spanned node stands (where it is defined, for an alias).
-    pub fn of<T>(node: &Spanned<T>) -> Self {
+    pub(crate) fn of<T>(node: &Spanned<T>) -> Self {
         Self::from_saphyr(&node.referenced)
     }
 
     /// Converts a location reported by the YAML parser.
-    pub fn from_saphyr(loc: &serde_saphyr::Location) -> Self {
+    pub(crate) fn from_saphyr(loc: &serde_saphyr::Location) -> Self {
         let span = loc.span();
         let bytes = match (span.byte_offset(), span.byte_len()) {
             (Some(start), Some(len)) => usize::try_from(start)
@@ -47,11 +47,11 @@ impl fmt::Display for Location {
 }
 
 /// The longest diagnostic message, in characters; longer ones are cut in the middle.
-pub const MAX_MESSAGE_CHARS: usize = 1_000;
+pub(crate) const MAX_MESSAGE_CHARS: usize = 1_000;
 
 /// `text` when it has at most `max` characters; else its start and its end (a message's reason
 /// comes last), about `max` characters in all, joined by ` ... `.
-pub fn shorten(text: String, max: usize) -> String {
+pub(crate) fn shorten(text: String, max: usize) -> String {
     let count = text.chars().count();
     if count <= max {
         return text;
@@ -88,7 +88,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `location`. A message longer than [`MAX_MESSAGE_CHARS`] (one quoting a
+    /// An error at `location`. A message longer than 1,000 characters (one quoting a
     /// huge value, say) keeps its start and end around a `...`.
     pub fn error(code: &'static str, location: Location, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -109,7 +109,7 @@ impl Diagnostic {
     }
 
     /// Adds a related place.
-    pub fn with_related(mut self, location: Location, note: impl Into<String>) -> Self {
+    pub(crate) fn with_related(mut self, location: Location, note: impl Into<String>) -> Self {
         self.related.push((location, note.into()));
         self
     }
@@ -139,6 +139,11 @@ impl Report {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// How many warnings the report has, in words: `1 warning`, `3 warnings`.
+    pub fn warnings_counted(&self) -> String {
+        counted(self.warnings().count(), "warning")
     }
 
     /// True when any diagnostic is an error.
@@ -452,7 +457,7 @@ impl<'a> LineIndex<'a> {
 }
 
 /// `1 error`, `2 errors`.
-pub fn counted(n: usize, noun: &str) -> String {
+pub(crate) fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

@@ -75,9 +75,8 @@ use serde_json::{Value, json};
 use crate::import::DateKind;
 use crate::model::{
     Catalog, Constant, DatedStatus, Direction, Element, Event, Field, ItemBounds, Payload, Scalar,
-    SchemaVersion, Shape, Status,
+    SchemaVersion, Shape, Status, direction_word, status_word,
 };
-use crate::model::{direction_word, status_word};
 use crate::page::date_or_dash;
 use crate::plan::Plan;
 use names::NameChanges;
@@ -93,7 +92,7 @@ pub enum Role {
 
 impl Role {
     /// The role the partner plays for an event of this direction.
-    pub fn of_partner(direction: Direction) -> Self {
+    pub(crate) fn of_partner(direction: Direction) -> Self {
         match direction {
             Direction::Received => Role::Receiver,
             Direction::Send => Role::Sender,
@@ -389,7 +388,7 @@ impl Change {
     }
 
     /// True when the change breaks either role.
-    pub fn breaks_any(&self) -> bool {
+    pub(crate) fn breaks_any(&self) -> bool {
         self.receiver.breaking || self.sender.breaking
     }
 
@@ -434,7 +433,7 @@ pub struct Diff {
     /// The changes past [`MAX_CHANGES`], counted per event schema version.
     pub omitted: Vec<Omitted>,
     /// The Rust names added, removed or changed: empty from [`diff`], which compares catalogs;
-    /// filled from the two catalogs' plans by [`Diff::with_names`] (as [`diff_files`] does).
+    /// filled from the two catalogs' plans by [`diff_loaded`] (and so by [`diff_files`]).
     pub names: NameChanges,
 }
 
@@ -1579,9 +1578,9 @@ pub fn diff_files(
     old_path: &std::path::Path,
     new_path: &std::path::Path,
     options: &DiffOptions,
-) -> Result<DiffReport, crate::LoadError> {
-    let old = crate::load_file(old_path)?;
-    let new = crate::load_file(new_path)?;
+) -> Result<DiffReport, crate::pipeline::LoadError> {
+    let old = crate::pipeline::load_file(old_path)?;
+    let new = crate::pipeline::load_file(new_path)?;
     let diff = diff_loaded(&old, &new, options.as_of)?;
     Ok(DiffReport {
         old_name: old_path.display().to_string(),
@@ -1594,18 +1593,18 @@ pub fn diff_files(
 /// [`diff`] of two loaded catalogs, with the Rust names the change adds, removes or changes
 /// (from the plans of both). A catalog that cannot be planned is the error.
 pub fn diff_loaded(
-    old: &crate::Loaded,
-    new: &crate::Loaded,
+    old: &crate::pipeline::Loaded,
+    new: &crate::pipeline::Loaded,
     as_of: Option<Date>,
-) -> Result<Diff, crate::LoadError> {
+) -> Result<Diff, crate::pipeline::LoadError> {
     let (old_plan, new_plan) = (plan_of(old)?, plan_of(new)?);
     Ok(diff(&old.catalog, &new.catalog, as_of).with_names(&old_plan, &new_plan))
 }
 
 /// The plan of a loaded catalog; its errors are the catalog's.
-fn plan_of(loaded: &crate::Loaded) -> Result<Plan, crate::LoadError> {
+fn plan_of(loaded: &crate::pipeline::Loaded) -> Result<Plan, crate::pipeline::LoadError> {
     crate::plan::plan(&loaded.catalog, &loaded.names, &Default::default()).map_err(|diagnostics| {
-        crate::LoadError::Invalid(crate::Report {
+        crate::pipeline::LoadError::Invalid(crate::diagnostic::Report {
             diagnostics,
             ..loaded.report.clone()
         })

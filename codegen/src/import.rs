@@ -26,18 +26,18 @@ use jiff::civil::Date;
 use semver::Version;
 
 use crate::diagnostic::Location;
+use crate::diagnostic::Report;
 use crate::load::catalog::{CatalogFile, EventDef, Spanned};
 use crate::load::input::{NotUtf8, ReadError};
-use crate::model::{Catalog, Direction, Event, Status};
-use crate::model::{direction_word, status_word};
+use crate::model::{Catalog, Direction, Event, Status, direction_word, status_word};
 use crate::page::{Page, PageErrors, PageRow, date_or_dash};
-use crate::{LoadError, Report};
+use crate::pipeline::LoadError;
 
 /// The comment above every stub the importer writes.
-pub const STUB_COMMENT: &str = "# stub: payload facts not yet gathered";
+pub(crate) const STUB_COMMENT: &str = "# stub: payload facts not yet gathered";
 
 /// The `doc` of a stub event.
-pub const STUB_DOC: &str = "Listed on the events page; payload facts not yet gathered.";
+pub(crate) const STUB_DOC: &str = "Listed on the events page; payload facts not yet gathered.";
 
 /// Which lifecycle date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -328,7 +328,7 @@ pub enum WriteError {
 /// Writes the page's lifecycle values into the catalog text `source` (named `path` in
 /// diagnostics), as the module documentation describes.
 pub fn write(path: &str, source: &str, page: &Page) -> Result<Written, WriteError> {
-    let loaded = crate::load_str(path, source).map_err(WriteError::Catalog)?;
+    let loaded = crate::pipeline::load_str(path, source).map_err(WriteError::Catalog)?;
     let comparison = compare(page, &loaded.catalog);
     // The edits work line by line: a lone CR is a line break (and is written back as `\n`).
     let normalized = crate::load::input::normalize_line_breaks(source);
@@ -341,7 +341,7 @@ pub fn write(path: &str, source: &str, page: &Page) -> Result<Written, WriteErro
         }))
     })?;
     let text = Editor::new(source, &file).apply(page, &comparison.differences);
-    let reloaded = match crate::load_str(path, &text) {
+    let reloaded = match crate::pipeline::load_str(path, &text) {
         Ok(reloaded) => reloaded,
         Err(LoadError::Invalid(report)) => return Err(WriteError::Broken(report)),
         Err(err) => return Err(WriteError::Catalog(err)),
@@ -769,7 +769,7 @@ pub fn import(page_path: &Path, options: &ImportOptions) -> Result<ImportReport,
     };
     match options.mode {
         ImportMode::Compare => {
-            let loaded = crate::load_file(catalog_path).map_err(ImportError::Catalog)?;
+            let loaded = crate::pipeline::load_file(catalog_path).map_err(ImportError::Catalog)?;
             Ok(ImportReport::Compared {
                 page_name,
                 catalog_name: catalog_path.display().to_string(),
@@ -802,7 +802,8 @@ fn read_page(path: &Path, name: &str) -> Result<Page, ImportError> {
 /// changes).
 fn write_file(path: &Path, page: &Page) -> Result<ImportReport, ImportError> {
     let catalog_name = path.display().to_string();
-    let source = crate::read_catalog(path, &catalog_name).map_err(ImportError::Catalog)?;
+    let source =
+        crate::pipeline::read_catalog(path, &catalog_name).map_err(ImportError::Catalog)?;
     let written = write(&catalog_name, &source, page).map_err(|err| match err {
         WriteError::Catalog(err) => ImportError::Catalog(err),
         WriteError::Broken(report) => ImportError::Broken {

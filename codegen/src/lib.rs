@@ -1,38 +1,64 @@
-//! eventcat's core: load an 8x8 partner-event catalog, validate it, and generate typed Rust.
+//! eventcat's core: load an 8x8 partner-event catalog, check it, and generate typed Rust.
 //!
-//! Data flows one way: [`catalog`] (the file as written) -> [`validate`] (errors and lints) ->
-//! [`model`] (the checked catalog) -> [`plan`] (names, conversions, lifecycle) -> `emit` (tokens)
-//! -> [`render`] (pretty-printed text). The derive, build.rs and the CLI all call [`generate`].
+//! The derive (`eventcat-macros`), build.rs ([`Builder`]) and the `eventcat` command all call
+//! [`generate`]; the command's tools return reports ([`diff`], [`import`], [`schema`],
+//! [`listing`]) that the binary prints.
+//!
+//! # Module map
+//!
+//! Data flows one way, through one module per stage; each stage uses only those above it here:
+//!
+//! | stage | module | what it does |
+//! |---|---|---|
+//! | located messages | `diagnostic` | [`Diagnostic`]s and the [`Report`] that renders them |
+//! | loading | `load` | read a file (`input`), parse YAML into the file as written (`catalog`), YAML errors as diagnostics (`yaml_error`) |
+//! | checked model | [`model`] | the [`Catalog`] every later stage reads |
+//! | naming | `naming` | every Rust-name rule, and the names of a catalog chosen once (`Names`) |
+//! | checking | `check` | the file becomes the model and its names: `shapes`, `references` (and the type graph), `defaults`, `limits`, `lints` |
+//! | options | `options` | [`Options`], the partner's [`Hooks`], and the selection they make |
+//! | planning | `plan` | every Rust item, type and conversion, with the checked names |
+//! | hooks | `hooks` | the partner's derives and attributes applied to a plan |
+//! | emitting | `emit` | the plan as tokens |
+//! | rendering | `render` | tokens as a pretty-printed file (feature `build`) |
+//! | pipeline | `pipeline` | the stages end to end: [`load_str`], [`generate`], [`generate_source`] |
+//! | build.rs | `builder` | the [`Builder`] (feature `build`) |
+//!
+//! Beside the pipeline, the tools use its stages: [`listing`] (`eventcat list`), [`schema`]
+//! (`eventcat schema`), [`page`] and [`import`] (`eventcat import`) and [`diff`]
+//! (`eventcat diff`). The binary's `cli` module prints their reports.
 
 #[cfg(feature = "build")]
 mod builder;
-pub mod check;
-pub mod diagnostic;
+mod check;
+mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
-pub mod hooks;
+mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;
 pub mod listing;
 mod load;
 pub mod model;
-pub mod naming;
-pub mod options;
+mod naming;
+mod options;
 #[cfg(feature = "cli")]
 pub mod page;
 mod pipeline;
-pub mod plan;
+mod plan;
 #[cfg(feature = "build")]
 mod render;
-/// The catalog for tools outside Rust: JSON Schemas and an AsyncAPI document (`eventcat schema`).
 pub mod schema;
 
 #[cfg(feature = "build")]
 pub use builder::{BuildError, Builder};
+pub use check::limits::{
+    MAX_ENUM_VALUES, MAX_FAMILY_VERSIONS, MAX_MEMBERS, MAX_NESTING, MAX_OBJECT_FIELDS, MAX_TYPES,
+};
 pub use check::parse_date;
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use hooks::HookError;
+pub use load::input::MAX_INPUT_BYTES;
 pub use load::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 pub use model::Catalog;
 pub use naming::{reserved_type_names, rust_field_name};

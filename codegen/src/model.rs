@@ -319,7 +319,7 @@ impl Scalar {
     }
 
     /// The scalar with this catalog keyword.
-    pub fn from_keyword(word: &str) -> Option<Self> {
+    pub(crate) fn from_keyword(word: &str) -> Option<Self> {
         Some(match word {
             "string" => Scalar::String,
             "integer" => Scalar::Integer,

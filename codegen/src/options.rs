@@ -53,7 +53,7 @@ pub struct Options {
 
 impl Options {
     /// The runtime's path as tokens: `crate_path`, or `::eventcat`.
-    pub fn runtime_path(&self) -> Result<proc_macro2::TokenStream, SelectError> {
+    pub(crate) fn runtime_path(&self) -> Result<proc_macro2::TokenStream, SelectError> {
         let Some(text) = &self.crate_path else {
             return Ok(quote::quote! { ::eventcat });
         };
@@ -460,7 +460,7 @@ mod tests {
 
     #[test]
     fn sunset_policies() {
-        let loaded = crate::load_bundled().expect("loads");
+        let loaded = crate::pipeline::load_bundled().expect("loads");
         let day = crate::check::parse_date("2026-12-09");
         let focus = |sunset| Options {
             events: vec!["aw-interaction-focus-*".into()],
@@ -506,7 +506,7 @@ mod tests {
 
     #[test]
     fn bad_options_are_errors() {
-        let loaded = crate::load_bundled().expect("loads");
+        let loaded = crate::pipeline::load_bundled().expect("loads");
         let with = |products: &[&str], events: &[&str]| Options {
             products: products.iter().map(|s| s.to_string()).collect(),
             events: events.iter().map(|s| s.to_string()).collect(),

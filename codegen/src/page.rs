@@ -15,11 +15,11 @@
 //! deprecation date, sunset date.
 //!
 //! Sections: a heading `Received` or `Send` sets the direction of the tables below it; a heading
-//! naming a product (see [`PRODUCT_HEADINGS`]) sets their product. A product section with no
+//! naming a product (see `PRODUCT_HEADINGS`) sets their product. A product section with no
 //! table (the newer page's "Maestro SDK Events", which only links to another page) is kept as a
 //! section with no rows: its events are listed elsewhere. The older markdown page has no product
 //! headings at all, only a flat `Received` and a flat `Send` table; there each row's product is
-//! inferred from its name prefix (see [`NAME_PREFIXES`]: `global-`, `aw-`, `call-manager-`, and
+//! inferred from its name prefix (see `NAME_PREFIXES`: `global-`, `aw-`, `call-manager-`, and
 //! `mashell-` for the Maestro SDK), and a row whose prefix is unknown is refused.
 
 use std::fmt;
@@ -34,7 +34,7 @@ pub use crate::load::catalog::{Direction, Status};
 use crate::model::{direction_word, status_word};
 
 /// Page headings that name a product, matched case-insensitively, with the product id.
-pub const PRODUCT_HEADINGS: &[(&str, &str)] = &[
+pub(crate) const PRODUCT_HEADINGS: &[(&str, &str)] = &[
     ("Global", "global"),
     ("Platform UI Shell", "global"),
     ("Agent Workspace", "agent-workspace"),
@@ -44,7 +44,7 @@ pub const PRODUCT_HEADINGS: &[(&str, &str)] = &[
 ];
 
 /// Event-name prefixes and the product they belong to, for tables outside any product section.
-pub const NAME_PREFIXES: &[(&str, &str)] = &[
+pub(crate) const NAME_PREFIXES: &[(&str, &str)] = &[
     ("global-", "global"),
     ("aw-", "agent-workspace"),
     ("call-manager-", "call-manager"),
@@ -52,7 +52,7 @@ pub const NAME_PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// The column headings every events table has, in order.
-pub const COLUMNS: [&str; 6] = [
+pub(crate) const COLUMNS: [&str; 6] = [
     "event name",
     "schema versions",
     "status",
@@ -62,7 +62,7 @@ pub const COLUMNS: [&str; 6] = [
 ];
 
 /// The date format of the page: `8 September 2025`.
-pub const DATE_FORMAT: &str = "%d %B %Y";
+pub(crate) const DATE_FORMAT: &str = "%d %B %Y";
 
 /// Which form a page was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,7 +382,7 @@ fn product_heading(text: &str) -> Option<&'static str> {
 }
 
 /// The product an event name's prefix belongs to.
-pub fn product_of_name(name: &str) -> Option<&'static str> {
+pub(crate) fn product_of_name(name: &str) -> Option<&'static str> {
     NAME_PREFIXES
         .iter()
         .find(|(prefix, _)| name.starts_with(prefix))

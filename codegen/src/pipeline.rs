@@ -53,7 +53,7 @@ pub enum LoadError {
 }
 
 /// Loads and validates catalog text; `path` names it in diagnostics. A lone `\r` counts as a
-/// line break, like `\n` and `\r\n` (see [`load::input::normalize_line_breaks`]).
+/// line break, like `\n` and `\r\n`.
 pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
     let source = load::input::normalize_line_breaks(source);
     let report = |diagnostics| Report {
@@ -73,8 +73,8 @@ pub fn load_str(path: &str, source: &str) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Reads the catalog file at `path` (see [`input`]: regular files of at most
-/// [`load::input::MAX_INPUT_BYTES`], UTF-8); `name` names it in diagnostics. A file that is not
+/// Reads the catalog file at `path` (a regular file of at most [`crate::MAX_INPUT_BYTES`], in
+/// UTF-8); `name` names it in diagnostics. A file that is not
 /// UTF-8 is an `encoding` error at the first invalid byte.
 pub fn read_catalog(path: &Path, name: &str) -> Result<String, LoadError> {
     load::input::read_text(path, "catalog").map_err(|err| match err {

@@ -1437,7 +1437,7 @@ mod tests {
     use super::*;
 
     /// The plan of a loaded catalog, with no type replaced.
-    fn planned(loaded: &crate::Loaded) -> Plan {
+    fn planned(loaded: &crate::pipeline::Loaded) -> Plan {
         plan(&loaded.catalog, &loaded.names, &BTreeMap::new())
             .unwrap_or_else(|errors| panic!("the catalog must plan: {errors:?}"))
     }
@@ -1459,7 +1459,7 @@ mod tests {
     #[test]
     fn bounds_reach_the_field_item_through_aliases() {
         let text = include_str!("../tests/item_bounds.yaml");
-        let loaded = crate::load_str("bounds.yaml", text).expect("the catalog loads");
+        let loaded = crate::pipeline::load_str("bounds.yaml", text).expect("the catalog loads");
         let plan = planned(&loaded);
         assert_eq!(bounds(&plan, "XV1", "direct"), (Some(1), Some(3)));
         assert_eq!(bounds(&plan, "XV1", "aliased"), (Some(1), Some(3)));
@@ -1472,7 +1472,7 @@ mod tests {
 
     #[test]
     fn the_conference_events_bound_their_calls() {
-        let loaded = crate::load_bundled().expect("the bundled catalog loads");
+        let loaded = crate::pipeline::load_bundled().expect("the bundled catalog loads");
         let plan = planned(&loaded);
         let drop = bounds(&plan, "CallManagerCallConferenceDropV1", "calls");
         assert_eq!(drop, (Some(1), None));

@@ -28,15 +28,15 @@ use serde_json::{Map, Value, json};
 use crate::check::SCHEMA_VERSION_FIELD;
 use crate::model::{
     Catalog, Constant, Direction, Element, Event, Field, Payload, Scalar, SchemaVersion, Shape,
+    direction_word, status_word,
 };
-use crate::model::{direction_word, status_word};
 use crate::plan::{is_deprecated, replacement};
 
 /// The `$schema` of every exported JSON Schema.
 pub const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The AsyncAPI version of the exported document.
-pub const ASYNCAPI_VERSION: &str = "3.0.0";
+pub(crate) const ASYNCAPI_VERSION: &str = "3.0.0";
 
 /// The file name of the AsyncAPI document among the exported files.
 pub const ASYNCAPI_FILE: &str = "asyncapi.json";
@@ -115,12 +115,12 @@ pub fn schema_path(event: &str, version: &Version) -> String {
 
 /// The `$id` of the JSON Schema of one event schema version:
 /// `urn:eventcat:schema:<event>:<version>`. A URN, so that no tool tries to fetch it.
-pub fn schema_id(event: &str, version: &Version) -> String {
+pub(crate) fn schema_id(event: &str, version: &Version) -> String {
     format!("urn:eventcat:schema:{event}:{version}")
 }
 
 /// The JSON as exported: pretty-printed, with a trailing newline.
-pub fn to_text(value: &Value) -> String {
+pub(crate) fn to_text(value: &Value) -> String {
     format!("{value:#}\n")
 }
 

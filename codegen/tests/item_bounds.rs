@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use eventcat_codegen::Catalog;
-use eventcat_codegen::diagnostic::Location;
+use eventcat_codegen::Location;
 use eventcat_codegen::model::{Element, ItemBounds, Scalar, Shape, TypeDecl};
 
 /// A catalog with bounds on a field's own array, on a shared array type and through aliases.

@@ -7,10 +7,8 @@ mod hostile;
 
 use std::path::{Path, PathBuf};
 
-use eventcat_codegen::check::limits::{
-    MAX_ENUM_VALUES, MAX_MEMBERS, MAX_NESTING, MAX_OBJECT_FIELDS, MAX_TYPES,
-};
 use eventcat_codegen::{Builder, Diagnostic, LoadError};
+use eventcat_codegen::{MAX_ENUM_VALUES, MAX_MEMBERS, MAX_NESTING, MAX_OBJECT_FIELDS, MAX_TYPES};
 
 /// The diagnostics of a catalog that must be refused.
 fn refused(text: &str) -> Vec<Diagnostic> {

@@ -379,7 +379,7 @@ fn load_message(err: &LoadError) -> String {
             if lints > 0 {
                 message.push_str(&format!(
                     "\nthe catalog also has {}, not shown here: `eventcat check {}` shows every warning",
-                    eventcat_codegen::diagnostic::counted(lints, "warning"),
+                    report.warnings_counted(),
                     report.path
                 ));
             }

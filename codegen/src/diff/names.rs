@@ -7,7 +7,7 @@
 //! (`ReceivedEvent::AwInteractionFocusV3`, `AwInteractionFocus::V3`), an upgrade method
 //! (`AwInteractionFocusV1::upgrade_to_v3`) or a `From` conversion
 //! (`impl From<AwInteractionFocusV1> for AwInteractionFocusV2`). The support items every
-//! catalog defines ([`crate::plan::SUPPORT_NAMES`]) are not listed. Fields, enum values and union
+//! catalog defines (`CatalogEntry`, `ReceivedEvent`, ...) are not listed. Fields, enum values and union
 //! variants are not listed either: the field-level changes of `diff` report them.
 //!
 //! A meaning is a stable description that depends only on what the name stands for, never on
