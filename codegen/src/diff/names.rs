@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Value, json};
 
-use crate::model::Direction;
+use crate::naming::{PRODUCT_ENUM, RECEIVED_ENUM, dispatch_enum};
 use crate::plan::{ConversionKind, EventItem, FieldSource, Plan, TypeItem, TypeRef};
 
 /// Every Rust name of a plan with its meaning, in name order.
@@ -87,7 +87,7 @@ fn type_names(plan: &Plan, events: &HashMap<&str, &EventItem>, names: &mut Names
 fn variant_names(plan: &Plan, names: &mut Names) {
     for carrier in &plan.carriers {
         names.insert(
-            format!("ReceivedEvent::{}", carrier.method),
+            format!("{RECEIVED_ENUM}::{}", carrier.method),
             format!(
                 "method listing the `{}` values an event carries",
                 carrier.type_name
@@ -96,17 +96,13 @@ fn variant_names(plan: &Plan, names: &mut Names) {
     }
     for product in &plan.products {
         names.insert(
-            format!("Product::{}", product.variant),
+            format!("{PRODUCT_ENUM}::{}", product.variant),
             format!("variant for product `{}`", product.id),
         );
     }
     for e in &plan.events {
-        let dispatch = match e.direction {
-            Direction::Received => "ReceivedEvent",
-            Direction::Send => "SendEvent",
-        };
         names.insert(
-            format!("{dispatch}::{}", e.struct_name),
+            format!("{}::{}", dispatch_enum(e.direction), e.struct_name),
             format!("variant for {}", event_subject(e)),
         );
     }

@@ -9,6 +9,7 @@ use quote::quote;
 
 use super::{StructVariant, deprecated_attr, doc_lines, ident, struct_enum};
 use crate::model::Direction;
+use crate::naming::{RECEIVED_ENUM, SEND_ENUM};
 use crate::plan::{Carried, EventItem, Extra, Plan};
 
 pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
@@ -69,7 +70,7 @@ fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> Token
                or a payload with [`ReceivedEvent::decode`], then match on the variants; each \
                struct converts into the other versions of its event with `From` and \
                `upgrade_to_*`. A [`DecodeError`] keeps the text that did not decode.";
-    let (items, allow) = event_enum("ReceivedEvent", doc, events);
+    let (items, allow) = event_enum(RECEIVED_ENUM, doc, events);
     let route = route(events, rt);
     let carriers = carrier_methods(plan, events);
     let names = per_variant(events, false, |e| {
@@ -195,7 +196,7 @@ fn send_event(events: &[&EventItem], rt: &TokenStream) -> TokenStream {
     let doc = "Any event the partner sends to the host, one variant per event schema version.\n\n\
                Build one `From` its struct and hand [`SendEvent::encode`]'s name and payload to \
                the SDK's `sendEvent`.";
-    let (items, allow) = event_enum("SendEvent", doc, events);
+    let (items, allow) = event_enum(SEND_ENUM, doc, events);
     let encode = per_variant(
         events,
         true,

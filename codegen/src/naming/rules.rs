@@ -3,7 +3,24 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::model::{Element, Event, Shape};
+use crate::model::{Direction, Element, Event, Shape};
+
+/// The enum with a variant per product.
+pub(crate) const PRODUCT_ENUM: &str = "Product";
+
+/// The enum with a variant per received event version, and the carrier methods.
+pub(crate) const RECEIVED_ENUM: &str = "ReceivedEvent";
+
+/// The enum with a variant per send event version.
+pub(crate) const SEND_ENUM: &str = "SendEvent";
+
+/// The enum with a variant for each event version of `direction`.
+pub(crate) fn dispatch_enum(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Received => RECEIVED_ENUM,
+        Direction::Send => SEND_ENUM,
+    }
+}
 
 /// Names of the items every generated catalog defines or re-exports from the runtime; catalog
 /// types may not take them.
@@ -18,9 +35,9 @@ pub(crate) const SUPPORT_NAMES: &[&str] = &[
     "InvalidDate",
     "LifecycleStatus",
     "PartnerEvent",
-    "Product",
-    "ReceivedEvent",
-    "SendEvent",
+    PRODUCT_ENUM,
+    RECEIVED_ENUM,
+    SEND_ENUM,
 ];
 
 /// The Rust struct name of each schema version of `event`. A name depends only on the event
