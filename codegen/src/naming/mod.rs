@@ -15,10 +15,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Catalog, Direction, Element, Event, Field, Payload, SchemaVersion, Shape};
 pub(crate) use rules::{
-    KEYWORDS, PRELUDE_TYPE_NAMES, PRODUCT_ENUM, RECEIVED_ENUM, SCHEMA_VERSION_RUST_NAME, SEND_ENUM,
-    SUPPORT_NAMES, dispatch_enum, enum_variant_name, is_field_name, is_type_name, item_part,
-    value_part,
+    KEYWORDS, PRELUDE_TYPE_NAMES, RECEIVED_ENUM, SCHEMA_VERSION_RUST_NAME, SEND_ENUM,
+    SUPPORT_NAMES, enum_variant_name, is_field_name, is_type_name, item_part, value_part,
 };
+#[cfg(feature = "cli")]
+pub(crate) use rules::{PRODUCT_ENUM, dispatch_enum};
 use rules::{
     carrier_method, family_enum_name, family_variant, part_type_name, product_variant,
     struct_names, union_variants, upgrade_method,

@@ -3,7 +3,9 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::model::{Direction, Element, Event, Shape};
+#[cfg(feature = "cli")]
+use crate::model::Direction;
+use crate::model::{Element, Event, Shape};
 
 /// The enum with a variant per product.
 pub(crate) const PRODUCT_ENUM: &str = "Product";
@@ -15,6 +17,7 @@ pub(crate) const RECEIVED_ENUM: &str = "ReceivedEvent";
 pub(crate) const SEND_ENUM: &str = "SendEvent";
 
 /// The enum with a variant for each event version of `direction`.
+#[cfg(feature = "cli")]
 pub(crate) fn dispatch_enum(direction: Direction) -> &'static str {
     match direction {
         Direction::Received => RECEIVED_ENUM,
