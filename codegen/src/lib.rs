@@ -10,6 +10,7 @@ pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
+mod example;
 pub mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;

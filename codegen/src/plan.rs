@@ -381,6 +381,8 @@ pub struct EventItem {
     pub sunset: Option<String>,
     /// Set when deprecated.
     pub deprecation: Option<Deprecation>,
+    /// The catalog's sample payload, as JSON text.
+    pub example: Option<String>,
 }
 
 /// A conversion from one generated struct into another.
@@ -1057,6 +1059,9 @@ impl Planner<'_> {
                     shared.name
                 ));
             }
+            if let Some(example) = &version.example {
+                doc.extend(example_doc(&example.json));
+            }
             // The event struct goes before the inline types it creates.
             let position = self.types.len();
             let mut item = self.structure(
@@ -1090,6 +1095,7 @@ impl Planner<'_> {
                 deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
                 sunset: event.lifecycle.sunset.map(|d| d.to_string()),
                 deprecation: deprecation.clone(),
+                example: version.example.as_ref().map(|e| e.json.clone()),
             });
         }
         items
@@ -1291,6 +1297,19 @@ fn enum_item(name: &str, doc: Vec<String>, values: &[String], location: Location
             .map(|v| (enum_variant_name(v), v.clone()))
             .collect(),
     }
+}
+
+/// The doc lines that show a sample payload: a heading and a JSON block.
+fn example_doc(json: &str) -> Vec<String> {
+    let mut lines = vec![
+        String::new(),
+        "# Example".to_owned(),
+        String::new(),
+        "```json".to_owned(),
+    ];
+    lines.extend(json.lines().map(str::to_owned));
+    lines.push("```".to_owned());
+    lines
 }
 
 fn lifecycle_line(event: &Event) -> String {

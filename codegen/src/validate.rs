@@ -10,10 +10,11 @@ use serde_json::Value;
 
 use crate::catalog::{CatalogFile, Entries, EventDef, NodeDef, ShapeRef, Spanned, Status};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::example;
 use crate::limits::{self, Counted};
 use crate::model::{
-    Catalog, Constant, Element, Event, Field, ItemBounds, Lifecycle, Payload, Product, Scalar,
-    SchemaVersion, Shape, TypeDecl,
+    Catalog, Constant, Element, Event, Example, Field, ItemBounds, Lifecycle, Payload, Product,
+    Scalar, SchemaVersion, Shape, TypeDecl,
 };
 
 /// The wire name every payload carries implicitly.
@@ -140,6 +141,13 @@ impl Checker {
         self.check_bounded_elements(&catalog);
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
+        if !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+        {
+            self.diagnostics.extend(example::check_examples(&catalog));
+        }
         self.check_family_sizes(&catalog);
         self.diagnostics.extend(limits::check_size(&catalog));
         self.lint_families(&catalog);
@@ -453,6 +461,10 @@ impl Checker {
             version,
             doc: def.doc.clone(),
             payload,
+            example: def.example.as_ref().map(|text| Example {
+                json: text.value.trim_end().to_owned(),
+                location: Location::of(text),
+            }),
             location,
         })
     }
