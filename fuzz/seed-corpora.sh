@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora from the repository's test data (the corpora are not committed):
 #   catalog <- tests/corpus/**/*.yaml, tests/fixtures/catalogs/*.yaml, catalog.yaml
-#   decode  <- tests/fixtures/samples/*.json (as `#<name>` + payload) and
+#   decode  <- the examples of catalog.yaml (as `<name>` + payload, read from the JSON Schemas
+#              `eventcat schema` exports) and
 #              generated-example/messages.jsonl (one host message per file)
 #   import  <- tests/fixtures/pages/*
 set -euo pipefail
@@ -12,11 +13,20 @@ mkdir -p corpus/catalog corpus/decode corpus/import
 for file in "$root"/tests/corpus/*/*.yaml "$root"/tests/fixtures/catalogs/*.yaml "$root"/catalog.yaml; do
     cp "$file" "corpus/catalog/$(basename "$(dirname "$file")")-$(basename "$file")"
 done
-for file in "$root"/tests/fixtures/samples/*.json; do
-    name=$(basename "$file" .json)
-    # The first line names the event; the rest is the payload.
-    { printf '%s\n' "$name"; cat "$file"; } > "corpus/decode/$name"
-done
+schemas="$(mktemp -d)"
+trap 'rm -rf "$schemas"' EXIT
+cargo run -q --manifest-path "$root/Cargo.toml" -p eventcat-codegen --features cli -- \
+    schema "$root/catalog.yaml" -o "$schemas" >/dev/null
+# The first line names the event; the rest is the payload.
+python3 - "$schemas" corpus/decode <<'PY'
+import json, pathlib, sys
+schemas, decode = map(pathlib.Path, sys.argv[1:])
+for path in sorted(schemas.glob("schemas/*/*.schema.json")):
+    schema = json.loads(path.read_text())
+    for example in schema.get("examples", []):
+        event = schema["x-eventcat-event"]
+        (decode / event).write_text(event + "\n" + json.dumps(example, indent=2))
+PY
 n=0
 while IFS= read -r line; do
     case "$line" in '' | '#'*) continue ;; esac

@@ -34,6 +34,7 @@ mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
+mod example;
 mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;

@@ -178,7 +178,18 @@ pub struct SchemaVersion {
     pub doc: Option<String>,
     /// The payload.
     pub payload: Payload,
+    /// A sample payload, checked to fit [`SchemaVersion::payload`].
+    pub example: Option<Example>,
     /// Where it is declared.
+    pub location: Location,
+}
+
+/// A sample payload of a schema version, as the catalog writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The JSON text, without trailing whitespace.
+    pub json: String,
+    /// Where the catalog gives it.
     pub location: Location,
 }
 

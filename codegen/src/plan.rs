@@ -354,6 +354,8 @@ pub struct EventItem {
     pub sunset: Option<String>,
     /// Set when deprecated.
     pub deprecation: Option<Deprecation>,
+    /// The catalog's sample payload, as JSON text.
+    pub example: Option<String>,
 }
 
 /// A conversion from one generated struct into another.
@@ -943,6 +945,7 @@ impl<'a> Planner<'a> {
                 deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
                 sunset: event.lifecycle.sunset.map(|d| d.to_string()),
                 deprecation: deprecation.clone(),
+                example: version.example.as_ref().map(|e| e.json.clone()),
             });
         }
         items
@@ -958,7 +961,8 @@ impl<'a> Planner<'a> {
     }
 
     /// The doc lines of an event struct: the event's doc, the version's note, what it is, its
-    /// lifecycle, and for a payload that is a shared type, how the struct holds it.
+    /// lifecycle, for a payload that is a shared type how the struct holds it, and the version's
+    /// sample payload.
     fn event_doc(
         &self,
         event: &Event,
@@ -992,6 +996,9 @@ impl<'a> Planner<'a> {
                  and dereferences to it, so one function can handle every event that carries one.",
                 shared.name
             ));
+        }
+        if let Some(example) = &version.example {
+            doc.extend(example_doc(&example.json));
         }
         doc
     }
@@ -1126,6 +1133,19 @@ fn carrying(received: &[&StructItem], type_name: &str) -> Vec<(String, Carried)>
         }
     }
     carrying
+}
+
+/// The doc lines that show a sample payload: a heading and a JSON block.
+fn example_doc(json: &str) -> Vec<String> {
+    let mut lines = vec![
+        String::new(),
+        "# Example".to_owned(),
+        String::new(),
+        "```json".to_owned(),
+    ];
+    lines.extend(json.lines().map(str::to_owned));
+    lines.push("```".to_owned());
+    lines
 }
 
 fn lifecycle_line(event: &Event) -> String {

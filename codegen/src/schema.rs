@@ -77,6 +77,16 @@ pub enum ExportError {
         /// The type name.
         name: String,
     },
+    /// A schema version's `example` is not JSON.
+    #[error("`{event}` {version}: the example is not JSON: {reason}")]
+    ExampleNotJson {
+        /// The event name.
+        event: String,
+        /// The schema version.
+        version: String,
+        /// What the JSON parser said.
+        reason: String,
+    },
     /// A number constant is NaN or infinite, which JSON cannot write.
     #[error("the constant {value} is not a finite number")]
     NonFiniteConstant {
@@ -151,6 +161,9 @@ pub fn event_schema(
     }
     if is_deprecated(event) {
         root.insert("deprecated".into(), json!(true));
+    }
+    if let Some(example) = example(event, version)? {
+        root.insert("examples".into(), json!([example]));
     }
     root.insert("x-eventcat-event".into(), json!(event.name));
     root.insert(
@@ -243,6 +256,9 @@ fn message(
     }
     message.insert("contentType".into(), json!("application/json"));
     message.insert("payload".into(), Value::Object(payload));
+    if let Some(example) = example(event, version)? {
+        message.insert("examples".into(), json!([{ "payload": example }]));
+    }
     if is_deprecated(event) {
         message.insert("deprecated".into(), json!(true));
     }
@@ -251,6 +267,20 @@ fn message(
         json!(version.version.to_string()),
     );
     Ok(Value::Object(message))
+}
+
+/// The sample payload of a schema version, parsed.
+fn example(event: &Event, version: &SchemaVersion) -> Result<Option<Value>, ExportError> {
+    let Some(example) = &version.example else {
+        return Ok(None);
+    };
+    serde_json::from_str(&example.json)
+        .map(Some)
+        .map_err(|err| ExportError::ExampleNotJson {
+            event: event.name.clone(),
+            version: version.version.to_string(),
+            reason: err.to_string(),
+        })
 }
 
 /// The channel of an event, addressed by its name, with its lifecycle as `x-` extensions.

@@ -97,6 +97,14 @@ fn a_trait_eventcat_already_derives_is_not_derived_twice() {
     );
 }
 
+/// The 1-based line of the bundled catalog where `key` first stands after `after`.
+fn catalog_line(after: &str, key: &str) -> u32 {
+    let text = BUNDLED_CATALOG;
+    let start = text.find(after).expect("the anchor") + after.len();
+    let at = start + text[start..].find(key).expect("the key");
+    u32::try_from(text[..at].lines().count()).expect("a line number")
+}
+
 #[test]
 fn a_derive_that_cannot_hold_is_an_error_at_the_field_that_keeps_it_from_holding() {
     let cases = [
@@ -104,19 +112,19 @@ fn a_derive_that_cannot_hold_is_an_error_at_the_field_that_keeps_it_from_holding
         (
             derive("AwInteractionFocusV3", &["Hash"]),
             "field `queue` is a `Queue`, which does not derive `Hash`",
-            322,
+            catalog_line("- name: aw-interaction-focus-v3", "queue:"),
         ),
         // A field that must be present.
         (
             derive("AwInteractionFocusV3", &["Default"]),
             "field `interaction_id` must be present",
-            321,
+            catalog_line("- name: aw-interaction-focus-v3", "interactionId:"),
         ),
         // Strings are on the heap.
         (
             derive("Queue", &["Copy"]),
             "field `id` holds data on the heap, which is not `Copy`",
-            110,
+            catalog_line("\n  Queue:\n", "id:"),
         ),
     ];
     for (hook, reason, line) in cases {

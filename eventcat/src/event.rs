@@ -26,6 +26,14 @@ pub trait PartnerEvent: Serialize + DeserializeOwned + Sized {
     const DEPRECATED: Option<CatalogDate>;
     /// The day it is no longer delivered, if published.
     const SUNSET: Option<CatalogDate>;
+    /// The documented sample payload of this schema version, as JSON text, when the catalog
+    /// has one; `eventcat check` decodes it.
+    const EXAMPLE: Option<&'static str> = None;
+
+    /// [`PartnerEvent::EXAMPLE`], decoded: a value to start a test from.
+    fn example() -> Option<Self> {
+        Self::decode(Self::EXAMPLE?).ok()
+    }
 
     /// Decodes a JSON payload of this event; unknown fields are ignored.
     fn decode(payload: &str) -> Result<Self, DecodeError> {

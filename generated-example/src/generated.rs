@@ -721,6 +721,20 @@ impl ::eventcat::PartnerEvent for GlobalUserDetailsV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "firstName": "firstName",
+  "lastName": "lastName",
+  "name": "firstName lastName",
+  "userId": "userId",
+  "customerId": "customerId",
+  "loginId": "loginId",
+  "jobTitle": "jobTitle",
+  "email": "email@test.com",
+  "language": "en",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwChatInitV1 {
     type Product = Product;
@@ -732,6 +746,27 @@ impl ::eventcat::PartnerEvent for AwChatInitV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 20);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "messages": [
+    {
+      "id": "msg-abc123",
+      "timestamp": 1746522286592,
+      "type": "text",
+      "rawMessage": "Hi, I need help with my account",
+      "displayName": "Customer Name",
+      "author": {
+        "id": "customer-001",
+        "email": "customer@example.com",
+        "name": "Customer Name"
+      },
+      "isBot": false
+    }
+  ],
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwChatMessageSentV1 {
     type Product = Product;
@@ -743,6 +778,24 @@ impl ::eventcat::PartnerEvent for AwChatMessageSentV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 20);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "message": {
+    "id": "msg-abc123",
+    "timestamp": 1746522286592,
+    "type": "text",
+    "rawMessage": "Hello, how can I help you today?",
+    "displayName": "Agent Name",
+    "author": {
+      "id": "agent-001",
+      "email": "agent@example.com",
+      "name": "Agent Name"
+    }
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwCloseAgentAssistV1 {
     type Product = Product;
@@ -754,6 +807,12 @@ impl ::eventcat::PartnerEvent for AwCloseAgentAssistV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionEndedV1 {
     type Product = Product;
@@ -765,6 +824,12 @@ impl ::eventcat::PartnerEvent for AwInteractionEndedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 3, 16);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-123",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 #[allow(deprecated)]
 impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
@@ -780,6 +845,12 @@ impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
     );
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
         ::eventcat::CatalogDate::ymd(2026, 12, 8),
+    );
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
     );
 }
 #[allow(deprecated)]
@@ -797,6 +868,17 @@ impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
         ::eventcat::CatalogDate::ymd(2025, 7, 19),
     );
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "queue": {
+    "id": "12345",
+    "queueId": "tenantId~~queue~~chat~~12345",
+    "queueName": "Queue name"
+  },
+  "schemaVersion": "2.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
     type Product = Product;
@@ -808,6 +890,18 @@ impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 1, 19);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "queue": {
+    "id": "12345",
+    "queueId": "tenantId~~queue~~chat~~12345",
+    "queueName": "Queue name"
+  },
+  "isManual": false,
+  "schemaVersion": "3.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionHoldV1 {
     type Product = Product;
@@ -819,6 +913,12 @@ impl ::eventcat::PartnerEvent for AwInteractionHoldV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionMuteV1 {
     type Product = Product;
@@ -830,6 +930,12 @@ impl ::eventcat::PartnerEvent for AwInteractionMuteV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionResumeV1 {
     type Product = Product;
@@ -841,6 +947,12 @@ impl ::eventcat::PartnerEvent for AwInteractionResumeV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionStartedV1 {
     type Product = Product;
@@ -852,6 +964,21 @@ impl ::eventcat::PartnerEvent for AwInteractionStartedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 3, 16);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-123",
+  "callId": "call-789",
+  "interactionType": "phone",
+  "direction": "inbound",
+  "queueId": "queue-456",
+  "queueName": "Support Queue",
+  "customerName": "John Doe",
+  "customerPhone": "+1234567890",
+  "agentName": "Jane Smith",
+  "agentPhone": "+0987654321",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionUnmuteV1 {
     type Product = Product;
@@ -863,6 +990,12 @@ impl ::eventcat::PartnerEvent for AwInteractionUnmuteV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesV1 {
     type Product = Product;
@@ -885,6 +1018,45 @@ impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesV1_0_1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "wrapUpCodes": [
+    {
+      "ani": "1234567890",
+      "assignments": {
+        "type": "agent",
+        "list": ["agent-1", "agent-2"]
+      },
+      "autoSort": true,
+      "id": "wrap-up-code-1",
+      "isAgentDefault": false,
+      "items": [
+        {
+          "callLineId": "line-1",
+          "dispositionCode": "code-1",
+          "id": "item-1",
+          "menuText": "Menu Item 1",
+          "ordinate": "1",
+          "parentId": "parent-1",
+          "queueObjId": "queue-1",
+          "reportText": "Report Text 1",
+          "shortCodeText": "SC1",
+          "shortKeyText": "SK1",
+          "callBackTime": 60,
+          "description": "description"
+        }
+      ],
+      "name": "Wrap-Up Code 1",
+      "primaryLang": "en",
+      "multiChoice": false,
+      "reqBeforeOutbound": true,
+      "required": true
+    }
+  ],
+  "schemaVersion": "1.0.1"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwChatMessageReceivedV1 {
     type Product = Product;
@@ -896,6 +1068,13 @@ impl ::eventcat::PartnerEvent for AwChatMessageReceivedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 9, 8);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "message": "Hello from Cognigy!",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesReceivedV1 {
     type Product = Product;
@@ -907,6 +1086,18 @@ impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesReceivedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 10, 30);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "wrapUpCodes": [
+    {
+      "id": "item-1",
+      "parentId": "parent-1"
+    }
+  ],
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallAutoanswerFirstConnectV1 {
     type Product = Product;
@@ -918,6 +1109,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallAutoanswerFirstConnectV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_AUTOANSWER",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": true,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallCallerNumberChangeV1 {
     type Product = Product;
@@ -929,6 +1171,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallCallerNumberChangeV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": true,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "+18005551234",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallConferenceDropV1 {
     type Product = Product;
@@ -940,6 +1233,61 @@ impl ::eventcat::PartnerEvent for CallManagerCallConferenceDropV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "calls": [
+    {
+      "accumulatedMOSLQ": -1,
+      "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+      "allowAdd": false,
+      "allowAlternate": false,
+      "allowAnswer": false,
+      "allowAnswerConf": false,
+      "allowAnswerHold": false,
+      "allowConf": false,
+      "allowDropconf": false,
+      "allowEnd": true,
+      "allowHold": true,
+      "allowJoin": false,
+      "allowMoveToJm": true,
+      "allowNone": false,
+      "allowPark": true,
+      "allowRecord": true,
+      "allowReject": false,
+      "allowRetrieve": false,
+      "allowTransfer": true,
+      "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+      "callHoldTime": 0,
+      "callID": "11400c1d000",
+      "callIncomingTime": 0,
+      "callParkExt": "",
+      "callStartTime": 1771343905,
+      "callUserUUID": "",
+      "calledDNIS": "",
+      "ccCall": false,
+      "ccQueueName": "",
+      "eCallState": "VOC_CALL_CONNECT",
+      "encrypted": true,
+      "errorCode": 0,
+      "flipCall": false,
+      "groupType": "CALL_GROUP_TYPE_NONE",
+      "hdAudio": true,
+      "inboundCall": false,
+      "initialPhoneNumber": "711159",
+      "jitsiMeetingInviteURL": "",
+      "name": "",
+      "phoneNumber": "711159",
+      "recording": false,
+      "restoredCall": false,
+      "sipCallFromTag": "1140727b400-c4ad-14ece590",
+      "sipCallID": "515c72df-228078e7c00-14ece55d",
+      "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+      "vccAgentCall": false
+    }
+  ],
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallConferenceStartV1 {
     type Product = Product;
@@ -951,6 +1299,109 @@ impl ::eventcat::PartnerEvent for CallManagerCallConferenceStartV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "calls": [
+    {
+      "accumulatedMOSLQ": -1,
+      "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+      "allowAdd": false,
+      "allowAlternate": false,
+      "allowAnswer": false,
+      "allowAnswerConf": false,
+      "allowAnswerHold": false,
+      "allowConf": false,
+      "allowDropconf": false,
+      "allowEnd": true,
+      "allowHold": true,
+      "allowJoin": false,
+      "allowMoveToJm": true,
+      "allowNone": false,
+      "allowPark": true,
+      "allowRecord": true,
+      "allowReject": false,
+      "allowRetrieve": false,
+      "allowTransfer": true,
+      "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+      "callHoldTime": 0,
+      "callID": "11400c1d000",
+      "callIncomingTime": 0,
+      "callParkExt": "",
+      "callStartTime": 1771343905,
+      "callUserUUID": "",
+      "calledDNIS": "",
+      "ccCall": false,
+      "ccQueueName": "",
+      "eCallState": "VOC_CALL_CONNECT",
+      "encrypted": true,
+      "errorCode": 0,
+      "flipCall": false,
+      "groupType": "CALL_GROUP_TYPE_NONE",
+      "hdAudio": true,
+      "inboundCall": false,
+      "initialPhoneNumber": "711159",
+      "jitsiMeetingInviteURL": "",
+      "name": "",
+      "phoneNumber": "711159",
+      "recording": false,
+      "restoredCall": false,
+      "sipCallFromTag": "1140727b400-c4ad-14ece590",
+      "sipCallID": "515c72df-228078e7c00-14ece55d",
+      "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+      "vccAgentCall": false
+    },
+    {
+      "accumulatedMOSLQ": 0,
+      "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+      "allowAdd": false,
+      "allowAlternate": false,
+      "allowAnswer": false,
+      "allowAnswerConf": false,
+      "allowAnswerHold": false,
+      "allowConf": false,
+      "allowDropconf": false,
+      "allowEnd": false,
+      "allowHold": false,
+      "allowJoin": false,
+      "allowMoveToJm": false,
+      "allowNone": false,
+      "allowPark": false,
+      "allowRecord": false,
+      "allowReject": false,
+      "allowRetrieve": false,
+      "allowTransfer": false,
+      "cSessionId": "",
+      "callHoldTime": 0,
+      "callID": "1765242677954",
+      "callIncomingTime": 0,
+      "callParkExt": "",
+      "callStartTime": 1771343972,
+      "callUserUUID": "",
+      "calledDNIS": "",
+      "ccCall": false,
+      "ccQueueName": "",
+      "eCallState": "VOC_CALL_CONNECT",
+      "encrypted": false,
+      "errorCode": 0,
+      "flipCall": false,
+      "groupType": "CALL_GROUP_TYPE_NONE",
+      "hdAudio": false,
+      "inboundCall": false,
+      "initialPhoneNumber": "+711159",
+      "jitsiMeetingInviteURL": "",
+      "name": "",
+      "phoneNumber": "+711159",
+      "recording": false,
+      "restoredCall": false,
+      "sipCallFromTag": "",
+      "sipCallID": "",
+      "sipCallToTag": "",
+      "vccAgentCall": false
+    }
+  ],
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallConnectV1 {
     type Product = Product;
@@ -962,6 +1413,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallConnectV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallDisconnectedV1 {
     type Product = Product;
@@ -973,6 +1475,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallDisconnectedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": false,
+  "allowHold": false,
+  "allowJoin": false,
+  "allowMoveToJm": false,
+  "allowNone": false,
+  "allowPark": false,
+  "allowRecord": false,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": false,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_DISCONNECTED",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallFailedV1 {
     type Product = Product;
@@ -984,6 +1537,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallFailedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": false,
+  "allowHold": false,
+  "allowJoin": false,
+  "allowMoveToJm": false,
+  "allowNone": false,
+  "allowPark": false,
+  "allowRecord": false,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": false,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_FAILED",
+  "encrypted": false,
+  "errorCode": 486,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": false,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallHoldV1 {
     type Product = Product;
@@ -995,6 +1599,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallHoldV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": false,
+  "allowJoin": false,
+  "allowMoveToJm": false,
+  "allowNone": false,
+  "allowPark": false,
+  "allowRecord": false,
+  "allowReject": false,
+  "allowRetrieve": true,
+  "allowTransfer": false,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 1771344000,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_HOLD",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallInboundFirstConnectV1 {
     type Product = Product;
@@ -1006,6 +1661,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallInboundFirstConnectV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": true,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallIncomingFirstV1 {
     type Product = Product;
@@ -1017,6 +1723,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallIncomingFirstV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_INCOMING",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": true,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallIncomingV1 {
     type Product = Product;
@@ -1028,6 +1785,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallIncomingV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_INCOMING",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": true,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallOutboundFirstConnectV1 {
     type Product = Product;
@@ -1039,6 +1847,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallOutboundFirstConnectV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallOutgoingV1 {
     type Product = Product;
@@ -1050,6 +1909,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallOutgoingV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": false,
+  "allowJoin": false,
+  "allowMoveToJm": false,
+  "allowNone": false,
+  "allowPark": false,
+  "allowRecord": false,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": false,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_OUTGOING",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallRecordEndV1 {
     type Product = Product;
@@ -1061,6 +1971,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallRecordEndV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallRecordFailedV1 {
     type Product = Product;
@@ -1072,6 +2033,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallRecordFailedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": false,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallRecordStartV1 {
     type Product = Product;
@@ -1083,6 +2095,57 @@ impl ::eventcat::PartnerEvent for CallManagerCallRecordStartV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "accumulatedMOSLQ": -1,
+  "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+  "allowAdd": false,
+  "allowAlternate": false,
+  "allowAnswer": false,
+  "allowAnswerConf": false,
+  "allowAnswerHold": false,
+  "allowConf": false,
+  "allowDropconf": false,
+  "allowEnd": true,
+  "allowHold": true,
+  "allowJoin": false,
+  "allowMoveToJm": true,
+  "allowNone": false,
+  "allowPark": true,
+  "allowRecord": true,
+  "allowReject": false,
+  "allowRetrieve": false,
+  "allowTransfer": true,
+  "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+  "callHoldTime": 0,
+  "callID": "11400c1d000",
+  "callIncomingTime": 0,
+  "callParkExt": "",
+  "callStartTime": 1771343905,
+  "callUserUUID": "",
+  "calledDNIS": "",
+  "ccCall": false,
+  "ccQueueName": "",
+  "eCallState": "VOC_CALL_CONNECT",
+  "encrypted": true,
+  "errorCode": 0,
+  "flipCall": false,
+  "groupType": "CALL_GROUP_TYPE_NONE",
+  "hdAudio": true,
+  "inboundCall": false,
+  "initialPhoneNumber": "711159",
+  "jitsiMeetingInviteURL": "",
+  "name": "",
+  "phoneNumber": "711159",
+  "recording": true,
+  "restoredCall": false,
+  "sipCallFromTag": "1140727b400-c4ad-14ece590",
+  "sipCallID": "515c72df-228078e7c00-14ece55d",
+  "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+  "vccAgentCall": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallTransferBlindSuccessV1 {
     type Product = Product;
@@ -1094,6 +2157,13 @@ impl ::eventcat::PartnerEvent for CallManagerCallTransferBlindSuccessV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "callId": "call-001-abc",
+  "toNumber": "+16469999777",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallTransferFailedV1 {
     type Product = Product;
@@ -1105,6 +2175,13 @@ impl ::eventcat::PartnerEvent for CallManagerCallTransferFailedV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "callId": "call-001-abc",
+  "toCallId": "call-002-def",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallTransferSuccessV1 {
     type Product = Product;
@@ -1116,6 +2193,14 @@ impl ::eventcat::PartnerEvent for CallManagerCallTransferSuccessV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "callId": "call-001-abc",
+  "toCallId": "call-002-def",
+  "toNumber": "+18005559876",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerCallTransferVoicemailSuccessV1 {
     type Product = Product;
@@ -1127,6 +2212,14 @@ impl ::eventcat::PartnerEvent for CallManagerCallTransferVoicemailSuccessV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "callId": "call-001-abc",
+  "toCallId": "call-002-def",
+  "toNumber": "+18005559876",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerMuteDisabledV1 {
     type Product = Product;
@@ -1138,6 +2231,11 @@ impl ::eventcat::PartnerEvent for CallManagerMuteDisabledV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for CallManagerMuteEnabledV1 {
     type Product = Product;
@@ -1149,6 +2247,11 @@ impl ::eventcat::PartnerEvent for CallManagerMuteEnabledV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatNextgenOfferedCcEventV1 {
     type Product = Product;
@@ -1160,6 +2263,18 @@ impl ::eventcat::PartnerEvent for MashellChatNextgenOfferedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "offered",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "sms",
+  "searchContext": "+1234567890",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatNextgenAcceptedCcEventV1 {
     type Product = Product;
@@ -1171,6 +2286,18 @@ impl ::eventcat::PartnerEvent for MashellChatNextgenAcceptedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "accepted",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "sms",
+  "searchContext": "+1234567890",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatNextgenCompletedCcEventV1 {
     type Product = Product;
@@ -1182,6 +2309,22 @@ impl ::eventcat::PartnerEvent for MashellChatNextgenCompletedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "completed",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "sms",
+  "searchContext": "+1234567890",
+  "endTime": "1750053834820",
+  "additionalData": {
+    "description": "chat transcript between agent and customer"
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatNextgenTerminatedCcEventV1 {
     type Product = Product;
@@ -1193,6 +2336,22 @@ impl ::eventcat::PartnerEvent for MashellChatNextgenTerminatedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "terminated",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "sms",
+  "searchContext": "+1234567890",
+  "endTime": "1750053834829",
+  "additionalData": {
+    "description": "chat transcript between agent and customer"
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatOfferedCcEventV1 {
     type Product = Product;
@@ -1204,6 +2363,21 @@ impl ::eventcat::PartnerEvent for MashellChatOfferedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "offered",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "web_chat",
+  "searchContext": "test@email.com",
+  "additionalData": {
+    "name": "test user"
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatAcceptedCcEventV1 {
     type Product = Product;
@@ -1215,6 +2389,21 @@ impl ::eventcat::PartnerEvent for MashellChatAcceptedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "accepted",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "web_chat",
+  "searchContext": "test@email.com",
+  "additionalData": {
+    "name": "test user"
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatCompletedCcEventV1 {
     type Product = Product;
@@ -1226,6 +2415,23 @@ impl ::eventcat::PartnerEvent for MashellChatCompletedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "completed",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "web_chat",
+  "searchContext": "test@email.com",
+  "endTime": "1750053834823",
+  "additionalData": {
+    "name": "test user",
+    "description": "chat transcript between agent and customer"
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellChatTerminatedCcEventV1 {
     type Product = Product;
@@ -1237,6 +2443,23 @@ impl ::eventcat::PartnerEvent for MashellChatTerminatedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "terminated",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "chat",
+  "mediaType": "web_chat",
+  "searchContext": "test@email.com",
+  "endTime": "1750053834829",
+  "additionalData": {
+    "name": "test user",
+    "description": "chat transcript between agent and customer"
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellEmailAcceptedCcEventV1 {
     type Product = Product;
@@ -1248,6 +2471,27 @@ impl ::eventcat::PartnerEvent for MashellEmailAcceptedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "accepted",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "email",
+  "searchContext": "test@email.com",
+  "mainNumberId": "1234",
+  "childNumberId": "",
+  "url": "http://<vccCssServerURL>/presignedURL",
+  "isReplyEmail": false,
+  "isStandAloneTerminated": false,
+  "contact": {
+    "emailAddress": "test@email.com",
+    "firstName": "",
+    "lastName": ""
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellEmailTerminatedCcEventV1 {
     type Product = Product;
@@ -1259,6 +2503,27 @@ impl ::eventcat::PartnerEvent for MashellEmailTerminatedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "terminated",
+  "eventId": "eventIDString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "email",
+  "searchContext": "test@email.com",
+  "mainNumberId": "1234",
+  "childNumberId": "",
+  "url": "http://<vccCssServerURL>/presignedURL",
+  "isReplyEmail": false,
+  "isStandAloneTerminated": false,
+  "contact": {
+    "emailAddress": "test@email.com",
+    "firstName": "",
+    "lastName": ""
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneOfferedCcEventV1 {
     type Product = Product;
@@ -1270,6 +2535,17 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneOfferedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "offered",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneAcceptedCcEventV1 {
     type Product = Product;
@@ -1281,6 +2557,17 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneAcceptedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "accepted",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneCompletedCcEventV1 {
     type Product = Product;
@@ -1292,6 +2579,25 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneCompletedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "completed",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "endTime": "1751445695892",
+  "callDuration": "00:00:22",
+  "callRecording": "",
+  "hasRecording": false,
+  "additionalData": {
+    "notes": ""
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneTerminatedCcEventV1 {
     type Product = Product;
@@ -1303,6 +2609,28 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneTerminatedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "terminated",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "endTime": "1751445695892",
+  "callDuration": "00:00:22",
+  "callRecording": "",
+  "hasRecording": false,
+  "additionalData": {
+    "disposition_code": "1000",
+    "lastTclCodeShort": "",
+    "lastTclCodeDesc": "",
+    "notes": ""
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneOfferedUcEventV1 {
     type Product = Product;
@@ -1314,6 +2642,18 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneOfferedUcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "offered",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneAcceptedUcEventV1 {
     type Product = Product;
@@ -1325,6 +2665,18 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneAcceptedUcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "accepted",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicePhoneTerminatedUcEventV1 {
     type Product = Product;
@@ -1336,6 +2688,22 @@ impl ::eventcat::PartnerEvent for MashellVoicePhoneTerminatedUcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "terminated",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "phone",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "endTime": "1751445695892",
+  "callDuration": "00:00:22",
+  "callRecording": "",
+  "hasRecording": false,
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicemailOfferedCcEventV1 {
     type Product = Product;
@@ -1347,6 +2715,18 @@ impl ::eventcat::PartnerEvent for MashellVoicemailOfferedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "offered",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "voicemail",
+  "searchContext": "+1234567890",
+  "callingName": "Jon Doe",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicemailAcceptedCcEventV1 {
     type Product = Product;
@@ -1358,6 +2738,18 @@ impl ::eventcat::PartnerEvent for MashellVoicemailAcceptedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "accepted",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "voicemail",
+  "searchContext": "+1234567890",
+  "callingName": "Jon Doe",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicemailCompletedCcEventV1 {
     type Product = Product;
@@ -1369,6 +2761,24 @@ impl ::eventcat::PartnerEvent for MashellVoicemailCompletedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "completed",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "voicemail",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "endTime": "1751445695892",
+  "callDuration": "00:00:22",
+  "callingName": "Jon Doe",
+  "additionalData": {
+    "notes": ""
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for MashellVoicemailTerminatedCcEventV1 {
     type Product = Product;
@@ -1380,6 +2790,27 @@ impl ::eventcat::PartnerEvent for MashellVoicemailTerminatedCcEventV1 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "eventName": "terminated",
+  "eventId": "eventIdString",
+  "method": "mapEvent",
+  "direction": "inbound",
+  "media": "voicemail",
+  "searchContext": "+1234567890",
+  "startTime": "1751445666638",
+  "endTime": "1751445695892",
+  "callDuration": "00:00:22",
+  "callingName": "Jon Doe",
+  "additionalData": {
+    "disposition_code": "1000",
+    "lastTclCodeShort": "",
+    "lastTclCodeDesc": "",
+    "notes": ""
+  },
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 /// The `rawMessage` part of [`ChatMessage`].
 #[derive(
@@ -3172,6 +4603,23 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for DispositionDetails {
 /// Event `global-user-details-v1`, schema version 1.0.0: Platform UI Shell (Global) received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "firstName": "firstName",
+///   "lastName": "lastName",
+///   "name": "firstName lastName",
+///   "userId": "userId",
+///   "customerId": "customerId",
+///   "loginId": "loginId",
+///   "jobTitle": "jobTitle",
+///   "email": "email@test.com",
+///   "language": "en",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlobalUserDetailsV1 {
     /// User's given name.
@@ -3320,6 +4768,30 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for GlobalUserDetailsV1 {
 /// Event `aw-chat-init-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-20.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "messages": [
+///     {
+///       "id": "msg-abc123",
+///       "timestamp": 1746522286592,
+///       "type": "text",
+///       "rawMessage": "Hi, I need help with my account",
+///       "displayName": "Customer Name",
+///       "author": {
+///         "id": "customer-001",
+///         "email": "customer@example.com",
+///         "name": "Customer Name"
+///       },
+///       "isBot": false
+///     }
+///   ],
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwChatInitV1 {
     /// Id of the chat interaction.
@@ -3399,6 +4871,27 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwChatInitV1 {
 /// Event `aw-chat-message-sent-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-20.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "message": {
+///     "id": "msg-abc123",
+///     "timestamp": 1746522286592,
+///     "type": "text",
+///     "rawMessage": "Hello, how can I help you today?",
+///     "displayName": "Agent Name",
+///     "author": {
+///       "id": "agent-001",
+///       "email": "agent@example.com",
+///       "name": "Agent Name"
+///     }
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwChatMessageSentV1 {
     /// Id of the chat interaction.
@@ -3478,6 +4971,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwChatMessageSentV1 {
 /// Event `aw-close-agent-assist-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwCloseAgentAssistV1 {
     /// Interaction whose assist panel should be closed.
@@ -3545,6 +5047,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwCloseAgentAssistV1 {
 /// Event `aw-interaction-ended-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2026-03-16.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-123",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionEndedV1 {
     /// Id of the interaction that finished.
@@ -3612,6 +5123,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionEndedV1 {
 /// Event `aw-interaction-focus-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26, deprecated since 2025-09-08, sunset on 2026-12-08.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[deprecated(
     since = "2025-09-08",
     note = "`aw-interaction-focus-v1` is deprecated since 2025-09-08 and sunset on 2026-12-08; use `AwInteractionFocusV3` (`aw-interaction-focus-v3`) instead"
@@ -3687,6 +5207,20 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV1 {
 /// Event `aw-interaction-focus-v2`, schema version 2.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-09-08, deprecated since 2025-01-19, sunset on 2025-07-19.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "cognigy",
+///   "queue": {
+///     "id": "12345",
+///     "queueId": "tenantId~~queue~~chat~~12345",
+///     "queueName": "Queue name"
+///   },
+///   "schemaVersion": "2.0.0"
+/// }
+/// ```
 #[deprecated(
     since = "2025-01-19",
     note = "`aw-interaction-focus-v2` is deprecated since 2025-01-19 and sunset on 2025-07-19; use `AwInteractionFocusV3` (`aw-interaction-focus-v3`) instead"
@@ -3774,6 +5308,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV2 {
 /// Event `aw-interaction-focus-v3`, schema version 3.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-01-19.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "cognigy",
+///   "queue": {
+///     "id": "12345",
+///     "queueId": "tenantId~~queue~~chat~~12345",
+///     "queueName": "Queue name"
+///   },
+///   "isManual": false,
+///   "schemaVersion": "3.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionFocusV3 {
     /// Id of the interaction that now has focus.
@@ -3866,6 +5415,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV3 {
 /// Event `aw-interaction-hold-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionHoldV1 {
     /// Id of the interaction now on hold.
@@ -3933,6 +5491,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionHoldV1 {
 /// Event `aw-interaction-mute-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionMuteV1 {
     /// Id of the interaction that was muted.
@@ -4000,6 +5567,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionMuteV1 {
 /// Event `aw-interaction-resume-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionResumeV1 {
     /// Id of the interaction taken off hold.
@@ -4067,6 +5643,24 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionResumeV1 {
 /// Event `aw-interaction-started-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2026-03-16.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-123",
+///   "callId": "call-789",
+///   "interactionType": "phone",
+///   "direction": "inbound",
+///   "queueId": "queue-456",
+///   "queueName": "Support Queue",
+///   "customerName": "John Doe",
+///   "customerPhone": "+1234567890",
+///   "agentName": "Jane Smith",
+///   "agentPhone": "+0987654321",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionStartedV1 {
     /// Id of the interaction that began.
@@ -4228,6 +5822,15 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionStartedV1 {
 /// Event `aw-interaction-unmute-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionUnmuteV1 {
     /// Id of the interaction that was unmuted.
@@ -4799,6 +6402,48 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItem {
 /// Event `aw-interaction-wrap-up-codes-v1`, schema version 1.0.1: Agent Workspace received event.
 ///
 /// Active since 2025-03-26.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "wrapUpCodes": [
+///     {
+///       "ani": "1234567890",
+///       "assignments": {
+///         "type": "agent",
+///         "list": ["agent-1", "agent-2"]
+///       },
+///       "autoSort": true,
+///       "id": "wrap-up-code-1",
+///       "isAgentDefault": false,
+///       "items": [
+///         {
+///           "callLineId": "line-1",
+///           "dispositionCode": "code-1",
+///           "id": "item-1",
+///           "menuText": "Menu Item 1",
+///           "ordinate": "1",
+///           "parentId": "parent-1",
+///           "queueObjId": "queue-1",
+///           "reportText": "Report Text 1",
+///           "shortCodeText": "SC1",
+///           "shortKeyText": "SK1",
+///           "callBackTime": 60,
+///           "description": "description"
+///         }
+///       ],
+///       "name": "Wrap-Up Code 1",
+///       "primaryLang": "en",
+///       "multiChoice": false,
+///       "reqBeforeOutbound": true,
+///       "required": true
+///     }
+///   ],
+///   "schemaVersion": "1.0.1"
+/// }
+/// ```
 #[allow(non_camel_case_types)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionWrapUpCodesV1_0_1 {
@@ -5313,6 +6958,16 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
 /// Event `aw-chat-message-received-v1`, schema version 1.0.0: Agent Workspace send event.
 ///
 /// Active since 2025-09-08.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "cognigy",
+///   "message": "Hello from Cognigy!",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwChatMessageReceivedV1 {
     /// Chat interaction the message goes to.
@@ -5392,6 +7047,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwChatMessageReceivedV1 {
 /// Event `aw-interaction-wrap-up-codes-received-v1`, schema version 1.0.0: Agent Workspace send event.
 ///
 /// Active since 2025-10-30.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "wrapUpCodes": [
+///     {
+///       "id": "item-1",
+///       "parentId": "parent-1"
+///     }
+///   ],
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwInteractionWrapUpCodesReceivedV1 {
     /// Interaction the codes belong to.
@@ -5552,6 +7222,60 @@ for AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_AUTOANSWER",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": true,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallAutoanswerFirstConnectV1(
     /// The [`CallObject`] the event carries.
@@ -5603,6 +7327,60 @@ for CallManagerCallAutoanswerFirstConnectV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": true,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "+18005551234",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallCallerNumberChangeV1(
     /// The [`CallObject`] the event carries.
@@ -5651,6 +7429,64 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallCallerNumberCha
 /// Event `call-manager-call-conference-drop-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "calls": [
+///     {
+///       "accumulatedMOSLQ": -1,
+///       "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///       "allowAdd": false,
+///       "allowAlternate": false,
+///       "allowAnswer": false,
+///       "allowAnswerConf": false,
+///       "allowAnswerHold": false,
+///       "allowConf": false,
+///       "allowDropconf": false,
+///       "allowEnd": true,
+///       "allowHold": true,
+///       "allowJoin": false,
+///       "allowMoveToJm": true,
+///       "allowNone": false,
+///       "allowPark": true,
+///       "allowRecord": true,
+///       "allowReject": false,
+///       "allowRetrieve": false,
+///       "allowTransfer": true,
+///       "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///       "callHoldTime": 0,
+///       "callID": "11400c1d000",
+///       "callIncomingTime": 0,
+///       "callParkExt": "",
+///       "callStartTime": 1771343905,
+///       "callUserUUID": "",
+///       "calledDNIS": "",
+///       "ccCall": false,
+///       "ccQueueName": "",
+///       "eCallState": "VOC_CALL_CONNECT",
+///       "encrypted": true,
+///       "errorCode": 0,
+///       "flipCall": false,
+///       "groupType": "CALL_GROUP_TYPE_NONE",
+///       "hdAudio": true,
+///       "inboundCall": false,
+///       "initialPhoneNumber": "711159",
+///       "jitsiMeetingInviteURL": "",
+///       "name": "",
+///       "phoneNumber": "711159",
+///       "recording": false,
+///       "restoredCall": false,
+///       "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///       "sipCallID": "515c72df-228078e7c00-14ece55d",
+///       "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///       "vccAgentCall": false
+///     }
+///   ],
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallConferenceDropV1 {
     /// Calls still in the conference after the drop (at least one).
@@ -5713,6 +7549,112 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallConferenceDropV
 /// Event `call-manager-call-conference-start-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "calls": [
+///     {
+///       "accumulatedMOSLQ": -1,
+///       "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///       "allowAdd": false,
+///       "allowAlternate": false,
+///       "allowAnswer": false,
+///       "allowAnswerConf": false,
+///       "allowAnswerHold": false,
+///       "allowConf": false,
+///       "allowDropconf": false,
+///       "allowEnd": true,
+///       "allowHold": true,
+///       "allowJoin": false,
+///       "allowMoveToJm": true,
+///       "allowNone": false,
+///       "allowPark": true,
+///       "allowRecord": true,
+///       "allowReject": false,
+///       "allowRetrieve": false,
+///       "allowTransfer": true,
+///       "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///       "callHoldTime": 0,
+///       "callID": "11400c1d000",
+///       "callIncomingTime": 0,
+///       "callParkExt": "",
+///       "callStartTime": 1771343905,
+///       "callUserUUID": "",
+///       "calledDNIS": "",
+///       "ccCall": false,
+///       "ccQueueName": "",
+///       "eCallState": "VOC_CALL_CONNECT",
+///       "encrypted": true,
+///       "errorCode": 0,
+///       "flipCall": false,
+///       "groupType": "CALL_GROUP_TYPE_NONE",
+///       "hdAudio": true,
+///       "inboundCall": false,
+///       "initialPhoneNumber": "711159",
+///       "jitsiMeetingInviteURL": "",
+///       "name": "",
+///       "phoneNumber": "711159",
+///       "recording": false,
+///       "restoredCall": false,
+///       "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///       "sipCallID": "515c72df-228078e7c00-14ece55d",
+///       "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///       "vccAgentCall": false
+///     },
+///     {
+///       "accumulatedMOSLQ": 0,
+///       "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///       "allowAdd": false,
+///       "allowAlternate": false,
+///       "allowAnswer": false,
+///       "allowAnswerConf": false,
+///       "allowAnswerHold": false,
+///       "allowConf": false,
+///       "allowDropconf": false,
+///       "allowEnd": false,
+///       "allowHold": false,
+///       "allowJoin": false,
+///       "allowMoveToJm": false,
+///       "allowNone": false,
+///       "allowPark": false,
+///       "allowRecord": false,
+///       "allowReject": false,
+///       "allowRetrieve": false,
+///       "allowTransfer": false,
+///       "cSessionId": "",
+///       "callHoldTime": 0,
+///       "callID": "1765242677954",
+///       "callIncomingTime": 0,
+///       "callParkExt": "",
+///       "callStartTime": 1771343972,
+///       "callUserUUID": "",
+///       "calledDNIS": "",
+///       "ccCall": false,
+///       "ccQueueName": "",
+///       "eCallState": "VOC_CALL_CONNECT",
+///       "encrypted": false,
+///       "errorCode": 0,
+///       "flipCall": false,
+///       "groupType": "CALL_GROUP_TYPE_NONE",
+///       "hdAudio": false,
+///       "inboundCall": false,
+///       "initialPhoneNumber": "+711159",
+///       "jitsiMeetingInviteURL": "",
+///       "name": "",
+///       "phoneNumber": "+711159",
+///       "recording": false,
+///       "restoredCall": false,
+///       "sipCallFromTag": "",
+///       "sipCallID": "",
+///       "sipCallToTag": "",
+///       "vccAgentCall": false
+///     }
+///   ],
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallConferenceStartV1 {
     /// Calls that make up the new conference (at least two).
@@ -5777,6 +7719,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallConferenceStart
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallConnectV1(
     /// The [`CallObject`] the event carries.
@@ -5827,6 +7823,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallConnectV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": false,
+///   "allowHold": false,
+///   "allowJoin": false,
+///   "allowMoveToJm": false,
+///   "allowNone": false,
+///   "allowPark": false,
+///   "allowRecord": false,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": false,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_DISCONNECTED",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallDisconnectedV1(
     /// The [`CallObject`] the event carries.
@@ -5877,6 +7927,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallDisconnectedV1 
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": false,
+///   "allowHold": false,
+///   "allowJoin": false,
+///   "allowMoveToJm": false,
+///   "allowNone": false,
+///   "allowPark": false,
+///   "allowRecord": false,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": false,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_FAILED",
+///   "encrypted": false,
+///   "errorCode": 486,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": false,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallFailedV1(
     /// The [`CallObject`] the event carries.
@@ -5927,6 +8031,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallFailedV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": false,
+///   "allowJoin": false,
+///   "allowMoveToJm": false,
+///   "allowNone": false,
+///   "allowPark": false,
+///   "allowRecord": false,
+///   "allowReject": false,
+///   "allowRetrieve": true,
+///   "allowTransfer": false,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 1771344000,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_HOLD",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallHoldV1(
     /// The [`CallObject`] the event carries.
@@ -5977,6 +8135,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallHoldV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": true,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallInboundFirstConnectV1(
     /// The [`CallObject`] the event carries.
@@ -6027,6 +8239,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallInboundFirstCon
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_INCOMING",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": true,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallIncomingFirstV1(
     /// The [`CallObject`] the event carries.
@@ -6077,6 +8343,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallIncomingFirstV1
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_INCOMING",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": true,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallIncomingV1(
     /// The [`CallObject`] the event carries.
@@ -6127,6 +8447,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallIncomingV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallOutboundFirstConnectV1(
     /// The [`CallObject`] the event carries.
@@ -6177,6 +8551,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallOutboundFirstCo
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": false,
+///   "allowJoin": false,
+///   "allowMoveToJm": false,
+///   "allowNone": false,
+///   "allowPark": false,
+///   "allowRecord": false,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": false,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_OUTGOING",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallOutgoingV1(
     /// The [`CallObject`] the event carries.
@@ -6227,6 +8655,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallOutgoingV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallRecordEndV1(
     /// The [`CallObject`] the event carries.
@@ -6277,6 +8759,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallRecordEndV1 {
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": false,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallRecordFailedV1(
     /// The [`CallObject`] the event carries.
@@ -6327,6 +8863,60 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallRecordFailedV1 
 /// Active since 2026-02-12.
 ///
 /// The payload is a [`CallObject`] plus its own `schemaVersion`: this struct boxes it and dereferences to it, so one function can handle every event that carries one.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "accumulatedMOSLQ": -1,
+///   "alertInfoType": "PROTOCOL_ALERT_INFO_UNKNOWN",
+///   "allowAdd": false,
+///   "allowAlternate": false,
+///   "allowAnswer": false,
+///   "allowAnswerConf": false,
+///   "allowAnswerHold": false,
+///   "allowConf": false,
+///   "allowDropconf": false,
+///   "allowEnd": true,
+///   "allowHold": true,
+///   "allowJoin": false,
+///   "allowMoveToJm": true,
+///   "allowNone": false,
+///   "allowPark": true,
+///   "allowRecord": true,
+///   "allowReject": false,
+///   "allowRetrieve": false,
+///   "allowTransfer": true,
+///   "cSessionId": "27f0da9e-010c-47a8-9c4d-16063ac1e24c",
+///   "callHoldTime": 0,
+///   "callID": "11400c1d000",
+///   "callIncomingTime": 0,
+///   "callParkExt": "",
+///   "callStartTime": 1771343905,
+///   "callUserUUID": "",
+///   "calledDNIS": "",
+///   "ccCall": false,
+///   "ccQueueName": "",
+///   "eCallState": "VOC_CALL_CONNECT",
+///   "encrypted": true,
+///   "errorCode": 0,
+///   "flipCall": false,
+///   "groupType": "CALL_GROUP_TYPE_NONE",
+///   "hdAudio": true,
+///   "inboundCall": false,
+///   "initialPhoneNumber": "711159",
+///   "jitsiMeetingInviteURL": "",
+///   "name": "",
+///   "phoneNumber": "711159",
+///   "recording": true,
+///   "restoredCall": false,
+///   "sipCallFromTag": "1140727b400-c4ad-14ece590",
+///   "sipCallID": "515c72df-228078e7c00-14ece55d",
+///   "sipCallToTag": "eccc76a9-a5dc-d15b-9e7c-1aab32c5ca34",
+///   "vccAgentCall": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerCallRecordStartV1(
     /// The [`CallObject`] the event carries.
@@ -6375,6 +8965,16 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallRecordStartV1 {
 /// Event `call-manager-call-transfer-blind-success-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "callId": "call-001-abc",
+///   "toNumber": "+16469999777",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallTransferBlindSuccessV1 {
     /// Identifier of the call that was transferred (lower-case d).
@@ -6452,6 +9052,16 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallTransferBlindSu
 /// Event `call-manager-call-transfer-failed-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "callId": "call-001-abc",
+///   "toCallId": "call-002-def",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallTransferFailedV1 {
     /// Identifier of the call whose transfer was attempted (lower-case d).
@@ -6536,6 +9146,17 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallTransferFailedV
 /// Event `call-manager-call-transfer-success-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "callId": "call-001-abc",
+///   "toCallId": "call-002-def",
+///   "toNumber": "+18005559876",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallTransferSuccessV1 {
     /// Identifier of the call that was transferred (lower-case d).
@@ -6620,6 +9241,17 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerCallTransferSuccess
 /// Event `call-manager-call-transfer-voicemail-success-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "callId": "call-001-abc",
+///   "toCallId": "call-002-def",
+///   "toNumber": "+18005559876",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallManagerCallTransferVoicemailSuccessV1 {
     /// Identifier of the call sent to voicemail (lower-case d).
@@ -6705,6 +9337,14 @@ for CallManagerCallTransferVoicemailSuccessV1 {
 /// Event `call-manager-mute-disabled-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerMuteDisabledV1 {}
 impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
@@ -6750,6 +9390,14 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerMuteDisabledV1 {
 /// Event `call-manager-mute-enabled-v1`, schema version 1.0.0: Call Manager received event.
 ///
 /// Active since 2026-02-12.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallManagerMuteEnabledV1 {}
 impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
@@ -6795,6 +9443,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for CallManagerMuteEnabledV1 {
 /// Event `mashell-chat-nextgen-offered-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "offered",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "sms",
+///   "searchContext": "+1234567890",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatNextgenOfferedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -6903,6 +9566,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatNextgenOfferedCcEve
 /// Event `mashell-chat-nextgen-accepted-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "accepted",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "sms",
+///   "searchContext": "+1234567890",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatNextgenAcceptedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7011,6 +9689,25 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatNextgenAcceptedCcEv
 /// Event `mashell-chat-nextgen-completed-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "completed",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "sms",
+///   "searchContext": "+1234567890",
+///   "endTime": "1750053834820",
+///   "additionalData": {
+///     "description": "chat transcript between agent and customer"
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatNextgenCompletedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7141,6 +9838,25 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatNextgenCompletedCcE
 /// Event `mashell-chat-nextgen-terminated-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "terminated",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "sms",
+///   "searchContext": "+1234567890",
+///   "endTime": "1750053834829",
+///   "additionalData": {
+///     "description": "chat transcript between agent and customer"
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatNextgenTerminatedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7271,6 +9987,24 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatNextgenTerminatedCc
 /// Event `mashell-chat-offered-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "offered",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "web_chat",
+///   "searchContext": "test@email.com",
+///   "additionalData": {
+///     "name": "test user"
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatOfferedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7383,6 +10117,24 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatOfferedCcEventV1 {
 /// Event `mashell-chat-accepted-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "accepted",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "web_chat",
+///   "searchContext": "test@email.com",
+///   "additionalData": {
+///     "name": "test user"
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatAcceptedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7495,6 +10247,26 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatAcceptedCcEventV1 {
 /// Event `mashell-chat-completed-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "completed",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "web_chat",
+///   "searchContext": "test@email.com",
+///   "endTime": "1750053834823",
+///   "additionalData": {
+///     "name": "test user",
+///     "description": "chat transcript between agent and customer"
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatCompletedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7617,6 +10389,26 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatCompletedCcEventV1 
 /// Event `mashell-chat-terminated-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "terminated",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "chat",
+///   "mediaType": "web_chat",
+///   "searchContext": "test@email.com",
+///   "endTime": "1750053834829",
+///   "additionalData": {
+///     "name": "test user",
+///     "description": "chat transcript between agent and customer"
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellChatTerminatedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7739,6 +10531,30 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellChatTerminatedCcEventV1
 /// Event `mashell-email-accepted-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "accepted",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "email",
+///   "searchContext": "test@email.com",
+///   "mainNumberId": "1234",
+///   "childNumberId": "",
+///   "url": "http://<vccCssServerURL>/presignedURL",
+///   "isReplyEmail": false,
+///   "isStandAloneTerminated": false,
+///   "contact": {
+///     "emailAddress": "test@email.com",
+///     "firstName": "",
+///     "lastName": ""
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellEmailAcceptedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -7913,6 +10729,30 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellEmailAcceptedCcEventV1 
 /// Event `mashell-email-terminated-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "terminated",
+///   "eventId": "eventIDString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "email",
+///   "searchContext": "test@email.com",
+///   "mainNumberId": "1234",
+///   "childNumberId": "",
+///   "url": "http://<vccCssServerURL>/presignedURL",
+///   "isReplyEmail": false,
+///   "isStandAloneTerminated": false,
+///   "contact": {
+///     "emailAddress": "test@email.com",
+///     "firstName": "",
+///     "lastName": ""
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellEmailTerminatedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8087,6 +10927,20 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellEmailTerminatedCcEventV
 /// Event `mashell-voice-phone-offered-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "offered",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneOfferedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8185,6 +11039,20 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneOfferedCcEven
 /// Event `mashell-voice-phone-accepted-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "accepted",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneAcceptedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8283,6 +11151,28 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneAcceptedCcEve
 /// Event `mashell-voice-phone-completed-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "completed",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "endTime": "1751445695892",
+///   "callDuration": "00:00:22",
+///   "callRecording": "",
+///   "hasRecording": false,
+///   "additionalData": {
+///     "notes": ""
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneCompletedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8447,6 +11337,31 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneCompletedCcEv
 /// Event `mashell-voice-phone-terminated-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "terminated",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "endTime": "1751445695892",
+///   "callDuration": "00:00:22",
+///   "callRecording": "",
+///   "hasRecording": false,
+///   "additionalData": {
+///     "disposition_code": "1000",
+///     "lastTclCodeShort": "",
+///     "lastTclCodeDesc": "",
+///     "notes": ""
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneTerminatedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8612,6 +11527,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneTerminatedCcE
 /// Event `mashell-voice-phone-offered-uc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "offered",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneOfferedUcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8720,6 +11650,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneOfferedUcEven
 /// Event `mashell-voice-phone-accepted-uc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "accepted",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneAcceptedUcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8828,6 +11773,25 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneAcceptedUcEve
 /// Event `mashell-voice-phone-terminated-uc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "terminated",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "phone",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "endTime": "1751445695892",
+///   "callDuration": "00:00:22",
+///   "callRecording": "",
+///   "hasRecording": false,
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicePhoneTerminatedUcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -8981,6 +11945,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicePhoneTerminatedUcE
 /// Event `mashell-voicemail-offered-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "offered",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "voicemail",
+///   "searchContext": "+1234567890",
+///   "callingName": "Jon Doe",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicemailOfferedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -9097,6 +12076,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicemailOfferedCcEvent
 /// Event `mashell-voicemail-accepted-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "accepted",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "voicemail",
+///   "searchContext": "+1234567890",
+///   "callingName": "Jon Doe",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicemailAcceptedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -9213,6 +12207,27 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicemailAcceptedCcEven
 /// Event `mashell-voicemail-completed-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "completed",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "voicemail",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "endTime": "1751445695892",
+///   "callDuration": "00:00:22",
+///   "callingName": "Jon Doe",
+///   "additionalData": {
+///     "notes": ""
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicemailCompletedCcEventV1 {
     /// Identifier created at runtime for this one emission.
@@ -9364,6 +12379,30 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for MashellVoicemailCompletedCcEve
 /// Event `mashell-voicemail-terminated-cc-event-v1`, schema version 1.0.0: Maestro SDK received event.
 ///
 /// Active since 2025-05-06.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "eventName": "terminated",
+///   "eventId": "eventIdString",
+///   "method": "mapEvent",
+///   "direction": "inbound",
+///   "media": "voicemail",
+///   "searchContext": "+1234567890",
+///   "startTime": "1751445666638",
+///   "endTime": "1751445695892",
+///   "callDuration": "00:00:22",
+///   "callingName": "Jon Doe",
+///   "additionalData": {
+///     "disposition_code": "1000",
+///     "lastTclCodeShort": "",
+///     "lastTclCodeDesc": "",
+///     "notes": ""
+///   },
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MashellVoicemailTerminatedCcEventV1 {
     /// Identifier created at runtime for this one emission.

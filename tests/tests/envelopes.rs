@@ -3,29 +3,37 @@
 //! both envelopes is refused, naming the key, with the raw text kept. (Compact messages take a
 //! scanning fast path; the others a checked reading: both must agree.)
 
-use eventcat_tests::catalog::{DecodeError, ReceivedEvent};
+use eventcat_tests::catalog::{
+    AwInteractionFocusV3, AwInteractionWrapUpCodesV1_0_1, CallManagerCallConnectV1, DecodeError,
+    MashellChatOfferedCcEventV1, PartnerEvent, ReceivedEvent,
+};
 use proptest::prelude::*;
+
+/// A catalog example, which these events have.
+const fn example(text: Option<&'static str>) -> &'static str {
+    text.expect("the catalog has an example")
+}
 
 /// Documented payloads of both hosts' events.
 const PAYLOADS: &[(&str, &str, bool)] = &[
     (
         "aw-interaction-focus-v3",
-        include_str!("../fixtures/samples/aw-interaction-focus-v3.json"),
+        example(AwInteractionFocusV3::EXAMPLE),
         false,
     ),
     (
         "call-manager-call-connect-v1",
-        include_str!("../fixtures/samples/call-manager-call-connect-v1.json"),
+        example(CallManagerCallConnectV1::EXAMPLE),
         false,
     ),
     (
         "aw-interaction-wrap-up-codes-v1",
-        include_str!("../fixtures/samples/aw-interaction-wrap-up-codes-v1.json"),
+        example(AwInteractionWrapUpCodesV1_0_1::EXAMPLE),
         false,
     ),
     (
         "mashell-chat-offered-cc-event-v1",
-        include_str!("../fixtures/samples/mashell-chat-offered-cc-event-v1.json"),
+        example(MashellChatOfferedCcEventV1::EXAMPLE),
         true,
     ),
 ];

@@ -12,7 +12,7 @@ fn blocks(info: &str) -> Vec<String> {
     README
         .split(fence.as_str())
         .skip(1)
-        .map(|rest| rest.split("```").next().unwrap_or("").to_owned())
+        .map(|rest| rest.split("\n```").next().unwrap_or("").to_owned())
         .collect()
 }
 

@@ -13,7 +13,10 @@ use common::{
     resolved,
 };
 use eventcat_codegen::model::{Catalog, Constant, Direction, Field, Scalar, SchemaVersion, Shape};
-use eventcat_tests::catalog::{AwChatMessageReceivedV1, DecodeError, PartnerEvent, ReceivedEvent};
+use eventcat_tests::catalog::{
+    AwChatMessageReceivedV1, CallManagerCallConferenceStartV1, DecodeError, PartnerEvent,
+    ReceivedEvent,
+};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use round_trip::{parse, same_json, send_round_trip};
@@ -1081,12 +1084,8 @@ fn numbers_round_trip_exactly() {
 
 #[test]
 fn array_bounds_are_enforced_on_decode_and_encode() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/samples/call-manager-call-conference-start-v1.json"),
-    )
-    .expect("sample");
-    let mut payload = parse(&text);
+    let text = CallManagerCallConferenceStartV1::EXAMPLE.expect("the documented sample");
+    let mut payload = parse(text);
     let calls = payload["calls"].as_array().expect("calls").clone();
     assert!(calls.len() >= 2, "the sample has a conference");
     // The docs: a conference starts with at least two calls.
@@ -1101,7 +1100,7 @@ fn array_bounds_are_enforced_on_decode_and_encode() {
     }
     // Decoded, then made too short: encoding refuses it too.
     let Ok(ReceivedEvent::CallManagerCallConferenceStartV1(mut event)) =
-        ReceivedEvent::decode("call-manager-call-conference-start-v1", &text)
+        ReceivedEvent::decode("call-manager-call-conference-start-v1", text)
     else {
         panic!("the sample decodes");
     };

@@ -1,77 +1,80 @@
-//! The payload samples of the 8x8 documentation (`tests/fixtures/samples/`, one per event) decode
-//! with the generated code, bare and in both host envelopes, and re-encode to an equal JSON value.
+//! The payload samples of the 8x8 documentation, held in the bundled catalog as each event's
+//! `example`, decode with the generated code, bare and in both host envelopes, and re-encode to
+//! an equal JSON value; the generated `PartnerEvent::EXAMPLE` and `example()` carry them.
 
+#[path = "common/examples.rs"]
+mod examples;
 #[path = "common/round_trip.rs"]
 mod round_trip;
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-
 use eventcat_codegen::model::Direction;
 use eventcat_tests::catalog::{
-    CallObject, DecodeError, InteractionChannel, InteractionDirection, ReceivedEvent,
+    AwChatInitV1, AwInteractionFocusV3, AwInteractionWrapUpCodesV1, AwInteractionWrapUpCodesV1_0_1,
+    CallObject, DecodeError, InteractionChannel, InteractionDirection, PartnerEvent, ReceivedEvent,
 };
+use examples::{example as sample, examples};
 use round_trip::{parse, same_json, send_round_trip};
 use serde_json::{Value, json};
 
-fn samples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/samples")
-}
-
 /// Every catalog event with its direction, in catalog order.
 fn events() -> Vec<(String, Direction)> {
-    let catalog = match eventcat_codegen::load_bundled() {
-        Ok(loaded) => loaded.catalog,
-        Err(err) => panic!("the bundled catalog must load:\n{err}"),
-    };
-    catalog
-        .events
-        .iter()
-        .map(|e| (e.name.clone(), e.direction))
+    examples()
+        .into_iter()
+        .map(|e| (e.event, e.direction))
         .collect()
 }
 
-fn sample(name: &str) -> String {
-    let path = samples_dir().join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+#[test]
+fn every_event_has_one_example() {
+    let catalog = match eventcat_codegen::load_bundled() {
+        Ok(loaded) => loaded.catalog,
+        Err(err) => panic!(
+            "the bundled catalog must load:
+{err}"
+        ),
+    };
+    for event in &catalog.events {
+        let given = event
+            .schema_versions
+            .iter()
+            .filter(|v| v.example.is_some())
+            .count();
+        assert_eq!(given, 1, "{}", event.name);
+    }
+    assert_eq!(examples().len(), 59);
 }
 
 #[test]
-fn there_is_one_sample_per_event() {
-    let names: BTreeSet<String> = events().into_iter().map(|(name, _)| name).collect();
-    let files: BTreeSet<String> = std::fs::read_dir(samples_dir())
-        .expect("samples folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter_map(|file| file.strip_suffix(".json").map(str::to_owned))
-        .collect();
-    assert_eq!(files, names);
-    assert_eq!(names.len(), 59);
+fn the_generated_code_carries_each_example() {
+    let focus = sample("aw-interaction-focus-v3");
+    assert_eq!(AwInteractionFocusV3::EXAMPLE, Some(focus.as_str()));
+    let decoded = AwInteractionFocusV3::decode(&focus).expect("decodes");
+    assert_eq!(AwInteractionFocusV3::example(), Some(decoded));
+    let chat = AwChatInitV1::example().expect("an example");
+    assert_eq!(chat.messages[0].id, "msg-abc123");
+    // The only published wrap-up-codes sample is of 1.0.1; 1.0.0 has none.
+    assert_eq!(AwInteractionWrapUpCodesV1::EXAMPLE, None);
+    assert_eq!(AwInteractionWrapUpCodesV1::example(), None);
+    let codes = AwInteractionWrapUpCodesV1_0_1::example().expect("an example");
+    assert_eq!(codes.wrap_up_codes[0].items[0].call_back_time, 60.0);
 }
 
 #[test]
 fn every_sample_decodes_and_re_encodes_equal() {
-    for (name, direction) in events() {
-        let text = sample(&name);
-        let payload = parse(&text);
-        let version = payload["schemaVersion"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{name}: the sample has no schemaVersion"));
-        let encoded = match direction {
+    for example in examples() {
+        let (name, text) = (example.event.as_str(), example.json.as_str());
+        let payload = parse(text);
+        assert_eq!(payload["schemaVersion"], json!(example.version), "{name}");
+        let encoded = match example.direction {
             Direction::Received => {
-                let event = ReceivedEvent::decode(&name, &text)
-                    .unwrap_or_else(|err| panic!("{name}: {err}"));
+                let event =
+                    ReceivedEvent::decode(name, text).unwrap_or_else(|err| panic!("{name}: {err}"));
                 assert_eq!(event.name(), name);
-                assert_eq!(event.schema_version(), version, "{name}");
+                assert_eq!(event.schema_version(), example.version, "{name}");
                 event.to_json().expect("encodes")
             }
             Direction::Send => {
-                send_round_trip(&name, &text).unwrap_or_else(|err| panic!("{name}: {err}"))
+                send_round_trip(name, text).unwrap_or_else(|err| panic!("{name}: {err}"))
             }
         };
         let back = parse(&encoded);

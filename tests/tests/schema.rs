@@ -15,7 +15,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{
     ALL_PRESENT, Det, EXTRA_FIELD, any_payload, bundled_catalog, det_cases, det_payload,
@@ -28,6 +28,7 @@ use eventcat_codegen::schema::{self, ASYNCAPI_FILE, ExportFile, JSON_SCHEMA_DIAL
 use eventcat_tests::catalog::{
     AwChatMessageReceivedV1, AwInteractionWrapUpCodesReceivedV1, PartnerEvent, ReceivedEvent,
 };
+use examples::examples_of;
 use jsonschema::Validator;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -39,6 +40,9 @@ use serde_json::{Map, Value, json};
 #[allow(dead_code)]
 #[path = "common/every_shape.rs"]
 mod every_shape;
+#[allow(dead_code)]
+#[path = "common/examples.rs"]
+mod examples;
 
 #[allow(dead_code)]
 mod through_array {
@@ -936,20 +940,45 @@ fn recursive_types_refer_to_themselves() {
 fn every_documented_sample_validates_against_its_schema() {
     let catalog = bundled_catalog();
     let schemas = Schemas::new(&catalog);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/samples");
+    let mut count = 0;
+    for example in examples_of(&catalog) {
+        let payload = parse(&example.json);
+        let errors = schemas.errors(&example.event, &example.version, &payload);
+        assert!(errors.is_empty(), "{} sample: {errors:#?}", example.event);
+        let event = catalog.event(&example.event).expect("the event");
+        assert_eq!(
+            schemas.accepting(event, &payload),
+            [example.version.as_str()]
+        );
+        count += 1;
+    }
+    assert_eq!(count, 59);
+}
+
+/// Each example is the JSON Schema's `examples` and its AsyncAPI message's `examples`; a
+/// version without one has none.
+#[test]
+fn the_examples_are_exported() {
+    let catalog = bundled_catalog();
+    let files = export(&catalog);
+    let doc = asyncapi(&catalog);
     let mut count = 0;
     for event in &catalog.events {
-        let path = dir.join(format!("{}.json", event.name));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-        let payload = parse(&text);
-        let version = payload["schemaVersion"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{}: no schemaVersion", event.name));
-        let errors = schemas.errors(&event.name, version, &payload);
-        assert!(errors.is_empty(), "{} sample: {errors:#?}", event.name);
-        assert_eq!(schemas.accepting(event, &payload), [version]);
-        count += 1;
+        for version in &event.schema_versions {
+            let path = schema::schema_path(&event.name, &version.version);
+            let schema = exported(&files, &path);
+            let message_id = format!("{}_{}", event.name, version.version);
+            let message = &doc["channels"][&event.name]["messages"][&message_id];
+            let Some(example) = &version.example else {
+                assert!(schema.get("examples").is_none(), "{path}");
+                assert!(message.get("examples").is_none(), "{message_id}");
+                continue;
+            };
+            let payload = parse(&example.json);
+            assert_eq!(schema["examples"], json!([payload]), "{path}");
+            assert_eq!(message["examples"], json!([{ "payload": payload }]));
+            count += 1;
+        }
     }
     assert_eq!(count, 59);
 }
@@ -1216,25 +1245,21 @@ fn asyncapi_has_one_channel_per_event_and_the_partners_actions() {
 fn asyncapi_payloads_accept_the_samples() {
     let catalog = bundled_catalog();
     let doc = asyncapi(&catalog);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/samples");
-    for event in &catalog.events {
-        let text = std::fs::read_to_string(dir.join(format!("{}.json", event.name)))
-            .unwrap_or_else(|err| panic!("{}: {err}", event.name));
-        let payload = parse(&text);
-        let version = payload["schemaVersion"].as_str().expect("schemaVersion");
+    for example in examples_of(&catalog) {
+        let (event, version) = (&example.event, &example.version);
+        let payload = parse(&example.json);
         let mut root = doc.clone();
         root["$schema"] = json!(JSON_SCHEMA_DIALECT);
         root["$ref"] = json!(format!(
-            "#/channels/{0}/messages/{0}_{version}/payload",
-            event.name
+            "#/channels/{event}/messages/{event}_{version}/payload"
         ));
-        let validator = compile(&root, &event.name);
+        let validator = compile(&root, event);
         let errors: Vec<String> = validator
             .iter_errors(&payload)
             .map(|e| e.to_string())
             .collect();
-        assert!(errors.is_empty(), "{}: {errors:#?}", event.name);
+        assert!(errors.is_empty(), "{event}: {errors:#?}");
         let broken = removed(&payload, "/schemaVersion");
-        assert!(!validator.is_valid(&broken), "{}", event.name);
+        assert!(!validator.is_valid(&broken), "{event}");
     }
 }

@@ -20,9 +20,13 @@ use jiff::civil::Date;
 use semver::Version;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::example;
 use crate::load::catalog::{CatalogFile, Entries, EventDef, NodeDef, Spanned};
-use crate::model::{Catalog, Event, Lifecycle, Payload, Product, SchemaVersion, Shape, TypeDecl};
+use crate::model::{
+    Catalog, Event, Example, Lifecycle, Payload, Product, SchemaVersion, Shape, TypeDecl,
+};
 use crate::naming::{Names, PRELUDE_TYPE_NAMES, SUPPORT_NAMES, is_type_name};
+pub(crate) use defaults::fits;
 use limits::Counted;
 pub(crate) use references::{TypeGraph, recursive_aliases};
 use shapes::NodeRole;
@@ -109,6 +113,13 @@ impl Checker {
         self.check_bounded_elements(&catalog);
         self.check_recursion(&catalog);
         self.check_defaults(&catalog);
+        if !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+        {
+            self.diagnostics.extend(example::check_examples(&catalog));
+        }
         self.check_family_sizes(&catalog);
         self.diagnostics.extend(limits::check_size(&catalog));
         self.lint_families(&catalog);
@@ -388,6 +399,10 @@ impl Checker {
             version,
             doc: def.doc.clone(),
             payload,
+            example: def.example.as_ref().map(|text| Example {
+                json: text.value.trim_end().to_owned(),
+                location: Location::of(text),
+            }),
             location,
         })
     }

@@ -2,7 +2,7 @@
 //! struct's `PartnerEvent` impl with its published facts. Dates, statuses and the questions
 //! asked of the table are the runtime's.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{allow_deprecated, doc_attr, ident};
@@ -85,7 +85,7 @@ fn date(text: &str, rt: &TokenStream) -> TokenStream {
     let mut parts = text.split('-').map(|p| p.trim_start_matches('0'));
     let mut next = || {
         let number: u16 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-        proc_macro2::Literal::u16_unsuffixed(number)
+        Literal::u16_unsuffixed(number)
     };
     let (year, month, day) = (next(), next(), next());
     quote! { #rt::CatalogDate::ymd(#year, #month, #day) }
@@ -112,6 +112,10 @@ fn event_impl(event: &EventItem, rt: &TokenStream) -> TokenStream {
     let deprecated = optional_date(event.deprecated.as_ref(), rt);
     let sunset = optional_date(event.sunset.as_ref(), rt);
     let allow = allow_deprecated(event.deprecation.is_some());
+    let example = event.example.as_deref().map(|json| {
+        let json = raw_string(json);
+        quote! { const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(#json); }
+    });
     quote! {
         #allow
         impl #rt::PartnerEvent for #name {
@@ -124,8 +128,20 @@ fn event_impl(event: &EventItem, rt: &TokenStream) -> TokenStream {
             const ACTIVE: #rt::CatalogDate = #active;
             const DEPRECATED: ::std::option::Option<#rt::CatalogDate> = #deprecated;
             const SUNSET: ::std::option::Option<#rt::CatalogDate> = #sunset;
+            #example
         }
     }
+}
+
+/// A raw string literal of `text`, so a multi-line sample reads as it is written.
+fn raw_string(text: &str) -> Literal {
+    let hashes = (0..)
+        .map(|n| "#".repeat(n))
+        .find(|hashes| !text.contains(&format!("\"{hashes}")))
+        .unwrap_or_default();
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(text))
 }
 
 fn table(plan: &Plan, rt: &TokenStream) -> TokenStream {

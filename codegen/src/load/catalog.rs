@@ -97,6 +97,9 @@ pub struct SchemaVersionDef {
     /// Or: the payload is this shared object type.
     #[serde(default)]
     pub payload: Option<Spanned<String>>,
+    /// A sample payload of this version, as JSON text; `check` decodes it against the version.
+    #[serde(default)]
+    pub example: Option<Spanned<String>>,
 }
 
 /// A node that describes a value: a payload field, a shared type definition, or an element shape

@@ -1,9 +1,17 @@
 //! The payloads both decode benchmarks measure, and the envelopes the host wraps them in.
 
-pub const FOCUS: &str = include_str!("../../fixtures/samples/aw-interaction-focus-v3.json");
-pub const CALL: &str = include_str!("../../fixtures/samples/call-manager-call-connect-v1.json");
-pub const OFFERED: &str =
-    include_str!("../../fixtures/samples/mashell-chat-offered-cc-event-v1.json");
+use eventcat_tests::catalog::{
+    AwInteractionFocusV3, CallManagerCallConnectV1, MashellChatOfferedCcEventV1, PartnerEvent,
+};
+
+/// The catalog's example of an event that has one.
+const fn example(text: Option<&'static str>) -> &'static str {
+    text.expect("the catalog has an example")
+}
+
+pub const FOCUS: &str = example(AwInteractionFocusV3::EXAMPLE);
+pub const CALL: &str = example(CallManagerCallConnectV1::EXAMPLE);
+pub const OFFERED: &str = example(MashellChatOfferedCcEventV1::EXAMPLE);
 
 /// `aw-chat-init-v1` with three messages: the documented sample has only one, which opens this
 /// chat; a bot answer and a translated customer message with an attachment follow, so that

@@ -98,6 +98,12 @@ impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
         ::eventcat::CatalogDate::ymd(2026, 12, 8),
     );
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 #[allow(deprecated)]
 impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
@@ -114,6 +120,17 @@ impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
         ::eventcat::CatalogDate::ymd(2025, 7, 19),
     );
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "queue": {
+    "id": "12345",
+    "queueId": "tenantId~~queue~~chat~~12345",
+    "queueName": "Queue name"
+  },
+  "schemaVersion": "2.0.0"
+}"#,
+    );
 }
 impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
     type Product = Product;
@@ -125,12 +142,33 @@ impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
     const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 1, 19);
     const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "queue": {
+    "id": "12345",
+    "queueId": "tenantId~~queue~~chat~~12345",
+    "queueName": "Queue name"
+  },
+  "isManual": false,
+  "schemaVersion": "3.0.0"
+}"#,
+    );
 }
 /// The agent brought an interaction into focus; this first form carries only the interaction id.
 ///
 /// Event `aw-interaction-focus-v1`, schema version 1.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-03-26, deprecated since 2025-09-08, sunset on 2026-12-08.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "interaction-12345",
+///   "schemaVersion": "1.0.0"
+/// }
+/// ```
 #[deprecated(
     since = "2025-09-08",
     note = "`aw-interaction-focus-v1` is deprecated since 2025-09-08 and sunset on 2026-12-08; use `AwInteractionFocusV3` (`aw-interaction-focus-v3`) instead"
@@ -206,6 +244,20 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV1 {
 /// Event `aw-interaction-focus-v2`, schema version 2.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-09-08, deprecated since 2025-01-19, sunset on 2025-07-19.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "cognigy",
+///   "queue": {
+///     "id": "12345",
+///     "queueId": "tenantId~~queue~~chat~~12345",
+///     "queueName": "Queue name"
+///   },
+///   "schemaVersion": "2.0.0"
+/// }
+/// ```
 #[deprecated(
     since = "2025-01-19",
     note = "`aw-interaction-focus-v2` is deprecated since 2025-01-19 and sunset on 2025-07-19; use `AwInteractionFocusV3` (`aw-interaction-focus-v3`) instead"
@@ -293,6 +345,21 @@ impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV2 {
 /// Event `aw-interaction-focus-v3`, schema version 3.0.0: Agent Workspace received event.
 ///
 /// Active since 2025-01-19.
+///
+/// # Example
+///
+/// ```json
+/// {
+///   "interactionId": "cognigy",
+///   "queue": {
+///     "id": "12345",
+///     "queueId": "tenantId~~queue~~chat~~12345",
+///     "queueName": "Queue name"
+///   },
+///   "isManual": false,
+///   "schemaVersion": "3.0.0"
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AwInteractionFocusV3 {
     /// Id of the interaction that now has focus.
