@@ -14,7 +14,7 @@
 //! | loading | `load` | read a file (`input`), parse YAML into the file as written (`catalog`), YAML errors as diagnostics (`yaml_error`) |
 //! | checked model | [`model`] | the [`Catalog`] every later stage reads |
 //! | naming | `naming` | every Rust-name rule, and the names of a catalog chosen once (`Names`) |
-//! | checking | `check` | the file becomes the model and its names: `shapes`, `references` (and the type graph), `defaults`, `limits`, `lints` |
+//! | checking | `check` | the file becomes the model and its names: `shapes`, `references` (and the type graph), `defaults`, `examples`, `limits`, `lints` |
 //! | options | `options` | [`Options`], the partner's [`Hooks`], and the selection they make |
 //! | planning | `plan` | every Rust item, type and conversion, with the checked names |
 //! | hooks | `hooks` | the partner's derives and attributes applied to a plan |
@@ -34,7 +34,6 @@ mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
 mod emit;
-mod example;
 mod hooks;
 #[cfg(feature = "cli")]
 pub mod import;

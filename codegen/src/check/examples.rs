@@ -3,12 +3,13 @@
 
 use serde_json::Value;
 
-use crate::check::{SCHEMA_VERSION_FIELD, fits};
+use super::SCHEMA_VERSION_FIELD;
+use super::defaults::fits;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Catalog, Example, Payload, SchemaVersion, Shape};
 
 /// An `example` error for every sample payload that does not fit its schema version.
-pub fn check_examples(catalog: &Catalog) -> Vec<Diagnostic> {
+pub(super) fn check_examples(catalog: &Catalog) -> Vec<Diagnostic> {
     catalog
         .events
         .iter()

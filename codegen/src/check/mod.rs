@@ -4,10 +4,12 @@
 //! This module checks products, shared type names, events and their schema versions; the rest
 //! is checked by concern: [`shapes`] (each node's shape and attributes), [`references`] (names
 //! of shared types, item bounds on elements, recursion, and the type graph), [`defaults`]
-//! (`default` values fit their fields), [`limits`] (what a catalog may generate) and [`lints`]
+//! (`default` values fit their fields), [`examples`] (sample payloads fit their versions),
+//! [`limits`] (what a catalog may generate) and [`lints`]
 //! (warnings). The names of the generated items are chosen last ([`crate::naming`]).
 
 mod defaults;
+mod examples;
 pub mod limits;
 mod lints;
 mod references;
@@ -20,13 +22,11 @@ use jiff::civil::Date;
 use semver::Version;
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::example;
 use crate::load::catalog::{CatalogFile, Entries, EventDef, NodeDef, Spanned};
 use crate::model::{
     Catalog, Event, Example, Lifecycle, Payload, Product, SchemaVersion, Shape, TypeDecl,
 };
 use crate::naming::{Names, PRELUDE_TYPE_NAMES, SUPPORT_NAMES, is_type_name};
-pub(crate) use defaults::fits;
 use limits::Counted;
 pub(crate) use references::{TypeGraph, recursive_aliases};
 use shapes::NodeRole;
@@ -118,7 +118,7 @@ impl Checker {
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
         {
-            self.diagnostics.extend(example::check_examples(&catalog));
+            self.diagnostics.extend(examples::check_examples(&catalog));
         }
         self.check_family_sizes(&catalog);
         self.diagnostics.extend(limits::check_size(&catalog));
