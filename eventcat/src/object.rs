@@ -1,7 +1,7 @@
 //! Reading and writing the catalog's object types, for the code eventcat generates.
 //!
-//! A generated struct implements [`Fields`]: one `match` over its wire keys that fills a slot per
-//! field, and a writer of its fields. Everything else is here, once: reading only from a JSON
+//! A generated struct implements [`Fields`]: one `match` from its wire keys to its fields and
+//! constants, one that fills a slot per field, and a writer of its fields. Everything else is here, once: reading only from a JSON
 //! object, refusing a key given twice, checking and writing constants, item bounds, and the
 //! trail of failed keys that error paths are built from. These items are public so that
 //! generated code can name them; partner code has no need to.
@@ -16,13 +16,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::path::trail;
 
-/// An object key or a string value, borrowed from the input when it has no escapes.
-pub struct Key<'de>(Cow<'de, str>);
+/// An object key or a string value, borrowed from the input when it has no escapes: what the
+/// envelope and the `schemaVersion` probe read.
+pub(crate) struct Key<'de>(Cow<'de, str>);
 
 impl<'de> Key<'de> {
     /// The text.
     #[inline]
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
@@ -35,15 +36,14 @@ impl<'de> Key<'de> {
 impl<'de> Deserialize<'de> for Key<'de> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(KeyVisitor::<()>(PhantomData))
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
-/// Reads a [`Key`]; `T` only gives each object type its own copy of the code, which the compiler
-/// then inlines into that type's reader, as serde's derive does.
-struct KeyVisitor<T>(PhantomData<fn() -> T>);
+/// Reads a [`Key`].
+struct KeyVisitor;
 
-impl<'de, T> Visitor<'de> for KeyVisitor<T> {
+impl<'de> Visitor<'de> for KeyVisitor {
     type Value = Key<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -63,15 +63,6 @@ impl<'de, T> Visitor<'de> for KeyVisitor<T> {
     #[inline]
     fn visit_string<E>(self, value: String) -> Result<Key<'de>, E> {
         Ok(Key(Cow::Owned(value)))
-    }
-}
-
-impl<'de, T> DeserializeSeed<'de> for KeyVisitor<T> {
-    type Value = Key<'de>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_str(self)
     }
 }
 
@@ -236,19 +227,73 @@ impl<'de> DeserializeSeed<'de> for &Constant {
 
 /// The constants and data fields of an object type: what generated code implements.
 pub trait Fields: Sized {
-    /// The object's constant keys. Its reader sends each to [`Object::constant`] by its place
+    /// The object's constant keys, which [`Fields::entry`] names by their place here.
     /// here.
     const CONSTANTS: &'static [Constant] = &[];
 
     /// The constants that must be present, one bit each (of the first 64).
     const REQUIRED: u64 = required_bits(Self::CONSTANTS);
 
-    /// Reads the data fields of a JSON object, taking keys from [`Object::next_key`] until it
-    /// gives `None`; constant keys go to [`Object::constant`], other keys to [`Object::other`].
+    /// Where the key `wire` goes: a data field by its place in [`Fields::read`]'s `match`, a
+    /// constant by its place in [`Fields::CONSTANTS`], or neither.
+    #[inline(always)]
+    fn entry(wire: &str) -> Entry {
+        let _ = wire;
+        Entry::Other
+    }
+
+    /// Reads the data fields of a JSON object, taking their places from [`Object::next_field`]
+    /// until it gives `None`.
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error>;
 
     /// Writes the data fields.
     fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error>;
+}
+
+/// Where a key of an object goes, as [`Fields::entry`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The data field with this place in the reader's `match`.
+    Field(usize),
+    /// The constant with this place in [`Fields::CONSTANTS`] (an `extra` constant follows them).
+    Constant(usize),
+    /// Any other key: its value is skipped.
+    Other,
+}
+
+/// Reads a key as the [`Entry`] it names in `T`, matching it where the parser holds the text,
+/// so that no key is ever copied.
+struct EntrySeed<T> {
+    extra: &'static [Constant],
+    object: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: Fields> Visitor<'de> for EntrySeed<T> {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    #[inline]
+    fn visit_str<E>(self, wire: &str) -> Result<Entry, E> {
+        match T::entry(wire) {
+            Entry::Other => Ok(match self.extra.iter().position(|c| c.wire == wire) {
+                Some(index) => Entry::Constant(T::CONSTANTS.len() + index),
+                None => Entry::Other,
+            }),
+            entry => Ok(entry),
+        }
+    }
+}
+
+impl<'de, T: Fields> DeserializeSeed<'de> for EntrySeed<T> {
+    type Value = Entry;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Entry, D::Error> {
+        deserializer.deserialize_str(self)
+    }
 }
 
 /// A bit for each of the first 64 constants that is not optional.
@@ -275,13 +320,37 @@ pub struct Object<'de, A, T> {
 }
 
 impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
-    /// The next key; at the end of the object, first checks that no required constant was
-    /// missing.
+    /// The place of the next data field in the reader's `match`: constants are checked and
+    /// other keys skipped on the way. At the end of the object, first checks that no required
+    /// constant was missing.
     #[inline(always)]
-    pub fn next_key(&mut self) -> Result<Option<Key<'de>>, A::Error> {
-        match self.map.next_key_seed(KeyVisitor::<T>(PhantomData))? {
-            Some(key) => Ok(Some(key)),
-            None => self.finish().map(|()| None),
+    pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
+        loop {
+            let seed = EntrySeed::<T> {
+                extra: self.extra,
+                object: PhantomData,
+            };
+            match self.map.next_key_seed(seed)? {
+                Some(Entry::Field(index)) => return Ok(Some(index)),
+                Some(Entry::Constant(index)) => self.constant_at(index)?,
+                Some(Entry::Other) => self.map.next_value::<IgnoredAny>().map(|_| ())?,
+                None => return self.finish().map(|()| None),
+            }
+        }
+    }
+
+    /// The value of the constant at `index` of the type's constants followed by the `extra`
+    /// ones: it must match.
+    #[inline(always)]
+    fn constant_at(&mut self, index: usize) -> Result<(), A::Error> {
+        let count = T::CONSTANTS.len();
+        let constant = match index.checked_sub(count) {
+            None => T::CONSTANTS.get(index),
+            Some(extra) => self.extra.get(extra),
+        };
+        match constant {
+            Some(constant) => self.check(index, constant),
+            None => self.map.next_value::<IgnoredAny>().map(|_| ()),
         }
     }
 
@@ -335,26 +404,6 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
                 trail::push(wire);
                 Err(err)
             }
-        }
-    }
-
-    /// The value of the constant at `index` of the type's [`Fields::CONSTANTS`]: it must match.
-    #[inline(always)]
-    pub fn constant(&mut self, index: usize) -> Result<(), A::Error> {
-        match T::CONSTANTS.get(index) {
-            Some(constant) => self.check(index, constant),
-            None => self.map.next_value::<IgnoredAny>().map(|_| ()),
-        }
-    }
-
-    /// A key that is neither a data field nor one of the type's constants: an `extra` constant's
-    /// value must match; any other key is skipped.
-    #[inline(always)]
-    pub fn other(&mut self, key: &str) -> Result<(), A::Error> {
-        let extra = self.extra;
-        match extra.iter().position(|c| c.wire == key) {
-            Some(index) => self.check(T::CONSTANTS.len() + index, &extra[index]),
-            None => self.map.next_value::<IgnoredAny>().map(|_| ()),
         }
     }
 
@@ -644,17 +693,24 @@ mod tests {
             Constant::new("flag", Literal::Bool(true), true, true),
         ];
 
+        fn entry(wire: &str) -> Entry {
+            match wire {
+                "id" => Entry::Field(0),
+                "legs" => Entry::Field(1),
+                "schemaVersion" => Entry::Constant(0),
+                "flag" => Entry::Constant(1),
+                _ => Entry::Other,
+            }
+        }
+
         fn read<'de, A: MapAccess<'de>>(
             object: &mut Object<'de, A, Self>,
         ) -> Result<Self, A::Error> {
             let (mut id, mut legs) = (None, None);
-            while let Some(key) = object.next_key()? {
-                match key.as_str() {
-                    "id" => object.fill(&mut id, "id")?,
-                    "legs" => object.fill_items(&mut legs, "legs", 1, 2)?,
-                    "schemaVersion" => object.constant(0)?,
-                    "flag" => object.constant(1)?,
-                    other => object.other(other)?,
+            while let Some(field) = object.next_field()? {
+                match field {
+                    0 => object.fill(&mut id, "id")?,
+                    _ => object.fill_items(&mut legs, "legs", 1, 2)?,
                 }
             }
             Ok(Self {
@@ -739,6 +795,44 @@ mod tests {
         ];
         for (text, expected) in cases {
             let err = decode(text).expect_err(text);
+            assert!(err.starts_with(expected), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn escaped_keys_and_extra_constants_are_read_like_the_others() {
+        let escaped = r#"{"i\u0064":"c","schemaVers\u0069on":"1.0.0"}"#;
+        let call = Call {
+            id: "c".into(),
+            legs: None,
+        };
+        assert_eq!(decode(escaped), Ok(call));
+        const EXTRA: &[Constant] = &[Constant::string("kind", "call")];
+        let read_extra = |text: &str| {
+            read::<_, Call>(&mut serde_json::Deserializer::from_str(text), EXTRA)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            read_extra(r#"{"kind":"call","id":"c","schemaVersion":"1.0.0"}"#),
+            Ok(())
+        );
+        let cases = [
+            (
+                r#"{"id":"c","schemaVersion":"1.0.0"}"#,
+                "missing field `kind`",
+            ),
+            (
+                r#"{"id":"c","schemaVersion":"1.0.0","kind":"x"}"#,
+                "invalid value: string \"x\", expected \"call\"",
+            ),
+            (
+                r#"{"id":"c","schemaVersion":"1.0.0","kind":"call","kind":"call"}"#,
+                "duplicate field `kind`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = read_extra(text).expect_err(text);
             assert!(err.starts_with(expected), "{text}: {err}");
         }
     }

@@ -7,7 +7,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dispatch::{Dispatch, Router};
-use crate::object::{self, Constant, Fields, Object, Writer};
+use crate::object::{self, Constant, Entry, Fields, Object, Writer};
 use crate::{CatalogDate, DeclaredStatus, Direction, PartnerEvent};
 
 /// The products of the test catalog.
@@ -78,14 +78,21 @@ serde_through_fields!(Call, Leg, Note, TaggedNote);
 impl Fields for Call {
     const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.0.0")];
 
+    fn entry(wire: &str) -> Entry {
+        match wire {
+            "id" => Entry::Field(0),
+            "legs" => Entry::Field(1),
+            "schemaVersion" => Entry::Constant(0),
+            _ => Entry::Other,
+        }
+    }
+
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
         let (mut id, mut legs) = (None, None);
-        while let Some(key) = object.next_key()? {
-            match key.as_str() {
-                "id" => object.fill(&mut id, "id")?,
-                "legs" => object.fill_items(&mut legs, "legs", 1, 3)?,
-                "schemaVersion" => object.constant(0)?,
-                other => object.other(other)?,
+        while let Some(field) = object.next_field()? {
+            match field {
+                0 => object.fill(&mut id, "id")?,
+                _ => object.fill_items(&mut legs, "legs", 1, 3)?,
             }
         }
         Ok(Self {
@@ -101,13 +108,17 @@ impl Fields for Call {
 }
 
 impl Fields for Leg {
+    fn entry(wire: &str) -> Entry {
+        match wire {
+            "number" => Entry::Field(0),
+            _ => Entry::Other,
+        }
+    }
+
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
         let mut number = None;
-        while let Some(key) = object.next_key()? {
-            match key.as_str() {
-                "number" => object.fill(&mut number, "number")?,
-                other => object.other(other)?,
-            }
+        while object.next_field()?.is_some() {
+            object.fill(&mut number, "number")?;
         }
         Ok(Self {
             number: need(number, "number")?,
@@ -122,14 +133,18 @@ impl Fields for Leg {
 impl Fields for Note {
     const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.0.0")];
 
+    fn entry(wire: &str) -> Entry {
+        match wire {
+            "text" => Entry::Field(0),
+            "schemaVersion" => Entry::Constant(0),
+            _ => Entry::Other,
+        }
+    }
+
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
         let mut text = None;
-        while let Some(key) = object.next_key()? {
-            match key.as_str() {
-                "text" => object.fill(&mut text, "text")?,
-                "schemaVersion" => object.constant(0)?,
-                other => object.other(other)?,
-            }
+        while object.next_field()?.is_some() {
+            object.fill(&mut text, "text")?;
         }
         Ok(Self {
             text: need(text, "text")?,
@@ -144,14 +159,21 @@ impl Fields for Note {
 impl Fields for TaggedNote {
     const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.1.0")];
 
+    fn entry(wire: &str) -> Entry {
+        match wire {
+            "text" => Entry::Field(0),
+            "tag" => Entry::Field(1),
+            "schemaVersion" => Entry::Constant(0),
+            _ => Entry::Other,
+        }
+    }
+
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
         let (mut text, mut tag) = (None, None);
-        while let Some(key) = object.next_key()? {
-            match key.as_str() {
-                "text" => object.fill(&mut text, "text")?,
-                "tag" => object.fill(&mut tag, "tag")?,
-                "schemaVersion" => object.constant(0)?,
-                other => object.other(other)?,
+        while let Some(field) = object.next_field()? {
+            match field {
+                0 => object.fill(&mut text, "text")?,
+                _ => object.fill(&mut tag, "tag")?,
             }
         }
         Ok(Self {

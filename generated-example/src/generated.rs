@@ -2905,6 +2905,29 @@ pub struct ChatMessage {
 }
 impl ::eventcat::object::Fields for ChatMessage {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "id" => ::eventcat::object::Entry::Field(0),
+            "timestamp" => ::eventcat::object::Entry::Field(1),
+            "type" => ::eventcat::object::Entry::Field(2),
+            "rawMessage" => ::eventcat::object::Entry::Field(3),
+            "lastUpdatedTimestamp" => ::eventcat::object::Entry::Field(4),
+            "botName" => ::eventcat::object::Entry::Field(5),
+            "msgStatus" => ::eventcat::object::Entry::Field(6),
+            "attachments" => ::eventcat::object::Entry::Field(7),
+            "translatedMessage" => ::eventcat::object::Entry::Field(8),
+            "originalMessage" => ::eventcat::object::Entry::Field(9),
+            "displayName" => ::eventcat::object::Entry::Field(10),
+            "author" => ::eventcat::object::Entry::Field(11),
+            "variables" => ::eventcat::object::Entry::Field(12),
+            "resent" => ::eventcat::object::Entry::Field(13),
+            "isBot" => ::eventcat::object::Entry::Field(14),
+            "isDeleted" => ::eventcat::object::Entry::Field(15),
+            "meta" => ::eventcat::object::Entry::Field(16),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -2936,36 +2959,32 @@ impl ::eventcat::object::Fields for ChatMessage {
             meta: ::std::option::Option<ChatMessageMeta>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "timestamp" => __object.fill(&mut __slots.timestamp, "timestamp")?,
-                "type" => __object.fill(&mut __slots.r#type, "type")?,
-                "rawMessage" => __object.fill(&mut __slots.raw_message, "rawMessage")?,
-                "lastUpdatedTimestamp" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.id, "id")?,
+                1 => __object.fill(&mut __slots.timestamp, "timestamp")?,
+                2 => __object.fill(&mut __slots.r#type, "type")?,
+                3 => __object.fill(&mut __slots.raw_message, "rawMessage")?,
+                4 => {
                     __object
                         .fill(
                             &mut __slots.last_updated_timestamp,
                             "lastUpdatedTimestamp",
                         )?
                 }
-                "botName" => __object.fill(&mut __slots.bot_name, "botName")?,
-                "msgStatus" => __object.fill(&mut __slots.msg_status, "msgStatus")?,
-                "attachments" => __object.fill(&mut __slots.attachments, "attachments")?,
-                "translatedMessage" => {
-                    __object.fill(&mut __slots.translated_message, "translatedMessage")?
-                }
-                "originalMessage" => {
-                    __object.fill(&mut __slots.original_message, "originalMessage")?
-                }
-                "displayName" => __object.fill(&mut __slots.display_name, "displayName")?,
-                "author" => __object.fill(&mut __slots.author, "author")?,
-                "variables" => __object.fill(&mut __slots.variables, "variables")?,
-                "resent" => __object.fill(&mut __slots.resent, "resent")?,
-                "isBot" => __object.fill(&mut __slots.is_bot, "isBot")?,
-                "isDeleted" => __object.fill(&mut __slots.is_deleted, "isDeleted")?,
-                "meta" => __object.fill(&mut __slots.meta, "meta")?,
-                __other => __object.other(__other)?,
+                5 => __object.fill(&mut __slots.bot_name, "botName")?,
+                6 => __object.fill(&mut __slots.msg_status, "msgStatus")?,
+                7 => __object.fill(&mut __slots.attachments, "attachments")?,
+                8 => __object.fill(&mut __slots.translated_message, "translatedMessage")?,
+                9 => __object.fill(&mut __slots.original_message, "originalMessage")?,
+                10 => __object.fill(&mut __slots.display_name, "displayName")?,
+                11 => __object.fill(&mut __slots.author, "author")?,
+                12 => __object.fill(&mut __slots.variables, "variables")?,
+                13 => __object.fill(&mut __slots.resent, "resent")?,
+                14 => __object.fill(&mut __slots.is_bot, "isBot")?,
+                15 => __object.fill(&mut __slots.is_deleted, "isDeleted")?,
+                16 => __object.fill(&mut __slots.meta, "meta")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -3087,6 +3106,18 @@ pub struct ChatAttachment {
 }
 impl ::eventcat::object::Fields for ChatAttachment {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "filename" => ::eventcat::object::Entry::Field(0),
+            "id" => ::eventcat::object::Entry::Field(1),
+            "meta" => ::eventcat::object::Entry::Field(2),
+            "size" => ::eventcat::object::Entry::Field(3),
+            "thumbnailUrl" => ::eventcat::object::Entry::Field(4),
+            "type" => ::eventcat::object::Entry::Field(5),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -3100,17 +3131,15 @@ impl ::eventcat::object::Fields for ChatAttachment {
             r#type: ::std::option::Option<ChatAttachmentKind>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "filename" => __object.fill(&mut __slots.filename, "filename")?,
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "meta" => __object.fill(&mut __slots.meta, "meta")?,
-                "size" => __object.fill(&mut __slots.size, "size")?,
-                "thumbnailUrl" => {
-                    __object.fill(&mut __slots.thumbnail_url, "thumbnailUrl")?
-                }
-                "type" => __object.fill(&mut __slots.r#type, "type")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.filename, "filename")?,
+                1 => __object.fill(&mut __slots.id, "id")?,
+                2 => __object.fill(&mut __slots.meta, "meta")?,
+                3 => __object.fill(&mut __slots.size, "size")?,
+                4 => __object.fill(&mut __slots.thumbnail_url, "thumbnailUrl")?,
+                5 => __object.fill(&mut __slots.r#type, "type")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -3195,6 +3224,17 @@ pub struct ChatAttachmentMeta {
 }
 impl ::eventcat::object::Fields for ChatAttachmentMeta {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "originalHeight" => ::eventcat::object::Entry::Field(0),
+            "originalWidth" => ::eventcat::object::Entry::Field(1),
+            "thumbnailContentType" => ::eventcat::object::Entry::Field(2),
+            "thumbnailHeight" => ::eventcat::object::Entry::Field(3),
+            "thumbnailWidth" => ::eventcat::object::Entry::Field(4),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -3207,28 +3247,20 @@ impl ::eventcat::object::Fields for ChatAttachmentMeta {
             thumbnail_width: ::std::option::Option<f64>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "originalHeight" => {
-                    __object.fill(&mut __slots.original_height, "originalHeight")?
-                }
-                "originalWidth" => {
-                    __object.fill(&mut __slots.original_width, "originalWidth")?
-                }
-                "thumbnailContentType" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.original_height, "originalHeight")?,
+                1 => __object.fill(&mut __slots.original_width, "originalWidth")?,
+                2 => {
                     __object
                         .fill(
                             &mut __slots.thumbnail_content_type,
                             "thumbnailContentType",
                         )?
                 }
-                "thumbnailHeight" => {
-                    __object.fill(&mut __slots.thumbnail_height, "thumbnailHeight")?
-                }
-                "thumbnailWidth" => {
-                    __object.fill(&mut __slots.thumbnail_width, "thumbnailWidth")?
-                }
-                __other => __object.other(__other)?,
+                3 => __object.fill(&mut __slots.thumbnail_height, "thumbnailHeight")?,
+                4 => __object.fill(&mut __slots.thumbnail_width, "thumbnailWidth")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -3333,6 +3365,15 @@ pub struct ChatAuthor {
 }
 impl ::eventcat::object::Fields for ChatAuthor {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "email" => ::eventcat::object::Entry::Field(0),
+            "id" => ::eventcat::object::Entry::Field(1),
+            "name" => ::eventcat::object::Entry::Field(2),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -3343,12 +3384,12 @@ impl ::eventcat::object::Fields for ChatAuthor {
             name: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "email" => __object.fill(&mut __slots.email, "email")?,
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.email, "email")?,
+                1 => __object.fill(&mut __slots.id, "id")?,
+                2 => __object.fill(&mut __slots.name, "name")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -3419,6 +3460,17 @@ pub struct ChatMessageMeta {
 }
 impl ::eventcat::object::Fields for ChatMessageMeta {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "app" => ::eventcat::object::Entry::Field(0),
+            "conversation_id" => ::eventcat::object::Entry::Field(1),
+            "conversation_message_id" => ::eventcat::object::Entry::Field(2),
+            "has_cards" => ::eventcat::object::Entry::Field(3),
+            "type" => ::eventcat::object::Entry::Field(4),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -3431,22 +3483,20 @@ impl ::eventcat::object::Fields for ChatMessageMeta {
             r#type: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "app" => __object.fill(&mut __slots.app, "app")?,
-                "conversation_id" => {
-                    __object.fill(&mut __slots.conversation_id, "conversation_id")?
-                }
-                "conversation_message_id" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.app, "app")?,
+                1 => __object.fill(&mut __slots.conversation_id, "conversation_id")?,
+                2 => {
                     __object
                         .fill(
                             &mut __slots.conversation_message_id,
                             "conversation_message_id",
                         )?
                 }
-                "has_cards" => __object.fill(&mut __slots.has_cards, "has_cards")?,
-                "type" => __object.fill(&mut __slots.r#type, "type")?,
-                __other => __object.other(__other)?,
+                3 => __object.fill(&mut __slots.has_cards, "has_cards")?,
+                4 => __object.fill(&mut __slots.r#type, "type")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -3515,6 +3565,15 @@ pub struct Queue {
 }
 impl ::eventcat::object::Fields for Queue {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "id" => ::eventcat::object::Entry::Field(0),
+            "queueId" => ::eventcat::object::Entry::Field(1),
+            "queueName" => ::eventcat::object::Entry::Field(2),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -3525,12 +3584,12 @@ impl ::eventcat::object::Fields for Queue {
             queue_name: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "queueId" => __object.fill(&mut __slots.queue_id, "queueId")?,
-                "queueName" => __object.fill(&mut __slots.queue_name, "queueName")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.id, "id")?,
+                1 => __object.fill(&mut __slots.queue_id, "queueId")?,
+                2 => __object.fill(&mut __slots.queue_name, "queueName")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -3807,6 +3866,58 @@ pub struct CallObject {
 }
 impl ::eventcat::object::Fields for CallObject {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "accumulatedMOSLQ" => ::eventcat::object::Entry::Field(0),
+            "alertInfoType" => ::eventcat::object::Entry::Field(1),
+            "allowAdd" => ::eventcat::object::Entry::Field(2),
+            "allowAlternate" => ::eventcat::object::Entry::Field(3),
+            "allowAnswer" => ::eventcat::object::Entry::Field(4),
+            "allowAnswerConf" => ::eventcat::object::Entry::Field(5),
+            "allowAnswerHold" => ::eventcat::object::Entry::Field(6),
+            "allowConf" => ::eventcat::object::Entry::Field(7),
+            "allowDropconf" => ::eventcat::object::Entry::Field(8),
+            "allowEnd" => ::eventcat::object::Entry::Field(9),
+            "allowHold" => ::eventcat::object::Entry::Field(10),
+            "allowJoin" => ::eventcat::object::Entry::Field(11),
+            "allowMoveToJm" => ::eventcat::object::Entry::Field(12),
+            "allowNone" => ::eventcat::object::Entry::Field(13),
+            "allowPark" => ::eventcat::object::Entry::Field(14),
+            "allowRecord" => ::eventcat::object::Entry::Field(15),
+            "allowReject" => ::eventcat::object::Entry::Field(16),
+            "allowRetrieve" => ::eventcat::object::Entry::Field(17),
+            "allowTransfer" => ::eventcat::object::Entry::Field(18),
+            "cSessionId" => ::eventcat::object::Entry::Field(19),
+            "callHoldTime" => ::eventcat::object::Entry::Field(20),
+            "callID" => ::eventcat::object::Entry::Field(21),
+            "callIncomingTime" => ::eventcat::object::Entry::Field(22),
+            "callParkExt" => ::eventcat::object::Entry::Field(23),
+            "callStartTime" => ::eventcat::object::Entry::Field(24),
+            "callUserUUID" => ::eventcat::object::Entry::Field(25),
+            "calledDNIS" => ::eventcat::object::Entry::Field(26),
+            "ccCall" => ::eventcat::object::Entry::Field(27),
+            "ccQueueName" => ::eventcat::object::Entry::Field(28),
+            "eCallState" => ::eventcat::object::Entry::Field(29),
+            "encrypted" => ::eventcat::object::Entry::Field(30),
+            "errorCode" => ::eventcat::object::Entry::Field(31),
+            "flipCall" => ::eventcat::object::Entry::Field(32),
+            "groupType" => ::eventcat::object::Entry::Field(33),
+            "hdAudio" => ::eventcat::object::Entry::Field(34),
+            "inboundCall" => ::eventcat::object::Entry::Field(35),
+            "initialPhoneNumber" => ::eventcat::object::Entry::Field(36),
+            "jitsiMeetingInviteURL" => ::eventcat::object::Entry::Field(37),
+            "name" => ::eventcat::object::Entry::Field(38),
+            "phoneNumber" => ::eventcat::object::Entry::Field(39),
+            "recording" => ::eventcat::object::Entry::Field(40),
+            "restoredCall" => ::eventcat::object::Entry::Field(41),
+            "sipCallFromTag" => ::eventcat::object::Entry::Field(42),
+            "sipCallID" => ::eventcat::object::Entry::Field(43),
+            "sipCallToTag" => ::eventcat::object::Entry::Field(44),
+            "vccAgentCall" => ::eventcat::object::Entry::Field(45),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -3860,102 +3971,64 @@ impl ::eventcat::object::Fields for CallObject {
             vcc_agent_call: ::std::option::Option<bool>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "accumulatedMOSLQ" => {
-                    __object.fill(&mut __slots.accumulated_moslq, "accumulatedMOSLQ")?
-                }
-                "alertInfoType" => {
-                    __object.fill(&mut __slots.alert_info_type, "alertInfoType")?
-                }
-                "allowAdd" => __object.fill(&mut __slots.allow_add, "allowAdd")?,
-                "allowAlternate" => {
-                    __object.fill(&mut __slots.allow_alternate, "allowAlternate")?
-                }
-                "allowAnswer" => __object.fill(&mut __slots.allow_answer, "allowAnswer")?,
-                "allowAnswerConf" => {
-                    __object.fill(&mut __slots.allow_answer_conf, "allowAnswerConf")?
-                }
-                "allowAnswerHold" => {
-                    __object.fill(&mut __slots.allow_answer_hold, "allowAnswerHold")?
-                }
-                "allowConf" => __object.fill(&mut __slots.allow_conf, "allowConf")?,
-                "allowDropconf" => {
-                    __object.fill(&mut __slots.allow_dropconf, "allowDropconf")?
-                }
-                "allowEnd" => __object.fill(&mut __slots.allow_end, "allowEnd")?,
-                "allowHold" => __object.fill(&mut __slots.allow_hold, "allowHold")?,
-                "allowJoin" => __object.fill(&mut __slots.allow_join, "allowJoin")?,
-                "allowMoveToJm" => {
-                    __object.fill(&mut __slots.allow_move_to_jm, "allowMoveToJm")?
-                }
-                "allowNone" => __object.fill(&mut __slots.allow_none, "allowNone")?,
-                "allowPark" => __object.fill(&mut __slots.allow_park, "allowPark")?,
-                "allowRecord" => __object.fill(&mut __slots.allow_record, "allowRecord")?,
-                "allowReject" => __object.fill(&mut __slots.allow_reject, "allowReject")?,
-                "allowRetrieve" => {
-                    __object.fill(&mut __slots.allow_retrieve, "allowRetrieve")?
-                }
-                "allowTransfer" => {
-                    __object.fill(&mut __slots.allow_transfer, "allowTransfer")?
-                }
-                "cSessionId" => __object.fill(&mut __slots.c_session_id, "cSessionId")?,
-                "callHoldTime" => {
-                    __object.fill(&mut __slots.call_hold_time, "callHoldTime")?
-                }
-                "callID" => __object.fill(&mut __slots.call_id, "callID")?,
-                "callIncomingTime" => {
-                    __object.fill(&mut __slots.call_incoming_time, "callIncomingTime")?
-                }
-                "callParkExt" => {
-                    __object.fill(&mut __slots.call_park_ext, "callParkExt")?
-                }
-                "callStartTime" => {
-                    __object.fill(&mut __slots.call_start_time, "callStartTime")?
-                }
-                "callUserUUID" => {
-                    __object.fill(&mut __slots.call_user_uuid, "callUserUUID")?
-                }
-                "calledDNIS" => __object.fill(&mut __slots.called_dnis, "calledDNIS")?,
-                "ccCall" => __object.fill(&mut __slots.cc_call, "ccCall")?,
-                "ccQueueName" => {
-                    __object.fill(&mut __slots.cc_queue_name, "ccQueueName")?
-                }
-                "eCallState" => __object.fill(&mut __slots.e_call_state, "eCallState")?,
-                "encrypted" => __object.fill(&mut __slots.encrypted, "encrypted")?,
-                "errorCode" => __object.fill(&mut __slots.error_code, "errorCode")?,
-                "flipCall" => __object.fill(&mut __slots.flip_call, "flipCall")?,
-                "groupType" => __object.fill(&mut __slots.group_type, "groupType")?,
-                "hdAudio" => __object.fill(&mut __slots.hd_audio, "hdAudio")?,
-                "inboundCall" => __object.fill(&mut __slots.inbound_call, "inboundCall")?,
-                "initialPhoneNumber" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.accumulated_moslq, "accumulatedMOSLQ")?,
+                1 => __object.fill(&mut __slots.alert_info_type, "alertInfoType")?,
+                2 => __object.fill(&mut __slots.allow_add, "allowAdd")?,
+                3 => __object.fill(&mut __slots.allow_alternate, "allowAlternate")?,
+                4 => __object.fill(&mut __slots.allow_answer, "allowAnswer")?,
+                5 => __object.fill(&mut __slots.allow_answer_conf, "allowAnswerConf")?,
+                6 => __object.fill(&mut __slots.allow_answer_hold, "allowAnswerHold")?,
+                7 => __object.fill(&mut __slots.allow_conf, "allowConf")?,
+                8 => __object.fill(&mut __slots.allow_dropconf, "allowDropconf")?,
+                9 => __object.fill(&mut __slots.allow_end, "allowEnd")?,
+                10 => __object.fill(&mut __slots.allow_hold, "allowHold")?,
+                11 => __object.fill(&mut __slots.allow_join, "allowJoin")?,
+                12 => __object.fill(&mut __slots.allow_move_to_jm, "allowMoveToJm")?,
+                13 => __object.fill(&mut __slots.allow_none, "allowNone")?,
+                14 => __object.fill(&mut __slots.allow_park, "allowPark")?,
+                15 => __object.fill(&mut __slots.allow_record, "allowRecord")?,
+                16 => __object.fill(&mut __slots.allow_reject, "allowReject")?,
+                17 => __object.fill(&mut __slots.allow_retrieve, "allowRetrieve")?,
+                18 => __object.fill(&mut __slots.allow_transfer, "allowTransfer")?,
+                19 => __object.fill(&mut __slots.c_session_id, "cSessionId")?,
+                20 => __object.fill(&mut __slots.call_hold_time, "callHoldTime")?,
+                21 => __object.fill(&mut __slots.call_id, "callID")?,
+                22 => __object.fill(&mut __slots.call_incoming_time, "callIncomingTime")?,
+                23 => __object.fill(&mut __slots.call_park_ext, "callParkExt")?,
+                24 => __object.fill(&mut __slots.call_start_time, "callStartTime")?,
+                25 => __object.fill(&mut __slots.call_user_uuid, "callUserUUID")?,
+                26 => __object.fill(&mut __slots.called_dnis, "calledDNIS")?,
+                27 => __object.fill(&mut __slots.cc_call, "ccCall")?,
+                28 => __object.fill(&mut __slots.cc_queue_name, "ccQueueName")?,
+                29 => __object.fill(&mut __slots.e_call_state, "eCallState")?,
+                30 => __object.fill(&mut __slots.encrypted, "encrypted")?,
+                31 => __object.fill(&mut __slots.error_code, "errorCode")?,
+                32 => __object.fill(&mut __slots.flip_call, "flipCall")?,
+                33 => __object.fill(&mut __slots.group_type, "groupType")?,
+                34 => __object.fill(&mut __slots.hd_audio, "hdAudio")?,
+                35 => __object.fill(&mut __slots.inbound_call, "inboundCall")?,
+                36 => {
                     __object
                         .fill(&mut __slots.initial_phone_number, "initialPhoneNumber")?
                 }
-                "jitsiMeetingInviteURL" => {
+                37 => {
                     __object
                         .fill(
                             &mut __slots.jitsi_meeting_invite_url,
                             "jitsiMeetingInviteURL",
                         )?
                 }
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                "phoneNumber" => __object.fill(&mut __slots.phone_number, "phoneNumber")?,
-                "recording" => __object.fill(&mut __slots.recording, "recording")?,
-                "restoredCall" => {
-                    __object.fill(&mut __slots.restored_call, "restoredCall")?
-                }
-                "sipCallFromTag" => {
-                    __object.fill(&mut __slots.sip_call_from_tag, "sipCallFromTag")?
-                }
-                "sipCallID" => __object.fill(&mut __slots.sip_call_id, "sipCallID")?,
-                "sipCallToTag" => {
-                    __object.fill(&mut __slots.sip_call_to_tag, "sipCallToTag")?
-                }
-                "vccAgentCall" => {
-                    __object.fill(&mut __slots.vcc_agent_call, "vccAgentCall")?
-                }
-                __other => __object.other(__other)?,
+                38 => __object.fill(&mut __slots.name, "name")?,
+                39 => __object.fill(&mut __slots.phone_number, "phoneNumber")?,
+                40 => __object.fill(&mut __slots.recording, "recording")?,
+                41 => __object.fill(&mut __slots.restored_call, "restoredCall")?,
+                42 => __object.fill(&mut __slots.sip_call_from_tag, "sipCallFromTag")?,
+                43 => __object.fill(&mut __slots.sip_call_id, "sipCallID")?,
+                44 => __object.fill(&mut __slots.sip_call_to_tag, "sipCallToTag")?,
+                45 => __object.fill(&mut __slots.vcc_agent_call, "vccAgentCall")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4205,6 +4278,13 @@ pub struct ChatTranscript {
 }
 impl ::eventcat::object::Fields for ChatTranscript {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "description" => ::eventcat::object::Entry::Field(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4213,11 +4293,8 @@ impl ::eventcat::object::Fields for ChatTranscript {
             description: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "description" => __object.fill(&mut __slots.description, "description")?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.description, "description")?;
         }
         let __Slots { description: ::std::option::Option::Some(description) } = __slots
         else {
@@ -4262,6 +4339,13 @@ pub struct WebChatCustomer {
 }
 impl ::eventcat::object::Fields for WebChatCustomer {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "name" => ::eventcat::object::Entry::Field(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4270,11 +4354,8 @@ impl ::eventcat::object::Fields for WebChatCustomer {
             name: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.name, "name")?;
         }
         let __Slots { name: ::std::option::Option::Some(name) } = __slots else {
             return ::std::result::Result::Err(
@@ -4320,6 +4401,14 @@ pub struct WebChatSummary {
 }
 impl ::eventcat::object::Fields for WebChatSummary {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "name" => ::eventcat::object::Entry::Field(0),
+            "description" => ::eventcat::object::Entry::Field(1),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4329,11 +4418,11 @@ impl ::eventcat::object::Fields for WebChatSummary {
             description: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                "description" => __object.fill(&mut __slots.description, "description")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.name, "name")?,
+                1 => __object.fill(&mut __slots.description, "description")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4393,6 +4482,15 @@ pub struct EmailContact {
 }
 impl ::eventcat::object::Fields for EmailContact {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "emailAddress" => ::eventcat::object::Entry::Field(0),
+            "firstName" => ::eventcat::object::Entry::Field(1),
+            "lastName" => ::eventcat::object::Entry::Field(2),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4403,14 +4501,12 @@ impl ::eventcat::object::Fields for EmailContact {
             last_name: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "emailAddress" => {
-                    __object.fill(&mut __slots.email_address, "emailAddress")?
-                }
-                "firstName" => __object.fill(&mut __slots.first_name, "firstName")?,
-                "lastName" => __object.fill(&mut __slots.last_name, "lastName")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.email_address, "emailAddress")?,
+                1 => __object.fill(&mut __slots.first_name, "firstName")?,
+                2 => __object.fill(&mut __slots.last_name, "lastName")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4465,6 +4561,13 @@ pub struct AgentNotes {
 }
 impl ::eventcat::object::Fields for AgentNotes {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "notes" => ::eventcat::object::Entry::Field(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4473,11 +4576,8 @@ impl ::eventcat::object::Fields for AgentNotes {
             notes: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "notes" => __object.fill(&mut __slots.notes, "notes")?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.notes, "notes")?;
         }
         let __Slots { notes } = __slots;
         ::std::result::Result::Ok(Self { notes })
@@ -4527,6 +4627,16 @@ pub struct DispositionDetails {
 }
 impl ::eventcat::object::Fields for DispositionDetails {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "disposition_code" => ::eventcat::object::Entry::Field(0),
+            "lastTclCodeShort" => ::eventcat::object::Entry::Field(1),
+            "lastTclCodeDesc" => ::eventcat::object::Entry::Field(2),
+            "notes" => ::eventcat::object::Entry::Field(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4538,19 +4648,13 @@ impl ::eventcat::object::Fields for DispositionDetails {
             notes: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "disposition_code" => {
-                    __object.fill(&mut __slots.disposition_code, "disposition_code")?
-                }
-                "lastTclCodeShort" => {
-                    __object.fill(&mut __slots.last_tcl_code_short, "lastTclCodeShort")?
-                }
-                "lastTclCodeDesc" => {
-                    __object.fill(&mut __slots.last_tcl_code_desc, "lastTclCodeDesc")?
-                }
-                "notes" => __object.fill(&mut __slots.notes, "notes")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.disposition_code, "disposition_code")?,
+                1 => __object.fill(&mut __slots.last_tcl_code_short, "lastTclCodeShort")?,
+                2 => __object.fill(&mut __slots.last_tcl_code_desc, "lastTclCodeDesc")?,
+                3 => __object.fill(&mut __slots.notes, "notes")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4664,6 +4768,22 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "firstName" => ::eventcat::object::Entry::Field(0),
+            "lastName" => ::eventcat::object::Entry::Field(1),
+            "name" => ::eventcat::object::Entry::Field(2),
+            "userId" => ::eventcat::object::Entry::Field(3),
+            "customerId" => ::eventcat::object::Entry::Field(4),
+            "loginId" => ::eventcat::object::Entry::Field(5),
+            "jobTitle" => ::eventcat::object::Entry::Field(6),
+            "email" => ::eventcat::object::Entry::Field(7),
+            "language" => ::eventcat::object::Entry::Field(8),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4680,19 +4800,18 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
             language: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "firstName" => __object.fill(&mut __slots.first_name, "firstName")?,
-                "lastName" => __object.fill(&mut __slots.last_name, "lastName")?,
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                "userId" => __object.fill(&mut __slots.user_id, "userId")?,
-                "customerId" => __object.fill(&mut __slots.customer_id, "customerId")?,
-                "loginId" => __object.fill(&mut __slots.login_id, "loginId")?,
-                "jobTitle" => __object.fill(&mut __slots.job_title, "jobTitle")?,
-                "email" => __object.fill(&mut __slots.email, "email")?,
-                "language" => __object.fill(&mut __slots.language, "language")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.first_name, "firstName")?,
+                1 => __object.fill(&mut __slots.last_name, "lastName")?,
+                2 => __object.fill(&mut __slots.name, "name")?,
+                3 => __object.fill(&mut __slots.user_id, "userId")?,
+                4 => __object.fill(&mut __slots.customer_id, "customerId")?,
+                5 => __object.fill(&mut __slots.login_id, "loginId")?,
+                6 => __object.fill(&mut __slots.job_title, "jobTitle")?,
+                7 => __object.fill(&mut __slots.email, "email")?,
+                8 => __object.fill(&mut __slots.language, "language")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4808,6 +4927,15 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "messages" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4817,14 +4945,11 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
             messages: ::std::option::Option<::std::vec::Vec<ChatMessage>>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "messages" => __object.fill(&mut __slots.messages, "messages")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.messages, "messages")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4908,6 +5033,15 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "message" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -4917,14 +5051,11 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
             message: ::std::option::Option<ChatMessage>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "message" => __object.fill(&mut __slots.message, "message")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.message, "message")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -4992,6 +5123,14 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5000,14 +5139,8 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5068,6 +5201,14 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5076,14 +5217,8 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5150,6 +5285,14 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5158,14 +5301,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5243,6 +5380,15 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
         ::eventcat::object::Constant::string("schemaVersion", "2.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "queue" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5252,14 +5398,11 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
             queue: ::std::option::Option<Queue>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "queue" => __object.fill(&mut __slots.queue, "queue")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.queue, "queue")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -5343,6 +5486,16 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
         ::eventcat::object::Constant::string("schemaVersion", "3.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "queue" => ::eventcat::object::Entry::Field(1),
+            "isManual" => ::eventcat::object::Entry::Field(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5353,15 +5506,12 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
             is_manual: ::std::option::Option<bool>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "queue" => __object.fill(&mut __slots.queue, "queue")?,
-                "isManual" => __object.fill(&mut __slots.is_manual, "isManual")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.queue, "queue")?,
+                2 => __object.fill(&mut __slots.is_manual, "isManual")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -5436,6 +5586,14 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5444,14 +5602,8 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5512,6 +5664,14 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5520,14 +5680,8 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5588,6 +5742,14 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5596,14 +5758,8 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5709,6 +5865,23 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "callId" => ::eventcat::object::Entry::Field(1),
+            "interactionType" => ::eventcat::object::Entry::Field(2),
+            "direction" => ::eventcat::object::Entry::Field(3),
+            "queueId" => ::eventcat::object::Entry::Field(4),
+            "queueName" => ::eventcat::object::Entry::Field(5),
+            "customerName" => ::eventcat::object::Entry::Field(6),
+            "customerPhone" => ::eventcat::object::Entry::Field(7),
+            "agentName" => ::eventcat::object::Entry::Field(8),
+            "agentPhone" => ::eventcat::object::Entry::Field(9),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5726,28 +5899,19 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
             agent_phone: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
-                "interactionType" => {
-                    __object.fill(&mut __slots.interaction_type, "interactionType")?
-                }
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "queueId" => __object.fill(&mut __slots.queue_id, "queueId")?,
-                "queueName" => __object.fill(&mut __slots.queue_name, "queueName")?,
-                "customerName" => {
-                    __object.fill(&mut __slots.customer_name, "customerName")?
-                }
-                "customerPhone" => {
-                    __object.fill(&mut __slots.customer_phone, "customerPhone")?
-                }
-                "agentName" => __object.fill(&mut __slots.agent_name, "agentName")?,
-                "agentPhone" => __object.fill(&mut __slots.agent_phone, "agentPhone")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.call_id, "callId")?,
+                2 => __object.fill(&mut __slots.interaction_type, "interactionType")?,
+                3 => __object.fill(&mut __slots.direction, "direction")?,
+                4 => __object.fill(&mut __slots.queue_id, "queueId")?,
+                5 => __object.fill(&mut __slots.queue_name, "queueName")?,
+                6 => __object.fill(&mut __slots.customer_name, "customerName")?,
+                7 => __object.fill(&mut __slots.customer_phone, "customerPhone")?,
+                8 => __object.fill(&mut __slots.agent_name, "agentName")?,
+                9 => __object.fill(&mut __slots.agent_phone, "agentPhone")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -5843,6 +6007,14 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5851,14 +6023,8 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -5916,6 +6082,15 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "wrapUpCodes" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -5927,16 +6102,11 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
             >,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "wrapUpCodes" => {
-                    __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -5996,6 +6166,14 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
 impl ::eventcat::object::Fields
 for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "list" => ::eventcat::object::Entry::Field(0),
+            "type" => ::eventcat::object::Entry::Field(1),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6005,11 +6183,11 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
             r#type: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "list" => __object.fill(&mut __slots.list, "list")?,
-                "type" => __object.fill(&mut __slots.r#type, "type")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.list, "list")?,
+                1 => __object.fill(&mut __slots.r#type, "type")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6103,6 +6281,23 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "callBackTime" => ::eventcat::object::Entry::Field(0),
+            "callLineId" => ::eventcat::object::Entry::Field(1),
+            "dispositionCode" => ::eventcat::object::Entry::Field(2),
+            "id" => ::eventcat::object::Entry::Field(3),
+            "menuText" => ::eventcat::object::Entry::Field(4),
+            "ordinate" => ::eventcat::object::Entry::Field(5),
+            "parentId" => ::eventcat::object::Entry::Field(6),
+            "queueObjId" => ::eventcat::object::Entry::Field(7),
+            "reportText" => ::eventcat::object::Entry::Field(8),
+            "shortCodeText" => ::eventcat::object::Entry::Field(9),
+            "shortKeyText" => ::eventcat::object::Entry::Field(10),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6121,28 +6316,20 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemIte
             short_key_text: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "callBackTime" => {
-                    __object.fill(&mut __slots.call_back_time, "callBackTime")?
-                }
-                "callLineId" => __object.fill(&mut __slots.call_line_id, "callLineId")?,
-                "dispositionCode" => {
-                    __object.fill(&mut __slots.disposition_code, "dispositionCode")?
-                }
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "menuText" => __object.fill(&mut __slots.menu_text, "menuText")?,
-                "ordinate" => __object.fill(&mut __slots.ordinate, "ordinate")?,
-                "parentId" => __object.fill(&mut __slots.parent_id, "parentId")?,
-                "queueObjId" => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
-                "reportText" => __object.fill(&mut __slots.report_text, "reportText")?,
-                "shortCodeText" => {
-                    __object.fill(&mut __slots.short_code_text, "shortCodeText")?
-                }
-                "shortKeyText" => {
-                    __object.fill(&mut __slots.short_key_text, "shortKeyText")?
-                }
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.call_back_time, "callBackTime")?,
+                1 => __object.fill(&mut __slots.call_line_id, "callLineId")?,
+                2 => __object.fill(&mut __slots.disposition_code, "dispositionCode")?,
+                3 => __object.fill(&mut __slots.id, "id")?,
+                4 => __object.fill(&mut __slots.menu_text, "menuText")?,
+                5 => __object.fill(&mut __slots.ordinate, "ordinate")?,
+                6 => __object.fill(&mut __slots.parent_id, "parentId")?,
+                7 => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
+                8 => __object.fill(&mut __slots.report_text, "reportText")?,
+                9 => __object.fill(&mut __slots.short_code_text, "shortCodeText")?,
+                10 => __object.fill(&mut __slots.short_key_text, "shortKeyText")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6275,6 +6462,23 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "ani" => ::eventcat::object::Entry::Field(0),
+            "assignments" => ::eventcat::object::Entry::Field(1),
+            "autoSort" => ::eventcat::object::Entry::Field(2),
+            "id" => ::eventcat::object::Entry::Field(3),
+            "isAgentDefault" => ::eventcat::object::Entry::Field(4),
+            "items" => ::eventcat::object::Entry::Field(5),
+            "multiChoice" => ::eventcat::object::Entry::Field(6),
+            "name" => ::eventcat::object::Entry::Field(7),
+            "primaryLang" => ::eventcat::object::Entry::Field(8),
+            "reqBeforeOutbound" => ::eventcat::object::Entry::Field(9),
+            "required" => ::eventcat::object::Entry::Field(10),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6297,24 +6501,22 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
             required: ::std::option::Option<bool>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "ani" => __object.fill(&mut __slots.ani, "ani")?,
-                "assignments" => __object.fill(&mut __slots.assignments, "assignments")?,
-                "autoSort" => __object.fill(&mut __slots.auto_sort, "autoSort")?,
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "isAgentDefault" => {
-                    __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?
-                }
-                "items" => __object.fill(&mut __slots.items, "items")?,
-                "multiChoice" => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                "primaryLang" => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
-                "reqBeforeOutbound" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.ani, "ani")?,
+                1 => __object.fill(&mut __slots.assignments, "assignments")?,
+                2 => __object.fill(&mut __slots.auto_sort, "autoSort")?,
+                3 => __object.fill(&mut __slots.id, "id")?,
+                4 => __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?,
+                5 => __object.fill(&mut __slots.items, "items")?,
+                6 => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
+                7 => __object.fill(&mut __slots.name, "name")?,
+                8 => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
+                9 => {
                     __object.fill(&mut __slots.req_before_outbound, "reqBeforeOutbound")?
                 }
-                "required" => __object.fill(&mut __slots.required, "required")?,
-                __other => __object.other(__other)?,
+                10 => __object.fill(&mut __slots.required, "required")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6461,6 +6663,15 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.1"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "wrapUpCodes" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6472,16 +6683,11 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
             >,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "wrapUpCodes" => {
-                    __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6542,6 +6748,14 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
 impl ::eventcat::object::Fields
 for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "type" => ::eventcat::object::Entry::Field(0),
+            "list" => ::eventcat::object::Entry::Field(1),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6551,11 +6765,11 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
             list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "type" => __object.fill(&mut __slots.r#type, "type")?,
-                "list" => __object.fill(&mut __slots.list, "list")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.r#type, "type")?,
+                1 => __object.fill(&mut __slots.list, "list")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6655,6 +6869,24 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
 impl ::eventcat::object::Fields
 for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "callLineId" => ::eventcat::object::Entry::Field(0),
+            "dispositionCode" => ::eventcat::object::Entry::Field(1),
+            "id" => ::eventcat::object::Entry::Field(2),
+            "menuText" => ::eventcat::object::Entry::Field(3),
+            "ordinate" => ::eventcat::object::Entry::Field(4),
+            "parentId" => ::eventcat::object::Entry::Field(5),
+            "queueObjId" => ::eventcat::object::Entry::Field(6),
+            "reportText" => ::eventcat::object::Entry::Field(7),
+            "shortCodeText" => ::eventcat::object::Entry::Field(8),
+            "shortKeyText" => ::eventcat::object::Entry::Field(9),
+            "callBackTime" => ::eventcat::object::Entry::Field(10),
+            "description" => ::eventcat::object::Entry::Field(11),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6674,29 +6906,21 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
             description: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "callLineId" => __object.fill(&mut __slots.call_line_id, "callLineId")?,
-                "dispositionCode" => {
-                    __object.fill(&mut __slots.disposition_code, "dispositionCode")?
-                }
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "menuText" => __object.fill(&mut __slots.menu_text, "menuText")?,
-                "ordinate" => __object.fill(&mut __slots.ordinate, "ordinate")?,
-                "parentId" => __object.fill(&mut __slots.parent_id, "parentId")?,
-                "queueObjId" => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
-                "reportText" => __object.fill(&mut __slots.report_text, "reportText")?,
-                "shortCodeText" => {
-                    __object.fill(&mut __slots.short_code_text, "shortCodeText")?
-                }
-                "shortKeyText" => {
-                    __object.fill(&mut __slots.short_key_text, "shortKeyText")?
-                }
-                "callBackTime" => {
-                    __object.fill(&mut __slots.call_back_time, "callBackTime")?
-                }
-                "description" => __object.fill(&mut __slots.description, "description")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.call_line_id, "callLineId")?,
+                1 => __object.fill(&mut __slots.disposition_code, "dispositionCode")?,
+                2 => __object.fill(&mut __slots.id, "id")?,
+                3 => __object.fill(&mut __slots.menu_text, "menuText")?,
+                4 => __object.fill(&mut __slots.ordinate, "ordinate")?,
+                5 => __object.fill(&mut __slots.parent_id, "parentId")?,
+                6 => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
+                7 => __object.fill(&mut __slots.report_text, "reportText")?,
+                8 => __object.fill(&mut __slots.short_code_text, "shortCodeText")?,
+                9 => __object.fill(&mut __slots.short_key_text, "shortKeyText")?,
+                10 => __object.fill(&mut __slots.call_back_time, "callBackTime")?,
+                11 => __object.fill(&mut __slots.description, "description")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6833,6 +7057,23 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "ani" => ::eventcat::object::Entry::Field(0),
+            "assignments" => ::eventcat::object::Entry::Field(1),
+            "autoSort" => ::eventcat::object::Entry::Field(2),
+            "id" => ::eventcat::object::Entry::Field(3),
+            "isAgentDefault" => ::eventcat::object::Entry::Field(4),
+            "items" => ::eventcat::object::Entry::Field(5),
+            "name" => ::eventcat::object::Entry::Field(6),
+            "primaryLang" => ::eventcat::object::Entry::Field(7),
+            "multiChoice" => ::eventcat::object::Entry::Field(8),
+            "reqBeforeOutbound" => ::eventcat::object::Entry::Field(9),
+            "required" => ::eventcat::object::Entry::Field(10),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6855,24 +7096,22 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesIte
             required: ::std::option::Option<bool>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "ani" => __object.fill(&mut __slots.ani, "ani")?,
-                "assignments" => __object.fill(&mut __slots.assignments, "assignments")?,
-                "autoSort" => __object.fill(&mut __slots.auto_sort, "autoSort")?,
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "isAgentDefault" => {
-                    __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?
-                }
-                "items" => __object.fill(&mut __slots.items, "items")?,
-                "name" => __object.fill(&mut __slots.name, "name")?,
-                "primaryLang" => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
-                "multiChoice" => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
-                "reqBeforeOutbound" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.ani, "ani")?,
+                1 => __object.fill(&mut __slots.assignments, "assignments")?,
+                2 => __object.fill(&mut __slots.auto_sort, "autoSort")?,
+                3 => __object.fill(&mut __slots.id, "id")?,
+                4 => __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?,
+                5 => __object.fill(&mut __slots.items, "items")?,
+                6 => __object.fill(&mut __slots.name, "name")?,
+                7 => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
+                8 => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
+                9 => {
                     __object.fill(&mut __slots.req_before_outbound, "reqBeforeOutbound")?
                 }
-                "required" => __object.fill(&mut __slots.required, "required")?,
-                __other => __object.other(__other)?,
+                10 => __object.fill(&mut __slots.required, "required")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -6984,6 +7223,15 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "message" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -6993,14 +7241,11 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
             message: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "message" => __object.fill(&mut __slots.message, "message")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.message, "message")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -7080,6 +7325,15 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "wrapUpCodes" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -7091,16 +7345,11 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
             >,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "wrapUpCodes" => {
-                    __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -7159,6 +7408,14 @@ pub struct AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "id" => ::eventcat::object::Entry::Field(0),
+            "parentId" => ::eventcat::object::Entry::Field(1),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -7168,11 +7425,11 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCode
             parent_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "id" => __object.fill(&mut __slots.id, "id")?,
-                "parentId" => __object.fill(&mut __slots.parent_id, "parentId")?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.id, "id")?,
+                1 => __object.fill(&mut __slots.parent_id, "parentId")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -7499,6 +7756,14 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "calls" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -7507,12 +7772,8 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
             calls: ::std::option::Option<::std::vec::Vec<CallObject>>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "calls" => __object.fill_items(&mut __slots.calls, "calls", 1, u64::MAX)?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill_items(&mut __slots.calls, "calls", 1, u64::MAX)?;
         }
         let __Slots { calls: ::std::option::Option::Some(calls) } = __slots else {
             return ::std::result::Result::Err(
@@ -7667,6 +7928,14 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "calls" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -7675,12 +7944,8 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
             calls: ::std::option::Option<::std::vec::Vec<CallObject>>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "calls" => __object.fill_items(&mut __slots.calls, "calls", 2, u64::MAX)?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill_items(&mut __slots.calls, "calls", 2, u64::MAX)?;
         }
         let __Slots { calls: ::std::option::Option::Some(calls) } = __slots else {
             return ::std::result::Result::Err(
@@ -8991,6 +9256,15 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "callId" => ::eventcat::object::Entry::Field(0),
+            "toNumber" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9000,12 +9274,11 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
             to_number: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
-                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.call_id, "callId")?,
+                1 => __object.fill(&mut __slots.to_number, "toNumber")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9082,6 +9355,16 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "callId" => ::eventcat::object::Entry::Field(0),
+            "toCallId" => ::eventcat::object::Entry::Field(1),
+            "toNumber" => ::eventcat::object::Entry::Field(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9092,13 +9375,12 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
             to_number: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
-                "toCallId" => __object.fill(&mut __slots.to_call_id, "toCallId")?,
-                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.call_id, "callId")?,
+                1 => __object.fill(&mut __slots.to_call_id, "toCallId")?,
+                2 => __object.fill(&mut __slots.to_number, "toNumber")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9177,6 +9459,16 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "callId" => ::eventcat::object::Entry::Field(0),
+            "toCallId" => ::eventcat::object::Entry::Field(1),
+            "toNumber" => ::eventcat::object::Entry::Field(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9187,13 +9479,12 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
             to_number: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
-                "toCallId" => __object.fill(&mut __slots.to_call_id, "toCallId")?,
-                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.call_id, "callId")?,
+                1 => __object.fill(&mut __slots.to_call_id, "toCallId")?,
+                2 => __object.fill(&mut __slots.to_number, "toNumber")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9272,6 +9563,16 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "callId" => ::eventcat::object::Entry::Field(0),
+            "toCallId" => ::eventcat::object::Entry::Field(1),
+            "toNumber" => ::eventcat::object::Entry::Field(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9282,13 +9583,12 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
             to_number: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "callId" => __object.fill(&mut __slots.call_id, "callId")?,
-                "toCallId" => __object.fill(&mut __slots.to_call_id, "toCallId")?,
-                "toNumber" => __object.fill(&mut __slots.to_number, "toNumber")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.call_id, "callId")?,
+                1 => __object.fill(&mut __slots.to_call_id, "toCallId")?,
+                2 => __object.fill(&mut __slots.to_number, "toNumber")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9352,15 +9652,17 @@ impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
-        }
+        while __object.next_field()?.is_some() {}
         ::std::result::Result::Ok(Self {})
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -9405,15 +9707,17 @@ impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
-        }
+        while __object.next_field()?.is_some() {}
         ::std::result::Result::Ok(Self {})
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -9485,6 +9789,20 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "mediaType" => ::eventcat::object::Entry::Field(2),
+            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9496,19 +9814,13 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
             search_context: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
+                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9608,6 +9920,20 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "mediaType" => ::eventcat::object::Entry::Field(2),
+            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9619,19 +9945,13 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
             search_context: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
+                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9743,6 +10063,22 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "mediaType" => ::eventcat::object::Entry::Field(2),
+            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "additionalData" => ::eventcat::object::Entry::Field(5),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9756,23 +10092,15 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
             additional_data: ::std::option::Option<ChatTranscript>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
+                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -9892,6 +10220,22 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "mediaType" => ::eventcat::object::Entry::Field(2),
+            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "additionalData" => ::eventcat::object::Entry::Field(5),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -9905,23 +10249,15 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
             additional_data: ::std::option::Option<ChatTranscript>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "mediaType" => __object.fill(&mut __slots.media_type, "mediaType")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
+                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10033,6 +10369,21 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "additionalData" => ::eventcat::object::Entry::Field(3),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "mediaType" => ::eventcat::object::Entry::Constant(3),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(4),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10044,22 +10395,13 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
             additional_data: ::std::option::Option<WebChatCustomer>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "mediaType" => __object.constant(3)?,
-                "schemaVersion" => __object.constant(4)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10163,6 +10505,21 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "additionalData" => ::eventcat::object::Entry::Field(3),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "mediaType" => ::eventcat::object::Entry::Constant(3),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(4),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10174,22 +10531,13 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
             additional_data: ::std::option::Option<WebChatCustomer>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "mediaType" => __object.constant(3)?,
-                "schemaVersion" => __object.constant(4)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10299,6 +10647,22 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "endTime" => ::eventcat::object::Entry::Field(3),
+            "additionalData" => ::eventcat::object::Entry::Field(4),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "mediaType" => ::eventcat::object::Entry::Constant(3),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(4),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10311,23 +10675,14 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
             additional_data: ::std::option::Option<WebChatSummary>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "mediaType" => __object.constant(3)?,
-                "schemaVersion" => __object.constant(4)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.end_time, "endTime")?,
+                4 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10441,6 +10796,22 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "endTime" => ::eventcat::object::Entry::Field(3),
+            "additionalData" => ::eventcat::object::Entry::Field(4),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "mediaType" => ::eventcat::object::Entry::Constant(3),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(4),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10453,23 +10824,14 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
             additional_data: ::std::option::Option<WebChatSummary>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "mediaType" => __object.constant(3)?,
-                "schemaVersion" => __object.constant(4)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.end_time, "endTime")?,
+                4 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10602,6 +10964,25 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "mainNumberId" => ::eventcat::object::Entry::Field(3),
+            "childNumberId" => ::eventcat::object::Entry::Field(4),
+            "url" => ::eventcat::object::Entry::Field(5),
+            "isReplyEmail" => ::eventcat::object::Entry::Field(6),
+            "isStandAloneTerminated" => ::eventcat::object::Entry::Field(7),
+            "contact" => ::eventcat::object::Entry::Field(8),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10618,36 +10999,24 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
             contact: ::std::option::Option<EmailContact>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "mainNumberId" => {
-                    __object.fill(&mut __slots.main_number_id, "mainNumberId")?
-                }
-                "childNumberId" => {
-                    __object.fill(&mut __slots.child_number_id, "childNumberId")?
-                }
-                "url" => __object.fill(&mut __slots.url, "url")?,
-                "isReplyEmail" => {
-                    __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?
-                }
-                "isStandAloneTerminated" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.main_number_id, "mainNumberId")?,
+                4 => __object.fill(&mut __slots.child_number_id, "childNumberId")?,
+                5 => __object.fill(&mut __slots.url, "url")?,
+                6 => __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?,
+                7 => {
                     __object
                         .fill(
                             &mut __slots.is_stand_alone_terminated,
                             "isStandAloneTerminated",
                         )?
                 }
-                "contact" => __object.fill(&mut __slots.contact, "contact")?,
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+                8 => __object.fill(&mut __slots.contact, "contact")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10800,6 +11169,25 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "mainNumberId" => ::eventcat::object::Entry::Field(3),
+            "childNumberId" => ::eventcat::object::Entry::Field(4),
+            "url" => ::eventcat::object::Entry::Field(5),
+            "isReplyEmail" => ::eventcat::object::Entry::Field(6),
+            "isStandAloneTerminated" => ::eventcat::object::Entry::Field(7),
+            "contact" => ::eventcat::object::Entry::Field(8),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10816,36 +11204,24 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
             contact: ::std::option::Option<EmailContact>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "mainNumberId" => {
-                    __object.fill(&mut __slots.main_number_id, "mainNumberId")?
-                }
-                "childNumberId" => {
-                    __object.fill(&mut __slots.child_number_id, "childNumberId")?
-                }
-                "url" => __object.fill(&mut __slots.url, "url")?,
-                "isReplyEmail" => {
-                    __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?
-                }
-                "isStandAloneTerminated" => {
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.main_number_id, "mainNumberId")?,
+                4 => __object.fill(&mut __slots.child_number_id, "childNumberId")?,
+                5 => __object.fill(&mut __slots.url, "url")?,
+                6 => __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?,
+                7 => {
                     __object
                         .fill(
                             &mut __slots.is_stand_alone_terminated,
                             "isStandAloneTerminated",
                         )?
                 }
-                "contact" => __object.fill(&mut __slots.contact, "contact")?,
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+                8 => __object.fill(&mut __slots.contact, "contact")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -10964,6 +11340,19 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -10974,18 +11363,12 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
             search_context: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11076,6 +11459,19 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -11086,18 +11482,12 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
             search_context: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11220,6 +11610,25 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "callDuration" => ::eventcat::object::Entry::Field(5),
+            "callRecording" => ::eventcat::object::Entry::Field(6),
+            "hasRecording" => ::eventcat::object::Entry::Field(7),
+            "additionalData" => ::eventcat::object::Entry::Field(8),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -11236,32 +11645,18 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
             additional_data: ::std::option::Option<AgentNotes>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "callDuration" => {
-                    __object.fill(&mut __slots.call_duration, "callDuration")?
-                }
-                "callRecording" => {
-                    __object.fill(&mut __slots.call_recording, "callRecording")?
-                }
-                "hasRecording" => {
-                    __object.fill(&mut __slots.has_recording, "hasRecording")?
-                }
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
+                6 => __object.fill(&mut __slots.call_recording, "callRecording")?,
+                7 => __object.fill(&mut __slots.has_recording, "hasRecording")?,
+                8 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11409,6 +11804,25 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "callDuration" => ::eventcat::object::Entry::Field(5),
+            "callRecording" => ::eventcat::object::Entry::Field(6),
+            "hasRecording" => ::eventcat::object::Entry::Field(7),
+            "additionalData" => ::eventcat::object::Entry::Field(8),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -11425,32 +11839,18 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
             additional_data: ::std::option::Option<DispositionDetails>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "callDuration" => {
-                    __object.fill(&mut __slots.call_duration, "callDuration")?
-                }
-                "callRecording" => {
-                    __object.fill(&mut __slots.call_recording, "callRecording")?
-                }
-                "hasRecording" => {
-                    __object.fill(&mut __slots.has_recording, "hasRecording")?
-                }
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
+                6 => __object.fill(&mut __slots.call_recording, "callRecording")?,
+                7 => __object.fill(&mut __slots.has_recording, "hasRecording")?,
+                8 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11569,6 +11969,20 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -11580,19 +11994,13 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
             start_time: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11692,6 +12100,20 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -11703,19 +12125,13 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
             start_time: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11835,6 +12251,24 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "callDuration" => ::eventcat::object::Entry::Field(5),
+            "callRecording" => ::eventcat::object::Entry::Field(6),
+            "hasRecording" => ::eventcat::object::Entry::Field(7),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -11850,29 +12284,17 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
             has_recording: ::std::option::Option<bool>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "callDuration" => {
-                    __object.fill(&mut __slots.call_duration, "callDuration")?
-                }
-                "callRecording" => {
-                    __object.fill(&mut __slots.call_recording, "callRecording")?
-                }
-                "hasRecording" => {
-                    __object.fill(&mut __slots.has_recording, "hasRecording")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
+                6 => __object.fill(&mut __slots.call_recording, "callRecording")?,
+                7 => __object.fill(&mut __slots.has_recording, "hasRecording")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -11990,6 +12412,20 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "method" => ::eventcat::object::Entry::Field(1),
+            "direction" => ::eventcat::object::Entry::Field(2),
+            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "callingName" => ::eventcat::object::Entry::Field(4),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "media" => ::eventcat::object::Entry::Constant(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(2),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -12002,19 +12438,14 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
             calling_name: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "method" => __object.fill(&mut __slots.method, "method")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
-                "eventName" => __object.constant(0)?,
-                "media" => __object.constant(1)?,
-                "schemaVersion" => __object.constant(2)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.method, "method")?,
+                2 => __object.fill(&mut __slots.direction, "direction")?,
+                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                4 => __object.fill(&mut __slots.calling_name, "callingName")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -12121,6 +12552,20 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "method" => ::eventcat::object::Entry::Field(1),
+            "direction" => ::eventcat::object::Entry::Field(2),
+            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "callingName" => ::eventcat::object::Entry::Field(4),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "media" => ::eventcat::object::Entry::Constant(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(2),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -12133,19 +12578,14 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
             calling_name: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "method" => __object.fill(&mut __slots.method, "method")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
-                "eventName" => __object.constant(0)?,
-                "media" => __object.constant(1)?,
-                "schemaVersion" => __object.constant(2)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.method, "method")?,
+                2 => __object.fill(&mut __slots.direction, "direction")?,
+                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                4 => __object.fill(&mut __slots.calling_name, "callingName")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -12271,6 +12711,24 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "callDuration" => ::eventcat::object::Entry::Field(5),
+            "callingName" => ::eventcat::object::Entry::Field(6),
+            "additionalData" => ::eventcat::object::Entry::Field(7),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -12286,27 +12744,17 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
             additional_data: ::std::option::Option<AgentNotes>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "callDuration" => {
-                    __object.fill(&mut __slots.call_duration, "callDuration")?
-                }
-                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
+                6 => __object.fill(&mut __slots.calling_name, "callingName")?,
+                7 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -12446,6 +12894,24 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "eventId" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "startTime" => ::eventcat::object::Entry::Field(3),
+            "endTime" => ::eventcat::object::Entry::Field(4),
+            "callDuration" => ::eventcat::object::Entry::Field(5),
+            "callingName" => ::eventcat::object::Entry::Field(6),
+            "additionalData" => ::eventcat::object::Entry::Field(7),
+            "eventName" => ::eventcat::object::Entry::Constant(0),
+            "method" => ::eventcat::object::Entry::Constant(1),
+            "media" => ::eventcat::object::Entry::Constant(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(3),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -12461,27 +12927,17 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
             additional_data: ::std::option::Option<DispositionDetails>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "eventId" => __object.fill(&mut __slots.event_id, "eventId")?,
-                "direction" => __object.fill(&mut __slots.direction, "direction")?,
-                "searchContext" => {
-                    __object.fill(&mut __slots.search_context, "searchContext")?
-                }
-                "startTime" => __object.fill(&mut __slots.start_time, "startTime")?,
-                "endTime" => __object.fill(&mut __slots.end_time, "endTime")?,
-                "callDuration" => {
-                    __object.fill(&mut __slots.call_duration, "callDuration")?
-                }
-                "callingName" => __object.fill(&mut __slots.calling_name, "callingName")?,
-                "additionalData" => {
-                    __object.fill(&mut __slots.additional_data, "additionalData")?
-                }
-                "eventName" => __object.constant(0)?,
-                "method" => __object.constant(1)?,
-                "media" => __object.constant(2)?,
-                "schemaVersion" => __object.constant(3)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.event_id, "eventId")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
+                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                3 => __object.fill(&mut __slots.start_time, "startTime")?,
+                4 => __object.fill(&mut __slots.end_time, "endTime")?,
+                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
+                6 => __object.fill(&mut __slots.calling_name, "callingName")?,
+                7 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                _ => {}
             }
         }
         let __Slots {

@@ -215,8 +215,8 @@ fn literal(value: &Constant, rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// The struct's `Fields` impl: its constants, and reading its data fields from a JSON object
-/// (every other key goes to the constant check, which skips unknown keys) and writing them.
+/// The struct's `Fields` impl: its constants, where each key goes, reading its data fields from
+/// a JSON object and writing them.
 fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let allow = allow_deprecated(item.deprecation.is_some());
@@ -224,7 +224,8 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         let list = constant_list(&item.constants, rt);
         quote! { const CONSTANTS: &'static [#rt::object::Constant] = #list; }
     });
-    let keys = read_keys(item);
+    let entry = entry_fn(item, rt);
+    let keys = read_fields(item);
     let (slots, build) = slots_and_build(item, rt);
     let writes = field_writes(item);
     let out = if writes.is_empty() {
@@ -236,6 +237,7 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         #allow
         impl #rt::object::Fields for #name {
             #constants
+            #entry
 
             #[inline]
             fn read<'de, __A: #rt::serde::de::MapAccess<'de>>(
@@ -257,40 +259,65 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// The loop reading a struct's keys: each data field into its slot, each constant to its check,
-/// every other key to the check that skips unknown keys.
-fn read_keys(item: &StructItem) -> TokenStream {
-    let fields = item.fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
+/// The struct's `Fields::entry`: where each of its wire keys goes, a data field by its place in
+/// [`read_fields`]'s `match` and a constant by its place in `CONSTANTS`; `None` when it has
+/// neither (the default sends every key to the skip).
+fn entry_fn(item: &StructItem, rt: &TokenStream) -> Option<TokenStream> {
+    let entry = quote! { #rt::object::Entry };
+    let fields = item.fields.iter().enumerate().map(|(index, field)| {
         let wire = &field.wire_name;
-        match item_bounds(field) {
-            Some((min, max)) => {
-                quote! { #wire => __object.fill_items(&mut __slots.#rust, #wire, #min, #max)? }
-            }
-            None => quote! { #wire => __object.fill(&mut __slots.#rust, #wire)? },
-        }
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote! { #wire => #entry::Field(#index) }
     });
-    let constant_arms = item.constants.iter().enumerate().map(|(index, constant)| {
+    let constants = item.constants.iter().enumerate().map(|(index, constant)| {
         let wire = &constant.wire_name;
         let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote! { #wire => __object.constant(#index)? }
+        quote! { #wire => #entry::Constant(#index) }
     });
-    let arms: Vec<TokenStream> = fields.chain(constant_arms).collect();
-    if arms.is_empty() {
+    let arms: Vec<TokenStream> = fields.chain(constants).collect();
+    (!arms.is_empty()).then(|| {
         quote! {
-            while let ::std::option::Option::Some(__key) = __object.next_key()? {
-                __object.other(__key.as_str())?;
-            }
-        }
-    } else {
-        quote! {
-            while let ::std::option::Option::Some(__key) = __object.next_key()? {
-                match __key.as_str() {
+            #[inline]
+            fn entry(__wire: &str) -> #entry {
+                match __wire {
                     #(#arms,)*
-                    __other => __object.other(__other)?,
+                    _ => #entry::Other,
                 }
             }
         }
+    })
+}
+
+/// The loop reading a struct's data fields, each into its slot by its place in `entry`; the
+/// runtime checks the constants and skips other keys on the way.
+fn read_fields(item: &StructItem) -> TokenStream {
+    let fills: Vec<TokenStream> = item.fields.iter().map(fill).collect();
+    match fills.as_slice() {
+        [] => quote! { while __object.next_field()?.is_some() {} },
+        [only] => quote! { while __object.next_field()?.is_some() { #only?; } },
+        _ => {
+            let index = (0..fills.len()).map(proc_macro2::Literal::usize_unsuffixed);
+            quote! {
+                while let ::std::option::Option::Some(__field) = __object.next_field()? {
+                    match __field {
+                        #(#index => #fills?,)*
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The call reading a data field's value into its slot.
+fn fill(field: &FieldItem) -> TokenStream {
+    let rust = ident(&field.rust_name);
+    let wire = &field.wire_name;
+    match item_bounds(field) {
+        Some((min, max)) => {
+            quote! { __object.fill_items(&mut __slots.#rust, #wire, #min, #max) }
+        }
+        None => quote! { __object.fill(&mut __slots.#rust, #wire) },
     }
 }
 

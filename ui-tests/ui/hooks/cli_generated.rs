@@ -187,6 +187,14 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -195,14 +203,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
             interaction_id: ::std::option::Option<::std::string::String>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
-            }
+        while __object.next_field()?.is_some() {
+            __object.fill(&mut __slots.interaction_id, "interactionId")?;
         }
         let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
         else {
@@ -280,6 +282,15 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
         ::eventcat::object::Constant::string("schemaVersion", "2.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "queue" => ::eventcat::object::Entry::Field(1),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -289,14 +300,11 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
             queue: ::std::option::Option<crate::MyQueue>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "queue" => __object.fill(&mut __slots.queue, "queue")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.queue, "queue")?,
+                _ => {}
             }
         }
         let __Slots {
@@ -381,6 +389,16 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
         ::eventcat::object::Constant::string("schemaVersion", "3.0.0"),
     ];
     #[inline]
+    fn entry(__wire: &str) -> ::eventcat::object::Entry {
+        match __wire {
+            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "queue" => ::eventcat::object::Entry::Field(1),
+            "isManual" => ::eventcat::object::Entry::Field(2),
+            "schemaVersion" => ::eventcat::object::Entry::Constant(0),
+            _ => ::eventcat::object::Entry::Other,
+        }
+    }
+    #[inline]
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
@@ -391,15 +409,12 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
             is_manual: ::std::option::Option<bool>,
         }
         let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__key) = __object.next_key()? {
-            match __key.as_str() {
-                "interactionId" => {
-                    __object.fill(&mut __slots.interaction_id, "interactionId")?
-                }
-                "queue" => __object.fill(&mut __slots.queue, "queue")?,
-                "isManual" => __object.fill(&mut __slots.is_manual, "isManual")?,
-                "schemaVersion" => __object.constant(0)?,
-                __other => __object.other(__other)?,
+        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+            match __field {
+                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
+                1 => __object.fill(&mut __slots.queue, "queue")?,
+                2 => __object.fill(&mut __slots.is_manual, "isManual")?,
+                _ => {}
             }
         }
         let __Slots {
