@@ -71,6 +71,21 @@ fn dependency_lines_name_the_current_version() {
     }
 }
 
+/// The `Builder` is behind `eventcat-codegen`'s `build` feature: a build.rs dependency line
+/// that turns the default features off must turn it back on, in this README and the crate's.
+#[test]
+fn build_script_lines_keep_the_builder() {
+    let own = include_str!("../../codegen/README.md");
+    for readme in [README, own] {
+        let lines = readme
+            .lines()
+            .filter(|l| l.starts_with("eventcat-codegen = ") && l.contains("default-features"));
+        for line in lines {
+            assert!(line.contains(r#"features = ["build"]"#), "{line}");
+        }
+    }
+}
+
 #[test]
 fn partners_depend_on_eventcat_alone() {
     let toml = blocks("toml").join("\n");
