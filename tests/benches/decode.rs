@@ -2,8 +2,9 @@
 //! partner would write without it: the hand-written serde structs of [`hand`], with the same
 //! fields, and an untyped `serde_json::Value`.
 //!
-//! One criterion group per payload, named after its event, with the same seven functions in
-//! each; every throughput is counted in payload bytes (for `eventcat from_message` too, whose
+//! One criterion group per payload, named after its event, with the same eight functions in
+//! each: `eventcat struct decode` is the generated struct's own `decode`, the same work as the
+//! hand-written struct's; `eventcat decode` routes by event name first; every throughput is counted in payload bytes (for `eventcat from_message` too, whose
 //! input is the payload in its host envelope). `scripts/bench-ratios` tabulates the results.
 
 mod hand;
@@ -12,15 +13,20 @@ mod payloads;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use eventcat_tests::catalog::ReceivedEvent;
+use eventcat_tests::catalog::{
+    AwChatInitV1, AwInteractionFocusV3, CallManagerCallConnectV1, MashellChatOfferedCcEventV1,
+    PartnerEvent, ReceivedEvent,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::marker::PhantomData;
 
 use payloads::{CALL, CHAT_INIT, FOCUS, Host, OFFERED};
 
-/// One benchmarked payload with everything its benchmarks need, checked before any timing.
-struct Case<T> {
+/// One benchmarked payload with everything its benchmarks need, checked before any timing:
+/// `S` is the generated struct of the payload, `T` the hand-written one.
+struct Case<S, T> {
     /// The event name, also the criterion group name.
     name: &'static str,
     /// The bare JSON payload.
@@ -33,9 +39,14 @@ struct Case<T> {
     hand: T,
     /// The payload as an untyped value.
     value: Value,
+    /// The generated struct.
+    generated: PhantomData<S>,
 }
 
-impl<T: Serialize + DeserializeOwned> Case<T> {
+impl<S: PartnerEvent, T: Serialize + DeserializeOwned> Case<S, T>
+where
+    ReceivedEvent: From<S>,
+{
     /// Wraps `payload` for `host`, and checks that the generated code decodes it bare and
     /// wrapped to the same event and encodes it back, and that the hand-written struct `T`
     /// round-trips it, so that it really has the payload's fields. Panics otherwise.
@@ -45,6 +56,12 @@ impl<T: Serialize + DeserializeOwned> Case<T> {
         let message = host.wrap(name, payload);
         let event = ReceivedEvent::decode(name, payload)
             .unwrap_or_else(|err| panic!("{name}: eventcat cannot decode the payload: {err}"));
+        if S::decode(payload).map(ReceivedEvent::from).as_ref() != Ok(&event) {
+            panic!(
+                "{name}: {} does not decode the payload as decode does",
+                S::NAME
+            );
+        }
         match ReceivedEvent::from_message(&message) {
             Ok(wrapped) if wrapped == event => {}
             Ok(wrapped) => panic!("{name}: from_message gives {wrapped:?}, decode {event:?}"),
@@ -68,6 +85,7 @@ impl<T: Serialize + DeserializeOwned> Case<T> {
             event,
             hand,
             value,
+            generated: PhantomData,
         }
     }
 
@@ -75,6 +93,9 @@ impl<T: Serialize + DeserializeOwned> Case<T> {
     fn bench(&self, c: &mut Criterion) {
         let mut group = c.benchmark_group(self.name);
         group.throughput(Throughput::Bytes(self.payload.len() as u64));
+        group.bench_function("eventcat struct decode", |b| {
+            b.iter(|| S::decode(black_box(self.payload)))
+        });
         group.bench_function("eventcat decode", |b| {
             b.iter(|| ReceivedEvent::decode(black_box(self.name), black_box(self.payload)))
         });
@@ -138,19 +159,23 @@ fn first_difference(expected: &Value, found: &Value, path: &str) -> Option<Strin
 
 /// Checks all four payloads, then benchmarks each in turn.
 fn bench(c: &mut Criterion) {
-    let focus =
-        Case::<hand::AwInteractionFocusV3>::new("aw-interaction-focus-v3", FOCUS, Host::Sdk);
-    let call = Case::<hand::CallManagerCallConnectV1>::new(
+    let focus = Case::<AwInteractionFocusV3, hand::AwInteractionFocusV3>::new(
+        "aw-interaction-focus-v3",
+        FOCUS,
+        Host::Sdk,
+    );
+    let call = Case::<CallManagerCallConnectV1, hand::CallManagerCallConnectV1>::new(
         "call-manager-call-connect-v1",
         CALL,
         Host::Sdk,
     );
-    let offered = Case::<hand::MashellChatOfferedCcEventV1>::new(
+    let offered = Case::<MashellChatOfferedCcEventV1, hand::MashellChatOfferedCcEventV1>::new(
         "mashell-chat-offered-cc-event-v1",
         OFFERED,
         Host::Maestro,
     );
-    let chat = Case::<hand::AwChatInitV1>::new("aw-chat-init-v1", CHAT_INIT, Host::Sdk);
+    let chat =
+        Case::<AwChatInitV1, hand::AwChatInitV1>::new("aw-chat-init-v1", CHAT_INIT, Host::Sdk);
     focus.bench(c);
     call.bench(c);
     offered.bench(c);

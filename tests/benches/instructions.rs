@@ -1,6 +1,7 @@
-//! Instruction counts (callgrind, through gungraun) of what `decode.rs` times: eventcat's
-//! `ReceivedEvent::decode` and `from_message`, and the hand-written serde structs of [`hand`]
-//! read with `serde_json::from_str`, on the same payloads. Counts do not drift with machine
+//! Instruction counts (callgrind, through gungraun) of what `decode.rs` times: the generated
+//! structs' own `decode`, eventcat's `ReceivedEvent::decode` and `from_message`, and the
+//! hand-written serde structs of [`hand`] read with `serde_json::from_str`, on the same payloads;
+//! and encoding them back, eventcat's `to_json` beside `serde_json::to_string`. Counts do not drift with machine
 //! load as times do. Needs valgrind and `gungraun-runner` of the same version as the
 //! `gungraun` dev-dependency: `cargo install gungraun-runner --version 0.20.0`.
 //! `scripts/bench-ratios --instructions` tabulates a run.
@@ -14,7 +15,10 @@ mod payloads;
 use std::hint::black_box;
 
 use eventcat::PartnerEvent as _;
-use eventcat_tests::catalog::{AwInteractionFocusV3, DecodeError, ReceivedEvent};
+use eventcat_tests::catalog::{
+    AwChatInitV1, AwInteractionFocusV3, CallManagerCallConnectV1, DecodeError, EncodeError,
+    MashellChatOfferedCcEventV1, ReceivedEvent,
+};
 use gungraun::{library_benchmark, library_benchmark_group, main};
 use payloads::{CALL, CHAT_INIT, FOCUS, Host, OFFERED};
 
@@ -38,11 +42,32 @@ fn eventcat_decode(name: &str, payload: &str) -> Result<ReceivedEvent, DecodeErr
     black_box(ReceivedEvent::decode(black_box(name), black_box(payload)))
 }
 
-// `PartnerEvent::decode` of the struct itself, without the dispatch by event name.
+// `PartnerEvent::decode` of the generated struct itself: the same work as the hand-written
+// struct's, without the dispatch by event name.
 #[library_benchmark]
 #[bench::focus_v3(FOCUS)]
 fn eventcat_struct_decode_focus(payload: &str) -> Result<AwInteractionFocusV3, DecodeError> {
     black_box(AwInteractionFocusV3::decode(black_box(payload)))
+}
+
+#[library_benchmark]
+#[bench::call_connect(CALL)]
+fn eventcat_struct_decode_call(payload: &str) -> Result<CallManagerCallConnectV1, DecodeError> {
+    black_box(CallManagerCallConnectV1::decode(black_box(payload)))
+}
+
+#[library_benchmark]
+#[bench::chat_offered(OFFERED)]
+fn eventcat_struct_decode_offered(
+    payload: &str,
+) -> Result<MashellChatOfferedCcEventV1, DecodeError> {
+    black_box(MashellChatOfferedCcEventV1::decode(black_box(payload)))
+}
+
+#[library_benchmark]
+#[bench::chat_init(CHAT_INIT)]
+fn eventcat_struct_decode_chat(payload: &str) -> Result<AwChatInitV1, DecodeError> {
+    black_box(AwChatInitV1::decode(black_box(payload)))
 }
 
 #[library_benchmark]
@@ -85,11 +110,76 @@ fn serde_struct_decode_chat(payload: &str) -> serde_json::Result<hand::AwChatIni
     hand_decode(payload)
 }
 
+/// The payload decoded by eventcat, before the count starts (and never freed).
+fn event((name, payload): (&'static str, &'static str)) -> &'static ReceivedEvent {
+    let event = ReceivedEvent::decode(name, payload).expect("eventcat decodes the payload");
+    Box::leak(Box::new(event))
+}
+
+/// The payload decoded as a hand-written struct, before the count starts (and never freed).
+fn hand_value<T: serde::de::DeserializeOwned>(payload: &'static str) -> &'static T {
+    let value = serde_json::from_str(payload).expect("the hand-written struct decodes it");
+    Box::leak(Box::new(value))
+}
+
+#[library_benchmark]
+#[bench::focus_v3(args = ((FOCUS_NAME, FOCUS)), setup = event)]
+#[bench::call_connect(args = ((CALL_NAME, CALL)), setup = event)]
+#[bench::chat_offered(args = ((OFFERED_NAME, OFFERED)), setup = event)]
+#[bench::chat_init(args = ((CHAT_NAME, CHAT_INIT)), setup = event)]
+fn eventcat_encode(event: &ReceivedEvent) -> Result<String, EncodeError> {
+    black_box(black_box(event).to_json())
+}
+
+/// `serde_json::to_string` of a hand-written struct.
+fn hand_encode<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    black_box(serde_json::to_string(black_box(value)))
+}
+
+#[library_benchmark]
+#[bench::focus_v3(args = (FOCUS), setup = hand_value)]
+fn serde_struct_encode_focus(value: &hand::AwInteractionFocusV3) -> serde_json::Result<String> {
+    hand_encode(value)
+}
+
+#[library_benchmark]
+#[bench::call_connect(args = (CALL), setup = hand_value)]
+fn serde_struct_encode_call(value: &hand::CallManagerCallConnectV1) -> serde_json::Result<String> {
+    hand_encode(value)
+}
+
+#[library_benchmark]
+#[bench::chat_offered(args = (OFFERED), setup = hand_value)]
+fn serde_struct_encode_offered(
+    value: &hand::MashellChatOfferedCcEventV1,
+) -> serde_json::Result<String> {
+    hand_encode(value)
+}
+
+#[library_benchmark]
+#[bench::chat_init(args = (CHAT_INIT), setup = hand_value)]
+fn serde_struct_encode_chat(value: &hand::AwChatInitV1) -> serde_json::Result<String> {
+    hand_encode(value)
+}
+
+library_benchmark_group!(
+    name = encoding;
+    benchmarks =
+        eventcat_encode,
+        serde_struct_encode_focus,
+        serde_struct_encode_call,
+        serde_struct_encode_offered,
+        serde_struct_encode_chat
+);
+
 library_benchmark_group!(
     name = decoding;
     benchmarks =
         eventcat_decode,
         eventcat_struct_decode_focus,
+        eventcat_struct_decode_call,
+        eventcat_struct_decode_offered,
+        eventcat_struct_decode_chat,
         eventcat_from_message,
         serde_struct_decode_focus,
         serde_struct_decode_call,
@@ -97,4 +187,4 @@ library_benchmark_group!(
         serde_struct_decode_chat
 );
 
-main!(library_benchmark_groups = decoding);
+main!(library_benchmark_groups = decoding, encoding);
