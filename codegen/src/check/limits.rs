@@ -11,11 +11,18 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Catalog, Element, Event, Field, Payload, SchemaVersion, Shape, TypeDecl};
 
 /// The deepest nesting of Rust types a value may have, in levels: each object, enum, `one_of`
-/// and constant type, each array and map, and each `Option` (an optional or nullable field, a
-/// nullable element) is one level; an event struct is one more, and one more again for the box
-/// around a shared payload type. rustc stops at 127 to 132 such levels, depending on the shape
-/// (its recursion limit is 128).
+/// and constant type and each `Option` (an optional or nullable field, a nullable element) is one
+/// level, an array [`ARRAY_LEVELS`] and a map [`MAP_LEVELS`]; an event struct is one more, and
+/// one more again for the box around a shared payload type. rustdoc stops at about 121 such
+/// levels and rustc at 127 to 132, depending on the shape (the recursion limit is 128).
 pub const MAX_NESTING: usize = 100;
+
+/// The levels an array counts: when rustdoc works out whether a type is `Send` (and the other
+/// auto traits) it walks `Vec`'s own parts too, three steps where the catalog has one.
+const ARRAY_LEVELS: usize = 3;
+
+/// The levels a map counts: the `BTreeMap`'s node types are nine steps of that walk.
+const MAP_LEVELS: usize = 9;
 
 /// The most fields an object may have (inline, shared or an event's payload). rustc's memory
 /// grows faster than the number of fields of one object.
@@ -292,9 +299,8 @@ impl<'a> Nesting<'a> {
                 }
             }
             Shape::Object(fields) => Depth::around(self.fields(fields, inside), 1),
-            Shape::Array(element, _) | Shape::Map(element) => {
-                Depth::around(self.element(element, inside), 1)
-            }
+            Shape::Array(element, _) => Depth::around(self.element(element, inside), ARRAY_LEVELS),
+            Shape::Map(element) => Depth::around(self.element(element, inside), MAP_LEVELS),
             Shape::OneOf(members) => {
                 let deepest = members
                     .iter()
@@ -429,8 +435,9 @@ fn nesting_error(location: Location, what: &str) -> Diagnostic {
         location,
         format!(
             "{what}; eventcat generates at most {MAX_NESTING} levels of Rust types inside one \
-             another, since rustc stops at about 127 (each object, enum, `one_of`, array, map \
-             and optional or nullable value is a level): flatten the payload"
+             another, since rustdoc stops at about 121 (each object, enum, `one_of` and optional \
+             or nullable value is a level, an array {ARRAY_LEVELS} and a map {MAP_LEVELS}): \
+             flatten the payload"
         ),
     )
 }
