@@ -612,7 +612,7 @@ impl<'a> Planner<'a> {
         {
             // Every public item has a doc, so that `missing_docs` holds for the generated code.
             let doc = match &decl.doc {
-                Some(doc) => vec![doc.clone()],
+                Some(doc) => vec![naming::doc_prose(doc)],
                 None => vec![format!("The `{}` type of the catalog.", decl.name)],
             };
             self.declare(&decl.name, doc, &decl.shape, decl.location);
@@ -743,7 +743,7 @@ impl<'a> Planner<'a> {
             items.push(FieldItem {
                 rust_name: field.rust_name.clone(),
                 wire_name: field.wire_name.clone(),
-                doc: field.doc.clone(),
+                doc: field.doc.as_deref().map(naming::doc_prose),
                 ty,
                 optional: field.optional,
                 nullable: field.nullable,
@@ -846,7 +846,10 @@ impl<'a> Planner<'a> {
                 if let Some(place) = names.part(&name) {
                     self.parts.insert(name.clone(), place.clone());
                 }
-                let doc = vec![format!("The `{part}` part of [`{owner}`].")];
+                let doc = vec![format!(
+                    "The `{part}` part of {}.",
+                    naming::type_link(owner)
+                )];
                 self.declare(&name, doc, shape, location);
                 TypeRef::Named(name)
             }
@@ -974,10 +977,11 @@ impl<'a> Planner<'a> {
             .products
             .get(&event.product)
             .map_or(event.product.as_str(), |p| p.title.as_str());
-        let mut doc: Vec<String> = event.doc.lines().map(str::to_owned).collect();
+        let product = naming::doc_prose(product);
+        let mut doc: Vec<String> = event.doc.lines().map(naming::doc_prose).collect();
         if let Some(note) = &version.doc {
             doc.push(String::new());
-            doc.extend(note.lines().map(str::to_owned));
+            doc.extend(note.lines().map(naming::doc_prose));
         }
         doc.push(String::new());
         doc.push(format!(
@@ -992,9 +996,9 @@ impl<'a> Planner<'a> {
         if let Some(shared) = wraps {
             doc.push(String::new());
             doc.push(format!(
-                "The payload is a [`{}`] plus its own `schemaVersion`: this struct boxes it \
+                "The payload is a {} plus its own `schemaVersion`: this struct boxes it \
                  and dereferences to it, so one function can handle every event that carries one.",
-                shared.name
+                naming::type_link(&shared.name)
             ));
         }
         if let Some(example) = &version.example {

@@ -9,6 +9,8 @@ use crate::plan::{Conversion, ConversionKind, FamilyItem, FieldSource, Plan, Val
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::naming::type_link;
+
 pub(super) fn emit(plan: &Plan) -> TokenStream {
     let conversions = plan.conversions.iter().map(|c| conversion(plan, c));
     let families = plan.families.iter().map(family);
@@ -103,9 +105,9 @@ fn dropped_note(conversion: &Conversion) -> String {
         .map(|d| format!("`{d}`"))
         .collect();
     format!(
-        " Drops {}, which [`{}`] does not have.",
+        " Drops {}, which {} does not have.",
         list.join(", "),
-        conversion.to
+        type_link(&conversion.to)
     )
 }
 
@@ -114,8 +116,9 @@ fn from_impl(conversion: &Conversion, built: &TokenStream, dropped: &str) -> Tok
     let (from, to) = (ident(&conversion.from), ident(&conversion.to));
     let allow = allow_deprecated(conversion.names_deprecated);
     let doc = format!(
-        " Converts [`{}`] into [`{}`].{dropped}",
-        conversion.from, conversion.to
+        " Converts {} into {}.{dropped}",
+        type_link(&conversion.from),
+        type_link(&conversion.to)
     );
     let doc = doc_attr(&doc);
     // A target with no data fields reads nothing from the source.
@@ -171,8 +174,8 @@ fn upgrade_impl(
         .map(|(n, _)| format!("`{}`", n.trim_start_matches("r#")))
         .collect();
     let doc = format!(
-        " Upgrades to [`{}`], which also needs {}.{dropped}",
-        conversion.to,
+        " Upgrades to {}, which also needs {}.{dropped}",
+        type_link(&conversion.to),
         missing.join(", ")
     );
     let doc = doc_attr(&doc);
@@ -233,7 +236,7 @@ fn family(family: &FamilyItem) -> TokenStream {
         .map(|(variant, struct_name, deprecated)| StructVariant {
             variant: variant.clone(),
             struct_name: struct_name.clone(),
-            doc: format!(" [`{struct_name}`]"),
+            doc: format!(" {}", type_link(struct_name)),
             deprecated: if *deprecated {
                 let note = format!("`{struct_name}` is deprecated; see its documentation");
                 quote! { #[deprecated(note = #note)] }
@@ -253,8 +256,10 @@ fn family(family: &FamilyItem) -> TokenStream {
                 quote! { #name::#variant(value) => value.into() }
             }
         });
-        let doc =
-            format!(" Converts any version into the oldest, [`{oldest}`], dropping what it lacks.");
+        let doc = format!(
+            " Converts any version into the oldest, {}, dropping what it lacks.",
+            type_link(oldest)
+        );
         let doc = doc_attr(&doc);
         quote! {
             #doc

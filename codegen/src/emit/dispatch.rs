@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::{StructVariant, deprecated_attr, doc_lines, ident, struct_enum};
 use crate::model::Direction;
-use crate::naming::{RECEIVED_ENUM, SEND_ENUM};
+use crate::naming::{RECEIVED_ENUM, SEND_ENUM, type_link};
 use crate::plan::{Carried, EventItem, Extra, Plan};
 
 pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
@@ -230,9 +230,9 @@ fn carrier_methods(plan: &Plan, events: &[&EventItem]) -> TokenStream {
             });
             let others = (carrier.events.len() < events.len()).then(|| quote! { _ => &[], });
             let doc = doc_lines(&[format!(
-                "Every [`{}`] the event carries: {} of the {} received event schema versions \
+                "Every {} the event carries: {} of the {} received event schema versions \
                  carry them, as their payload or in one field; the others carry none.",
-                carrier.type_name,
+                type_link(&carrier.type_name),
                 carrier.events.len(),
                 events.len()
             )]);

@@ -7,6 +7,7 @@ use quote::quote;
 
 use super::{allow_deprecated, doc_attr, ident};
 use crate::model::{Direction, Status};
+use crate::naming::doc_prose;
 use crate::plan::{EntryItem, EventItem, Plan};
 
 pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
@@ -23,7 +24,7 @@ pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
 fn product_enum(plan: &Plan) -> TokenStream {
     let variants = plan.products.iter().map(|p| {
         let variant = ident(&p.variant);
-        let doc = doc_attr(&format!(" {} (`{}`).", p.title, p.id));
+        let doc = doc_attr(&format!(" {} (`{}`).", doc_prose(&p.title), p.id));
         quote! { #doc #variant }
     });
     let ids = plan.products.iter().map(|p| {

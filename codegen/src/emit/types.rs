@@ -5,6 +5,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use crate::naming::type_link;
+
 use super::{
     allow_deprecated, default_expr, deprecated_attr, derives, doc_attr, doc_lines, ident, paths,
     rust_type,
@@ -124,7 +126,7 @@ fn wrapper(item: &StructItem, wrapped: &str, rt: &TokenStream) -> TokenStream {
     let inner = ident(wrapped);
     // The event's own constants (its `schemaVersion`); the shared type checks its own.
     let constants = constant_list(&item.constants, rt);
-    let inner_doc = doc_attr(&format!(" The [`{wrapped}`] the event carries."));
+    let inner_doc = doc_attr(&format!(" The {} the event carries.", type_link(wrapped)));
     let mut base = STRUCT_DERIVES.to_vec();
     if item.has_default {
         base.push("Default");

@@ -16,7 +16,8 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Catalog, Direction, Element, Event, Field, Payload, SchemaVersion, Shape};
 pub(crate) use rules::{
     KEYWORDS, PRELUDE_TYPE_NAMES, RECEIVED_ENUM, SCHEMA_VERSION_RUST_NAME, SEND_ENUM,
-    SUPPORT_NAMES, enum_variant_name, is_field_name, is_type_name, item_part, value_part,
+    SUPPORT_NAMES, doc_prose, enum_variant_name, is_field_name, is_type_name, item_part, type_link,
+    value_part,
 };
 #[cfg(feature = "cli")]
 pub(crate) use rules::{PRODUCT_ENUM, dispatch_enum};

@@ -121,6 +121,75 @@ pub(crate) const PRELUDE_TYPE_NAMES: &[&str] = &[
     "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
 ];
 
+/// The prelude's derive macros. A shared type may take one of their names (`Default`), but a
+/// doc link to it must then say that it means the type.
+const PRELUDE_MACRO_NAMES: &[&str] = &[
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+];
+
+/// A doc link to the generated type `name`: ``[`Name`]``, or ``[`type@Name`]`` for a name a
+/// prelude macro has too (rustdoc shows both as `Name`).
+pub(crate) fn type_link(name: &str) -> String {
+    if PRELUDE_MACRO_NAMES.contains(&name) {
+        format!("[`type@{name}`]")
+    } else {
+        format!("[`{name}`]")
+    }
+}
+
+/// Catalog prose as rustdoc shows it word for word: brackets, angle brackets and backslashes are
+/// escaped (rustdoc would read `[attr]` as a link and `<id>` as an HTML tag, and warn), and each
+/// `http://` or `https://` address becomes an autolink (a bare one is a warning too).
+pub(crate) fn doc_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = next_address(rest) {
+        escape_markdown(&rest[..start], &mut out);
+        let address = address_at(&rest[start..]);
+        out.push('<');
+        out.push_str(address);
+        out.push('>');
+        rest = &rest[start + address.len()..];
+    }
+    escape_markdown(rest, &mut out);
+    out
+}
+
+/// Where the next `http://` or `https://` address in `text` starts.
+fn next_address(text: &str) -> Option<usize> {
+    ["http://", "https://"]
+        .iter()
+        .filter_map(|scheme| text.find(scheme))
+        .min()
+}
+
+/// The address `text` starts with: up to a space or a character no address holds here, without
+/// the punctuation that ends a sentence.
+fn address_at(text: &str) -> &str {
+    let end = text
+        .find(|c: char| c.is_whitespace() || "<>[]\\\"`".contains(c))
+        .unwrap_or(text.len());
+    text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\''])
+}
+
+/// Appends `text` with the characters rustdoc would read as links, tags or escapes escaped.
+fn escape_markdown(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
 /// Every name a shared type may not take, sorted: the prelude names, the generated support
 /// items and the keyword `Self`.
 pub fn reserved_type_names() -> Vec<&'static str> {
@@ -394,5 +463,31 @@ mod tests {
             enum_variant_name,
             &[("🎉", "U1F389"), ("-", "U002D"), ("", "V")],
         );
+    }
+
+    #[test]
+    fn catalog_prose_reads_in_rustdoc_as_written() {
+        let cases = [
+            (
+                "Plain text, `code` and *emphasis*.",
+                "Plain text, `code` and *emphasis*.",
+            ),
+            ("Has #[attr] and [x]", "Has #\\[attr\\] and \\[x\\]"),
+            ("The <id> of a\\b", "The \\<id\\> of a\\\\b"),
+            ("See https://8x8.com/docs.", "See <https://8x8.com/docs>."),
+            (
+                "(http://a.example/x) or https://b.example",
+                "(<http://a.example/x>) or <https://b.example>",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(doc_prose(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn links_to_types_named_like_prelude_macros_say_they_mean_the_type() {
+        assert_eq!(type_link("CallObject"), "[`CallObject`]");
+        assert_eq!(type_link("Default"), "[`type@Default`]");
     }
 }
