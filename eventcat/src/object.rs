@@ -1,9 +1,9 @@
 //! Reading and writing the catalog's object types, for the code eventcat generates.
 //!
 //! A generated struct implements [`Fields`]: one `match` from its wire keys to its fields and
-//! constants, one that fills a slot per field, and a writer of its fields. Everything else is here, once: reading only from a JSON
-//! object, refusing a key given twice, checking and writing constants, item bounds, and the
-//! trail of failed keys that error paths are built from. These items are public so that
+//! constants, one that fills a slot per field, and a writer of its fields. Everything else is
+//! here, once: reading only from a JSON object, refusing a key given twice, checking and writing
+//! constants, item bounds, and the trail of failed keys that error paths are built from. These items are public so that
 //! generated code can name them; partner code has no need to.
 
 use std::borrow::Cow;
@@ -228,7 +228,6 @@ impl<'de> DeserializeSeed<'de> for &Constant {
 /// The constants and data fields of an object type: what generated code implements.
 pub trait Fields: Sized {
     /// The object's constant keys, which [`Fields::entry`] names by their place here.
-    /// here.
     const CONSTANTS: &'static [Constant] = &[];
 
     /// The constants that must be present, one bit each (of the first 64).
