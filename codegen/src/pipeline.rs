@@ -116,6 +116,7 @@ pub enum GenerateError {
     #[error(transparent)]
     Hook(#[from] HookError),
     /// The generated tokens did not form a Rust file (a bug in eventcat).
+    #[cfg(feature = "build")]
     #[error("generated code does not parse: {0}")]
     Render(String),
 }
