@@ -12,9 +12,9 @@ use crate::model::{Catalog, Element, Event, Field, Payload, SchemaVersion, Shape
 
 /// The deepest nesting of Rust types a value may have, in levels: each object, enum, `one_of`
 /// and constant type and each `Option` (an optional or nullable field, a nullable element) is one
-/// level, an array three and a map nine; an event struct is one more, and
-/// one more again for the box around a shared payload type. rustdoc stops at about 121 such
-/// levels and rustc at 127 to 132, depending on the shape (the recursion limit is 128).
+/// level, an array three and a map nine; an event struct is one more, and one more again for the
+/// box around a shared payload type. rustdoc stops at about 121 such levels and rustc at 127 to
+/// 132, depending on the shape (the recursion limit is 128).
 pub const MAX_NESTING: usize = 100;
 
 /// The levels an array counts: when rustdoc works out whether a type is `Send` (and the other

@@ -146,48 +146,63 @@ pub(crate) fn type_link(name: &str) -> String {
 }
 
 /// Catalog prose as rustdoc shows it word for word: brackets, angle brackets and backslashes are
-/// escaped (rustdoc would read `[attr]` as a link and `<id>` as an HTML tag, and warn), and each
-/// `http://` or `https://` address becomes an autolink (a bare one is a warning too).
+/// escaped (rustdoc would read `[attr]` as a link and `<id>` as an HTML tag, and warn), each
+/// `http://` or `https://` address becomes an autolink (a bare one is a warning too), and code
+/// spans, whose text Markdown shows as written, stay as they are.
 pub(crate) fn doc_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = next_address(rest) {
-        escape_markdown(&rest[..start], &mut out);
-        let address = address_at(&rest[start..]);
-        out.push('<');
-        out.push_str(address);
-        out.push('>');
-        rest = &rest[start + address.len()..];
+    while let Some(c) = rest.chars().next() {
+        let taken = if let Some(code) = backticks_at(rest) {
+            out.push_str(code);
+            code.len()
+        } else if let Some(address) = address_at(rest) {
+            out.push('<');
+            out.push_str(address);
+            out.push('>');
+            address.len()
+        } else {
+            if matches!(c, '\\' | '[' | ']' | '<' | '>') {
+                out.push('\\');
+            }
+            out.push(c);
+            c.len_utf8()
+        };
+        rest = &rest[taken..];
     }
-    escape_markdown(rest, &mut out);
     out
 }
 
-/// Where the next `http://` or `https://` address in `text` starts.
-fn next_address(text: &str) -> Option<usize> {
-    ["http://", "https://"]
-        .iter()
-        .filter_map(|scheme| text.find(scheme))
-        .min()
+/// The code span `text` starts with, through the next run of as many backticks; or, when no run
+/// closes it, the backticks alone (which Markdown shows as they are).
+fn backticks_at(text: &str) -> Option<&str> {
+    let run = |at: &str| at.len() - at.trim_start_matches('`').len();
+    let ticks = run(text);
+    if ticks == 0 {
+        return None;
+    }
+    let mut from = ticks;
+    while let Some(found) = text[from..].find('`') {
+        let start = from + found;
+        let closing = run(&text[start..]);
+        if closing == ticks {
+            return Some(&text[..start + ticks]);
+        }
+        from = start + closing;
+    }
+    Some(&text[..ticks])
 }
 
-/// The address `text` starts with: up to a space or a character no address holds here, without
-/// the punctuation that ends a sentence.
-fn address_at(text: &str) -> &str {
+/// The `http://` or `https://` address `text` starts with: up to a space or a character no
+/// address holds here, without the punctuation that ends a sentence.
+fn address_at(text: &str) -> Option<&str> {
+    if !(text.starts_with("http://") || text.starts_with("https://")) {
+        return None;
+    }
     let end = text
         .find(|c: char| c.is_whitespace() || "<>[]\\\"`".contains(c))
         .unwrap_or(text.len());
-    text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\''])
-}
-
-/// Appends `text` with the characters rustdoc would read as links, tags or escapes escaped.
-fn escape_markdown(text: &str, out: &mut String) {
-    for c in text.chars() {
-        if matches!(c, '\\' | '[' | ']' | '<' | '>') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    Some(text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']))
 }
 
 /// Every name a shared type may not take, sorted: the prelude names, the generated support
@@ -478,6 +493,14 @@ mod tests {
             (
                 "(http://a.example/x) or https://b.example",
                 "(<http://a.example/x>) or <https://b.example>",
+            ),
+            (
+                "Code as written: `Vec<[u8]>` and ``a ` b`` (https://c.example).",
+                "Code as written: `Vec<[u8]>` and ``a ` b`` (<https://c.example>).",
+            ),
+            (
+                "An open ` tick, <then> text",
+                "An open ` tick, \\<then\\> text",
             ),
         ];
         for (text, expected) in cases {
