@@ -70,5 +70,5 @@ pub use options::{
 pub use pipeline::generate_source;
 pub use pipeline::{
     BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError, Loaded, generate,
-    generate_empty, load_bundled, load_file, load_str, read_catalog,
+    generate_failed, load_bundled, load_file, load_str, read_catalog,
 };

@@ -4,6 +4,7 @@
 //! ([`crate::hooks`]) and emits the tokens ([`crate::emit`]); [`generate_source`] renders them as
 //! a Rust file ([`crate::render`]).
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Report};
@@ -152,23 +153,31 @@ pub fn generate(
     Ok(emit::emit(&plan, &runtime))
 }
 
-/// The items of a catalog without events: the support types (`CatalogEntry`, `ReceivedEvent`,
-/// `DecodeError`, ...) and nothing else, calling the runtime at `options`' crate path (or
-/// `::eventcat`, when that path is the error). The derive emits them beside its error, so that
-/// a failed expansion is reported once instead of as a cascade of unresolved names.
-pub fn generate_empty(options: &Options) -> proc_macro2::TokenStream {
-    let empty = Catalog {
-        products: Default::default(),
-        types: Vec::new(),
-        events: Vec::new(),
-    };
+/// What a failed expansion expands to instead of the items: `error` (one or more
+/// `compile_error!` invocations) carried by a stand-in for each type the catalog would generate,
+/// so that the error is the only one rustc reports. The types are those of the catalog text
+/// `source`, named best effort as far as it checks; when it does not parse, those every catalog
+/// generates (`ReceivedEvent`, `CatalogEntry`, ...). The runtime's re-exports are named at `options`' crate path (or `::eventcat`,
+/// when that path is the error).
+pub fn generate_failed(
+    source: &str,
+    options: &Options,
+    error: proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
     let runtime = options
         .runtime_path()
         .unwrap_or_else(|_| quote::quote! { ::eventcat });
-    naming::Names::of(&empty)
-        .and_then(|names| plan::plan(&empty, &names, &Default::default()))
-        .map(|plan| emit::emit(&plan, &runtime))
-        .unwrap_or_default()
+    let types = catalog_types(source);
+    emit::emit_failed(&types, &runtime, error)
+}
+
+/// The types the catalog `source` generates, as far as it checks.
+fn catalog_types(source: &str) -> BTreeSet<String> {
+    let source = load::input::normalize_line_breaks(source);
+    match load::parse(&source) {
+        Ok(file) => naming::type_names(&check::as_far_as_it_checks(&file)),
+        Err(_) => naming::catalog_support_types(),
+    }
 }
 
 /// Loads catalog text and renders the generated code as a pretty-printed Rust file.

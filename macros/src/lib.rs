@@ -20,6 +20,7 @@ use eventcat_codegen::{
     LoadError, Options, Replacement, SelectError, SunsetPolicy,
 };
 use proc_macro::TokenStream;
+use proc_macro2::TokenTree;
 use quote::quote;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
@@ -35,25 +36,58 @@ pub fn derive_event_catalog(input: TokenStream) -> TokenStream {
     }
 }
 
-/// The expansion: the items, or the error plus the items of an empty catalog and the marker's
-/// impl, so that the code naming them reports no further errors. Either way it names what the
-/// expansion read (the catalog file, `SOURCE_DATE_EPOCH`), so that cargo expands it again when
-/// one of them changes.
+/// The expansion: the items, or the error carried by a stand-in for each type the catalog would
+/// generate and the marker's impl, so that the error is the only one rustc reports about the
+/// code naming them. Either way it names what the expansion read (the catalog file,
+/// `SOURCE_DATE_EPOCH`), so that cargo expands it again when one of them changes.
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let mut inputs = Inputs::default();
     match expand(input, &mut inputs) {
         Ok(items) => quote! { #inputs #items },
         Err(err) => {
-            let error = err.into_compile_error();
             let crate_path = parse_args(input).ok().and_then(|args| args.crate_path);
             let fallback = Options {
                 crate_path: crate_path.as_ref().map(LitStr::value),
                 ..Options::default()
             };
-            let support = eventcat_codegen::generate_empty(&fallback);
+            let source = inputs.source.take().unwrap_or_else(|| catalog_text(input));
+            let error = err.into_compile_error();
+            let stand_ins = eventcat_codegen::generate_failed(&source, &fallback, error);
             let marker = marker_impl(input);
-            quote! { #error #inputs #support #marker }
+            quote! { #inputs #stand_ins #marker }
         }
+    }
+}
+
+/// The catalog text of an expansion that failed before reading it, for its stand-ins: the file
+/// that a top-level `path = "..."` of the attribute names (found without reading the rest of the
+/// attribute, which may be what failed), or the bundled catalog when there is no `path` or the
+/// file cannot be read (a partner's catalog is most often a copy of it, so its names are the
+/// best guess at what the partner's code names).
+fn catalog_text(input: &DeriveInput) -> String {
+    let bundled = || eventcat_codegen::BUNDLED_CATALOG.to_owned();
+    let attr = input.attrs.iter().find(|a| a.path().is_ident("catalog"));
+    let Some(syn::Meta::List(list)) = attr.map(|a| &a.meta) else {
+        return bundled();
+    };
+    let tokens: Vec<_> = list.tokens.clone().into_iter().collect();
+    let relative = tokens.windows(3).find_map(|window| match window {
+        [
+            TokenTree::Ident(key),
+            TokenTree::Punct(eq),
+            TokenTree::Literal(value),
+        ] if key == "path" && eq.as_char() == '=' => {
+            syn::parse2::<LitStr>(TokenTree::Literal(value.clone()).into()).ok()
+        }
+        _ => None,
+    });
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    match (relative, root) {
+        (Some(relative), Some(root)) => {
+            let full = root.join(relative.value());
+            eventcat_codegen::read_catalog(&full, &relative.value()).unwrap_or_else(|_| bundled())
+        }
+        _ => bundled(),
     }
 }
 
@@ -63,7 +97,10 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
 /// tracks the variables `env!` and `option_env!` read).
 #[derive(Default)]
 struct Inputs {
+    /// The catalog file's path, when it is not the bundled catalog.
     catalog: Option<String>,
+    /// The catalog text, once read.
+    source: Option<String>,
     source_date_epoch: bool,
 }
 
@@ -304,7 +341,9 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         ),
     };
 
-    let loaded = eventcat_codegen::load_str(&name, &source)
+    inputs.source = Some(source);
+    let source = inputs.source.as_deref().unwrap_or_default();
+    let loaded = eventcat_codegen::load_str(&name, source)
         .map_err(|err| syn::Error::new(span_of(&args.path, marker), load_message(&err)))?;
     let items = eventcat_codegen::generate(&loaded, &options).map_err(|err| {
         let span = match &err {

@@ -29,10 +29,24 @@ fn copy_catalogs(to: &Path) {
     }
 }
 
+/// `catalogs/one_error.yaml`: the bundled catalog with one typo, a field type of `Queue` that
+/// does not exist, as a partner editing a copy of it might make.
+fn write_one_typo_catalog(project: &Path) {
+    let catalog = eventcat_codegen::BUNDLED_CATALOG;
+    let typo = "queueName: { type: strng,";
+    let broken = catalog.replacen("queueName: { type: string,", typo, 1);
+    assert!(
+        broken.contains(typo),
+        "the bundled catalog still declares Queue.queueName"
+    );
+    std::fs::write(project.join("catalogs/one_error.yaml"), broken).expect("write the catalog");
+}
+
 #[test]
 fn derive_ui() {
     let project = trybuild_project().expect("locate the target directory");
     copy_catalogs(&project);
+    write_one_typo_catalog(&project);
     let cases = trybuild::TestCases::new();
     cases.pass("ui/macros/bundled_pass.rs");
     cases.pass("ui/macros/filtered_pass.rs");
@@ -58,6 +72,12 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/version_mismatch.rs");
     cases.compile_fail("ui/macros/empty_list.rs");
     cases.compile_fail("ui/macros/limits.rs");
+    cases.pass("ui/one_error/pass.rs");
+    cases.compile_fail("ui/one_error/option.rs");
+    cases.compile_fail("ui/one_error/bad_option.rs");
+    cases.compile_fail("ui/one_error/hook.rs");
+    cases.compile_fail("ui/one_error/catalog.rs");
+    cases.compile_fail("ui/one_error/unreadable.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
 }

@@ -26,7 +26,7 @@ use crate::load::catalog::{CatalogFile, Entries, EventDef, NodeDef, Spanned};
 use crate::model::{
     Catalog, Event, Example, Lifecycle, Payload, Product, SchemaVersion, Shape, TypeDecl,
 };
-use crate::naming::{Names, PRELUDE_TYPE_NAMES, SUPPORT_NAMES, is_type_name};
+use crate::naming::{Names, PRELUDE_TYPE_NAMES, is_support_name, is_type_name};
 use limits::Counted;
 pub(crate) use references::{TypeGraph, recursive_aliases};
 use shapes::NodeRole;
@@ -64,6 +64,12 @@ pub(crate) fn check(file: &CatalogFile) -> (Option<Checked>, Vec<Diagnostic>) {
     diagnostics.sort_by_key(|d| d.location.line);
     let checked = names.filter(|_| no_errors(&diagnostics));
     (checked.map(|names| (catalog, names)), diagnostics)
+}
+
+/// The catalog as far as `file` checks, errors or not: what is left of each item that has
+/// errors. Only for a best-effort look at a catalog that [`check`] refused.
+pub(crate) fn as_far_as_it_checks(file: &CatalogFile) -> Catalog {
+    Checker::default().catalog(file)
 }
 
 #[derive(Default)]
@@ -177,7 +183,7 @@ impl Checker {
                     "type name `Self` is a Rust keyword and cannot name a type",
                 );
             } else if PRELUDE_TYPE_NAMES.contains(&name.value.as_str())
-                || SUPPORT_NAMES.contains(&name.value.as_str())
+                || is_support_name(&name.value)
             {
                 self.error(
                     "type-name",

@@ -5,6 +5,7 @@
 
 mod conversions;
 mod dispatch;
+mod failed;
 mod lifecycle;
 mod types;
 
@@ -12,7 +13,10 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
+use crate::naming::RUNTIME_TYPES;
 use crate::plan::{Extra, Plan, TypeItem, TypeRef};
+
+pub(crate) use failed::emit as emit_failed;
 
 /// Every generated item for `plan`, calling the runtime at `rt`.
 pub fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
@@ -31,18 +35,24 @@ pub fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
 }
 
 /// The check that the runtime is the version this generator emits code for, and the runtime
-/// types every catalog's code uses, re-exported so that its module names them all.
+/// types every catalog's code uses.
 fn runtime(rt: &TokenStream) -> TokenStream {
     let major = version_number(env!("CARGO_PKG_VERSION_MAJOR"));
     let minor = version_number(env!("CARGO_PKG_VERSION_MINOR"));
+    let exports = runtime_exports(rt);
     quote! {
         const _: () = #rt::__private::generated_by::<#major, #minor>();
 
+        #exports
+    }
+}
+
+/// The runtime types every catalog's code uses, re-exported so that its module names them all.
+fn runtime_exports(rt: &TokenStream) -> TokenStream {
+    let types = RUNTIME_TYPES.iter().map(|name| ident(name));
+    quote! {
         #[allow(unused_imports)]
-        pub use #rt::{
-            CatalogDate, DeclaredStatus, DecodeError, Direction, EncodeError, EncodedEvent,
-            InvalidDate, LifecycleStatus, PartnerEvent,
-        };
+        pub use #rt::{#(#types),*};
     }
 }
 

@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Catalog, Direction, Element, Event, Field, Payload, SchemaVersion, Shape};
 pub(crate) use rules::{
-    KEYWORDS, PRELUDE_TYPE_NAMES, RECEIVED_ENUM, SCHEMA_VERSION_RUST_NAME, SEND_ENUM,
-    SUPPORT_NAMES, doc_prose, enum_variant_name, is_field_name, is_type_name, item_part, type_link,
-    value_part,
+    CATALOG_TYPES, KEYWORDS, PRELUDE_TYPE_NAMES, RECEIVED_ENUM, RUNTIME_TYPES,
+    SCHEMA_VERSION_RUST_NAME, SEND_ENUM, doc_prose, enum_variant_name, is_field_name,
+    is_support_name, is_type_name, item_part, type_link, value_part,
 };
 #[cfg(feature = "cli")]
 pub(crate) use rules::{PRODUCT_ENUM, dispatch_enum};
@@ -72,31 +72,7 @@ impl Names {
     /// The names of `catalog`, or the `name-collision` errors that leave a name without one
     /// meaning.
     pub(crate) fn of(catalog: &Catalog) -> Result<Names, Vec<Diagnostic>> {
-        let mut namer = Namer {
-            catalog,
-            taken: SUPPORT_NAMES
-                .iter()
-                .map(|n| ((*n).to_owned(), None))
-                .collect(),
-            names: Names::default(),
-            errors: Vec::new(),
-        };
-        for product in catalog.products.values() {
-            let variant = product_variant(&product.id);
-            namer.names.products.insert(product.id.clone(), variant);
-        }
-        for decl in &catalog.types {
-            namer.claim(&decl.name, decl.location);
-        }
-        for decl in &catalog.types {
-            namer.declare(&decl.name, &decl.shape, decl.location);
-        }
-        let mut claimed = Vec::new();
-        for event in &catalog.events {
-            namer.event(event, &mut claimed);
-        }
-        namer.families(&claimed);
-        namer.carriers(&claimed);
+        let namer = Namer::run(catalog);
         if namer.errors.is_empty() {
             Ok(namer.names)
         } else {
@@ -146,6 +122,34 @@ impl Names {
     }
 }
 
+/// Every type the generated code of `catalog` defines (its own types and the catalog support
+/// types, not the runtime's re-exports), claimed as [`Names::of`] claims them but through any
+/// collision: the names a failed expansion stands in for, best effort on a catalog with errors.
+pub(crate) fn type_names(catalog: &Catalog) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = Namer::run(catalog).taken.into_keys().collect();
+    names.retain(|name| can_stand_in(name));
+    names
+}
+
+/// Whether a name taken in a catalog with errors can name a stand-in: a Rust identifier (an
+/// erroneous type name may be none, or `Self`) that shadows neither the prelude nor the
+/// runtime's re-exports.
+fn can_stand_in(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "Self"
+        && !PRELUDE_TYPE_NAMES.contains(&name)
+        && !RUNTIME_TYPES.contains(&name)
+}
+
+/// The types every generated catalog defines, whatever its events.
+pub(crate) fn catalog_support_types() -> BTreeSet<String> {
+    CATALOG_TYPES
+        .iter()
+        .map(|name| (*name).to_owned())
+        .collect()
+}
+
 /// An event struct that took its name: the event, its schema version and the struct name.
 type Claimed<'a> = (&'a Event, &'a SchemaVersion, String);
 
@@ -159,6 +163,34 @@ struct Namer<'a> {
 }
 
 impl<'a> Namer<'a> {
+    /// Claims every name of `catalog` in output order, recording the collisions.
+    fn run(catalog: &'a Catalog) -> Namer<'a> {
+        let support = RUNTIME_TYPES.iter().chain(CATALOG_TYPES);
+        let mut namer = Namer {
+            catalog,
+            taken: support.map(|n| ((*n).to_owned(), None)).collect(),
+            names: Names::default(),
+            errors: Vec::new(),
+        };
+        for product in catalog.products.values() {
+            let variant = product_variant(&product.id);
+            namer.names.products.insert(product.id.clone(), variant);
+        }
+        for decl in &catalog.types {
+            namer.claim(&decl.name, decl.location);
+        }
+        for decl in &catalog.types {
+            namer.declare(&decl.name, &decl.shape, decl.location);
+        }
+        let mut claimed = Vec::new();
+        for event in &catalog.events {
+            namer.event(event, &mut claimed);
+        }
+        namer.families(&claimed);
+        namer.carriers(&claimed);
+        namer
+    }
+
     /// Takes a Rust type name; a name taken twice is an error at the second place.
     fn claim(&mut self, name: &str, location: Location) -> bool {
         let Some(first) = self.taken.get(name) else {

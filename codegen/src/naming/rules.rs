@@ -25,23 +25,27 @@ pub(crate) fn dispatch_enum(direction: Direction) -> &'static str {
     }
 }
 
-/// Names of the items every generated catalog defines or re-exports from the runtime; catalog
-/// types may not take them.
-pub(crate) const SUPPORT_NAMES: &[&str] = &[
+/// The runtime's types every generated catalog re-exports, so that its module names them all.
+pub(crate) const RUNTIME_TYPES: &[&str] = &[
     "CatalogDate",
-    "CatalogEntry",
-    "DecodeError",
     "DeclaredStatus",
+    "DecodeError",
     "Direction",
     "EncodeError",
     "EncodedEvent",
     "InvalidDate",
     "LifecycleStatus",
     "PartnerEvent",
-    PRODUCT_ENUM,
-    RECEIVED_ENUM,
-    SEND_ENUM,
 ];
+
+/// The types every generated catalog defines whatever its events.
+pub(crate) const CATALOG_TYPES: &[&str] = &["CatalogEntry", PRODUCT_ENUM, RECEIVED_ENUM, SEND_ENUM];
+
+/// Whether a generated catalog defines or re-exports an item of this name whatever its events
+/// ([`RUNTIME_TYPES`], [`CATALOG_TYPES`]): catalog types may not take it.
+pub(crate) fn is_support_name(name: &str) -> bool {
+    RUNTIME_TYPES.contains(&name) || CATALOG_TYPES.contains(&name)
+}
 
 /// The Rust struct name of each schema version of `event`. A name depends only on the event
 /// name and the version, never on which other versions the catalog lists, so adding a version
@@ -116,7 +120,7 @@ pub(crate) fn upgrade_method(variant: &str) -> String {
 
 /// Prelude names a shared type may not take: generated items stand in the partner's module, where
 /// they would shadow the prelude. The support items eventcat generates are reserved too
-/// ([`SUPPORT_NAMES`]).
+/// ([`is_support_name`]).
 pub(crate) const PRELUDE_TYPE_NAMES: &[&str] = &[
     "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
 ];
@@ -210,7 +214,8 @@ fn address_at(text: &str) -> Option<&str> {
 pub fn reserved_type_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = PRELUDE_TYPE_NAMES
         .iter()
-        .chain(SUPPORT_NAMES)
+        .chain(RUNTIME_TYPES)
+        .chain(CATALOG_TYPES)
         .chain(&["Self"])
         .copied()
         .collect();
