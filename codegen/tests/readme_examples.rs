@@ -1,11 +1,11 @@
-//! The command-line examples of README.md, run as printed. Every `console` block is a trycmd
+//! The command-line examples of README.md and of the pages of `docs/`, run as printed. Every `console` block is a trycmd
 //! case: `$ ` starts a command, `? N` is its exit status, the lines after it are what it prints
 //! (standard output and standard error together) and a line `...` stands for lines left out.
 //! trycmd drops the last newline of a command's output, so a blank line ends each one.
-//! The blocks run one after another in a scratch directory holding what the README's setup
-//! copies there: `tests/fixtures/` and the bundled `catalog.yaml`. A failure names the line of
-//! the README (its copy in the scratch directory has the same lines); fix the README or the
-//! code, by hand.
+//! The blocks of each page run one after another in a scratch directory holding what the setup
+//! of `docs/cli.md` copies there: `tests/fixtures/` and the bundled `catalog.yaml`. A failure
+//! names the line of the page (its copy in the scratch directory has the same lines); fix the
+//! page or the code, by hand.
 #![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
@@ -78,25 +78,45 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     blocks
 }
 
+/// The README and every page of `docs/`, sorted.
+fn pages() -> Vec<PathBuf> {
+    let docs = root().join("docs");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&docs)
+        .expect("read docs/")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    pages.sort();
+    pages.insert(0, root().join("README.md"));
+    pages
+}
+
 #[test]
 fn readme_examples_print_what_the_readme_shows() {
     let dir = scratch("readme-examples");
-    let case = dir.join("README.md");
-    std::fs::write(&case, read(&root().join("README.md"))).expect("copy the README");
-    let cwd = dir.join("README.in");
-    copy_dir(&root().join("tests/fixtures"), &cwd);
-    std::fs::copy(root().join("catalog.yaml"), cwd.join("catalog.yaml")).expect("copy catalog");
     let cases = trycmd::TestCases::new();
     cases.register_bin("eventcat", Path::new(env!("CARGO_BIN_EXE_eventcat")));
     for program in &PROGRAMS[1..] {
         cases.register_bin(*program, on_path(program));
     }
-    cases.case(&case).run();
+    for page in pages() {
+        let name = page.file_name().expect("a file name");
+        let case = dir.join(name);
+        std::fs::write(&case, read(&page)).expect("copy the page");
+        let cwd = case.with_extension("in");
+        copy_dir(&root().join("tests/fixtures"), &cwd);
+        std::fs::copy(root().join("catalog.yaml"), cwd.join("catalog.yaml")).expect("copy catalog");
+        cases.case(&case);
+    }
+    cases.run();
 }
 
 #[test]
 fn every_transcript_in_the_readme_is_a_console_block_of_known_programs() {
-    let blocks = code_blocks(&read(&root().join("README.md")));
+    let blocks: Vec<_> = pages()
+        .iter()
+        .flat_map(|page| code_blocks(&read(page)))
+        .collect();
     let mut commands = 0;
     for (info, body) in &blocks {
         let lines = body.lines().filter_map(|line| line.strip_prefix("$ "));
@@ -123,7 +143,7 @@ fn every_transcript_in_the_readme_is_a_console_block_of_known_programs() {
     }
     assert!(
         commands >= 10,
-        "only {commands} commands found in the README"
+        "only {commands} commands found in the README and docs/"
     );
 }
 

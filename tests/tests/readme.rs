@@ -1,9 +1,10 @@
-//! The README says what the code does: its excerpt of generated code is in the golden file, its
-//! list of reserved type names is the validator's, and its dependency lines name the version
-//! these crates have and nothing else. (Its Rust snippets compile as doctests of `ui-tests`,
+//! The README says what the code does: its excerpt of generated code is in the golden file, the
+//! list of reserved type names in `docs/catalog-format.md` is the validator's, and its dependency
+//! lines name the version these crates have and nothing else. (Its Rust snippets compile as doctests of `ui-tests`,
 //! whose only dependency is `eventcat`.)
 
 const README: &str = include_str!("../../README.md");
+const CATALOG_FORMAT: &str = include_str!("../../docs/catalog-format.md");
 const GOLDEN: &str = include_str!("../../generated-example/src/generated.rs");
 
 /// The bodies of the README's code blocks whose info string is `info`.
@@ -39,10 +40,10 @@ fn every_rust_block_is_a_doctest_or_the_checked_excerpt() {
 
 #[test]
 fn the_reserved_type_names_are_the_validators() {
-    let start = README
+    let start = CATALOG_FORMAT
         .find("Names the generated code uses itself are reserved")
         .expect("the reserved names paragraph");
-    let paragraph = &README[start..];
+    let paragraph = &CATALOG_FORMAT[start..];
     let paragraph = &paragraph[..paragraph.find("\n- ").expect("the next item")];
     let mut listed: Vec<&str> = paragraph.split('`').skip(1).step_by(2).collect();
     listed.retain(|name| *name != "type-name");

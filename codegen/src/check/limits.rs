@@ -2,7 +2,7 @@
 //! also compiles: rustc stops at types nested too deep, and needs more memory than a build has
 //! for objects with too many fields, enums with too many values and catalogs with too many
 //! types or fields. Each limit is set with headroom below what was measured to compile within
-//! 2 GB (see the README's Limits section).
+//! 2 GB (see docs/limits.md).
 
 use std::collections::{BTreeMap, BTreeSet};
 
