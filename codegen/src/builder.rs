@@ -218,7 +218,7 @@ impl Builder {
         options.products = listed(&self.products, ListOption::Products)?;
         options.events = listed(&self.events, ListOption::Events)?;
         options.as_of = match &self.as_of {
-            Some(text) => Some(crate::check::parse_date(text).ok_or_else(|| {
+            Some(text) => Some(crate::model::parse_date(text).ok_or_else(|| {
                 BuildError::AsOf(format!(
                     "`.as_of(\"{text}\")`: not a day of the form YYYY-MM-DD"
                 ))

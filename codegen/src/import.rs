@@ -29,8 +29,10 @@ use crate::diagnostic::Location;
 use crate::diagnostic::Report;
 use crate::load::catalog::{CatalogFile, EventDef, Spanned};
 use crate::load::input::{NotUtf8, ReadError};
+pub use crate::model::DateKind;
+use crate::model::date_or_dash;
 use crate::model::{Catalog, Direction, Event, Status, direction_word, status_word};
-use crate::page::{Page, PageErrors, PageRow, date_or_dash};
+use crate::page::{Page, PageErrors, PageRow};
 use crate::pipeline::LoadError;
 
 /// The comment above every stub the importer writes.
@@ -38,37 +40,6 @@ pub(crate) const STUB_COMMENT: &str = "# stub: payload facts not yet gathered";
 
 /// The `doc` of a stub event.
 pub(crate) const STUB_DOC: &str = "Listed on the events page; payload facts not yet gathered.";
-
-/// Which lifecycle date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateKind {
-    /// `active_date`.
-    Active,
-    /// `deprecation_date`.
-    Deprecation,
-    /// `sunset_date`.
-    Sunset,
-}
-
-impl DateKind {
-    /// The catalog key.
-    pub fn key(self) -> &'static str {
-        match self {
-            DateKind::Active => "active_date",
-            DateKind::Deprecation => "deprecation_date",
-            DateKind::Sunset => "sunset_date",
-        }
-    }
-
-    /// The page's column name.
-    pub fn column(self) -> &'static str {
-        match self {
-            DateKind::Active => "active date",
-            DateKind::Deprecation => "deprecation date",
-            DateKind::Sunset => "sunset date",
-        }
-    }
-}
 
 /// One way the page and the catalog disagree about an event.
 #[derive(Debug, Clone, PartialEq, Eq)]

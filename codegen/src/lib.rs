@@ -12,7 +12,7 @@
 //! |---|---|---|
 //! | located messages | `diagnostic` | [`Diagnostic`]s and the [`Report`] that renders them |
 //! | loading | `load` | read a file (`input`), parse YAML into the file as written (`catalog`), YAML errors as diagnostics (`yaml_error`) |
-//! | checked model | [`model`] | the [`Catalog`] every later stage reads |
+//! | checked model | [`model`] | the [`Catalog`] every later stage reads, and what the tools share: ISO days, event names, which lifecycle date |
 //! | naming | `naming` | every Rust-name rule, and the names of a catalog chosen once (`Names`) |
 //! | checking | `check` | the file becomes the model and its names: `shapes`, `references` (and the type graph), `defaults`, `examples`, `limits`, `lints` |
 //! | options | `options` | [`Options`], the partner's [`Hooks`], and the selection they make |
@@ -55,12 +55,12 @@ pub use builder::{BuildError, Builder};
 pub use check::limits::{
     MAX_ENUM_VALUES, MAX_FAMILY_VERSIONS, MAX_MEMBERS, MAX_NESTING, MAX_OBJECT_FIELDS, MAX_TYPES,
 };
-pub use check::parse_date;
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use hooks::HookError;
 pub use load::input::MAX_INPUT_BYTES;
 pub use load::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
 pub use model::Catalog;
+pub use model::parse_date;
 pub use naming::{reserved_type_names, rust_field_name};
 pub use options::{
     AttributeHook, DeriveHook, FrontEnd, HookKind, HookRef, Hooks, ListOption, Options,

@@ -392,3 +392,107 @@ pub fn status_word(status: Status) -> &'static str {
         Status::Sunset => "sunset",
     }
 }
+
+/// Which lifecycle date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateKind {
+    /// `active_date`.
+    Active,
+    /// `deprecation_date`.
+    Deprecation,
+    /// `sunset_date`.
+    Sunset,
+}
+
+impl DateKind {
+    /// The catalog key.
+    pub fn key(self) -> &'static str {
+        match self {
+            DateKind::Active => "active_date",
+            DateKind::Deprecation => "deprecation_date",
+            DateKind::Sunset => "sunset_date",
+        }
+    }
+
+    /// The page's column name.
+    pub fn column(self) -> &'static str {
+        match self {
+            DateKind::Active => "active date",
+            DateKind::Deprecation => "deprecation date",
+            DateKind::Sunset => "sunset date",
+        }
+    }
+}
+
+/// An ISO date, or `-`.
+#[cfg(feature = "cli")]
+pub fn date_or_dash(date: Option<Date>) -> String {
+    date.map_or_else(|| "-".to_owned(), |d| d.to_string())
+}
+
+/// Splits `aw-interaction-focus-v3` into its family and major.
+pub(crate) fn parse_event_name(name: &str) -> Option<(String, u64)> {
+    let (family, major) = name.rsplit_once("-v")?;
+    let family_ok = is_kebab_words(family);
+    let major_ok =
+        !major.is_empty() && major.chars().all(|c| c.is_ascii_digit()) && !major.starts_with('0');
+    if !(family_ok && major_ok) {
+        return None;
+    }
+    Some((family.to_owned(), major.parse().ok()?))
+}
+
+/// True for one or more lowercase words joined by `-`, each starting with an ASCII letter and
+/// holding ASCII lowercase letters and digits: the form of event families and product ids.
+pub(crate) fn is_kebab_words(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Parses a `YYYY-MM-DD` day: exactly four digits of year (0001 to 9999), two of month and two
+/// of day, and a day that exists.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<i16> {
+        let part = bytes.get(range)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, d| n * 10 + i16::from(d - b'0')))
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if year == 0 {
+        return None;
+    }
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_have_four_digit_years_from_0001() {
+        assert!(parse_date("2025-09-08").is_some());
+        assert!(parse_date("0001-01-01").is_some());
+        assert!(parse_date("2024-02-29").is_some());
+        for text in [
+            "-001-01-01",
+            "0000-01-01",
+            "2025-9-8",
+            "2025-02-30",
+            "+025-01-01",
+            "2025-01-1 ",
+            "２025-01-01",
+        ] {
+            assert!(parse_date(text).is_none(), "{text}");
+        }
+    }
+}

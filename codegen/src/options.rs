@@ -461,7 +461,7 @@ mod tests {
     #[test]
     fn sunset_policies() {
         let loaded = crate::pipeline::load_bundled().expect("loads");
-        let day = crate::check::parse_date("2026-12-09");
+        let day = crate::model::parse_date("2026-12-09");
         let focus = |sunset| Options {
             events: vec!["aw-interaction-focus-*".into()],
             sunset,
@@ -489,7 +489,7 @@ mod tests {
         ));
         // The day before v1's sunset, only v2 (sunset 2025-07-19) goes.
         let before = Options {
-            as_of: crate::check::parse_date("2026-12-07"),
+            as_of: crate::model::parse_date("2026-12-07"),
             ..focus(SunsetPolicy::Omit)
         };
         let names: Vec<String> = select(&loaded.catalog, &before)

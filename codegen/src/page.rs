@@ -29,9 +29,9 @@ use jiff::fmt::strtime::BrokenDownTime;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
 use semver::Version;
 
-use crate::check::parse_event_name;
 pub use crate::load::catalog::{Direction, Status};
-use crate::model::{direction_word, status_word};
+use crate::model::parse_event_name;
+use crate::model::{date_or_dash, direction_word, status_word};
 
 /// Page headings that name a product, matched case-insensitively, with the product id.
 pub(crate) const PRODUCT_HEADINGS: &[(&str, &str)] = &[
@@ -165,11 +165,6 @@ impl fmt::Display for PageRow {
             date_or_dash(self.sunset),
         )
     }
-}
-
-/// An ISO date, or `-`.
-pub fn date_or_dash(date: Option<Date>) -> String {
-    date.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
 
 impl Page {

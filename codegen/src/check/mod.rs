@@ -25,6 +25,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::load::catalog::{CatalogFile, Entries, EventDef, NodeDef, Spanned};
 use crate::model::{
     Catalog, Event, Example, Lifecycle, Payload, Product, SchemaVersion, Shape, TypeDecl,
+    is_kebab_words, parse_date, parse_event_name,
 };
 use crate::naming::{Names, PRELUDE_TYPE_NAMES, is_support_name, is_type_name};
 use limits::Counted;
@@ -507,30 +508,6 @@ fn types_by_name(types: &[TypeDecl]) -> TypesByName<'_> {
     types.iter().map(|t| (t.name.as_str(), t)).collect()
 }
 
-/// Splits `aw-interaction-focus-v3` into its family and major.
-pub fn parse_event_name(name: &str) -> Option<(String, u64)> {
-    let (family, major) = name.rsplit_once("-v")?;
-    let family_ok = is_kebab_words(family);
-    let major_ok =
-        !major.is_empty() && major.chars().all(|c| c.is_ascii_digit()) && !major.starts_with('0');
-    if !(family_ok && major_ok) {
-        return None;
-    }
-    Some((family.to_owned(), major.parse().ok()?))
-}
-
-/// True for one or more lowercase words joined by `-`, each starting with an ASCII letter and
-/// holding ASCII lowercase letters and digits: the form of event families and product ids.
-fn is_kebab_words(text: &str) -> bool {
-    !text.is_empty()
-        && text.split('-').all(|word| {
-            word.starts_with(|c: char| c.is_ascii_lowercase())
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
-
 /// Why a product id cannot be used, if it cannot: ids follow the word rules of event families,
 /// so that each gives a distinct `Product` variant, and `self` would give the keyword `Self`.
 fn check_product_id(id: &str) -> Result<(), &'static str> {
@@ -543,48 +520,5 @@ fn check_product_id(id: &str) -> Result<(), &'static str> {
         Err("is reserved: its Rust variant would be the keyword `Self`")
     } else {
         Ok(())
-    }
-}
-
-/// Parses a `YYYY-MM-DD` day: exactly four digits of year (0001 to 9999), two of month and two
-/// of day, and a day that exists.
-pub fn parse_date(text: &str) -> Option<Date> {
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| -> Option<i16> {
-        let part = bytes.get(range)?;
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| part.iter().fold(0, |n, d| n * 10 + i16::from(d - b'0')))
-    };
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if year == 0 {
-        return None;
-    }
-    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_have_four_digit_years_from_0001() {
-        assert!(parse_date("2025-09-08").is_some());
-        assert!(parse_date("0001-01-01").is_some());
-        assert!(parse_date("2024-02-29").is_some());
-        for text in [
-            "-001-01-01",
-            "0000-01-01",
-            "2025-9-8",
-            "2025-02-30",
-            "+025-01-01",
-            "2025-01-1 ",
-            "２025-01-01",
-        ] {
-            assert!(parse_date(text).is_none(), "{text}");
-        }
     }
 }

@@ -4,8 +4,8 @@
 use eventcat_codegen::import::{
     Comparison, DateKind, Difference, DifferenceKind, ImportError, ImportReport, Written,
 };
-use eventcat_codegen::model::{direction_word, status_word};
-use eventcat_codegen::page::{self, Page, PageForm, ProductSource};
+use eventcat_codegen::model::{date_or_dash, direction_word, status_word};
+use eventcat_codegen::page::{Page, PageForm, ProductSource};
 use serde_json::{Value, json};
 
 use super::{Rendered, ReportFormat, table};
@@ -132,8 +132,8 @@ pub fn rows_text(page: &Page) -> String {
                 versions(&row.schema_versions).join(","),
                 status_word(row.status).to_owned(),
                 row.active.to_string(),
-                page::date_or_dash(row.deprecated),
-                page::date_or_dash(row.sunset),
+                date_or_dash(row.deprecated),
+                date_or_dash(row.sunset),
             ]
         })
         .collect();
