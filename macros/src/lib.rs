@@ -16,8 +16,8 @@
 use std::path::PathBuf;
 
 use eventcat_codegen::{
-    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookKind, HookRef, Hooks, ListOption,
-    LoadError, Options, Replacement, SelectError, SunsetPolicy,
+    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookKind, HookRef, HookTokens, Hooks,
+    ListOption, LoadError, Options, Replacement, SelectError, SunsetPolicy,
 };
 use proc_macro::TokenStream;
 use quote::quote;
@@ -93,6 +93,8 @@ struct CatalogArgs {
     hooks: Hooks,
     /// Where each hook is written, by kind, in the order of `hooks`.
     hook_spans: [Vec<proc_macro2::Span>; 4],
+    /// The Rust each hook holds, as written, spans and all.
+    hook_tokens: HookTokens,
 }
 
 impl CatalogArgs {
@@ -103,25 +105,28 @@ impl CatalogArgs {
         syn::parenthesized!(content in meta.input);
         let key: LitStr = content.parse()?;
         content.parse::<Token![,]>()?;
-        let text = |tokens: &dyn quote::ToTokens| tokens.to_token_stream().to_string();
+        let index = self.hook_spans[kind as usize].len();
+        let mut record = |part, tokens: &dyn quote::ToTokens| {
+            let tokens = tokens.to_token_stream();
+            let text = tokens.to_string().replace(' ', "");
+            self.hook_tokens.insert(kind, index, part, tokens);
+            text
+        };
         match kind {
             HookKind::Derive => {
                 let traits = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
-                let traits = traits.iter().map(|t| text(t).replace(' ', "")).collect();
+                let traits = traits
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| record(i, t))
+                    .collect();
                 let pattern = key.value();
                 self.hooks.derives.push(DeriveHook { pattern, traits });
             }
             HookKind::TypeAttribute | HookKind::FieldAttribute => {
                 let attributes = syn::Attribute::parse_outer(&content)?;
-                let attribute = attributes
-                    .iter()
-                    .map(|a| text(a))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let hook = AttributeHook {
-                    pattern: key.value(),
-                    attribute,
-                };
+                let attributes = quote! { #(#attributes)* };
+                let hook = AttributeHook::new(key.value(), record(0, &attributes));
                 match kind {
                     HookKind::TypeAttribute => self.hooks.type_attributes.push(hook),
                     _ => self.hooks.field_attributes.push(hook),
@@ -131,7 +136,7 @@ impl CatalogArgs {
                 let path: syn::Path = content.parse()?;
                 let replacement = Replacement {
                     type_name: key.value(),
-                    path: text(&path),
+                    path: record(0, &path),
                 };
                 self.hooks.replacements.push(replacement);
             }
@@ -143,9 +148,14 @@ impl CatalogArgs {
         Ok(())
     }
 
-    /// Where a hook is written.
-    fn hook_span(&self, hook: &HookRef) -> Option<proc_macro2::Span> {
-        self.hook_spans[hook.kind as usize].get(hook.index).copied()
+    /// The error `message` at the hook: at the trait, attribute or path it is about, else at
+    /// the hook's pattern.
+    fn hook_error(&self, hook: &HookRef, message: String) -> Option<syn::Error> {
+        if let Some(tokens) = self.hook_tokens.of(hook) {
+            return Some(syn::Error::new_spanned(tokens, message));
+        }
+        let span = self.hook_spans[hook.kind as usize].get(hook.index)?;
+        Some(syn::Error::new(*span, message))
     }
 }
 
@@ -306,37 +316,45 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
 
     let loaded = eventcat_codegen::load_str(&name, &source)
         .map_err(|err| syn::Error::new(span_of(&args.path, marker), load_message(&err)))?;
-    let items = eventcat_codegen::generate(&loaded, &options).map_err(|err| {
-        let span = match &err {
-            GenerateError::Select(SelectError::UnknownProduct { product, .. }) => {
-                blame(products, product).unwrap_or_else(|| span_of(&args.path, marker))
-            }
-            GenerateError::Select(
-                SelectError::BadPattern { pattern, .. } | SelectError::UnmatchedPattern { pattern },
-            ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
-            GenerateError::Select(SelectError::Sunset { .. } | SelectError::NoAsOf { .. }) => {
-                span_of(&args.sunset, marker)
-            }
-            GenerateError::Select(SelectError::BadCratePath { .. }) => {
-                span_of(&args.crate_path, marker)
-            }
-            GenerateError::Hook(hook) => args
-                .hook_span(hook.hook())
-                .unwrap_or_else(|| span_of(&args.path, marker)),
-            _ => span_of(&args.path, marker),
-        };
-        let message = match &err {
-            GenerateError::Load(load) => load_message(load),
-            other => other.message(FrontEnd::Derive),
-        };
-        syn::Error::new(span, message)
-    })?;
+    let generated = eventcat_codegen::generate_with_tokens(&loaded, &options, &args.hook_tokens);
+    let items = generated.map_err(|err| generate_error(&args, &err, marker))?;
 
     let marker = marker_impl(input);
     Ok(quote! {
         #items
         #marker
     })
+}
+
+/// A generation error as the derive reports it: at the option, hook or part of a hook at fault.
+fn generate_error(args: &CatalogArgs, err: &GenerateError, marker: &syn::Ident) -> syn::Error {
+    let message = match err {
+        GenerateError::Load(load) => load_message(load),
+        other => other.message(FrontEnd::Derive),
+    };
+    if let GenerateError::Hook(hook) = err
+        && let Some(error) = args.hook_error(hook.hook(), message.clone())
+    {
+        return error;
+    }
+    let products = args.products.as_deref().unwrap_or_default();
+    let events = args.events.as_deref().unwrap_or_default();
+    let span = match err {
+        GenerateError::Select(SelectError::UnknownProduct { product, .. }) => {
+            blame(products, product).unwrap_or_else(|| span_of(&args.path, marker))
+        }
+        GenerateError::Select(
+            SelectError::BadPattern { pattern, .. } | SelectError::UnmatchedPattern { pattern },
+        ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
+        GenerateError::Select(SelectError::Sunset { .. } | SelectError::NoAsOf { .. }) => {
+            span_of(&args.sunset, marker)
+        }
+        GenerateError::Select(SelectError::BadCratePath { .. }) => {
+            span_of(&args.crate_path, marker)
+        }
+        _ => span_of(&args.path, marker),
+    };
+    syn::Error::new(span, message)
 }
 
 /// The marker's inherent impl: the catalog table.

@@ -69,10 +69,7 @@ fn structure(plan: &Plan, item: &StructItem, rt: &TokenStream) -> TokenStream {
         let doc = field_doc(field);
         let rust = ident(&field.rust_name);
         let ty = field_type(field);
-        let attributes = field
-            .attributes
-            .iter()
-            .map(|a| a.parse::<TokenStream>().unwrap_or_default());
+        let attributes = field.attributes.iter().map(|a| &a.tokens);
         quote! { #doc #(#attributes)* pub #rust: #ty }
     });
     let fields_impl = fields_impl(item, rt);
