@@ -40,6 +40,7 @@ fn derive_ui() {
     cases.pass("ui/macros/crate_path_pass.rs");
     cases.pass("ui/hooks/derive_pass.rs");
     cases.pass("ui/hooks/cli_pass.rs");
+    cases.pass("ui/hooks/paths_pass.rs");
     cases.compile_fail("ui/hooks/cannot_derive.rs");
     cases.compile_fail("ui/hooks/default_required.rs");
     cases.compile_fail("ui/hooks/unmatched_hook.rs");
