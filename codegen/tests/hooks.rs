@@ -488,6 +488,11 @@ fn a_trait_named_twice_or_derived_already_is_derived_once() {
             &["core::clone::Clone"],
             "#[derive(Debug, Clone, PartialEq)]",
         ),
+        // A trait eventcat does not know is left to rustc, once.
+        (
+            &["schemars::JsonSchema", "schemars::JsonSchema"],
+            "#[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]",
+        ),
         (
             &["std::fmt::Debug", "Eq", "std::cmp::Eq"],
             "#[derive(Debug, Clone, PartialEq, Eq)]",
