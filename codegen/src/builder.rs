@@ -161,6 +161,14 @@ impl Builder {
         self.hook(|hooks| hooks.replacements.push(replacement))
     }
 
+    /// Generates types whose `Debug` shows their name and their fields' names but no value
+    /// (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`), so that `{:?}` logs no
+    /// customer value; string enums, whose values are the catalog's, still show them.
+    pub fn redacted_debug(mut self) -> Self {
+        self.options.redacted_debug = true;
+        self
+    }
+
     /// The builder with `add` applied to its hooks.
     fn hook(mut self, add: impl FnOnce(&mut Hooks)) -> Self {
         add(&mut self.options.hooks);

@@ -49,6 +49,11 @@ pub struct Options {
     pub crate_path: Option<String>,
     /// Derives, attributes and replaced types the partner asks for.
     pub hooks: Hooks,
+    /// The generated types that hold values print, with `{:?}`, their name and their fields'
+    /// names but no value (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`), so that
+    /// no customer value reaches a log; string enums, whose values are the catalog's, still show
+    /// them.
+    pub redacted_debug: bool,
 }
 
 impl Options {

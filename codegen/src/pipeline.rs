@@ -158,6 +158,7 @@ pub fn generate_with_tokens(
             ..loaded.report.clone()
         })
     })?;
+    plan.redacted_debug = options.redacted_debug;
     hooks::apply(&mut plan, hooks, tokens, &loaded.report)?;
     Ok(emit::emit(&plan, &runtime))
 }

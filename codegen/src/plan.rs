@@ -64,6 +64,9 @@ pub struct Plan {
     /// The shared object types that are the whole payload of a received event, each with every
     /// received event that carries one at its top level: `ReceivedEvent::call_objects()`.
     pub carriers: Vec<CarrierItem>,
+    /// The types that hold values implement `Debug` through the runtime's redacted printer,
+    /// which shows no value, instead of deriving it.
+    pub redacted_debug: bool,
 }
 
 /// A shared payload type and the received events that carry it.
@@ -545,6 +548,7 @@ pub(crate) fn plan(
         entries,
         parts: planner.parts,
         carriers,
+        redacted_debug: false,
     })
 }
 

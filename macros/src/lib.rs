@@ -90,6 +90,7 @@ struct CatalogArgs {
     sunset: Option<LitStr>,
     as_of: Option<LitStr>,
     crate_path: Option<LitStr>,
+    debug: Option<LitStr>,
     hooks: Hooks,
     /// Where each hook is written, by kind, in the order of `hooks`.
     hook_spans: [Vec<proc_macro2::Span>; 4],
@@ -185,6 +186,7 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
                 "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
+                "debug" => set_once(&mut args.debug, meta.value()?.parse()?, &meta.path)?,
                 "products" => {
                     let list = selection(&meta, ListOption::Products)?;
                     set_once(&mut args.products, list, &meta.path)?;
@@ -200,7 +202,7 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 _ => {
                     return Err(meta.error(format!(
                         "unknown catalog option `{key}`; expected `path`, `products`, `events`, \
-                         `sunset`, `as_of`, `crate`, `derive`, `type_attribute`, \
+                         `sunset`, `as_of`, `crate`, `debug`, `derive`, `type_attribute`, \
                          `field_attribute` or `replace`"
                     )));
                 }
@@ -275,6 +277,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         }
         None => None,
     };
+    let redacted_debug = redacted_debug(args.debug.as_ref())?;
     let options = Options {
         products: products.iter().map(LitStr::value).collect(),
         events: events.iter().map(LitStr::value).collect(),
@@ -282,6 +285,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         as_of,
         crate_path: args.crate_path.as_ref().map(LitStr::value),
         hooks: args.hooks.clone(),
+        redacted_debug,
     };
 
     let (name, source) = match &args.path {
@@ -355,6 +359,19 @@ fn generate_error(args: &CatalogArgs, err: &GenerateError, marker: &syn::Ident) 
         _ => span_of(&args.path, marker),
     };
     syn::Error::new(span, message)
+}
+
+/// Whether `debug = "redacted"` is asked for (the default is `"derived"`).
+fn redacted_debug(debug: Option<&LitStr>) -> syn::Result<bool> {
+    match debug.map(|lit| (lit, lit.value())) {
+        None => Ok(false),
+        Some((_, value)) if value == "derived" => Ok(false),
+        Some((_, value)) if value == "redacted" => Ok(true),
+        Some((lit, _)) => Err(syn::Error::new(
+            lit.span(),
+            "`debug` must be \"derived\" or \"redacted\"",
+        )),
+    }
 }
 
 /// The marker's inherent impl: the catalog table.

@@ -41,6 +41,7 @@ fn derive_ui() {
     cases.pass("ui/hooks/derive_pass.rs");
     cases.pass("ui/hooks/cli_pass.rs");
     cases.pass("ui/hooks/paths_pass.rs");
+    cases.pass("ui/hooks/redacted_debug_pass.rs");
     cases.compile_fail("ui/hooks/cannot_derive.rs");
     cases.compile_fail("ui/hooks/default_required.rs");
     cases.compile_fail("ui/hooks/unmatched_hook.rs");
@@ -64,6 +65,7 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/bad_crate_path.rs");
     cases.compile_fail("ui/macros/version_mismatch.rs");
     cases.compile_fail("ui/macros/empty_list.rs");
+    cases.compile_fail("ui/macros/bad_debug.rs");
     cases.compile_fail("ui/macros/limits.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
