@@ -299,7 +299,7 @@ fn derived_trait(
         ));
     }
     let path = Written::new(quote::ToTokens::into_token_stream(path));
-    let key = std_trait(&segments).map_or_else(|| path.text.clone(), str::to_owned);
+    let key = std_trait(&segments).map_or_else(|| path.path_text(), str::to_owned);
     let hook = hook.clone();
     Ok((key, Named { path, hook }))
 }
@@ -325,7 +325,7 @@ fn std_trait(segments: &[String]) -> Option<&'static str> {
     let std = |root: &str| root == "std" || root == "core";
     let holds = match modules {
         [] => true,
-        [root, m] => (std(root) && m == module) || (root == "alloc" && m == "fmt" && m == module),
+        [root, m] => m == module && (std(root) || (root == "alloc" && module == "fmt")),
         [root, prelude, _] => std(root) && prelude == "prelude",
         _ => false,
     };

@@ -139,15 +139,20 @@ pub struct Extra {
 pub struct Written {
     /// The tokens.
     pub tokens: proc_macro2::TokenStream,
-    /// Their text, without spaces (`crate::MyQueue`).
+    /// Their text (`crate :: MyQueue`).
     pub text: String,
 }
 
 impl Written {
     /// `tokens`, with their text.
     pub fn new(tokens: proc_macro2::TokenStream) -> Self {
-        let text = tokens.to_string().replace(' ', "");
+        let text = tokens.to_string();
         Self { tokens, text }
+    }
+
+    /// The text of a path, without spaces (`crate::MyQueue`).
+    pub fn path_text(&self) -> String {
+        self.text.replace(' ', "")
     }
 }
 

@@ -109,7 +109,7 @@ impl CatalogArgs {
         let index = self.hook_spans[kind as usize].len();
         let mut record = |part, tokens: &dyn quote::ToTokens| {
             let tokens = tokens.to_token_stream();
-            let text = tokens.to_string().replace(' ', "");
+            let text = tokens.to_string();
             self.hook_tokens.insert(kind, index, part, tokens);
             text
         };
@@ -119,7 +119,7 @@ impl CatalogArgs {
                 let traits = traits
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| record(i, t))
+                    .map(|(i, t)| record(i, t).replace(' ', ""))
                     .collect();
                 let pattern = key.value();
                 self.hooks.derives.push(DeriveHook { pattern, traits });
@@ -137,7 +137,7 @@ impl CatalogArgs {
                 let path: syn::Path = content.parse()?;
                 let replacement = Replacement {
                     type_name: key.value(),
-                    path: record(0, &path),
+                    path: record(0, &path).replace(' ', ""),
                 };
                 self.hooks.replacements.push(replacement);
             }

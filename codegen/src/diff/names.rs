@@ -180,7 +180,7 @@ fn rust_type(ty: &TypeRef) -> String {
         TypeRef::Number => "f64".to_owned(),
         TypeRef::Boolean => "bool".to_owned(),
         TypeRef::Named(name) => name.clone(),
-        TypeRef::External(path) => path.text.clone(),
+        TypeRef::External(path) => path.path_text(),
         TypeRef::Array(inner) => format!("Vec<{}>", rust_type(inner)),
         TypeRef::Map(inner) => format!("BTreeMap<String, {}>", rust_type(inner)),
         TypeRef::Nullable(inner) => format!("Option<{}>", rust_type(inner)),
