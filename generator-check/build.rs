@@ -136,17 +136,40 @@ fn render_corpus_ok(out: &Path) -> String {
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
         let name = format!("corpus/ok/{stem}.yaml");
-        let code = eventcat_codegen::generate_source(&name, &text, &Default::default())
-            .unwrap_or_else(|err| panic!("{name} does not generate:\n{err}"));
-        write(&rendered.join(format!("{stem}.rs")), &code);
-        let _ = writeln!(
-            modules,
-            "/// The code generated from `tests/{name}`.\npub mod {module} {{\n    \
-             include!(concat!(env!(\"OUT_DIR\"), \"/corpus_ok/{stem}.rs\"));\n}}",
-            module = stem.replace('-', "_")
-        );
+        let module = stem.replace('-', "_");
+        let options = eventcat_codegen::Options::default();
+        render_one(&rendered, &name, &text, &options, &module, &mut modules);
+        // Every shape once more with redacted `Debug`, whose impls the plain code does not have.
+        if stem == "every-shape" {
+            let options = eventcat_codegen::Options {
+                redacted_debug: true,
+                ..options
+            };
+            let module = format!("{module}_redacted_debug");
+            render_one(&rendered, &name, &text, &options, &module, &mut modules);
+        }
     }
     modules
+}
+
+/// Renders one catalog with `options` to `$OUT_DIR/corpus_ok/<module>.rs`, and adds the module
+/// that includes it to `modules`.
+fn render_one(
+    rendered: &Path,
+    name: &str,
+    text: &str,
+    options: &eventcat_codegen::Options,
+    module: &str,
+    modules: &mut String,
+) {
+    let code = eventcat_codegen::generate_source(name, text, options)
+        .unwrap_or_else(|err| panic!("{name} does not generate:\n{err}"));
+    write(&rendered.join(format!("{module}.rs")), &code);
+    let _ = writeln!(
+        modules,
+        "/// The code generated from `tests/{name}`.\npub mod {module} {{\n    \
+         include!(concat!(env!(\"OUT_DIR\"), \"/corpus_ok/{module}.rs\"));\n}}"
+    );
 }
 
 fn run_one(name: &str, text: &str, generated_dir: &Path, modules: &mut String) -> Verdict {

@@ -121,8 +121,10 @@ impl Builder {
 
     /// Derives `traits` (`["Hash", "Eq"]`, or paths such as `schemars::JsonSchema`) on the
     /// generated types whose name matches the glob `pattern`. A standard trait that cannot hold
-    /// for a type (`Hash` over a number, `Default` with a field that must be present) is an error
-    /// at that field of the catalog.
+    /// for a type (`Hash` over a number, `Default` with a field that must be present, `Ord`
+    /// without `Eq`) is an error at that field of the catalog or at the hook, by whatever path it
+    /// is named (`std::hash::Hash` is `Hash`, and is derived once); serde's traits and generic
+    /// arguments are refused.
     pub fn derive<I: IntoIterator<Item = S>, S: Into<String>>(
         self,
         pattern: impl Into<String>,
@@ -157,6 +159,14 @@ impl Builder {
             path: path.into(),
         };
         self.hook(|hooks| hooks.replacements.push(replacement))
+    }
+
+    /// Generates types whose `Debug` shows their name and their fields' names but no value
+    /// (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`), so that `{:?}` logs no
+    /// customer value; string enums, whose values are the catalog's, still show them.
+    pub fn redacted_debug(mut self) -> Self {
+        self.options.redacted_debug = true;
+        self
     }
 
     /// The builder with `add` applied to its hooks.

@@ -5,16 +5,20 @@
 //!
 //! Replacements are planned (the plan uses the partner's path wherever the type appears);
 //! derives and attributes are applied to a plan afterwards, where a derive that cannot hold (a
-//! `Hash` over a number, a `Default` with a field that must be present) is an error at that
-//! field of the catalog, not a compile error inside generated code.
+//! `Hash` over a number, a `Default` with a field that must be present, an `Ord` without `Eq`)
+//! is an error at that field of the catalog or at the hook, not a compile error inside generated
+//! code. A standard trait is known by any of its paths (`Hash`, `std::hash::Hash`,
+//! `::core::hash::Hash`) and derived once however often it is named; serde's are refused.
+//! The generated code holds the partner's Rust as written (the derive's tokens keep their
+//! spans), so rustc's errors about a misspelt path point at it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Location, Report};
 use crate::model::{Catalog, Payload, Shape, TypeDecl};
-use crate::options::{FrontEnd, HookKind, HookRef, Hooks};
+use crate::options::{FrontEnd, HookKind, HookRef, HookTokens, Hooks};
 use crate::plan::{
-    CONSTANT_DERIVES, ENUM_DERIVES, Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef,
+    CONSTANT_DERIVES, ENUM_DERIVES, Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef, Written,
 };
 
 /// Why the hooks do not fit the catalog.
@@ -53,6 +57,32 @@ pub enum HookError {
         /// Why it is not.
         reason: String,
     },
+    /// A trait a derive hook may not name: serde's, which eventcat implements, or one with
+    /// generic arguments.
+    #[error("`{path}` {reason}")]
+    Refused {
+        /// The hook, about the trait.
+        hook: HookRef,
+        /// The trait's path, as written.
+        path: String,
+        /// Why it is refused.
+        reason: &'static str,
+    },
+    /// A standard trait derived without the traits it needs (`Ord` without `Eq`).
+    #[error(
+        "`{name}` cannot be derived for `{type_name}` without `{missing}`: add {} to the derive",
+        if missing.contains(' ') { "them" } else { "it" }
+    )]
+    Needs {
+        /// The hook, about the trait.
+        hook: HookRef,
+        /// The trait (`Ord`).
+        name: &'static str,
+        /// The type it is derived for.
+        type_name: String,
+        /// The traits it needs and the type does not derive (`Eq` and `PartialOrd`).
+        missing: String,
+    },
     /// A replacement of a name that is not a shared type of the catalog.
     #[error("`{name}` is not a type of the catalog (its `types`), so it cannot be replaced")]
     UnknownType {
@@ -79,6 +109,8 @@ impl HookError {
             HookError::BadPattern { hook, .. }
             | HookError::UnmatchedPattern { hook, .. }
             | HookError::BadSyntax { hook, .. }
+            | HookError::Refused { hook, .. }
+            | HookError::Needs { hook, .. }
             | HookError::UnknownType { hook, .. }
             | HookError::Catalog { hook, .. } => hook,
         }
@@ -90,21 +122,24 @@ impl HookError {
     }
 }
 
-/// The replaced types of `selected`, name to the partner's path, after checking each
-/// replacement against `catalog`: a Rust path, for a shared type that is neither a constant nor
-/// the whole payload of an event (which eventcat reads and writes itself).
+/// The replaced types of `selected`, name to the partner's path as written (its `tokens`, if
+/// the derive recorded them), after checking each replacement against `catalog`: a Rust path,
+/// for a shared type that is neither a constant nor the whole payload of an event (which
+/// eventcat reads and writes itself).
 pub fn replacements(
     catalog: &Catalog,
     selected: &Catalog,
     hooks: &Hooks,
+    tokens: &HookTokens,
     report: &Report,
-) -> Result<BTreeMap<String, String>, HookError> {
+) -> Result<BTreeMap<String, Written>, HookError> {
     let mut replaced = BTreeMap::new();
     for (index, replacement) in hooks.replacements.iter().enumerate() {
         let hook = HookRef::new(HookKind::Replace, index, &replacement.type_name);
-        parse::<syn::Path>(
-            &hook,
+        let path = parse::<syn::Path>(
+            &hook.at(0),
             &replacement.path,
+            tokens,
             "a type path such as `crate::model::Queue`",
         )?;
         let Some(decl) = catalog.type_decl(&replacement.type_name) else {
@@ -120,7 +155,8 @@ pub fn replacements(
             };
             return Err(HookError::Catalog { hook, report });
         }
-        replaced.insert(replacement.type_name.clone(), replacement.path.clone());
+        let path = Written::new(quote::ToTokens::into_token_stream(path));
+        replaced.insert(replacement.type_name.clone(), path);
     }
     Ok(replaced)
 }
@@ -149,13 +185,19 @@ fn not_replaceable(selected: &Catalog, decl: &TypeDecl) -> Option<(Location, Str
     None
 }
 
-/// `text` parsed as a `T`, or the error naming what it should have been.
+/// The part of `hook` parsed as a `T`, from the tokens the derive recorded for it (keeping their
+/// spans) or else from its `text`; or the error naming what it should have been.
 fn parse<T: syn::parse::Parse>(
     hook: &HookRef,
     text: &str,
+    tokens: &HookTokens,
     expected: &'static str,
 ) -> Result<T, HookError> {
-    syn::parse_str(text).map_err(|err| HookError::BadSyntax {
+    let parsed = match tokens.of(hook) {
+        Some(tokens) => syn::parse2(tokens.clone()),
+        None => syn::parse_str(text),
+    };
+    parsed.map_err(|err| HookError::BadSyntax {
         hook: hook.clone(),
         text: text.to_owned(),
         expected,
@@ -172,40 +214,49 @@ fn glob(hook: &HookRef, pattern: &str) -> Result<glob::Pattern, HookError> {
     })
 }
 
-/// Traits eventcat implements itself for every type; deriving them would conflict.
-const IMPLEMENTED: &[&str] = &[
-    "Serialize",
-    "Deserialize",
-    "serde::Serialize",
-    "serde::Deserialize",
-];
-
-/// Applies the derive and attribute hooks to `plan` (whose replacements are planned already).
+/// Applies the derive and attribute hooks to `plan` (whose replacements are planned already),
+/// with the Rust of each hook as the derive recorded it in `tokens` (or else from its text).
 /// `report` is the catalog's, for errors at the place they are about.
-pub fn apply(plan: &mut Plan, hooks: &Hooks, report: &Report) -> Result<(), HookError> {
-    let derives = chosen_derives(plan, hooks)?;
-    check_derives(plan, hooks, &derives, report)?;
+pub fn apply(
+    plan: &mut Plan,
+    hooks: &Hooks,
+    tokens: &HookTokens,
+    report: &Report,
+) -> Result<(), HookError> {
+    let derives = chosen_derives(plan, hooks, tokens)?;
+    check_needs(plan, &derives)?;
+    check_derives(plan, &derives, report)?;
     for (name, traits) in &derives {
-        let traits = traits.iter().map(|(t, _)| t.clone()).collect();
+        let traits = traits.values().map(|t| t.path.clone()).collect();
         set_derives(plan, name, traits);
     }
-    type_attributes(plan, hooks)?;
-    field_attributes(plan, hooks)
+    type_attributes(plan, hooks, tokens)?;
+    field_attributes(plan, hooks, tokens)
 }
 
-/// A trait a hook asks for on a type, with the hook.
-type Asked = BTreeMap<String, BTreeSet<(String, usize)>>;
+/// A trait a derive hook names: its path as written, and the hook, about it.
+#[derive(Clone)]
+struct Named {
+    path: Written,
+    hook: HookRef,
+}
+
+/// The traits a hook asks for on each type, by the name that tells them apart (a standard
+/// trait's own name however its path is written, `Hash` for `::core::hash::Hash`; any other's
+/// path), the first path given for each.
+type Asked = BTreeMap<String, BTreeMap<String, Named>>;
 
 /// The traits each type gets from the derive hooks, without those it has already.
-fn chosen_derives(plan: &Plan, hooks: &Hooks) -> Result<Asked, HookError> {
+fn chosen_derives(plan: &Plan, hooks: &Hooks, tokens: &HookTokens) -> Result<Asked, HookError> {
     let mut chosen: Asked = BTreeMap::new();
     for (index, hook) in hooks.derives.iter().enumerate() {
         let at = HookRef::new(HookKind::Derive, index, &hook.pattern);
         let pattern = glob(&at, &hook.pattern)?;
-        let traits: Vec<String> = hook
+        let traits: Vec<(String, Named)> = hook
             .traits
             .iter()
-            .map(|t| trait_name(&at, t))
+            .enumerate()
+            .map(|(part, text)| derived_trait(&at.at(part), text, tokens))
             .collect::<Result<_, _>>()?;
         let matched = derivable(plan)
             .filter(|(name, _)| pattern.matches(name))
@@ -214,32 +265,115 @@ fn chosen_derives(plan: &Plan, hooks: &Hooks) -> Result<Asked, HookError> {
             return Err(unmatched(&at, &hook.pattern, "type"));
         }
         for (name, has) in matched {
-            let new = traits.iter().filter(|t| !has.has(t));
-            chosen
-                .entry(name.to_owned())
-                .or_default()
-                .extend(new.map(|t| (t.clone(), index)));
+            let asked = chosen.entry(name.to_owned()).or_default();
+            for (key, named) in traits.iter().filter(|(key, _)| !has.has(key)) {
+                asked.entry(key.clone()).or_insert_with(|| named.clone());
+            }
         }
     }
     Ok(chosen)
 }
 
-/// A trait path as written (`Hash`, `schemars::JsonSchema`); serde's traits are refused, since
-/// eventcat implements them.
-fn trait_name(hook: &HookRef, text: &str) -> Result<String, HookError> {
-    let path = parse::<syn::Path>(hook, text, "a trait path such as `Hash`")?;
-    let name = quote::ToTokens::to_token_stream(&path)
-        .to_string()
-        .replace(' ', "");
-    if IMPLEMENTED.contains(&name.trim_start_matches("::")) {
-        return Err(HookError::BadSyntax {
-            hook: hook.clone(),
-            text: text.to_owned(),
-            expected: "a trait eventcat leaves to you",
-            reason: "eventcat implements serde's traits for every type it generates".to_owned(),
-        });
+/// A trait path of a derive hook, with the name that tells it apart; serde's traits (which
+/// eventcat implements) and generic arguments are refused.
+fn derived_trait(
+    hook: &HookRef,
+    text: &str,
+    tokens: &HookTokens,
+) -> Result<(String, Named), HookError> {
+    let path = parse::<syn::Path>(hook, text, tokens, "a trait path such as `Hash`")?;
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let refuse = |reason| HookError::Refused {
+        hook: hook.clone(),
+        path: text.to_owned(),
+        reason,
+    };
+    if path.segments.iter().any(|s| !s.arguments.is_none()) {
+        return Err(refuse(
+            "names a trait with generic arguments, which a derive does not take",
+        ));
     }
-    Ok(name)
+    if is_serde(&segments) {
+        return Err(refuse(
+            "is serde's: eventcat implements serde's traits for every type it generates",
+        ));
+    }
+    let path = Written::new(quote::ToTokens::into_token_stream(path));
+    let key = std_trait(&segments).map_or_else(|| path.path_text(), str::to_owned);
+    let hook = hook.clone();
+    Ok((key, Named { path, hook }))
+}
+
+/// The standard traits a derive may name, with the module of `std` and `core` that holds each.
+const STD_TRAITS: &[(&str, &str)] = &[
+    ("Debug", "fmt"),
+    ("Clone", "clone"),
+    ("Copy", "marker"),
+    ("PartialEq", "cmp"),
+    ("Eq", "cmp"),
+    ("PartialOrd", "cmp"),
+    ("Ord", "cmp"),
+    ("Hash", "hash"),
+    ("Default", "default"),
+];
+
+/// The standard trait a path names (`Hash`, `std::hash::Hash`, `::core::hash::Hash`,
+/// `std::prelude::v1::Hash`, `alloc::fmt::Debug`), if it names one.
+fn std_trait(segments: &[String]) -> Option<&'static str> {
+    let (last, modules) = segments.split_last()?;
+    let &(name, module) = STD_TRAITS.iter().find(|(name, _)| last == name)?;
+    let std = |root: &str| root == "std" || root == "core";
+    let holds = match modules {
+        [] => true,
+        [root, m] => m == module && (std(root) || (root == "alloc" && module == "fmt")),
+        [root, prelude, _] => std(root) && prelude == "prelude",
+        _ => false,
+    };
+    holds.then_some(name)
+}
+
+/// Whether a path names serde's `Serialize` or `Deserialize` (`Serialize`, `serde::Serialize`,
+/// `eventcat::serde::Serialize`).
+fn is_serde(segments: &[String]) -> bool {
+    let Some((last, modules)) = segments.split_last() else {
+        return false;
+    };
+    let serde = matches!(modules.last().map(String::as_str), None | Some("serde"));
+    serde && (last == "Serialize" || last == "Deserialize")
+}
+
+/// What a standard trait's derive needs the type to derive too.
+const NEEDS: &[(&str, &[&str])] = &[
+    ("Ord", &["Eq", "PartialOrd"]),
+    ("Eq", &["PartialEq"]),
+    ("PartialOrd", &["PartialEq"]),
+    ("Copy", &["Clone"]),
+];
+
+/// Fails at the first trait derived without a trait it needs (`Ord` without `Eq`), counting
+/// what the types derive already.
+fn check_needs(plan: &Plan, derives: &Asked) -> Result<(), HookError> {
+    for (name, traits) in derives {
+        for (key, named) in traits {
+            let Some(&(trait_name, needs)) = NEEDS.iter().find(|(t, _)| t == key) else {
+                continue;
+            };
+            let missing: Vec<&str> = needs
+                .iter()
+                .copied()
+                .filter(|need| !has_trait(plan, derives, name, need))
+                .collect();
+            if !missing.is_empty() {
+                return Err(HookError::Needs {
+                    hook: named.hook.clone(),
+                    name: trait_name,
+                    type_name: name.clone(),
+                    missing: missing.join("` and `"),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn unmatched(hook: &HookRef, pattern: &str, what: &'static str) -> HookError {
@@ -287,20 +421,15 @@ fn derivable(plan: &Plan) -> impl Iterator<Item = (&str, Derived)> {
 fn has_trait(plan: &Plan, derives: &Asked, name: &str, wanted: &str) -> bool {
     let given = derives
         .get(name)
-        .is_some_and(|traits| traits.iter().any(|(t, _)| t == wanted));
+        .is_some_and(|traits| traits.contains_key(wanted));
     given || derivable(plan).any(|(n, has)| n == name && has.has(wanted))
 }
 
 /// Fails at the first field that keeps a chosen derive from holding.
-fn check_derives(
-    plan: &Plan,
-    hooks: &Hooks,
-    derives: &Asked,
-    report: &Report,
-) -> Result<(), HookError> {
+fn check_derives(plan: &Plan, derives: &Asked, report: &Report) -> Result<(), HookError> {
     let checker = Checker { plan, derives };
     for (name, traits) in derives {
-        for (wanted, index) in traits {
+        for (wanted, named) in traits {
             if let Some(problem) = checker.problem(name, wanted) {
                 let message = format!(
                     "`{wanted}` cannot be derived for `{name}`: {}",
@@ -308,7 +437,7 @@ fn check_derives(
                 );
                 let diagnostic = Diagnostic::error("derive", problem.location, message);
                 return Err(HookError::Catalog {
-                    hook: HookRef::new(HookKind::Derive, *index, &hooks.derives[*index].pattern),
+                    hook: named.hook.clone(),
                     report: Report {
                         diagnostics: vec![diagnostic],
                         ..report.clone()
@@ -501,7 +630,7 @@ impl Checker<'_> {
 }
 
 /// Adds `traits` to the derives of the type `name`.
-fn set_derives(plan: &mut Plan, name: &str, traits: Vec<String>) {
+fn set_derives(plan: &mut Plan, name: &str, traits: Vec<Written>) {
     if let Some(family) = plan.families.iter_mut().find(|f| f.name == name) {
         family.extra.derives.extend(traits);
         return;
@@ -512,11 +641,11 @@ fn set_derives(plan: &mut Plan, name: &str, traits: Vec<String>) {
 }
 
 /// Puts each type attribute hook's attributes on the types it matches.
-fn type_attributes(plan: &mut Plan, hooks: &Hooks) -> Result<(), HookError> {
+fn type_attributes(plan: &mut Plan, hooks: &Hooks, tokens: &HookTokens) -> Result<(), HookError> {
     for (index, hook) in hooks.type_attributes.iter().enumerate() {
         let at = HookRef::new(HookKind::TypeAttribute, index, &hook.pattern);
         let pattern = glob(&at, &hook.pattern)?;
-        let attributes = attributes(&at, &hook.attribute)?;
+        let attributes = attributes(&at.at(0), &hook.attribute, tokens)?;
         let mut matched = false;
         for item in plan.types.iter_mut().filter(|t| pattern.matches(t.name())) {
             item.extra_mut()
@@ -540,11 +669,11 @@ fn type_attributes(plan: &mut Plan, hooks: &Hooks) -> Result<(), HookError> {
 }
 
 /// Puts each field attribute hook's attributes on the struct fields it matches.
-fn field_attributes(plan: &mut Plan, hooks: &Hooks) -> Result<(), HookError> {
+fn field_attributes(plan: &mut Plan, hooks: &Hooks, tokens: &HookTokens) -> Result<(), HookError> {
     for (index, hook) in hooks.field_attributes.iter().enumerate() {
         let at = HookRef::new(HookKind::FieldAttribute, index, &hook.pattern);
         let (types, fields) = field_pattern(&at, &hook.pattern)?;
-        let attributes = attributes(&at, &hook.attribute)?;
+        let attributes = attributes(&at.at(0), &hook.attribute, tokens)?;
         let mut matched = false;
         let structs = plan.types.iter_mut().filter_map(|t| match t {
             TypeItem::Struct(s) if s.wraps.is_none() && types.matches(&s.name) => Some(s),
@@ -583,8 +712,8 @@ fn field_pattern(
     Ok((glob(hook, types)?, glob(hook, fields)?))
 }
 
-/// One or more outer attributes, checked and kept as source text.
-fn attributes(hook: &HookRef, text: &str) -> Result<Vec<String>, HookError> {
+/// One or more outer attributes, checked and kept as written.
+fn attributes(hook: &HookRef, text: &str, tokens: &HookTokens) -> Result<Vec<Written>, HookError> {
     /// Outer attributes.
     struct Outer(Vec<syn::Attribute>);
 
@@ -598,9 +727,55 @@ fn attributes(hook: &HookRef, text: &str) -> Result<Vec<String>, HookError> {
         }
     }
 
-    let Outer(attributes) = parse(hook, text, "an attribute such as `#[doc(alias = \"id\")]`")?;
+    let expected = "an attribute such as `#[doc(alias = \"id\")]`";
+    let Outer(attributes) = parse(hook, text, tokens, expected)?;
     Ok(attributes
-        .iter()
-        .map(|a| quote::ToTokens::to_token_stream(a).to_string())
+        .into_iter()
+        .map(|a| Written::new(quote::ToTokens::into_token_stream(a)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segments(path: &str) -> Vec<String> {
+        let path: syn::Path = syn::parse_str(path).expect("a path");
+        path.segments.iter().map(|s| s.ident.to_string()).collect()
+    }
+
+    #[test]
+    fn a_standard_trait_is_known_by_any_of_its_paths() {
+        for path in [
+            "Hash",
+            "std::hash::Hash",
+            "::core::hash::Hash",
+            "core::prelude::rust_2021::Hash",
+        ] {
+            assert_eq!(std_trait(&segments(path)), Some("Hash"), "{path}");
+        }
+        assert_eq!(std_trait(&segments("alloc::fmt::Debug")), Some("Debug"));
+        for path in [
+            "std::cmp::Hash",
+            "my::hash::Hash",
+            "schemars::JsonSchema",
+            "Hsh",
+        ] {
+            assert_eq!(std_trait(&segments(path)), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn serde_is_known_by_any_path_through_serde() {
+        for path in [
+            "Serialize",
+            "serde::Deserialize",
+            "::serde::Serialize",
+            "eventcat::serde::Serialize",
+        ] {
+            assert!(is_serde(&segments(path)), "{path}");
+        }
+        assert!(!is_serde(&segments("schemars::Serialize")));
+        assert!(!is_serde(&segments("serde::Serializer")));
+    }
 }

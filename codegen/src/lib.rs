@@ -63,12 +63,12 @@ pub use model::Catalog;
 pub use model::parse_date;
 pub use naming::{reserved_type_names, rust_field_name};
 pub use options::{
-    AttributeHook, DeriveHook, FrontEnd, HookKind, HookRef, Hooks, ListOption, Options,
+    AttributeHook, DeriveHook, FrontEnd, HookKind, HookRef, HookTokens, Hooks, ListOption, Options,
     Replacement, SelectError, SunsetPolicy, source_date_epoch,
 };
 #[cfg(feature = "build")]
 pub use pipeline::generate_source;
 pub use pipeline::{
     BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError, Loaded, generate,
-    generate_failed, load_bundled, load_file, load_str, read_catalog,
+    generate_failed, generate_with_tokens, load_bundled, load_file, load_str, read_catalog,
 };

@@ -49,6 +49,10 @@ enum Command {
         /// that re-exports it.
         #[arg(long, value_name = "PATH")]
         crate_path: Option<String>,
+        /// Print the generated types with `{:?}` without their values
+        /// (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`).
+        #[arg(long)]
+        redacted_debug: bool,
         #[command(flatten)]
         hooks: HookArgs,
     },
@@ -202,11 +206,13 @@ fn main() -> ExitCode {
             sunset,
             as_of,
             crate_path,
+            redacted_debug,
             hooks,
         } => {
             let options = match generate_options(products, events, sunset, as_of, crate_path) {
                 Ok(options) => Options {
                     hooks: hooks.hooks(),
+                    redacted_debug,
                     ..options
                 },
                 Err(message) => {

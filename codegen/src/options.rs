@@ -3,7 +3,7 @@
 //! in the words of the front end the options came from. Selection narrows a checked catalog
 //! before planning.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
@@ -49,6 +49,11 @@ pub struct Options {
     pub crate_path: Option<String>,
     /// Derives, attributes and replaced types the partner asks for.
     pub hooks: Hooks,
+    /// The generated types that hold values print, with `{:?}`, their name and their fields'
+    /// names but no value (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`), so that
+    /// no customer value reaches a log; string enums, whose values are the catalog's, still show
+    /// them.
+    pub redacted_debug: bool,
 }
 
 impl Options {
@@ -402,7 +407,7 @@ pub struct Replacement {
 }
 
 /// Which hook an error is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum HookKind {
     /// A [`DeriveHook`].
     Derive,
@@ -424,6 +429,9 @@ pub struct HookRef {
     pub index: usize,
     /// Its pattern, or the type it replaces.
     pub pattern: String,
+    /// The part of the hook an error is about, when it is one of the Rust it holds: the trait's
+    /// place in a derive's list, `0` for an attribute or a replacement's path.
+    pub part: Option<u32>,
 }
 
 impl HookRef {
@@ -433,6 +441,15 @@ impl HookRef {
             kind,
             index,
             pattern: pattern.to_owned(),
+            part: None,
+        }
+    }
+
+    /// The same hook, about its `part`.
+    pub(crate) fn at(&self, part: usize) -> Self {
+        Self {
+            part: u32::try_from(part).ok(),
+            ..self.clone()
         }
     }
 
@@ -451,6 +468,33 @@ impl HookRef {
             FrontEnd::Builder => format!("`.{name}({pattern:?}, ...)`"),
             FrontEnd::Cli => format!("`{flag} {pattern}=...`"),
         }
+    }
+}
+
+/// The tokens the derive read the Rust of its hooks from, by hook and part (as [`HookRef`]
+/// counts them). The generated code holds these tokens, so rustc's errors about a trait, an
+/// attribute or a path point at what the partner wrote; without them (build.rs, the CLI) the
+/// text of the hooks is parsed.
+#[derive(Debug, Clone, Default)]
+pub struct HookTokens(BTreeMap<(HookKind, usize, u32), proc_macro2::TokenStream>);
+
+impl HookTokens {
+    /// Records the tokens of `part` of the hook of `kind` at `index`.
+    pub fn insert(
+        &mut self,
+        kind: HookKind,
+        index: usize,
+        part: usize,
+        tokens: proc_macro2::TokenStream,
+    ) {
+        if let Ok(part) = u32::try_from(part) {
+            self.0.insert((kind, index, part), tokens);
+        }
+    }
+
+    /// The tokens of the part of the hook an error is about, when they were recorded.
+    pub fn of(&self, hook: &HookRef) -> Option<&proc_macro2::TokenStream> {
+        self.0.get(&(hook.kind, hook.index, hook.part?))
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::hooks::{self, HookError};
 use crate::model::Catalog;
-use crate::options::{self, FrontEnd, Options, SelectError};
+use crate::options::{self, FrontEnd, HookTokens, Options, SelectError};
 #[cfg(feature = "build")]
 use crate::render;
 use crate::{check, emit, load, naming, plan};
@@ -139,17 +139,28 @@ pub fn generate(
     loaded: &Loaded,
     options: &Options,
 ) -> Result<proc_macro2::TokenStream, GenerateError> {
+    generate_with_tokens(loaded, options, &HookTokens::default())
+}
+
+/// [`generate`], with the Rust of the hooks taken from the `tokens` the derive read it from:
+/// the generated code holds them, spans and all.
+pub fn generate_with_tokens(
+    loaded: &Loaded,
+    options: &Options,
+    tokens: &HookTokens,
+) -> Result<proc_macro2::TokenStream, GenerateError> {
     let runtime = options.runtime_path()?;
     let selected = options::select(&loaded.catalog, options)?;
     let hooks = &options.hooks;
-    let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, &loaded.report)?;
+    let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, tokens, &loaded.report)?;
     let mut plan = plan::plan(&selected, &loaded.names, &replaced).map_err(|diagnostics| {
         LoadError::Invalid(Report {
             diagnostics,
             ..loaded.report.clone()
         })
     })?;
-    hooks::apply(&mut plan, hooks, &loaded.report)?;
+    plan.redacted_debug = options.redacted_debug;
+    hooks::apply(&mut plan, hooks, tokens, &loaded.report)?;
     Ok(emit::emit(&plan, &runtime))
 }
 

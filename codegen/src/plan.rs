@@ -64,6 +64,9 @@ pub struct Plan {
     /// The shared object types that are the whole payload of a received event, each with every
     /// received event that carries one at its top level: `ReceivedEvent::call_objects()`.
     pub carriers: Vec<CarrierItem>,
+    /// The types that hold values implement `Debug` through the runtime's redacted printer,
+    /// which shows no value, instead of deriving it.
+    pub redacted_debug: bool,
 }
 
 /// A shared payload type and the received events that carry it.
@@ -120,13 +123,57 @@ pub enum TypeItem {
     Constant(ConstantItem),
 }
 
-/// What the partner's hooks add to a generated type: derives and attributes, as Rust source.
+/// What the partner's hooks add to a generated type: derives and attributes, as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extra {
     /// Traits to derive, beside those eventcat derives.
-    pub derives: Vec<String>,
+    pub derives: Vec<Written>,
     /// Outer attributes.
-    pub attributes: Vec<String>,
+    pub attributes: Vec<Written>,
+}
+
+/// Rust the partner wrote in a hook, checked: its tokens, which keep the spans the derive read
+/// them with (so that rustc's errors about them point at the partner's attribute), compared by
+/// their text.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The tokens.
+    pub tokens: proc_macro2::TokenStream,
+    /// Their text (`crate :: MyQueue`).
+    pub text: String,
+}
+
+impl Written {
+    /// `tokens`, with their text.
+    pub fn new(tokens: proc_macro2::TokenStream) -> Self {
+        let text = tokens.to_string();
+        Self { tokens, text }
+    }
+
+    /// The text of a path, without spaces (`crate::MyQueue`).
+    pub fn path_text(&self) -> String {
+        self.text.replace(' ', "")
+    }
+}
+
+impl PartialEq for Written {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Written {}
+
+impl PartialOrd for Written {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Written {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
 }
 
 /// A type whose only value is a constant.
@@ -249,7 +296,7 @@ pub struct FieldItem {
     /// Where the catalog declares it.
     pub location: Location,
     /// Outer attributes the hooks add.
-    pub attributes: Vec<String>,
+    pub attributes: Vec<Written>,
 }
 
 /// A constant field.
@@ -281,7 +328,7 @@ pub enum TypeRef {
     /// A generated type, by Rust name.
     Named(String),
     /// A catalog type the partner replaced with a type of their own, by its Rust path.
-    External(String),
+    External(Written),
     /// `Vec<T>`.
     Array(Box<TypeRef>),
     /// `BTreeMap<String, T>`.
@@ -469,7 +516,7 @@ pub struct EntryItem {
 pub(crate) fn plan(
     catalog: &Catalog,
     names: &Names,
-    replaced: &BTreeMap<String, String>,
+    replaced: &BTreeMap<String, Written>,
 ) -> Result<Plan, Vec<Diagnostic>> {
     let mut planner = Planner {
         catalog,
@@ -506,6 +553,7 @@ pub(crate) fn plan(
         entries,
         parts: planner.parts,
         carriers,
+        redacted_debug: false,
     })
 }
 
@@ -571,7 +619,7 @@ struct Planner<'a> {
     /// The item bounds of every shared type, through aliases.
     item_bounds: BTreeMap<&'a str, ItemBounds>,
     /// The shared types the partner replaced with their own, to the path of theirs.
-    replaced: &'a BTreeMap<String, String>,
+    replaced: &'a BTreeMap<String, Written>,
     /// The index in `types` of each struct declared before the events.
     structs: BTreeMap<String, usize>,
     /// The replacement of a deprecated event, by family ([`replacements`]).

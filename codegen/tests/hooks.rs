@@ -352,3 +352,156 @@ fn the_cli_generates_what_the_builder_generates_and_the_checked_in_file_holds() 
         CLI_HOOKS.join(" ")
     );
 }
+
+/// A derive hook that must be refused: the pattern, the traits as written, and what the message
+/// says. Each would otherwise reach rustc and fail inside the generated code.
+const REFUSED_DERIVES: &[(&str, &[&str], &str)] = &[
+    (
+        "AwInteractionFocusV1",
+        &["Ord"],
+        "`Ord` cannot be derived for `AwInteractionFocusV1` without `Eq`",
+    ),
+    (
+        "AwInteractionFocusV1",
+        &["PartialOrd", "Ord"],
+        "`Ord` cannot be derived for `AwInteractionFocusV1` without `Eq`",
+    ),
+    (
+        "AwInteractionFocusV1",
+        &["eventcat::serde::Serialize"],
+        "eventcat implements serde's traits",
+    ),
+    (
+        "AwInteractionFocusV1",
+        &["serde::Deserialize"],
+        "eventcat implements serde's traits",
+    ),
+    (
+        "AwInteractionFocusV1",
+        &["::serde::Serialize"],
+        "eventcat implements serde's traits",
+    ),
+    (
+        "AwInteractionFocusV1",
+        &["Hash<T>"],
+        "`Hash<T>` names a trait with generic arguments",
+    ),
+    (
+        "CallObject",
+        &["std::cmp::Eq"],
+        "its field `accumulated_moslq` is a number (`f64`), which is not `Eq`",
+    ),
+    (
+        "CallObject",
+        &["::core::hash::Hash"],
+        "its field `accumulated_moslq` is a number (`f64`), which is not `Hash`",
+    ),
+    (
+        "Queue",
+        &["core::marker::Copy"],
+        "its field `id` holds data on the heap, which is not `Copy`",
+    ),
+    (
+        "AwInteractionFocusV3",
+        &["std::default::Default"],
+        "its field `interaction_id` must be present",
+    ),
+];
+
+/// The bundled catalog's code with one derive hook, from the builder.
+fn built_with(pattern: &str, traits: &[&str]) -> Result<String, eventcat_codegen::BuildError> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    Builder::new()
+        .derive(pattern, traits.iter().copied())
+        .source(&root)
+}
+
+#[test]
+fn refused_derives_are_one_error_at_the_hook_in_the_builder() {
+    for (pattern, traits, expected) in REFUSED_DERIVES {
+        let err = built_with(pattern, traits).expect_err(expected);
+        let message = err.to_string();
+        assert!(message.contains(expected), "{traits:?}: {message}");
+        assert!(
+            message.starts_with(&format!("`.derive({pattern:?}, ...)`:")),
+            "{traits:?}: {message}"
+        );
+        assert!(message.matches("error[").count() <= 1, "{message}");
+    }
+}
+
+#[test]
+fn a_refused_derive_names_the_trait_it_is_about() {
+    for (pattern, traits, _) in REFUSED_DERIVES {
+        let options = Options {
+            hooks: Hooks {
+                derives: vec![derive(pattern, traits)],
+                ..Hooks::default()
+            },
+            ..Options::default()
+        };
+        let err =
+            eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
+                .expect_err("refused");
+        let GenerateError::Hook(err) = err else {
+            panic!("{traits:?}: {err:?}");
+        };
+        let last = u32::try_from(traits.len() - 1).ok();
+        assert_eq!(err.hook().part, last, "{traits:?}: {err}");
+    }
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn refused_derives_are_one_error_at_the_hook_on_the_command_line() {
+    for (pattern, traits, expected) in REFUSED_DERIVES {
+        let flag = format!("{pattern}={}", traits.join(","));
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_eventcat"))
+            .args(["generate", "--derive", &flag])
+            .output()
+            .expect("run eventcat");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{flag}: {stderr}");
+        assert!(output.stdout.is_empty(), "{flag}");
+        assert!(stderr.contains(expected), "{flag}: {stderr}");
+        assert!(
+            stderr.contains(&format!("`--derive {pattern}=...`")),
+            "{flag}: {stderr}"
+        );
+    }
+}
+
+/// A trait named twice, by two paths or by a path to one eventcat derives already, is derived
+/// once: the code has the first path given, and no other.
+#[test]
+fn a_trait_named_twice_or_derived_already_is_derived_once() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["Hash", "std::hash::Hash"],
+            "#[derive(Debug, Clone, PartialEq, Hash)]",
+        ),
+        (
+            &["::core::hash::Hash", "Hash"],
+            "#[derive(Debug, Clone, PartialEq, ::core::hash::Hash)]",
+        ),
+        (
+            &["core::clone::Clone"],
+            "#[derive(Debug, Clone, PartialEq)]",
+        ),
+        // A trait eventcat does not know is left to rustc, once.
+        (
+            &["schemars::JsonSchema", "schemars::JsonSchema"],
+            "#[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]",
+        ),
+        (
+            &["std::fmt::Debug", "Eq", "std::cmp::Eq"],
+            "#[derive(Debug, Clone, PartialEq, Eq)]",
+        ),
+    ];
+    for (traits, expected) in cases {
+        let code = built_with("AwInteractionFocusV1", traits).expect("generates");
+        let at = code.find("pub struct AwInteractionFocusV1 {").expect("V1");
+        let derive_line = code[..at].lines().last().expect("a line");
+        assert_eq!(derive_line, *expected, "{traits:?}");
+    }
+}

@@ -45,7 +45,8 @@
 //! - [`DecodeError`] and [`EncodeError`]; a `DecodeError` keeps the raw text.
 //! - [`CatalogDate`], [`LifecycleStatus`] and [`CatalogEntry`], for lifecycle questions on a
 //!   given day (the clock is never read).
-//! - [`dispatch`], [`object`] and [`envelope`]: what generated code calls to decode and encode.
+//! - [`dispatch`], [`object`] and [`envelope`]: what generated code calls to decode and encode;
+//!   [`redacted`], its `Debug` when the values are to stay out of logs.
 //! - [`serde`] and [`serde_json`], re-exported with the features the generated code needs
 //!   (`raw_value`, `float_roundtrip`), so a partner enables nothing.
 
@@ -80,6 +81,20 @@
 /// | `sunset = "keep" \| "omit" \| "error"` | what to do with events already sunset on `as_of`: generate them (the default), leave them out, or fail the build |
 /// | `as_of = "YYYY-MM-DD"` | the day `sunset` is applied for; without it, `SOURCE_DATE_EPOCH`. The clock is never read |
 /// | `crate = "my_sdk::eventcat"` | the path the generated code names this crate by, for a crate that re-exports it (as serde's `#[serde(crate = "...")]`); default `::eventcat` |
+/// | `debug = "derived" \| "redacted"` | `"redacted"`: the types that hold values print with `{:?}` their name and their fields' names but no value (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`), so that no customer value reaches a log; string enums, whose values the catalog lists, still show them. Default `"derived"`. The builder's `.redacted_debug()`, `--redacted-debug` on the command line |
+/// | `derive("AwInteractionFocus*", Hash, Eq)` | traits to derive on the generated types whose Rust name matches the glob; repeatable |
+/// | `type_attribute("Queue", #[non_exhaustive])` | attributes on the matching types; repeatable |
+/// | `field_attribute("AwInteractionFocusV3.interaction_id", #[doc(alias = "id")])` | attributes on the matching fields (`Type.field`, the field by its Rust name); repeatable |
+/// | `replace("Queue", crate::MyQueue)` | your own type wherever the catalog's shared type appears; it must implement serde's traits with the catalog's wire form, and what the types that hold it derive; repeatable |
+///
+/// A derive names a standard trait by any path (`Hash`, `std::hash::Hash`, `::core::hash::Hash`
+/// are one trait, derived once, and not at all when eventcat derives it already). It is an
+/// error at the hook when it cannot hold: `Eq`, `Hash` or `Ord` over a number, `Copy` over a
+/// string, `Default` with a field that must be present, `Ord` without `Eq` and `PartialOrd`,
+/// serde's traits (eventcat implements them) by any path, or generic arguments (`Hash<T>`).
+/// Other traits (`schemars::JsonSchema`) are left to the compiler. The generated code holds the
+/// traits, attributes and paths as you wrote them, so a misspelt one (`Hsh`, `crate::MyQeue`,
+/// `#[serde(renam = "x")]`) is the compiler's error at what you wrote.
 ///
 /// Editing the catalog file rebuilds your crate (the expansion includes it with
 /// `include_bytes!`). Every mistake is one compile error at the option at fault; a catalog
@@ -183,6 +198,7 @@ mod event;
 mod lifecycle;
 pub mod object;
 mod path;
+pub mod redacted;
 mod repair;
 #[cfg(test)]
 mod testing;

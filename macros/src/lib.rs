@@ -16,8 +16,8 @@
 use std::path::PathBuf;
 
 use eventcat_codegen::{
-    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookKind, HookRef, Hooks, ListOption,
-    LoadError, Options, Replacement, SelectError, SunsetPolicy,
+    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookKind, HookRef, HookTokens, Hooks,
+    ListOption, LoadError, Options, Replacement, SelectError, SunsetPolicy,
 };
 use proc_macro::TokenStream;
 use proc_macro2::TokenTree;
@@ -127,9 +127,12 @@ struct CatalogArgs {
     sunset: Option<LitStr>,
     as_of: Option<LitStr>,
     crate_path: Option<LitStr>,
+    debug: Option<LitStr>,
     hooks: Hooks,
     /// Where each hook is written, by kind, in the order of `hooks`.
     hook_spans: [Vec<proc_macro2::Span>; 4],
+    /// The Rust each hook holds, as written, spans and all.
+    hook_tokens: HookTokens,
 }
 
 impl CatalogArgs {
@@ -140,25 +143,28 @@ impl CatalogArgs {
         syn::parenthesized!(content in meta.input);
         let key: LitStr = content.parse()?;
         content.parse::<Token![,]>()?;
-        let text = |tokens: &dyn quote::ToTokens| tokens.to_token_stream().to_string();
+        let index = self.hook_spans[kind as usize].len();
+        let mut record = |part, tokens: &dyn quote::ToTokens| {
+            let tokens = tokens.to_token_stream();
+            let text = tokens.to_string();
+            self.hook_tokens.insert(kind, index, part, tokens);
+            text
+        };
         match kind {
             HookKind::Derive => {
                 let traits = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
-                let traits = traits.iter().map(|t| text(t).replace(' ', "")).collect();
+                let traits = traits
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| record(i, t).replace(' ', ""))
+                    .collect();
                 let pattern = key.value();
                 self.hooks.derives.push(DeriveHook { pattern, traits });
             }
             HookKind::TypeAttribute | HookKind::FieldAttribute => {
                 let attributes = syn::Attribute::parse_outer(&content)?;
-                let attribute = attributes
-                    .iter()
-                    .map(|a| text(a))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let hook = AttributeHook {
-                    pattern: key.value(),
-                    attribute,
-                };
+                let attributes = quote! { #(#attributes)* };
+                let hook = AttributeHook::new(key.value(), record(0, &attributes));
                 match kind {
                     HookKind::TypeAttribute => self.hooks.type_attributes.push(hook),
                     _ => self.hooks.field_attributes.push(hook),
@@ -168,7 +174,7 @@ impl CatalogArgs {
                 let path: syn::Path = content.parse()?;
                 let replacement = Replacement {
                     type_name: key.value(),
-                    path: text(&path),
+                    path: record(0, &path).replace(' ', ""),
                 };
                 self.hooks.replacements.push(replacement);
             }
@@ -180,9 +186,14 @@ impl CatalogArgs {
         Ok(())
     }
 
-    /// Where a hook is written.
-    fn hook_span(&self, hook: &HookRef) -> Option<proc_macro2::Span> {
-        self.hook_spans[hook.kind as usize].get(hook.index).copied()
+    /// The error `message` at the hook: at the trait, attribute or path it is about, else at
+    /// the hook's pattern.
+    fn hook_error(&self, hook: &HookRef, message: String) -> Option<syn::Error> {
+        if let Some(tokens) = self.hook_tokens.of(hook) {
+            return Some(syn::Error::new_spanned(tokens, message));
+        }
+        let span = self.hook_spans[hook.kind as usize].get(hook.index)?;
+        Some(syn::Error::new(*span, message))
     }
 }
 
@@ -212,6 +223,7 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
                 "as_of" => set_once(&mut args.as_of, meta.value()?.parse()?, &meta.path)?,
                 "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
+                "debug" => set_once(&mut args.debug, meta.value()?.parse()?, &meta.path)?,
                 "products" => {
                     let list = selection(&meta, ListOption::Products)?;
                     set_once(&mut args.products, list, &meta.path)?;
@@ -227,7 +239,7 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 _ => {
                     return Err(meta.error(format!(
                         "unknown catalog option `{key}`; expected `path`, `products`, `events`, \
-                         `sunset`, `as_of`, `crate`, `derive`, `type_attribute`, \
+                         `sunset`, `as_of`, `crate`, `debug`, `derive`, `type_attribute`, \
                          `field_attribute` or `replace`"
                     )));
                 }
@@ -302,6 +314,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         }
         None => None,
     };
+    let redacted_debug = redacted_debug(args.debug.as_ref())?;
     let options = Options {
         products: products.iter().map(LitStr::value).collect(),
         events: events.iter().map(LitStr::value).collect(),
@@ -309,6 +322,7 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
         as_of,
         crate_path: args.crate_path.as_ref().map(LitStr::value),
         hooks: args.hooks.clone(),
+        redacted_debug,
     };
 
     let (name, source) = match &args.path {
@@ -345,37 +359,58 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
     let source = inputs.source.as_deref().unwrap_or_default();
     let loaded = eventcat_codegen::load_str(&name, source)
         .map_err(|err| syn::Error::new(span_of(&args.path, marker), load_message(&err)))?;
-    let items = eventcat_codegen::generate(&loaded, &options).map_err(|err| {
-        let span = match &err {
-            GenerateError::Select(SelectError::UnknownProduct { product, .. }) => {
-                blame(products, product).unwrap_or_else(|| span_of(&args.path, marker))
-            }
-            GenerateError::Select(
-                SelectError::BadPattern { pattern, .. } | SelectError::UnmatchedPattern { pattern },
-            ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
-            GenerateError::Select(SelectError::Sunset { .. } | SelectError::NoAsOf { .. }) => {
-                span_of(&args.sunset, marker)
-            }
-            GenerateError::Select(SelectError::BadCratePath { .. }) => {
-                span_of(&args.crate_path, marker)
-            }
-            GenerateError::Hook(hook) => args
-                .hook_span(hook.hook())
-                .unwrap_or_else(|| span_of(&args.path, marker)),
-            _ => span_of(&args.path, marker),
-        };
-        let message = match &err {
-            GenerateError::Load(load) => load_message(load),
-            other => other.message(FrontEnd::Derive),
-        };
-        syn::Error::new(span, message)
-    })?;
+    let generated = eventcat_codegen::generate_with_tokens(&loaded, &options, &args.hook_tokens);
+    let items = generated.map_err(|err| generate_error(&args, &err, marker))?;
 
     let marker = marker_impl(input);
     Ok(quote! {
         #items
         #marker
     })
+}
+
+/// A generation error as the derive reports it: at the option, hook or part of a hook at fault.
+fn generate_error(args: &CatalogArgs, err: &GenerateError, marker: &syn::Ident) -> syn::Error {
+    let message = match err {
+        GenerateError::Load(load) => load_message(load),
+        other => other.message(FrontEnd::Derive),
+    };
+    if let GenerateError::Hook(hook) = err
+        && let Some(error) = args.hook_error(hook.hook(), message.clone())
+    {
+        return error;
+    }
+    let products = args.products.as_deref().unwrap_or_default();
+    let events = args.events.as_deref().unwrap_or_default();
+    let span = match err {
+        GenerateError::Select(SelectError::UnknownProduct { product, .. }) => {
+            blame(products, product).unwrap_or_else(|| span_of(&args.path, marker))
+        }
+        GenerateError::Select(
+            SelectError::BadPattern { pattern, .. } | SelectError::UnmatchedPattern { pattern },
+        ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
+        GenerateError::Select(SelectError::Sunset { .. } | SelectError::NoAsOf { .. }) => {
+            span_of(&args.sunset, marker)
+        }
+        GenerateError::Select(SelectError::BadCratePath { .. }) => {
+            span_of(&args.crate_path, marker)
+        }
+        _ => span_of(&args.path, marker),
+    };
+    syn::Error::new(span, message)
+}
+
+/// Whether `debug = "redacted"` is asked for (the default is `"derived"`).
+fn redacted_debug(debug: Option<&LitStr>) -> syn::Result<bool> {
+    match debug.map(|lit| (lit, lit.value())) {
+        None => Ok(false),
+        Some((_, value)) if value == "derived" => Ok(false),
+        Some((_, value)) if value == "redacted" => Ok(true),
+        Some((lit, _)) => Err(syn::Error::new(
+            lit.span(),
+            "`debug` must be \"derived\" or \"redacted\"",
+        )),
+    }
 }
 
 /// The marker's inherent impl: the catalog table.

@@ -54,10 +54,18 @@ fn derive_ui() {
     cases.pass("ui/macros/crate_path_pass.rs");
     cases.pass("ui/hooks/derive_pass.rs");
     cases.pass("ui/hooks/cli_pass.rs");
+    cases.pass("ui/hooks/paths_pass.rs");
+    cases.pass("ui/hooks/redacted_debug_pass.rs");
     cases.compile_fail("ui/hooks/cannot_derive.rs");
     cases.compile_fail("ui/hooks/default_required.rs");
     cases.compile_fail("ui/hooks/unmatched_hook.rs");
     cases.compile_fail("ui/hooks/payload_replace.rs");
+    cases.compile_fail("ui/hooks/refused_ord.rs");
+    cases.compile_fail("ui/hooks/refused_serde_path.rs");
+    cases.compile_fail("ui/hooks/std_path_over_number.rs");
+    cases.compile_fail("ui/hooks/replace_typo.rs");
+    cases.compile_fail("ui/hooks/derive_typo.rs");
+    cases.compile_fail("ui/hooks/serde_attribute_typo.rs");
     cases.compile_fail("ui/macros/filtered_out.rs");
     cases.compile_fail("ui/macros/missing_file.rs");
     cases.compile_fail("ui/macros/yaml_error.rs");
@@ -71,6 +79,7 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/bad_crate_path.rs");
     cases.compile_fail("ui/macros/version_mismatch.rs");
     cases.compile_fail("ui/macros/empty_list.rs");
+    cases.compile_fail("ui/macros/bad_debug.rs");
     cases.compile_fail("ui/macros/limits.rs");
     cases.pass("ui/one_error/pass.rs");
     cases.compile_fail("ui/one_error/option.rs");
@@ -80,4 +89,41 @@ fn derive_ui() {
     cases.compile_fail("ui/one_error/unreadable.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
+}
+
+/// The locked output of each hook mistake points first at the tokens the partner wrote inside
+/// `#[catalog(...)]`, not at the `#[derive]` line or the hook's pattern.
+#[test]
+fn hook_mistakes_point_at_what_the_partner_wrote() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/hooks");
+    let cases = [
+        ("refused_ord", "Ord"),
+        ("refused_serde_path", "eventcat::serde::Serialize"),
+        ("std_path_over_number", "std::cmp::Eq"),
+        ("cannot_derive", "Hash"),
+        ("default_required", "Default"),
+        ("replace_typo", "MyQeue"),
+        ("derive_typo", "Hsh"),
+        ("serde_attribute_typo", "renam"),
+    ];
+    for (case, token) in cases {
+        let read = |ext: &str| {
+            let path = dir.join(format!("{case}.{ext}"));
+            std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+        };
+        let (source, stderr) = (read("rs"), read("stderr"));
+        let marker = format!(" --> ui/hooks/{case}.rs:");
+        let at = stderr
+            .lines()
+            .find_map(|line| line.strip_prefix(&marker))
+            .unwrap_or_else(|| panic!("{case}: no location:\n{stderr}"));
+        let (line, column) = at.split_once(':').expect("line:column");
+        let line: usize = line.parse().expect("a line");
+        let column: usize = column.parse().expect("a column");
+        let written = source.lines().nth(line - 1).expect("the line");
+        assert!(
+            written[column - 1..].starts_with(token),
+            "{case}: the first error is at {line}:{column}, not at `{token}`:\n{stderr}"
+        );
+    }
 }

@@ -124,8 +124,7 @@ fn rust_type(ty: &TypeRef) -> TokenStream {
             let name = ident(name);
             quote! { #name }
         }
-        // The path was checked when the hooks were read.
-        TypeRef::External(path) => path.parse().unwrap_or_default(),
+        TypeRef::External(path) => path.tokens.clone(),
         TypeRef::Array(item) => {
             let item = rust_type(item);
             quote! { ::std::vec::Vec<#item> }
@@ -232,17 +231,11 @@ fn struct_enum(
 }
 
 /// `#[derive(...)]` with the traits eventcat derives (`base`) and those the hooks add, then the
-/// hooks' attributes. The hooks' text was checked when they were read.
+/// hooks' attributes, as the partner wrote them.
 fn derives(base: &[TokenStream], extra: &Extra) -> TokenStream {
-    let added = extra
-        .derives
-        .iter()
-        .map(|path| path.parse::<TokenStream>().unwrap_or_default());
+    let added = extra.derives.iter().map(|path| path.tokens.clone());
     let all = base.iter().cloned().chain(added);
-    let attributes = extra
-        .attributes
-        .iter()
-        .map(|a| a.parse::<TokenStream>().unwrap_or_default());
+    let attributes = extra.attributes.iter().map(|a| &a.tokens);
     quote! {
         #[derive(#(#all),*)]
         #(#attributes)*

@@ -23,8 +23,8 @@ pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
         .map(|item| match item {
             TypeItem::Struct(s) => structure(plan, s, rt),
             TypeItem::Enum(e) => enumeration(e, rt),
-            TypeItem::Union(u) => union(u, rt),
-            TypeItem::Alias(a) => alias(a, rt),
+            TypeItem::Union(u) => union(plan, u, rt),
+            TypeItem::Alias(a) => alias(plan, a, rt),
             TypeItem::Constant(c) => constant_type(c, rt),
         })
         .collect()
@@ -69,22 +69,27 @@ fn structure(plan: &Plan, item: &StructItem, rt: &TokenStream) -> TokenStream {
         let doc = field_doc(field);
         let rust = ident(&field.rust_name);
         let ty = field_type(field);
-        let attributes = field
-            .attributes
-            .iter()
-            .map(|a| a.parse::<TokenStream>().unwrap_or_default());
+        let attributes = field.attributes.iter().map(|a| &a.tokens);
         quote! { #doc #(#attributes)* pub #rust: #ty }
     });
     let fields_impl = fields_impl(item, rt);
     // Every field absent or its type's own default: `Default` derives; some with another
     // catalog default: an impl gives them.
     let derive_default = item.has_default && item.fields.iter().all(defaults_to_zero);
-    let mut base = STRUCT_DERIVES.to_vec();
+    let mut base = value_derives(plan);
     if derive_default {
         base.push("Default");
     }
     let derives = derives(&paths(&base), &item.extra);
     let default_impl = (item.has_default && !derive_default).then(|| default_impl(plan, item));
+    let debug_impl = redacted_debug(plan, &item.name, item.deprecation.is_some(), {
+        let names = item
+            .fields
+            .iter()
+            .map(|f| f.rust_name.trim_start_matches("r#"));
+        let label = &item.name;
+        quote! { #rt::redacted::fields(f, #label, &[#(#names),*]) }
+    });
     quote! {
         #doc
         #deprecated
@@ -95,6 +100,8 @@ fn structure(plan: &Plan, item: &StructItem, rt: &TokenStream) -> TokenStream {
         }
 
         #default_impl
+
+        #debug_impl
 
         #fields_impl
 
@@ -452,9 +459,17 @@ fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
     }
 }
 
-fn union(item: &UnionItem, rt: &TokenStream) -> TokenStream {
+fn union(plan: &Plan, item: &UnionItem, rt: &TokenStream) -> TokenStream {
     let serde_crate = serde_crate(rt);
-    let derives = derives(&serde_derives(rt), &item.extra);
+    let derives = derives(&serde_derives(plan, rt), &item.extra);
+    let debug_impl = redacted_debug(plan, &item.name, false, {
+        let arms = item.variants.iter().map(|(variant, _)| {
+            let label = format!("{}::{variant}", item.name);
+            let variant = ident(variant);
+            quote! { Self::#variant(_) => #rt::redacted::tuple(f, #label), }
+        });
+        quote! { match self { #(#arms)* } }
+    });
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let variants = item.variants.iter().map(|(variant, ty)| {
@@ -471,22 +486,29 @@ fn union(item: &UnionItem, rt: &TokenStream) -> TokenStream {
         pub enum #name {
             #(#variants,)*
         }
+
+        #debug_impl
     }
 }
 
-fn alias(item: &AliasItem, rt: &TokenStream) -> TokenStream {
+fn alias(plan: &Plan, item: &AliasItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&item.name);
     let doc = doc_lines(&item.doc);
     let ty = rust_type(&item.ty);
     if item.newtype {
         let serde_crate = serde_crate(rt);
-        let derives = derives(&serde_derives(rt), &item.extra);
+        let derives = derives(&serde_derives(plan, rt), &item.extra);
+        let label = &item.name;
+        let body = quote! { #rt::redacted::tuple(f, #label) };
+        let debug_impl = redacted_debug(plan, &item.name, false, body);
         // `type A = Vec<A>` would have no end; a transparent newtype has the same wire form.
         return quote! {
             #doc
             #derives
             #[serde(crate = #serde_crate, transparent)]
             pub struct #name(pub #ty);
+
+            #debug_impl
         };
     }
     quote! {
@@ -505,10 +527,10 @@ fn serde_crate(rt: &TokenStream) -> String {
     format!("{path}::serde")
 }
 
-/// The derives of a type serde's derive reads and writes: `Debug`, `Clone`, `PartialEq` and
-/// serde's two, through the runtime.
-fn serde_derives(rt: &TokenStream) -> Vec<TokenStream> {
-    let mut base = paths(STRUCT_DERIVES);
+/// The derives of a type serde's derive reads and writes: [`value_derives`] and serde's two,
+/// through the runtime.
+fn serde_derives(plan: &Plan, rt: &TokenStream) -> Vec<TokenStream> {
+    let mut base = paths(&value_derives(plan));
     base.push(quote! { #rt::serde::Serialize });
     base.push(quote! { #rt::serde::Deserialize });
     base
@@ -620,4 +642,37 @@ fn slots_and_build(item: &StructItem, rt: &TokenStream) -> (TokenStream, TokenSt
         ::std::result::Result::Ok(Self { #(#names),* })
     };
     (slots, build)
+}
+
+/// What a type that holds values derives: `Debug`, `Clone` and `PartialEq`, without `Debug`
+/// when it is redacted ([`redacted_debug`] implements it).
+fn value_derives(plan: &Plan) -> Vec<&'static str> {
+    let redacted = |d: &&str| plan.redacted_debug && *d == "Debug";
+    STRUCT_DERIVES
+        .iter()
+        .copied()
+        .filter(|d| !redacted(d))
+        .collect()
+}
+
+/// `impl Debug` for the type `name` through the runtime's redacted printer (`body` calls it),
+/// when `Debug` is redacted.
+fn redacted_debug(
+    plan: &Plan,
+    name: &str,
+    deprecated: bool,
+    body: TokenStream,
+) -> Option<TokenStream> {
+    let allow = allow_deprecated(deprecated);
+    let name = ident(name);
+    plan.redacted_debug.then(|| {
+        quote! {
+            #allow
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    #body
+                }
+            }
+        }
+    })
 }
