@@ -363,12 +363,12 @@ impl fmt::Display for Change {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diff {
     /// Every change, grouped by event: NEW's events in NEW's order, then the removed ones; at
-    /// most [`MAX_CHANGES`].
+    /// most [`MAX_CHANGES`](super::MAX_CHANGES).
     pub changes: Vec<Change>,
-    /// The changes past [`MAX_CHANGES`], counted per event schema version.
+    /// The changes past [`MAX_CHANGES`](super::MAX_CHANGES), counted per event schema version.
     pub omitted: Vec<Omitted>,
-    /// The Rust names added, removed or changed: empty from [`diff`], which compares catalogs;
-    /// filled from the two catalogs' plans by [`diff_loaded`] (and so by [`diff_files`]).
+    /// The Rust names added, removed or changed: empty from [`diff`](super::diff()), which compares catalogs;
+    /// filled from the two catalogs' plans by [`diff_loaded`](super::diff_loaded) (and so by [`diff_files`](super::diff_files)).
     pub names: NameChanges,
 }
 
