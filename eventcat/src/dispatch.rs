@@ -132,7 +132,7 @@ mod tests {
             (
                 call_payload(r#"[{"number":"one"}]"#),
                 "legs[0].number",
-                "invalid type: string \"one\", expected i64",
+                "invalid type: string, expected i64",
             ),
             (
                 call_payload("[]"),

@@ -196,6 +196,7 @@ pub mod envelope;
 mod error;
 mod event;
 mod lifecycle;
+mod message;
 pub mod object;
 mod path;
 pub mod redacted;

@@ -82,7 +82,7 @@ enum Step {
 /// The path and message of a data error of `err` while reading `text`, after a decode that
 /// recorded its [`trail`].
 pub(crate) fn locate(text: &str, err: &serde_json::Error) -> (String, String) {
-    let message = crate::error::without_position(err);
+    let message = crate::message::without_values(&crate::error::without_position(err));
     let (innermost, whole) = trail::read();
     let offset = offset_of(text, err.line(), err.column());
     let steps = Scanner::default()

@@ -88,6 +88,77 @@ fn every_decode_error_says_its_message_once_and_keeps_the_text() {
     }
 }
 
+/// No message quotes a value of the payload: serde's own messages do (`invalid type: string
+/// "Ada Lovelace", expected a boolean`), and messages end up in logs.
+#[test]
+fn no_message_quotes_a_payload_value() {
+    let phone = "447946000000";
+    let started = |field: &str| {
+        format!(
+            r#"{{"schemaVersion": "1.0.0", "interactionId": "i-1", "interactionType": "phone",
+                "direction": "inbound", {field}}}"#
+        )
+    };
+    let cases = [
+        (
+            "aw-interaction-focus-v3",
+            format!(
+                r#"{{"schemaVersion": "3.0.0", "interactionId": "i-1", "isManual": "{SECRET}",
+                    "queue": {{"id": "1", "queueId": "q", "queueName": "Sales"}}}}"#
+            ),
+            "isManual",
+            "invalid type: string, expected a boolean",
+        ),
+        (
+            "aw-interaction-started-v1",
+            started(&format!(r#""customerPhone": {phone}"#)),
+            "customerPhone",
+            "invalid type: integer, expected a string",
+        ),
+        (
+            "aw-interaction-started-v1",
+            started(&format!(r#""customerName": {phone}.5"#)),
+            "customerName",
+            "invalid type: floating point, expected a string",
+        ),
+        (
+            "aw-interaction-started-v1",
+            started(&format!(r#""customerName": false"#))
+                .replace(r#""phone""#, &format!("\"{SECRET}\"")),
+            "interactionType",
+            "unknown variant, expected one of `phone`, `chat`, `email`, `sms`",
+        ),
+        (
+            "mashell-chat-offered-cc-event-v1",
+            format!(
+                r#"{{"schemaVersion": "1.0.0", "eventName": "{SECRET}", "eventId": "e",
+                    "method": "mapEvent", "direction": "inbound", "media": "chat",
+                    "mediaType": "sms", "searchContext": "{phone}"}}"#
+            ),
+            "eventName",
+            r#"invalid value: string, expected "offered""#,
+        ),
+    ];
+    for (event, payload, path, message) in cases {
+        let err = ReceivedEvent::decode(event, &payload).expect_err("does not decode");
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains(SECRET) && !shown.contains(phone), "{shown}");
+        match &err {
+            DecodeError::InvalidPayload {
+                path: found_path,
+                message: found,
+                ..
+            } => assert_eq!(
+                (found_path.as_str(), found.as_str()),
+                (path, message),
+                "{payload}"
+            ),
+            other => panic!("{payload}: {other:?}"),
+        }
+        assert_eq!(err.raw(), payload, "the caller keeps the payload");
+    }
+}
+
 #[test]
 fn malformed_json_keeps_the_position_and_category() {
     for text in [
