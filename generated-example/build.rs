@@ -5,7 +5,7 @@ fn main() {
         .catalog("../catalog.yaml")
         .generate()
     {
-        eprintln!("{err}");
+        eprintln!("{}", err.report());
         std::process::exit(1);
     }
 }

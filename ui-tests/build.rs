@@ -9,7 +9,7 @@ fn main() {
         .sunset(eventcat_codegen::SunsetPolicy::Keep)
         .generate()
     {
-        eprintln!("{err}");
+        eprintln!("{}", err.report());
         std::process::exit(1);
     }
 }

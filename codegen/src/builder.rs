@@ -8,7 +8,7 @@
 //!         .events(["aw-interaction-*"])
 //!         .generate()
 //!     {
-//!         eprintln!("{err}");
+//!         eprintln!("{}", err.report());
 //!         std::process::exit(1);
 //!     }
 //! }
@@ -25,7 +25,7 @@ use crate::options::{
     AttributeHook, DeriveHook, FrontEnd, Hooks, ListOption, Options, Replacement, SunsetPolicy,
     source_date_epoch,
 };
-use crate::pipeline::{self, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError};
+use crate::pipeline::{self, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError};
 
 /// Configures and runs code generation from a build script.
 #[derive(Debug, Clone, Default)]
@@ -39,8 +39,9 @@ pub struct Builder {
     out_file: Option<String>,
 }
 
-/// Why a build script could not generate the code. `Display` is the whole message, with the
-/// catalog's file, line and column; print it (`eprintln!("{err}")`) and exit with an error.
+/// Why a build script could not generate the code. `Display` is the error's message, with the
+/// catalog's file, line and column; an I/O error underneath is its `source()`.
+/// [`report`](Self::report) is the message with its causes: print that and exit with an error.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
@@ -53,23 +54,48 @@ pub enum BuildError {
     /// `.events([])` or `.products([])`: a list that selects no event.
     #[error("{}", .0.empty_message(FrontEnd::Builder))]
     EmptyList(ListOption),
-    /// The catalog or options are wrong; the message has file, line and column, and names the
-    /// builder's methods.
+    /// The catalog could not be read, or has errors (with file, line and column).
+    #[error(transparent)]
+    Load(LoadError),
+    /// The options or hooks do not fit the catalog; the message names the builder's methods.
     #[error("{}", .0.message(FrontEnd::Builder))]
     Generate(GenerateError),
-    /// The output file could not be written.
-    #[error("cannot write {path}: {error}")]
+    /// `.out_file(name)`: a name that leaves `OUT_DIR`, or names no file.
+    #[error(
+        "`.out_file(\"{0}\")`: the output is written in OUT_DIR: give a file name, or a relative path without `..`"
+    )]
+    OutFile(String),
+    /// The output file could not be written, or is not a regular file.
+    #[error("cannot write {path}")]
     Write {
         /// The output path.
         path: PathBuf,
-        /// The I/O error, which the message already says.
+        /// Why it could not be written.
+        #[source]
         error: std::io::Error,
     },
 }
 
 impl From<GenerateError> for BuildError {
     fn from(err: GenerateError) -> Self {
-        Self::Generate(err)
+        match err {
+            GenerateError::Load(load) => Self::Load(load),
+            other => Self::Generate(other),
+        }
+    }
+}
+
+impl BuildError {
+    /// The message followed by its causes (`cannot read catalog x.yaml: No such file or
+    /// directory (os error 2)`): what a build script prints before it exits with an error.
+    pub fn report(&self) -> String {
+        let mut report = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(err) = cause {
+            report.push_str(&format!(": {err}"));
+            cause = err.source();
+        }
+        report
     }
 }
 
@@ -175,7 +201,10 @@ impl Builder {
         self
     }
 
-    /// The output file name inside `OUT_DIR` (default `eventcat.rs`).
+    /// The output file's name (default `eventcat.rs`), in `OUT_DIR` or a directory below it
+    /// that exists (`generated/events.rs`). A name that would leave `OUT_DIR` (absolute, or
+    /// with `..`) is an error ([`BuildError::OutFile`]), as is a path that holds something other
+    /// than a regular file ([`BuildError::Write`]).
     pub fn out_file(mut self, name: impl Into<String>) -> Self {
         self.out_file = Some(name.into());
         self
@@ -184,13 +213,10 @@ impl Builder {
     /// Generates into `OUT_DIR`, prints the `cargo::rerun-if-changed` lines, and returns the
     /// output path. The file is rewritten only when its content changes.
     pub fn generate(self) -> Result<PathBuf, BuildError> {
+        let name = self.out_file_name()?;
         let out_dir = std::env::var_os("OUT_DIR").ok_or(BuildError::Env("OUT_DIR"))?;
         let manifest_dir =
             std::env::var_os("CARGO_MANIFEST_DIR").ok_or(BuildError::Env("CARGO_MANIFEST_DIR"))?;
-        let name = self
-            .out_file
-            .clone()
-            .unwrap_or_else(|| "eventcat.rs".to_owned());
         let out = Path::new(&out_dir).join(name);
         if let Some(catalog) = &self.catalog {
             let path = Path::new(&manifest_dir).join(catalog);
@@ -205,21 +231,29 @@ impl Builder {
         Ok(out)
     }
 
+    /// The output file's path below `OUT_DIR`: `out_file`'s, checked, or `eventcat.rs`.
+    fn out_file_name(&self) -> Result<&Path, BuildError> {
+        let Some(name) = &self.out_file else {
+            return Ok(Path::new("eventcat.rs"));
+        };
+        let path = Path::new(name);
+        let inside = path
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)));
+        match inside && path.file_name().is_some() {
+            true => Ok(path),
+            false => Err(BuildError::OutFile(name.clone())),
+        }
+    }
+
     /// Generates the code and writes it to `out` unless it already holds exactly that; a
     /// relative catalog path resolves against `root`. Returns whether the file was written.
     pub fn write_to(&self, root: &Path, out: &Path) -> Result<bool, BuildError> {
         let code = self.source(root)?;
-        // Read as the catalog is (regular files only, capped), so an odd `out` cannot block.
-        if crate::load::input::read_bytes(out, "output")
-            .is_ok_and(|existing| existing == code.as_bytes())
-        {
-            return Ok(false);
-        }
-        std::fs::write(out, code).map_err(|error| BuildError::Write {
+        crate::output::write_if_changed(out, &code).map_err(|error| BuildError::Write {
             path: out.to_owned(),
             error,
-        })?;
-        Ok(true)
+        })
     }
 
     /// The generated source text; a relative catalog path resolves against `root`.

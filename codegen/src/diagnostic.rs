@@ -115,8 +115,9 @@ impl Diagnostic {
     }
 }
 
-/// The diagnostics of one catalog file, with the file's text for rendering excerpts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The diagnostics of one catalog file, with the file's text for rendering excerpts. Its
+/// `Debug` gives the text's length, not the text: a build script's `.unwrap()` prints it.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Report {
     /// The file's name as the user gave it.
     pub path: String,
@@ -124,6 +125,23 @@ pub struct Report {
     pub source: String,
     /// Errors and lints, in file order.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// The file's text as its length.
+        struct Length(usize);
+        impl fmt::Debug for Length {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "<{} bytes>", self.0)
+            }
+        }
+        f.debug_struct("Report")
+            .field("path", &self.path)
+            .field("source", &Length(self.source.len()))
+            .field("diagnostics", &self.diagnostics)
+            .finish()
+    }
 }
 
 impl Report {

@@ -21,6 +21,7 @@
 //! | emitting | `emit` | the plan as tokens |
 //! | rendering | `render` | tokens as a pretty-printed file (feature `build`) |
 //! | pipeline | `pipeline` | the stages end to end: [`load_str`], [`generate`], [`generate_source`] |
+//! | writing | `output` | the generated file, replaced whole and only when it changes (feature `build`) |
 //! | build.rs | `builder` | the [`Builder`] (feature `build`) |
 //!
 //! Beside the pipeline, the tools use its stages: [`listing`] (`eventcat list`), [`schema`]
@@ -42,6 +43,8 @@ mod load;
 pub mod model;
 mod naming;
 mod options;
+#[cfg(feature = "build")]
+mod output;
 #[cfg(feature = "cli")]
 pub mod page;
 mod pipeline;
@@ -66,6 +69,9 @@ pub use options::{
     AttributeHook, DeriveHook, FrontEnd, HookKind, HookRef, HookTokens, Hooks, ListOption, Options,
     Replacement, SelectError, SunsetPolicy, source_date_epoch,
 };
+#[cfg(feature = "build")]
+#[doc(hidden)]
+pub use output::write_if_changed;
 #[cfg(feature = "build")]
 pub use pipeline::generate_source;
 pub use pipeline::{

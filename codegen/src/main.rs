@@ -362,8 +362,8 @@ fn generate(
         }
     };
     match output {
-        Some(path) => match std::fs::write(path, code) {
-            Ok(()) => ExitCode::SUCCESS,
+        Some(path) => match eventcat_codegen::write_if_changed(path, &code) {
+            Ok(_) => ExitCode::SUCCESS,
             Err(err) => {
                 say(&format!("error: cannot write {}: {err}\n", path.display()));
                 ExitCode::FAILURE
@@ -400,7 +400,7 @@ fn schema(catalog: Option<&PathBuf>, output: Option<&PathBuf>, color: bool) -> E
             Some(parent) => std::fs::create_dir_all(parent),
             None => Ok(()),
         }
-        .and_then(|()| std::fs::write(&path, &file.contents));
+        .and_then(|()| eventcat_codegen::write_if_changed(&path, &file.contents).map(drop));
         if let Err(err) = written {
             say(&format!("error: cannot write {}: {err}\n", path.display()));
             return ExitCode::FAILURE;

@@ -34,18 +34,20 @@ pub struct Loaded {
 
 /// Why a catalog could not be loaded.
 ///
-/// Every error of this crate says its whole message in `Display`, and wrappers
-/// (`GenerateError::Load`, `BuildError::Generate`) show the error they wrap: walking a chain
-/// with `source()` never meets the same message twice.
+/// Every error of this crate says its own message in `Display`; an I/O error underneath is its
+/// `source()`, not repeated in the message, and wrappers (`GenerateError::Load`,
+/// `BuildError::Load`) are the error they wrap: walking a chain with `source()` never meets the
+/// same message twice.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadError {
-    /// The file could not be read.
-    #[error("cannot read catalog {path}: {error}")]
+    /// The file could not be read; `source()` is the I/O error.
+    #[error("cannot read catalog {path}")]
     Read {
         /// The path as given.
         path: String,
-        /// The I/O error, which the message already says.
+        /// Why it could not be read.
+        #[source]
         error: std::io::Error,
     },
     /// The catalog has errors; the report lists them, and the lints, with locations.

@@ -80,8 +80,19 @@ pub fn load_error(err: &LoadError, color: bool) -> String {
         LoadError::Invalid(report) => {
             format!("{}{}\n", report.render(color), report.summary(None))
         }
-        _ => format!("error: {err}\n"),
+        _ => format!("error: {}\n", with_causes(err)),
     }
+}
+
+/// `err`'s message followed by those of its `source()` chain, each after `: `.
+pub fn with_causes(err: &dyn std::error::Error) -> String {
+    let mut message = err.to_string();
+    let mut cause = err.source();
+    while let Some(next) = cause {
+        message.push_str(&format!(": {next}"));
+        cause = next.source();
+    }
+    message
 }
 
 /// Writes `text` to standard output. A reader that went away (`eventcat generate | head -1`)

@@ -44,10 +44,10 @@ pub struct NotUtf8 {
 /// [`MAX_INPUT_BYTES`]; `what` names the file's role in messages (`catalog`, `page`).
 pub fn read_bytes(path: &Path, what: &str) -> io::Result<Vec<u8>> {
     // Checked before opening: opening a FIFO blocks until a writer comes.
-    check_regular(&std::fs::metadata(path)?, what)?;
+    check_regular(&std::fs::metadata(path)?, what, "read from")?;
     let file = std::fs::File::open(path)?;
     let metadata = file.metadata()?;
-    check_regular(&metadata, what)?;
+    check_regular(&metadata, what, "read from")?;
     let capacity = usize::try_from(metadata.len().min(MAX_INPUT_BYTES)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
@@ -135,7 +135,13 @@ pub fn normalize_line_breaks(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn check_regular(metadata: &std::fs::Metadata, what: &str) -> io::Result<()> {
+/// Refuses a file that is not a regular one, naming what it is; `verb` (`read from`,
+/// `written to`) says what is done with a `what`.
+pub(crate) fn check_regular(
+    metadata: &std::fs::Metadata,
+    what: &str,
+    verb: &str,
+) -> io::Result<()> {
     let kind = metadata.file_type();
     if kind.is_file() {
         return Ok(());
@@ -147,7 +153,7 @@ fn check_regular(metadata: &std::fs::Metadata, what: &str) -> io::Result<()> {
     };
     Err(io::Error::new(
         io::ErrorKind::InvalidInput,
-        format!("not a regular file ({described}); a {what} is read from a regular file only"),
+        format!("not a regular file ({described}); a {what} is {verb} a regular file only"),
     ))
 }
 
