@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
-use crate::model::{Catalog, DatedStatus, Event, Payload, Shape};
+use crate::model::{Catalog, DatedStatus, Direction, Event, Payload, Shape};
 
 /// What to do with an event whose sunset date has passed on the `as_of` day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -225,6 +225,19 @@ impl SelectError {
 }
 
 /// Narrows `catalog` to the selected events and the shared types they use.
+/// The received events of `catalog` that `selected` (chosen from it) does not have, by name,
+/// sorted and each once.
+pub(crate) fn left_out_received(catalog: &Catalog, selected: &Catalog) -> Vec<String> {
+    let kept: BTreeSet<&str> = selected.events.iter().map(|e| e.name.as_str()).collect();
+    let left_out: BTreeSet<&str> = catalog
+        .events
+        .iter()
+        .filter(|e| e.direction == Direction::Received && !kept.contains(e.name.as_str()))
+        .map(|e| e.name.as_str())
+        .collect();
+    left_out.into_iter().map(str::to_owned).collect()
+}
+
 pub(crate) fn select(catalog: &Catalog, options: &Options) -> Result<Catalog, SelectError> {
     let patterns = patterns(catalog, options)?;
     let as_of = match (options.sunset, options.as_of) {

@@ -162,6 +162,7 @@ pub fn generate_with_tokens(
         })
     })?;
     plan.redacted_debug = options.redacted_debug;
+    plan.left_out = options::left_out_received(&loaded.catalog, &selected);
     hooks::apply(&mut plan, hooks, tokens, &loaded.report)?;
     Ok(emit::emit(&plan, &runtime))
 }

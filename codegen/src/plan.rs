@@ -67,6 +67,9 @@ pub struct Plan {
     /// The types that hold values implement `Debug` through the runtime's redacted printer,
     /// which shows no value, instead of deriving it.
     pub redacted_debug: bool,
+    /// The received events of the whole catalog that the options left out, by name, sorted:
+    /// decoding one says so.
+    pub left_out: Vec<String>,
 }
 
 /// A shared payload type and the received events that carry it.
@@ -554,6 +557,7 @@ pub(crate) fn plan(
         parts: planner.parts,
         carriers,
         redacted_debug: false,
+        left_out: Vec::new(),
     })
 }
 

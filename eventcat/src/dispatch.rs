@@ -11,6 +11,11 @@ pub trait Dispatch: Sized {
     /// for an event with one schema version, after `router.version(versions)` for an event with
     /// several, `router.unknown()` for a name the catalog does not have.
     fn route<R: Router<Self>>(name: &str, router: R) -> R::Output;
+
+    /// The received events of the catalog that this build's options (`products`, `events`,
+    /// the sunset policy) left out, by name, sorted: decoding one is
+    /// [`DecodeError::UnknownEvent`] with `left_out` set.
+    const LEFT_OUT: &'static [&'static str] = &[];
 }
 
 /// What [`Dispatch::route`] calls: one way of decoding a payload once its struct is known.
@@ -58,7 +63,7 @@ impl<'a> Text<'a> {
     }
 }
 
-impl<E> Router<E> for Text<'_> {
+impl<E: Dispatch> Router<E> for Text<'_> {
     type Output = Result<E, DecodeError>;
 
     fn version(&mut self, versions: &'static [&'static str]) -> Option<usize> {
@@ -78,7 +83,8 @@ impl<E> Router<E> for Text<'_> {
     }
 
     fn unknown(self) -> Self::Output {
-        Err(DecodeError::unknown_event(self.name, self.raw))
+        let left_out = E::LEFT_OUT.binary_search(&self.name).is_ok();
+        Err(DecodeError::unknown_event(self.name, left_out, self.raw))
     }
 }
 
@@ -113,6 +119,29 @@ mod tests {
             tag: Some("t".into()),
         };
         assert_eq!(new, Ok(Received::TaggedNote(tagged)));
+    }
+
+    #[test]
+    fn an_event_the_build_left_out_says_so() {
+        for (name, left_out) in [
+            ("x-memo-v2", true),
+            ("x-fax-v1", true),
+            ("x-memo-v1", false),
+        ] {
+            match decoded(name, "{}") {
+                Err(err @ DecodeError::UnknownEvent { .. }) => {
+                    assert!(
+                        matches!(err, DecodeError::UnknownEvent { left_out: l, .. } if l == left_out)
+                    );
+                    assert_eq!(
+                        err.to_string().contains("left out of this build"),
+                        left_out,
+                        "{err}"
+                    );
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -13,11 +13,13 @@ pub use serde_json::error::Category as JsonCategory;
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DecodeError {
-    /// The event name is not in the catalog (or was left out of the build).
+    /// The event name is not a received event of the catalog, or was left out of the build.
     #[non_exhaustive]
     UnknownEvent {
         /// The name given.
         name: String,
+        /// True when the catalog has the event but this build's options left it out.
+        left_out: bool,
         /// The raw payload or message.
         raw: String,
     },
@@ -119,10 +121,11 @@ impl DecodeError {
         }
     }
 
-    /// No event of the catalog is called `name`.
-    pub(crate) fn unknown_event(name: &str, raw: &str) -> Self {
+    /// No event of the build is called `name`; `left_out` when the catalog has one.
+    pub(crate) fn unknown_event(name: &str, left_out: bool, raw: &str) -> Self {
         Self::UnknownEvent {
             name: name.to_owned(),
+            left_out,
             raw: raw.to_owned(),
         }
     }
@@ -149,6 +152,14 @@ pub(crate) fn without_position(err: &serde_json::Error) -> String {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::UnknownEvent {
+                name,
+                left_out: true,
+                ..
+            } => write!(
+                f,
+                "the event `{name}` is in the catalog but left out of this build by its options (`products`, `events` or the sunset policy)"
+            ),
             Self::UnknownEvent { name, .. } => write!(f, "unknown event `{name}`"),
             Self::UnsupportedSchemaVersion {
                 event,
@@ -202,9 +213,10 @@ impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let raw = Length(self.raw().len());
         match self {
-            Self::UnknownEvent { name, .. } => f
+            Self::UnknownEvent { name, left_out, .. } => f
                 .debug_struct("UnknownEvent")
                 .field("name", name)
+                .field("left_out", left_out)
                 .field("raw", &raw)
                 .finish(),
             Self::UnsupportedSchemaVersion {
@@ -346,7 +358,7 @@ mod tests {
     fn debug_shows_the_length_of_the_raw_text_not_the_text() {
         let secret = r#"{"customer": "Ada Lovelace", "phone": "+44 20 7946 0000"}"#;
         let errors = [
-            DecodeError::unknown_event("x-v1", secret),
+            DecodeError::unknown_event("x-v1", false, secret),
             DecodeError::unknown_envelope("neither form", secret),
             DecodeError::malformed(&parse_error("{"), secret),
             DecodeError::InvalidPayload {
@@ -378,7 +390,7 @@ mod tests {
     #[test]
     fn errors_have_no_source_to_repeat_their_message() {
         use std::error::Error as _;
-        let decode = DecodeError::unknown_event("x-v1", "{}");
+        let decode = DecodeError::unknown_event("x-v1", false, "{}");
         assert!(decode.source().is_none());
         let encode = EncodeError::new(
             "x-v1",

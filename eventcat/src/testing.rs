@@ -229,6 +229,8 @@ impl Dispatch for Received {
             _ => router.unknown(),
         }
     }
+
+    const LEFT_OUT: &'static [&'static str] = &["x-fax-v1", "x-memo-v2"];
 }
 
 /// A `x-call-v1` payload with these legs.

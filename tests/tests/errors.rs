@@ -202,3 +202,46 @@ fn an_encode_error_names_the_event_and_says_its_message_once() {
     );
     assert_said_once("a decode error", &err);
 }
+
+#[allow(dead_code)]
+mod focus_only {
+    #[derive(eventcat::EventCatalog)]
+    #[catalog(events = ["aw-interaction-focus-*"])]
+    pub struct Events;
+}
+
+/// Decoding an event the catalog has but the build's options left out says so, and what left
+/// it out; a name the catalog does not have is plainly unknown.
+#[test]
+fn an_event_left_out_by_the_options_says_so() {
+    let payload = r#"{"schemaVersion": "1.0.0", "interactionId": "i-1"}"#;
+    let err =
+        focus_only::ReceivedEvent::decode("aw-interaction-hold-v1", payload).expect_err("left out");
+    assert!(
+        matches!(err, DecodeError::UnknownEvent { ref name, left_out: true, .. } if name == "aw-interaction-hold-v1"),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the event `aw-interaction-hold-v1` is in the catalog but left out of this build by its options (`products`, `events` or the sunset policy)"
+    );
+    for name in ["aw-no-such-event-v1", "aw-interaction-focus-v1x"] {
+        let err = focus_only::ReceivedEvent::decode(name, payload).expect_err("unknown");
+        assert!(
+            matches!(
+                err,
+                DecodeError::UnknownEvent {
+                    left_out: false,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(err.to_string(), format!("unknown event `{name}`"));
+    }
+    let kept = focus_only::ReceivedEvent::decode(
+        "aw-interaction-focus-v1",
+        r#"{"schemaVersion": "1.0.0", "interactionId": "i-1"}"#,
+    );
+    assert!(kept.is_ok(), "{kept:?}");
+}

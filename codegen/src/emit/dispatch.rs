@@ -72,6 +72,10 @@ fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> Token
                `upgrade_to_*`. A [`DecodeError`] keeps the text that did not decode.";
     let (items, allow) = event_enum(RECEIVED_ENUM, doc, events);
     let route = route(events, rt);
+    let left_out = (!plan.left_out.is_empty()).then(|| {
+        let names = &plan.left_out;
+        quote! { const LEFT_OUT: &'static [&'static str] = &[#(#names),*]; }
+    });
     let carriers = carrier_methods(plan, events);
     let names = per_variant(events, false, |e| {
         let name = &e.name;
@@ -92,6 +96,7 @@ fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> Token
         #allow
         impl #rt::Dispatch for ReceivedEvent {
             #route
+            #left_out
         }
 
         #allow
