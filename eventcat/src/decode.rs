@@ -50,7 +50,7 @@ fn failure<T: PartnerEvent>(
     supported: &'static [&'static str],
     err: &serde_json::Error,
 ) -> DecodeError {
-    if !err.is_data() {
+    if !err.is_data() && !too_deep(err) {
         return DecodeError::malformed(err, raw);
     }
     // Reading stops at the first problem: text that is not JSON further on says so first.
@@ -72,7 +72,13 @@ fn failure<T: PartnerEvent>(
     // A second pass, with the trail of failed keys recorded from the start.
     trail::clear();
     let again = serde_json::from_str::<T>(payload).err();
-    let (path, message) = locate(payload, again.as_ref().unwrap_or(err));
+    let err = again.as_ref().unwrap_or(err);
+    let (path, mut message) = locate(payload, err);
+    if too_deep(err) {
+        message = format!(
+            "nested more than {MAX_DEPTH} arrays and objects deep, the most a payload is read to"
+        );
+    }
     DecodeError::InvalidPayload {
         event: T::NAME,
         schema_version: T::SCHEMA_VERSION,
@@ -80,6 +86,16 @@ fn failure<T: PartnerEvent>(
         message,
         raw: raw.to_owned(),
     }
+}
+
+/// How deep serde_json reads nested arrays and objects, so that a hostile payload cannot
+/// exhaust the stack (`check` warns of it at each recursive type: `payload-depth`).
+const MAX_DEPTH: usize = 128;
+
+/// True for serde_json's error at text nested deeper than [`MAX_DEPTH`]: valid JSON, but more
+/// than a payload may hold. serde_json classifies it as a syntax error.
+fn too_deep(err: &serde_json::Error) -> bool {
+    err.is_syntax() && crate::error::without_position(err) == "recursion limit exceeded"
 }
 
 /// The payload's `schemaVersion`, when it is a JSON object with a string there; every other key

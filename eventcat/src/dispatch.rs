@@ -239,4 +239,25 @@ mod tests {
             Err(DecodeError::HostFailure { ref code, .. }) if code == "INVALID_SCHEMA"
         ));
     }
+
+    #[test]
+    fn a_host_failure_keeps_its_code_whatever_its_data_holds() {
+        let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+        let datas = [
+            format!(r#"{{"details":{deep},"error":"INVALID_SCHEMA"}}"#),
+            format!(r#"{{"error":"INVALID_SCHEMA","details":{deep}}}"#),
+            r#"{"note":"\ud83d","error":"INVALID_SCHEMA"}"#.to_owned(),
+            r#"{"error":"INVALID_SCHEMA","n":1e999999}"#.to_owned(),
+        ];
+        for data in datas {
+            let failed = format!(r#"{{"eventType":"x-note-v1","status":"failed","data":{data}}}"#);
+            match from_message::<Received>(&failed) {
+                Err(DecodeError::HostFailure { code, raw, .. }) => {
+                    assert_eq!(code, "INVALID_SCHEMA", "{data}");
+                    assert_eq!(raw, failed);
+                }
+                other => panic!("{data}: {other:?}"),
+            }
+        }
+    }
 }

@@ -314,13 +314,17 @@ fn maestro_payload<'a>(
     match string(status).as_ref().map(Key::as_str) {
         Some("success") => Ok((event, payload(data))),
         Some("failed") => {
-            let detail: serde_json::Value =
-                serde_json::from_str(payload(data)).unwrap_or(serde_json::Value::Null);
-            let code = detail.get("error").and_then(serde_json::Value::as_str);
+            let data = payload(data);
+            // The code is read alone, the rest skipped unparsed: `data` too deep, or holding a
+            // number too large, for a `Value` still keeps it.
+            let code = match fields(data, ["error"]) {
+                Ok([error]) => string(error),
+                Err(_) => None,
+            };
             Err(DecodeError::HostFailure {
                 event: event.as_str().to_owned(),
-                code: code.unwrap_or_default().to_owned(),
-                detail,
+                code: code.as_ref().map_or("", Key::as_str).to_owned(),
+                detail: serde_json::from_str(data).unwrap_or(serde_json::Value::Null),
                 raw: raw.to_owned(),
             })
         }

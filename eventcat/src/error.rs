@@ -78,7 +78,7 @@ pub enum DecodeError {
         event: String,
         /// The host's error code, such as `INVALID_SCHEMA`.
         code: String,
-        /// The host's error details.
+        /// The host's error details (`Null` when `data` is nested too deep for a `Value`).
         detail: serde_json::Value,
         /// The raw message.
         raw: String,

@@ -245,3 +245,46 @@ fn an_event_left_out_by_the_options_says_so() {
     );
     assert!(kept.is_ok(), "{kept:?}");
 }
+
+#[allow(dead_code)]
+mod recursive {
+    #[derive(eventcat::EventCatalog)]
+    #[catalog(path = "corpus/ok/recursion-through-array.yaml")]
+    pub struct Events;
+}
+
+/// A `Node` payload `levels` nodes deep below the root.
+fn nodes(levels: usize) -> String {
+    let mut node = r#"{"id":"leaf","children":[]}"#.to_owned();
+    for level in 0..levels {
+        node = format!(r#"{{"id":"{level}","children":[{node}]}}"#);
+    }
+    format!(r#"{{"schemaVersion":"1.0.0","root":{node}}}"#)
+}
+
+/// A recursive type's payload decodes as deep as serde_json reads (128 arrays and objects, the
+/// limit check's `payload-depth` warning states at the type); deeper is an `InvalidPayload`
+/// at the path where reading stopped, not malformed JSON.
+#[test]
+fn a_payload_deeper_than_the_reading_limit_is_invalid_at_its_path() {
+    use recursive::ReceivedEvent;
+    // The payload object is one level, each node two (its object and its `children`).
+    let deepest = nodes(62);
+    assert!(ReceivedEvent::decode("aw-example-v1", &deepest).is_ok());
+    for levels in [63, 64, 500] {
+        let payload = nodes(levels);
+        match ReceivedEvent::decode("aw-example-v1", &payload) {
+            Err(DecodeError::InvalidPayload {
+                path, message, raw, ..
+            }) => {
+                assert!(path.starts_with("root.children[0].children[0]"), "{path}");
+                assert_eq!(
+                    message,
+                    "nested more than 128 arrays and objects deep, the most a payload is read to"
+                );
+                assert_eq!(raw, payload);
+            }
+            other => panic!("{levels} levels: {other:?}"),
+        }
+    }
+}

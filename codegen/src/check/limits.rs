@@ -443,7 +443,7 @@ fn nesting_error(location: Location, what: &str) -> Diagnostic {
 }
 
 /// Calls `visit` with every type name `shape` refers to, however it holds it.
-fn all_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
+pub(super) fn all_refs(shape: &Shape, visit: &mut dyn FnMut(&str)) {
     match shape {
         Shape::Named(name) => visit(name),
         Shape::Object(fields) => fields.iter().for_each(|f| all_refs(&f.shape, visit)),

@@ -119,6 +119,7 @@ impl Checker {
         self.check_type_refs(&catalog);
         self.check_bounded_elements(&catalog);
         self.check_recursion(&catalog);
+        self.lint_payload_depth(&catalog);
         self.check_defaults(&catalog);
         if !self
             .diagnostics

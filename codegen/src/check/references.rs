@@ -92,6 +92,43 @@ impl Checker {
     }
 }
 
+/// How deep serde_json reads nested arrays and objects: deeper text is refused, so that a
+/// hostile payload cannot exhaust the stack. eventcat keeps the limit, which is also every
+/// other serde_json user's in a partner's build.
+pub(crate) const MAX_PAYLOAD_DEPTH: usize = 128;
+
+impl Checker {
+    /// A `payload-depth` warning at the first type of each group that contains itself through
+    /// arrays or maps: its values nest only as deep as a payload may be read.
+    pub(super) fn lint_payload_depth(&mut self, catalog: &Catalog) {
+        let graph = TypeGraph::new(catalog, super::limits::all_refs);
+        let components = graph.components();
+        let cyclic = graph.cyclic(&components);
+        // A type that holds itself directly is a `recursive-type` error already.
+        let direct = TypeGraph::new(catalog, direct_refs);
+        let direct = direct.cyclic(&direct.components());
+        let mut warned = BTreeSet::new();
+        for (index, decl) in catalog.types.iter().enumerate() {
+            if !cyclic[index] || direct[index] || !warned.insert(components[index]) {
+                continue;
+            }
+            let mut path = vec![decl.name.clone()];
+            graph.cycle_path(index, index, &components, &mut path, &mut BTreeSet::new());
+            self.warning(
+                "payload-depth",
+                decl.location,
+                format!(
+                    "type `{}` contains itself ({}): a payload is read at most \
+                     {MAX_PAYLOAD_DEPTH} arrays and objects deep, so its values nest only so far; \
+                     a deeper payload is an `InvalidPayload` error",
+                    decl.name,
+                    path.join(" -> ")
+                ),
+            );
+        }
+    }
+}
+
 /// Calls its visitor with each type name a shape refers to, by some rule.
 pub(crate) type ShapeRefs = fn(&Shape, &mut dyn FnMut(&str));
 
