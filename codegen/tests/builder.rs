@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eventcat_codegen::{BuildError, Builder, GenerateError, Options, SunsetPolicy};
+use eventcat_codegen::{BuildError, Builder, LoadError, Options, SunsetPolicy};
 
 /// A fresh directory under the target directory's temp space.
 fn scratch(name: &str) -> PathBuf {
@@ -58,7 +58,10 @@ fn a_missing_catalog_is_an_error_naming_it() {
         .source(root())
         .expect_err("missing file");
     assert!(err.to_string().contains("no-such-catalog.yaml"), "{err}");
-    assert!(matches!(err, BuildError::Generate(GenerateError::Load(_))));
+    assert!(
+        matches!(err, BuildError::Load(LoadError::Read { .. })),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -154,9 +157,10 @@ fn a_catalog_that_is_not_a_regular_file_is_refused_before_reading() {
         .source(root())
         .expect_err("a directory is no catalog");
     assert!(
-        err.to_string().contains(
+        err.report().contains(
             "not a regular file (a directory); a catalog is read from a regular file only"
         ),
-        "{err}"
+        "{}",
+        err.report()
     );
 }

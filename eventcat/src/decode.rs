@@ -6,8 +6,8 @@ use serde::de::{IgnoredAny, MapAccess, Visitor};
 
 use crate::object::Key;
 use crate::path::{locate, trail};
-use crate::repair::repair_surrogates;
 use crate::{DecodeError, PartnerEvent};
+use eventcat_json::{MAX_DEPTH, repair_surrogates};
 
 /// Decodes `payload` as `T`, given as the `E` it converts into (`T` itself, or the variant of a
 /// dispatching enum); `raw` is what errors keep. When `supported` lists the event's schema
@@ -88,11 +88,8 @@ fn failure<T: PartnerEvent>(
     }
 }
 
-/// How deep serde_json reads nested arrays and objects, so that a hostile payload cannot
-/// exhaust the stack (`check` warns of it at each recursive type: `payload-depth`).
-const MAX_DEPTH: usize = 128;
-
-/// True for serde_json's error at text nested deeper than [`MAX_DEPTH`]: valid JSON, but more
+/// True for serde_json's error at text nested deeper than [`MAX_DEPTH`] (`check` warns of the
+/// limit at each recursive type: `payload-depth`): valid JSON, but more
 /// than a payload may hold. serde_json classifies it as a syntax error.
 fn too_deep(err: &serde_json::Error) -> bool {
     err.is_syntax() && crate::error::without_position(err) == "recursion limit exceeded"

@@ -123,8 +123,7 @@ fn no_message_quotes_a_payload_value() {
         ),
         (
             "aw-interaction-started-v1",
-            started(&format!(r#""customerName": false"#))
-                .replace(r#""phone""#, &format!("\"{SECRET}\"")),
+            started(r#""agentName": "a""#).replace(r#""phone""#, &format!("\"{SECRET}\"")),
             "interactionType",
             "unknown variant, expected one of `phone`, `chat`, `email`, `sms`",
         ),
@@ -287,4 +286,35 @@ fn a_payload_deeper_than_the_reading_limit_is_invalid_at_its_path() {
             other => panic!("{levels} levels: {other:?}"),
         }
     }
+}
+
+#[allow(dead_code)]
+mod lone_surrogate_example {
+    #[derive(eventcat::EventCatalog)]
+    #[catalog(path = "corpus/ok/example-lone-surrogate.yaml")]
+    pub struct Events;
+}
+
+/// `check` reads an example as the generated code does: the example it accepts with a lone
+/// surrogate decodes, and a key given twice, which it refuses in an object of fields
+/// (`corpus/broken/example-duplicate-key.yaml`), the generated struct refuses too.
+#[test]
+fn check_and_the_generated_code_read_examples_alike() {
+    use eventcat::PartnerEvent;
+    use lone_surrogate_example::XV1;
+    let example = XV1::example().expect("the example check accepted decodes");
+    assert_eq!(example.name, "half \u{fffd}");
+    let tags = example.tags.expect("tags");
+    assert_eq!(tags.get("k").map(String::as_str), Some("2"));
+    let twice = r#"{"name": "a", "name": "b", "schemaVersion": "1.0.0"}"#;
+    let err = XV1::decode(twice).expect_err("a field given twice");
+    assert!(
+        matches!(err, DecodeError::InvalidPayload { ref message, .. } if message == "duplicate field `name`"),
+        "{err:?}"
+    );
+    let loaded = eventcat_codegen::load_file(std::path::Path::new(
+        "corpus/ok/example-lone-surrogate.yaml",
+    ))
+    .expect("check accepts it");
+    assert!(!loaded.report.has_errors());
 }

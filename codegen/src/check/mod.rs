@@ -10,6 +10,7 @@
 
 mod defaults;
 mod examples;
+mod fit;
 pub mod limits;
 mod lints;
 mod references;

@@ -92,11 +92,6 @@ impl Checker {
     }
 }
 
-/// How deep serde_json reads nested arrays and objects: deeper text is refused, so that a
-/// hostile payload cannot exhaust the stack. eventcat keeps the limit, which is also every
-/// other serde_json user's in a partner's build.
-pub(crate) const MAX_PAYLOAD_DEPTH: usize = 128;
-
 impl Checker {
     /// A `payload-depth` warning at the first type of each group that contains itself through
     /// arrays or maps: its values nest only as deep as a payload may be read.
@@ -119,10 +114,11 @@ impl Checker {
                 decl.location,
                 format!(
                     "type `{}` contains itself ({}): a payload is read at most \
-                     {MAX_PAYLOAD_DEPTH} arrays and objects deep, so its values nest only so far; \
+                     {} arrays and objects deep, so its values nest only so far; \
                      a deeper payload is an `InvalidPayload` error",
                     decl.name,
-                    path.join(" -> ")
+                    path.join(" -> "),
+                    eventcat_json::MAX_DEPTH
                 ),
             );
         }
