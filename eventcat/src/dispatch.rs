@@ -43,12 +43,6 @@ pub fn decode<E: Dispatch>(name: &str, payload: &str) -> Result<E, DecodeError> 
     E::route(name, Text::new(name, payload, payload))
 }
 
-/// Decodes a message as the host delivers it, in either envelope (see
-/// [`crate::envelope`]); the payload is decoded where it lies in the message.
-pub fn from_message<E: Dispatch>(message: &str) -> Result<E, DecodeError> {
-    crate::envelope::decode(message)
-}
-
 /// Routes a payload given as text: decodes it as the struct chosen; errors keep `raw`.
 pub(crate) struct Text<'a> {
     name: &'a str,
@@ -228,14 +222,14 @@ mod tests {
         let maestro = format!(r#"{{"eventType":"x-note-v1","status":"success","data":{payload}}}"#);
         for message in [sdk, maestro] {
             assert_eq!(
-                from_message::<Received>(&message),
+                crate::envelope::from_message::<Received>(&message),
                 Ok(Received::Note(Note { text: "n".into() }))
             );
         }
         let failed =
             r#"{"eventType":"x-note-v1","status":"failed","data":{"error":"INVALID_SCHEMA"}}"#;
         assert!(matches!(
-            from_message::<Received>(failed),
+            crate::envelope::from_message::<Received>(failed),
             Err(DecodeError::HostFailure { ref code, .. }) if code == "INVALID_SCHEMA"
         ));
     }
@@ -251,7 +245,7 @@ mod tests {
         ];
         for data in datas {
             let failed = format!(r#"{{"eventType":"x-note-v1","status":"failed","data":{data}}}"#);
-            match from_message::<Received>(&failed) {
+            match crate::envelope::from_message::<Received>(&failed) {
                 Err(DecodeError::HostFailure { code, raw, .. }) => {
                     assert_eq!(code, "INVALID_SCHEMA", "{data}");
                     assert_eq!(raw, failed);

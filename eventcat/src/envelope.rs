@@ -25,8 +25,9 @@ const SDK_KEYS: [&str; 2] = ["type", "message"];
 /// The keys of the Maestro envelope.
 const MAESTRO_KEYS: [&str; 3] = ["eventType", "status", "data"];
 
-/// Decodes a host message in either envelope.
-pub(crate) fn decode<E: Dispatch>(message: &str) -> Result<E, DecodeError> {
+/// Decodes a message as the host delivers it, in either envelope; the payload is decoded where
+/// it lies in the message.
+pub fn from_message<E: Dispatch>(message: &str) -> Result<E, DecodeError> {
     match scan(message) {
         Some(Scanned { name, payload }) => {
             E::route(name, Text::new(name, payload, message)).or_else(|_| checked::<E>(message))

@@ -191,14 +191,21 @@ pub use serde_json;
 
 mod date;
 mod decode;
+// What only generated code calls: public for it, hidden from the documentation (as serde's
+// `__private`), and free to change with the generator.
+#[doc(hidden)]
 pub mod dispatch;
+#[doc(hidden)]
 pub mod envelope;
 mod error;
 mod event;
+mod glue;
 mod lifecycle;
 mod message;
+#[doc(hidden)]
 pub mod object;
 mod path;
+#[doc(hidden)]
 pub mod redacted;
 mod repair;
 #[cfg(test)]
@@ -210,9 +217,15 @@ pub use error::{DecodeError, EncodeError, JsonCategory};
 pub use event::{EncodedEvent, PartnerEvent};
 pub use lifecycle::{CatalogEntry, CatalogProduct, DeclaredStatus, Direction, LifecycleStatus};
 
-/// What generated code names but partners do not: the version check.
+/// What generated code names but partners do not: the version check, and the impls that are
+/// the same for every type of a kind.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::{
+        __constant_type as constant_type, __payload_wrapper as payload_wrapper,
+        __serde_object as serde_object, __string_enum as string_enum,
+    };
+
     /// This crate, as the runtime that generated code is checked against.
     pub struct Runtime;
 

@@ -157,3 +157,64 @@ fn current_versions_are_not_deprecated() {
     assert!(attrs.contains("since = \"2025-01-19\""), "{attrs}");
     assert!(attrs.contains("2025-07-19"), "{attrs}");
 }
+
+/// The line (1-based) of the first line of `source` that starts with `prefix`.
+fn line_of(source: &str, prefix: &str) -> Option<usize> {
+    source
+        .lines()
+        .position(|l| l.starts_with(prefix))
+        .map(|i| i + 1)
+}
+
+/// A reader meets an event type at once: the first struct is near the top of the file, and the
+/// catalog tables come after the types.
+#[test]
+fn the_file_opens_with_the_types() {
+    let source = generate();
+    let first_struct = line_of(&source, "pub struct ").expect("a struct");
+    assert!(
+        first_struct <= 150,
+        "the first struct is at line {first_struct}"
+    );
+    let table = line_of(&source, "impl ::eventcat::CatalogProduct for Product").expect("the table");
+    let lines: Vec<&str> = source.lines().collect();
+    let last_struct = lines
+        .iter()
+        .rposition(|l| l.starts_with("pub struct "))
+        .expect("a struct");
+    assert!(table > last_struct, "the catalog table comes before a type");
+}
+
+/// Each event struct is followed by its own impls before the next type begins: its
+/// `PartnerEvent` impl stands with it, not thousands of lines away.
+#[test]
+fn each_event_struct_stands_with_its_impls() {
+    let source = generate();
+    let lines: Vec<&str> = source.lines().collect();
+    let mut checked = 0;
+    for (at, line) in lines.iter().enumerate() {
+        let Some(name) = line
+            .strip_prefix("impl ::eventcat::PartnerEvent for ")
+            .and_then(|rest| rest.strip_suffix(" {"))
+        else {
+            continue;
+        };
+        let declared = line_of(&source, &format!("pub struct {name} {{"))
+            .or_else(|| line_of(&source, &format!("pub struct {name}(")))
+            .expect("the struct is declared");
+        assert!(
+            declared <= at,
+            "`{name}`'s PartnerEvent impl comes before the struct"
+        );
+        let between = lines[declared..at]
+            .iter()
+            .filter(|l| l.starts_with("pub struct ") || l.starts_with("pub enum "))
+            .count();
+        assert_eq!(
+            between, 0,
+            "a type stands between `{name}` and its PartnerEvent impl"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 60, "{checked} event structs");
+}

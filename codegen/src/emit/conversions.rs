@@ -11,16 +11,8 @@ use quote::quote;
 
 use crate::naming::type_link;
 
-pub(super) fn emit(plan: &Plan) -> TokenStream {
-    let conversions = plan.conversions.iter().map(|c| conversion(plan, c));
-    let families = plan.families.iter().map(family);
-    quote! {
-        #(#conversions)*
-        #(#families)*
-    }
-}
-
-fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
+/// One conversion: `From`, or an upgrade method, between two structs or two enums.
+pub(super) fn conversion(plan: &Plan, conversion: &Conversion) -> TokenStream {
     let from = ident(&conversion.from);
     let to = ident(&conversion.to);
     if !conversion.variants.is_empty() {
@@ -224,7 +216,8 @@ fn value_expr(how: &ValueConversion, source: TokenStream) -> TokenStream {
     }
 }
 
-fn family(family: &FamilyItem) -> TokenStream {
+/// A family's enum of its versions, with the conversions into its oldest.
+pub(super) fn family(family: &FamilyItem) -> TokenStream {
     let name = ident(&family.name);
     let doc = format!(
         "Any schema version of the `{}` family, oldest first.",

@@ -112,7 +112,7 @@ fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> Token
             /// `{"eventType", "status", "data"}`, whose `failed` form becomes
             /// [`DecodeError::HostFailure`]. The payload is decoded where it lies in the message.
             pub fn from_message(message: &str) -> ::std::result::Result<Self, #rt::DecodeError> {
-                #rt::dispatch::from_message(message)
+                #rt::envelope::from_message(message)
             }
 
             #carriers

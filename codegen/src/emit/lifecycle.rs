@@ -10,14 +10,13 @@ use crate::model::{Direction, Status};
 use crate::naming::doc_prose;
 use crate::plan::{EntryItem, EventItem, Plan};
 
-pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
+/// The `Product` enum and the catalog's table of events.
+pub(super) fn emit_tables(plan: &Plan, rt: &TokenStream) -> TokenStream {
     let product = product_enum(plan);
     let table = table(plan, rt);
-    let impls = plan.events.iter().map(|event| event_impl(event, rt));
     quote! {
         #product
         #table
-        #(#impls)*
     }
 }
 
@@ -102,7 +101,8 @@ fn optional_date(text: Option<&String>, rt: &TokenStream) -> TokenStream {
     }
 }
 
-fn event_impl(event: &EventItem, rt: &TokenStream) -> TokenStream {
+/// An event struct's `PartnerEvent` impl: the published facts of its schema version.
+pub(super) fn event_impl(event: &EventItem, rt: &TokenStream) -> TokenStream {
     let name = ident(&event.struct_name);
     let event_name = &event.name;
     let version = &event.version;

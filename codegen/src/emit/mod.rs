@@ -9,6 +9,8 @@ mod failed;
 mod lifecycle;
 mod types;
 
+use std::collections::BTreeMap;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -18,19 +20,81 @@ use crate::plan::{Extra, Plan, TypeItem, TypeRef};
 
 pub(crate) use failed::emit as emit_failed;
 
-/// Every generated item for `plan`, calling the runtime at `rt`.
+/// Every generated item for `plan`, calling the runtime at `rt`, in reading order: the types,
+/// each followed by what belongs to it (an event struct's `PartnerEvent` impl, the conversions
+/// and the family enum that complete it), then the enums of all events, then the catalog table.
 pub fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
     let runtime = runtime(rt);
-    let lifecycle = lifecycle::emit(plan, rt);
-    let types = types::emit(plan, rt);
-    let conversions = conversions::emit(plan);
+    let mut after = companions(plan, rt);
+    let types = plan.types.iter().enumerate().map(|(index, item)| {
+        let companions = after.remove(&index).unwrap_or_default();
+        let item = types::emit_item(plan, item, rt);
+        quote! { #item #(#companions)* }
+    });
+    let types: TokenStream = types.collect();
+    let unplaced = after.into_values().flatten();
     let dispatch = dispatch::emit(plan, rt);
+    let tables = lifecycle::emit_tables(plan, rt);
     quote! {
         #runtime
-        #lifecycle
         #types
-        #conversions
+        #(#unplaced)*
         #dispatch
+        #tables
+    }
+}
+
+/// The items that follow a type, by the type's index in [`Plan::types`]: an event struct's
+/// `PartnerEvent` impl; a conversion after the later of its two types; a family enum after
+/// its newest version. An item whose types are not generated (replaced by the partner's own)
+/// comes after every type.
+fn companions(plan: &Plan, rt: &TokenStream) -> BTreeMap<usize, Vec<TokenStream>> {
+    let index: BTreeMap<&str, usize> = plan
+        .types
+        .iter()
+        .enumerate()
+        .map(|(at, item)| (type_name(item), at))
+        .collect();
+    let place = |names: &[&str]| {
+        names
+            .iter()
+            .map(|name| index.get(name).copied())
+            .try_fold(0, |latest, at| Some(latest.max(at?)))
+            .unwrap_or(usize::MAX)
+    };
+    let mut after: BTreeMap<usize, Vec<TokenStream>> = BTreeMap::new();
+    for event in &plan.events {
+        let at = place(&[&event.struct_name]);
+        after
+            .entry(at)
+            .or_default()
+            .push(lifecycle::event_impl(event, rt));
+    }
+    for conversion in &plan.conversions {
+        let at = place(&[&conversion.from, &conversion.to]);
+        after
+            .entry(at)
+            .or_default()
+            .push(conversions::conversion(plan, conversion));
+    }
+    for family in &plan.families {
+        let members: Vec<&str> = family.variants.iter().map(|(_, s, _)| s.as_str()).collect();
+        after
+            .entry(place(&members))
+            .or_default()
+            .push(conversions::family(family));
+    }
+    after
+}
+
+/// The Rust name of a planned type.
+fn type_name(item: &TypeItem) -> &str {
+    match item {
+        TypeItem::Struct(s) => &s.name,
+        TypeItem::Enum(e) => &e.name,
+        TypeItem::Union(u) => &u.name,
+        TypeItem::Alias(a) => &a.name,
+        TypeItem::Constant(c) => &c.name,
     }
 }
 

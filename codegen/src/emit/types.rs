@@ -17,17 +17,15 @@ use crate::plan::{
     Plan, STRUCT_DERIVES, StructItem, TypeItem, UnionItem,
 };
 
-pub(super) fn emit(plan: &Plan, rt: &TokenStream) -> TokenStream {
-    plan.types
-        .iter()
-        .map(|item| match item {
-            TypeItem::Struct(s) => structure(plan, s, rt),
-            TypeItem::Enum(e) => enumeration(e, rt),
-            TypeItem::Union(u) => union(plan, u, rt),
-            TypeItem::Alias(a) => alias(plan, a, rt),
-            TypeItem::Constant(c) => constant_type(c, rt),
-        })
-        .collect()
+/// One planned type with its impls.
+pub(super) fn emit_item(plan: &Plan, item: &TypeItem, rt: &TokenStream) -> TokenStream {
+    match item {
+        TypeItem::Struct(s) => structure(plan, s, rt),
+        TypeItem::Enum(e) => enumeration(e, rt),
+        TypeItem::Union(u) => union(plan, u, rt),
+        TypeItem::Alias(a) => alias(plan, a, rt),
+        TypeItem::Constant(c) => constant_type(c, rt),
+    }
 }
 
 /// The field's Rust type with its optional and nullable layers.
@@ -105,19 +103,7 @@ fn structure(plan: &Plan, item: &StructItem, rt: &TokenStream) -> TokenStream {
 
         #fields_impl
 
-        #allow
-        impl #rt::serde::Serialize for #name {
-            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                #rt::object::write(self, serializer, &[])
-            }
-        }
-
-        #allow
-        impl<'de> #rt::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                #rt::object::read(deserializer, &[])
-            }
-        }
+        #rt::__private::serde_object!(#allow #name);
     }
 }
 
@@ -146,47 +132,7 @@ fn wrapper(item: &StructItem, wrapped: &str, rt: &TokenStream) -> TokenStream {
         #derives
         pub struct #name(#inner_doc pub ::std::boxed::Box<#inner>);
 
-        #allow
-        impl ::std::ops::Deref for #name {
-            type Target = #inner;
-            fn deref(&self) -> &#inner {
-                &self.0
-            }
-        }
-
-        #allow
-        impl ::std::ops::DerefMut for #name {
-            fn deref_mut(&mut self) -> &mut #inner {
-                &mut self.0
-            }
-        }
-
-        #allow
-        impl ::std::convert::From<#inner> for #name {
-            fn from(value: #inner) -> Self {
-                Self(::std::boxed::Box::new(value))
-            }
-        }
-
-        #allow
-        impl #name {
-            /// The event's own constants, besides those of the value it wraps.
-            const CONSTANTS: &'static [#rt::object::Constant] = #constants;
-        }
-
-        #allow
-        impl #rt::serde::Serialize for #name {
-            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                #rt::object::write(&*self.0, serializer, Self::CONSTANTS)
-            }
-        }
-
-        #allow
-        impl<'de> #rt::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                #rt::object::read(deserializer, Self::CONSTANTS).map(|value| Self(::std::boxed::Box::new(value)))
-            }
-        }
+        #rt::__private::payload_wrapper!(#allow #name(#inner), #constants);
     }
 }
 
@@ -385,14 +331,9 @@ fn enumeration(item: &EnumItem, rt: &TokenStream) -> TokenStream {
         let doc = doc_attr(&format!(" `{wire}`"));
         quote! { #doc #variant }
     });
-    let as_str = item.variants.iter().map(|(variant, wire)| {
+    let wires = item.variants.iter().map(|(variant, wire)| {
         let variant = ident(variant);
-        quote! { Self::#variant => #wire }
-    });
-    let wires = item.variants.iter().map(|(_, wire)| wire);
-    let values = item.variants.iter().map(|(variant, _)| {
-        let variant = ident(variant);
-        quote! { Self::#variant }
+        quote! { #variant => #wire }
     });
     quote! {
         #doc
@@ -401,26 +342,7 @@ fn enumeration(item: &EnumItem, rt: &TokenStream) -> TokenStream {
             #(#variants,)*
         }
 
-        impl #name {
-            /// The value on the wire.
-            pub const fn as_str(&self) -> &'static str {
-                match self {
-                    #(#as_str,)*
-                }
-            }
-        }
-
-        impl #rt::serde::Serialize for #name {
-            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> #rt::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                #rt::object::read_enum(deserializer, &[#(#wires),*], &[#(#values),*])
-            }
-        }
+        #rt::__private::string_enum!(#name { #(#wires),* });
     }
 }
 
@@ -445,17 +367,7 @@ fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
         #derives
         pub struct #name;
 
-        impl #rt::serde::Serialize for #name {
-            fn serialize<__S: #rt::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                #rt::serde::Serialize::serialize(&#value, serializer)
-            }
-        }
-
-        impl<'de> #rt::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                #value.check(deserializer).map(|()| Self)
-            }
-        }
+        #rt::__private::constant_type!(#name = #value);
     }
 }
 

@@ -15,146 +15,6 @@ pub use ::eventcat::{
     CatalogDate, DeclaredStatus, DecodeError, Direction, EncodeError, EncodedEvent,
     InvalidDate, LifecycleStatus, PartnerEvent,
 };
-/// The 8x8 product an event belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Product {
-    /// Agent Workspace (`agent-workspace`).
-    AgentWorkspace,
-}
-impl Product {
-    /// The catalog id, such as `agent-workspace`.
-    pub const fn id(&self) -> &'static str {
-        match self {
-            Self::AgentWorkspace => "agent-workspace",
-        }
-    }
-    /// The human title.
-    pub const fn title(&self) -> &'static str {
-        match self {
-            Self::AgentWorkspace => "Agent Workspace",
-        }
-    }
-}
-/// One event of the catalog, as published: `CatalogEntry::ALL` lists them,
-/// `CatalogEntry::find(name)` finds one, `entry.status_on(day)` tells its status.
-pub type CatalogEntry = ::eventcat::CatalogEntry<Product>;
-impl ::eventcat::CatalogProduct for Product {
-    const ENTRIES: &'static [CatalogEntry] = &[
-        ::eventcat::CatalogEntry {
-            name: "aw-interaction-focus-v1",
-            product: Product::AgentWorkspace,
-            direction: ::eventcat::Direction::Received,
-            schema_versions: &["1.0.0"],
-            declared_status: ::eventcat::DeclaredStatus::Deprecated,
-            active: ::eventcat::CatalogDate::ymd(2025, 3, 26),
-            deprecated: ::std::option::Option::Some(
-                ::eventcat::CatalogDate::ymd(2025, 9, 8),
-            ),
-            sunset: ::std::option::Option::Some(
-                ::eventcat::CatalogDate::ymd(2026, 12, 8),
-            ),
-            replacement: ::std::option::Option::Some("aw-interaction-focus-v3"),
-        },
-        ::eventcat::CatalogEntry {
-            name: "aw-interaction-focus-v2",
-            product: Product::AgentWorkspace,
-            direction: ::eventcat::Direction::Received,
-            schema_versions: &["2.0.0"],
-            declared_status: ::eventcat::DeclaredStatus::Deprecated,
-            active: ::eventcat::CatalogDate::ymd(2025, 9, 8),
-            deprecated: ::std::option::Option::Some(
-                ::eventcat::CatalogDate::ymd(2025, 1, 19),
-            ),
-            sunset: ::std::option::Option::Some(
-                ::eventcat::CatalogDate::ymd(2025, 7, 19),
-            ),
-            replacement: ::std::option::Option::Some("aw-interaction-focus-v3"),
-        },
-        ::eventcat::CatalogEntry {
-            name: "aw-interaction-focus-v3",
-            product: Product::AgentWorkspace,
-            direction: ::eventcat::Direction::Received,
-            schema_versions: &["3.0.0"],
-            declared_status: ::eventcat::DeclaredStatus::Active,
-            active: ::eventcat::CatalogDate::ymd(2025, 1, 19),
-            deprecated: ::std::option::Option::None,
-            sunset: ::std::option::Option::None,
-            replacement: ::std::option::Option::None,
-        },
-    ];
-}
-#[allow(deprecated)]
-impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
-    type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v1";
-    const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 9, 8),
-    );
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2026, 12, 8),
-    );
-    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        r#"{
-  "interactionId": "interaction-12345",
-  "schemaVersion": "1.0.0"
-}"#,
-    );
-}
-#[allow(deprecated)]
-impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
-    type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v2";
-    const SCHEMA_VERSION: &'static str = "2.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 9, 8);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 1, 19),
-    );
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 7, 19),
-    );
-    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        r#"{
-  "interactionId": "cognigy",
-  "queue": {
-    "id": "12345",
-    "queueId": "tenantId~~queue~~chat~~12345",
-    "queueName": "Queue name"
-  },
-  "schemaVersion": "2.0.0"
-}"#,
-    );
-}
-impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
-    type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v3";
-    const SCHEMA_VERSION: &'static str = "3.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 1, 19);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        r#"{
-  "interactionId": "cognigy",
-  "queue": {
-    "id": "12345",
-    "queueId": "tenantId~~queue~~chat~~12345",
-    "queueName": "Queue name"
-  },
-  "isManual": false,
-  "schemaVersion": "3.0.0"
-}"#,
-    );
-}
 /// The agent brought an interaction into focus; this first form carries only the interaction id.
 ///
 /// Event `aw-interaction-focus-v1`, schema version 1.0.0: Agent Workspace received event.
@@ -224,22 +84,28 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
         ::std::result::Result::Ok(())
     }
 }
+::eventcat::__private::serde_object!(#[allow(deprecated)] AwInteractionFocusV1);
 #[allow(deprecated)]
-impl ::eventcat::serde::Serialize for AwInteractionFocusV1 {
-    fn serialize<__S: ::eventcat::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        ::eventcat::object::write(self, serializer, &[])
-    }
-}
-#[allow(deprecated)]
-impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV1 {
-    fn deserialize<__D: ::eventcat::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        ::eventcat::object::read(deserializer, &[])
-    }
+impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
+    type Product = Product;
+    const NAME: &'static str = "aw-interaction-focus-v1";
+    const SCHEMA_VERSION: &'static str = "1.0.0";
+    const PRODUCT: Product = Product::AgentWorkspace;
+    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
+    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
+    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
+    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
+        ::eventcat::CatalogDate::ymd(2025, 9, 8),
+    );
+    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
+        ::eventcat::CatalogDate::ymd(2026, 12, 8),
+    );
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "interaction-12345",
+  "schemaVersion": "1.0.0"
+}"#,
+    );
 }
 /// The agent brought an interaction into focus; this form adds the queue the interaction belongs to.
 ///
@@ -331,21 +197,51 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
         ::std::result::Result::Ok(())
     }
 }
+::eventcat::__private::serde_object!(#[allow(deprecated)] AwInteractionFocusV2);
 #[allow(deprecated)]
-impl ::eventcat::serde::Serialize for AwInteractionFocusV2 {
-    fn serialize<__S: ::eventcat::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        ::eventcat::object::write(self, serializer, &[])
+impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
+    type Product = Product;
+    const NAME: &'static str = "aw-interaction-focus-v2";
+    const SCHEMA_VERSION: &'static str = "2.0.0";
+    const PRODUCT: Product = Product::AgentWorkspace;
+    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
+    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
+    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 9, 8);
+    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
+        ::eventcat::CatalogDate::ymd(2025, 1, 19),
+    );
+    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
+        ::eventcat::CatalogDate::ymd(2025, 7, 19),
+    );
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "queue": {
+    "id": "12345",
+    "queueId": "tenantId~~queue~~chat~~12345",
+    "queueName": "Queue name"
+  },
+  "schemaVersion": "2.0.0"
+}"#,
+    );
+}
+/// Converts [`AwInteractionFocusV2`] into [`AwInteractionFocusV1`]. Drops `queue`, which [`AwInteractionFocusV1`] does not have.
+#[allow(deprecated)]
+impl ::std::convert::From<AwInteractionFocusV2> for AwInteractionFocusV1 {
+    fn from(value: AwInteractionFocusV2) -> Self {
+        AwInteractionFocusV1 {
+            interaction_id: value.interaction_id,
+        }
     }
 }
 #[allow(deprecated)]
-impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV2 {
-    fn deserialize<__D: ::eventcat::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        ::eventcat::object::read(deserializer, &[])
+impl AwInteractionFocusV1 {
+    /// Upgrades to [`AwInteractionFocusV2`], which also needs `queue`.
+    pub fn upgrade_to_v2(self, queue: crate::MyQueue) -> AwInteractionFocusV2 {
+        AwInteractionFocusV2 {
+            interaction_id: self.interaction_id,
+            queue,
+        }
     }
 }
 /// The agent brought an interaction into focus; this form adds whether the change was made by hand.
@@ -448,39 +344,29 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
         ::std::result::Result::Ok(())
     }
 }
-impl ::eventcat::serde::Serialize for AwInteractionFocusV3 {
-    fn serialize<__S: ::eventcat::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        ::eventcat::object::write(self, serializer, &[])
-    }
-}
-impl<'de> ::eventcat::serde::Deserialize<'de> for AwInteractionFocusV3 {
-    fn deserialize<__D: ::eventcat::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        ::eventcat::object::read(deserializer, &[])
-    }
-}
-/// Converts [`AwInteractionFocusV2`] into [`AwInteractionFocusV1`]. Drops `queue`, which [`AwInteractionFocusV1`] does not have.
-#[allow(deprecated)]
-impl ::std::convert::From<AwInteractionFocusV2> for AwInteractionFocusV1 {
-    fn from(value: AwInteractionFocusV2) -> Self {
-        AwInteractionFocusV1 {
-            interaction_id: value.interaction_id,
-        }
-    }
-}
-#[allow(deprecated)]
-impl AwInteractionFocusV1 {
-    /// Upgrades to [`AwInteractionFocusV2`], which also needs `queue`.
-    pub fn upgrade_to_v2(self, queue: crate::MyQueue) -> AwInteractionFocusV2 {
-        AwInteractionFocusV2 {
-            interaction_id: self.interaction_id,
-            queue,
-        }
-    }
+::eventcat::__private::serde_object!(AwInteractionFocusV3);
+impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
+    type Product = Product;
+    const NAME: &'static str = "aw-interaction-focus-v3";
+    const SCHEMA_VERSION: &'static str = "3.0.0";
+    const PRODUCT: Product = Product::AgentWorkspace;
+    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
+    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
+    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 1, 19);
+    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
+    const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        r#"{
+  "interactionId": "cognigy",
+  "queue": {
+    "id": "12345",
+    "queueId": "tenantId~~queue~~chat~~12345",
+    "queueName": "Queue name"
+  },
+  "isManual": false,
+  "schemaVersion": "3.0.0"
+}"#,
+    );
 }
 /// Converts [`AwInteractionFocusV3`] into [`AwInteractionFocusV1`]. Drops `queue`, `isManual`, which [`AwInteractionFocusV1`] does not have.
 #[allow(deprecated)]
@@ -706,7 +592,7 @@ impl ReceivedEvent {
     pub fn from_message(
         message: &str,
     ) -> ::std::result::Result<Self, ::eventcat::DecodeError> {
-        ::eventcat::dispatch::from_message(message)
+        ::eventcat::envelope::from_message(message)
     }
     /// The event name.
     pub fn name(&self) -> &'static str {
@@ -748,4 +634,72 @@ impl SendEvent {
     ) -> ::std::result::Result<::eventcat::EncodedEvent, ::eventcat::EncodeError> {
         match *self {}
     }
+}
+/// The 8x8 product an event belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Product {
+    /// Agent Workspace (`agent-workspace`).
+    AgentWorkspace,
+}
+impl Product {
+    /// The catalog id, such as `agent-workspace`.
+    pub const fn id(&self) -> &'static str {
+        match self {
+            Self::AgentWorkspace => "agent-workspace",
+        }
+    }
+    /// The human title.
+    pub const fn title(&self) -> &'static str {
+        match self {
+            Self::AgentWorkspace => "Agent Workspace",
+        }
+    }
+}
+/// One event of the catalog, as published: `CatalogEntry::ALL` lists them,
+/// `CatalogEntry::find(name)` finds one, `entry.status_on(day)` tells its status.
+pub type CatalogEntry = ::eventcat::CatalogEntry<Product>;
+impl ::eventcat::CatalogProduct for Product {
+    const ENTRIES: &'static [CatalogEntry] = &[
+        ::eventcat::CatalogEntry {
+            name: "aw-interaction-focus-v1",
+            product: Product::AgentWorkspace,
+            direction: ::eventcat::Direction::Received,
+            schema_versions: &["1.0.0"],
+            declared_status: ::eventcat::DeclaredStatus::Deprecated,
+            active: ::eventcat::CatalogDate::ymd(2025, 3, 26),
+            deprecated: ::std::option::Option::Some(
+                ::eventcat::CatalogDate::ymd(2025, 9, 8),
+            ),
+            sunset: ::std::option::Option::Some(
+                ::eventcat::CatalogDate::ymd(2026, 12, 8),
+            ),
+            replacement: ::std::option::Option::Some("aw-interaction-focus-v3"),
+        },
+        ::eventcat::CatalogEntry {
+            name: "aw-interaction-focus-v2",
+            product: Product::AgentWorkspace,
+            direction: ::eventcat::Direction::Received,
+            schema_versions: &["2.0.0"],
+            declared_status: ::eventcat::DeclaredStatus::Deprecated,
+            active: ::eventcat::CatalogDate::ymd(2025, 9, 8),
+            deprecated: ::std::option::Option::Some(
+                ::eventcat::CatalogDate::ymd(2025, 1, 19),
+            ),
+            sunset: ::std::option::Option::Some(
+                ::eventcat::CatalogDate::ymd(2025, 7, 19),
+            ),
+            replacement: ::std::option::Option::Some("aw-interaction-focus-v3"),
+        },
+        ::eventcat::CatalogEntry {
+            name: "aw-interaction-focus-v3",
+            product: Product::AgentWorkspace,
+            direction: ::eventcat::Direction::Received,
+            schema_versions: &["3.0.0"],
+            declared_status: ::eventcat::DeclaredStatus::Active,
+            active: ::eventcat::CatalogDate::ymd(2025, 1, 19),
+            deprecated: ::std::option::Option::None,
+            sunset: ::std::option::Option::None,
+            replacement: ::std::option::Option::None,
+        },
+    ];
 }
