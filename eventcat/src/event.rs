@@ -3,29 +3,36 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{CatalogDate, DeclaredStatus, DecodeError, Direction, EncodeError, LifecycleStatus};
+use crate::{
+    CatalogDate, CatalogEntry, CatalogProduct, DeclaredStatus, DecodeError, Direction, EncodeError,
+    LifecycleStatus,
+};
 
 /// An event schema version of a catalog, with its published facts: one generated struct per
-/// event schema version implements it (`AwInteractionFocusV3`).
+/// event schema version implements it (`AwInteractionFocusV3`). The facts of its event (name,
+/// product, direction, status and dates) are those of its entry in the catalog table, given
+/// once there; the constants below read them from it.
 pub trait PartnerEvent: Serialize + DeserializeOwned + Sized {
     /// The catalog's `Product` enum.
-    type Product: Copy + 'static;
-    /// The event name, such as `aw-interaction-focus-v3`.
-    const NAME: &'static str;
+    type Product: CatalogProduct;
+    /// Its event's entry in the catalog table (`CatalogEntry::ALL`).
+    const ENTRY: &'static CatalogEntry<Self::Product>;
     /// The payload schema version.
     const SCHEMA_VERSION: &'static str;
+    /// The event name, such as `aw-interaction-focus-v3`.
+    const NAME: &'static str = Self::ENTRY.name;
     /// The product that publishes or accepts it.
-    const PRODUCT: Self::Product;
+    const PRODUCT: Self::Product = Self::ENTRY.product;
     /// Received or send.
-    const DIRECTION: Direction;
+    const DIRECTION: Direction = Self::ENTRY.direction;
     /// The declared status.
-    const DECLARED_STATUS: DeclaredStatus;
+    const DECLARED_STATUS: DeclaredStatus = Self::ENTRY.declared_status;
     /// The day it became active.
-    const ACTIVE: CatalogDate;
+    const ACTIVE: CatalogDate = Self::ENTRY.active;
     /// The day it was deprecated, if it is.
-    const DEPRECATED: Option<CatalogDate>;
+    const DEPRECATED: Option<CatalogDate> = Self::ENTRY.deprecated;
     /// The day it is no longer delivered, if published.
-    const SUNSET: Option<CatalogDate>;
+    const SUNSET: Option<CatalogDate> = Self::ENTRY.sunset;
     /// The documented sample payload of this schema version, as JSON text, when the catalog
     /// has one; `eventcat check` decodes it.
     const EXAMPLE: Option<&'static str> = None;

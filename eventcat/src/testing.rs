@@ -8,12 +8,37 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dispatch::{Dispatch, Router};
 use crate::object::{self, Constant, Entry, Fields, Object, Writer};
-use crate::{CatalogDate, DeclaredStatus, Direction, PartnerEvent};
+use crate::{CatalogDate, CatalogEntry, CatalogProduct, DeclaredStatus, Direction, PartnerEvent};
 
 /// The products of the test catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Product {
     Shell,
+}
+
+impl CatalogProduct for Product {
+    const ENTRIES: &'static [CatalogEntry<Self>] = &[
+        entry("x-call-v1", &["1.0.0"]),
+        entry("x-note-v1", &["1.0.0", "1.1.0"]),
+    ];
+}
+
+/// An active received event of the test catalog.
+const fn entry(
+    name: &'static str,
+    schema_versions: &'static [&'static str],
+) -> CatalogEntry<Product> {
+    CatalogEntry {
+        name,
+        product: Product::Shell,
+        direction: Direction::Received,
+        schema_versions,
+        declared_status: DeclaredStatus::Active,
+        active: CatalogDate::ymd(2025, 1, 1),
+        deprecated: None,
+        sunset: None,
+        replacement: None,
+    }
 }
 
 /// `x-call-v1`.
@@ -190,17 +215,11 @@ impl Fields for TaggedNote {
 
 /// The published facts of a test event.
 macro_rules! event {
-    ($type:ty, $variant:ident, $name:literal, $version:literal) => {
+    ($type:ty, $variant:ident, $entry:literal, $version:literal) => {
         impl PartnerEvent for $type {
             type Product = Product;
-            const NAME: &'static str = $name;
+            const ENTRY: &'static CatalogEntry<Product> = &CatalogEntry::<Product>::ALL[$entry];
             const SCHEMA_VERSION: &'static str = $version;
-            const PRODUCT: Product = Product::Shell;
-            const DIRECTION: Direction = Direction::Received;
-            const DECLARED_STATUS: DeclaredStatus = DeclaredStatus::Active;
-            const ACTIVE: CatalogDate = CatalogDate::ymd(2025, 1, 1);
-            const DEPRECATED: Option<CatalogDate> = None;
-            const SUNSET: Option<CatalogDate> = None;
         }
 
         impl From<$type> for Received {
@@ -211,9 +230,9 @@ macro_rules! event {
     };
 }
 
-event!(Call, Call, "x-call-v1", "1.0.0");
-event!(Note, Note, "x-note-v1", "1.0.0");
-event!(TaggedNote, TaggedNote, "x-note-v1", "1.1.0");
+event!(Call, Call, 0, "1.0.0");
+event!(Note, Note, 1, "1.0.0");
+event!(TaggedNote, TaggedNote, 1, "1.1.0");
 
 impl Dispatch for Received {
     fn route<R: Router<Self>>(name: &str, mut router: R) -> R::Output {

@@ -1789,14 +1789,8 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
 ::eventcat::__private::serde_object!(GlobalUserDetailsV1);
 impl ::eventcat::PartnerEvent for GlobalUserDetailsV1 {
     type Product = Product;
-    const NAME: &'static str = "global-user-details-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[0];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Global;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "firstName": "firstName",
@@ -1909,14 +1903,8 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
 ::eventcat::__private::serde_object!(AwChatInitV1);
 impl ::eventcat::PartnerEvent for AwChatInitV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-chat-init-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[1];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 20);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -2033,14 +2021,8 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
 ::eventcat::__private::serde_object!(AwChatMessageSentV1);
 impl ::eventcat::PartnerEvent for AwChatMessageSentV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-chat-message-sent-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[2];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 20);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -2126,14 +2108,8 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
 ::eventcat::__private::serde_object!(AwCloseAgentAssistV1);
 impl ::eventcat::PartnerEvent for AwCloseAgentAssistV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-close-agent-assist-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[3];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -2207,14 +2183,8 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
 ::eventcat::__private::serde_object!(AwInteractionEndedV1);
 impl ::eventcat::PartnerEvent for AwInteractionEndedV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-ended-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[4];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 3, 16);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-123",
@@ -2295,18 +2265,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
 #[allow(deprecated)]
 impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[5];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 9, 8),
-    );
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2026, 12, 8),
-    );
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -2408,18 +2368,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
 #[allow(deprecated)]
 impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v2";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[6];
     const SCHEMA_VERSION: &'static str = "2.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 9, 8);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 1, 19),
-    );
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 7, 19),
-    );
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "cognigy",
@@ -2553,14 +2503,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
 ::eventcat::__private::serde_object!(AwInteractionFocusV3);
 impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v3";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[7];
     const SCHEMA_VERSION: &'static str = "3.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 1, 19);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "cognigy",
@@ -2723,14 +2667,8 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
 ::eventcat::__private::serde_object!(AwInteractionHoldV1);
 impl ::eventcat::PartnerEvent for AwInteractionHoldV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-hold-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[8];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -2804,14 +2742,8 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
 ::eventcat::__private::serde_object!(AwInteractionMuteV1);
 impl ::eventcat::PartnerEvent for AwInteractionMuteV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-mute-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[9];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -2885,14 +2817,8 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
 ::eventcat::__private::serde_object!(AwInteractionResumeV1);
 impl ::eventcat::PartnerEvent for AwInteractionResumeV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-resume-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[10];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -3075,14 +3001,8 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
 ::eventcat::__private::serde_object!(AwInteractionStartedV1);
 impl ::eventcat::PartnerEvent for AwInteractionStartedV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-started-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[11];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 3, 16);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-123",
@@ -3165,14 +3085,8 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
 ::eventcat::__private::serde_object!(AwInteractionUnmuteV1);
 impl ::eventcat::PartnerEvent for AwInteractionUnmuteV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-unmute-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[12];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -3260,14 +3174,8 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1);
 impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-wrap-up-codes-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[13];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
 }
 /// The `assignments` part of [`AwInteractionWrapUpCodesV1WrapUpCodesItem`].
 #[derive(Debug, Clone, PartialEq)]
@@ -3793,14 +3701,8 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1_0_1);
 impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesV1_0_1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-wrap-up-codes-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[13];
     const SCHEMA_VERSION: &'static str = "1.0.1";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -4494,14 +4396,8 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
 ::eventcat::__private::serde_object!(AwChatMessageReceivedV1);
 impl ::eventcat::PartnerEvent for AwChatMessageReceivedV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-chat-message-received-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[14];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Send;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 9, 8);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "cognigy",
@@ -4605,14 +4501,8 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesReceivedV1);
 impl ::eventcat::PartnerEvent for AwInteractionWrapUpCodesReceivedV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-wrap-up-codes-received-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[15];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Send;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 10, 30);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -4761,14 +4651,8 @@ pub struct CallManagerCallAutoanswerFirstConnectV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallAutoanswerFirstConnectV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-autoanswer-first-connect-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[16];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -4893,14 +4777,8 @@ pub struct CallManagerCallCallerNumberChangeV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallCallerNumberChangeV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-caller-number-change-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[17];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -5065,14 +4943,8 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
 ::eventcat::__private::serde_object!(CallManagerCallConferenceDropV1);
 impl ::eventcat::PartnerEvent for CallManagerCallConferenceDropV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-conference-drop-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[18];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "calls": [
@@ -5289,14 +5161,8 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
 ::eventcat::__private::serde_object!(CallManagerCallConferenceStartV1);
 impl ::eventcat::PartnerEvent for CallManagerCallConferenceStartV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-conference-start-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[19];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "calls": [
@@ -5473,14 +5339,8 @@ pub struct CallManagerCallConnectV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallConnectV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-connect-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[20];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -5605,14 +5465,8 @@ pub struct CallManagerCallDisconnectedV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallDisconnectedV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-disconnected-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[21];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -5737,14 +5591,8 @@ pub struct CallManagerCallFailedV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallFailedV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-failed-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[22];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -5869,14 +5717,8 @@ pub struct CallManagerCallHoldV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallHoldV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-hold-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[23];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6001,14 +5843,8 @@ pub struct CallManagerCallInboundFirstConnectV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallInboundFirstConnectV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-inbound-first-connect-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[24];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6133,14 +5969,8 @@ pub struct CallManagerCallIncomingFirstV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallIncomingFirstV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-incoming-first-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[25];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6265,14 +6095,8 @@ pub struct CallManagerCallIncomingV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallIncomingV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-incoming-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[26];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6397,14 +6221,8 @@ pub struct CallManagerCallOutboundFirstConnectV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallOutboundFirstConnectV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-outbound-first-connect-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[27];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6529,14 +6347,8 @@ pub struct CallManagerCallOutgoingV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallOutgoingV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-outgoing-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[28];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6661,14 +6473,8 @@ pub struct CallManagerCallRecordEndV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallRecordEndV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-record-end-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[29];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6793,14 +6599,8 @@ pub struct CallManagerCallRecordFailedV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallRecordFailedV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-record-failed-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[30];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -6925,14 +6725,8 @@ pub struct CallManagerCallRecordStartV1(
 );
 impl ::eventcat::PartnerEvent for CallManagerCallRecordStartV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-record-start-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[31];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "accumulatedMOSLQ": -1,
@@ -7068,14 +6862,8 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
 ::eventcat::__private::serde_object!(CallManagerCallTransferBlindSuccessV1);
 impl ::eventcat::PartnerEvent for CallManagerCallTransferBlindSuccessV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-transfer-blind-success-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[32];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "callId": "call-001-abc",
@@ -7175,14 +6963,8 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
 ::eventcat::__private::serde_object!(CallManagerCallTransferFailedV1);
 impl ::eventcat::PartnerEvent for CallManagerCallTransferFailedV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-transfer-failed-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[33];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "callId": "call-001-abc",
@@ -7283,14 +7065,8 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
 ::eventcat::__private::serde_object!(CallManagerCallTransferSuccessV1);
 impl ::eventcat::PartnerEvent for CallManagerCallTransferSuccessV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-transfer-success-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[34];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "callId": "call-001-abc",
@@ -7392,14 +7168,8 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
 ::eventcat::__private::serde_object!(CallManagerCallTransferVoicemailSuccessV1);
 impl ::eventcat::PartnerEvent for CallManagerCallTransferVoicemailSuccessV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-call-transfer-voicemail-success-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[35];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "callId": "call-001-abc",
@@ -7452,14 +7222,8 @@ impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
 ::eventcat::__private::serde_object!(CallManagerMuteDisabledV1);
 impl ::eventcat::PartnerEvent for CallManagerMuteDisabledV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-mute-disabled-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[36];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "schemaVersion": "1.0.0"
@@ -7509,14 +7273,8 @@ impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
 ::eventcat::__private::serde_object!(CallManagerMuteEnabledV1);
 impl ::eventcat::PartnerEvent for CallManagerMuteEnabledV1 {
     type Product = Product;
-    const NAME: &'static str = "call-manager-mute-enabled-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[37];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::CallManager;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2026, 2, 12);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "schemaVersion": "1.0.0"
@@ -7642,14 +7400,8 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatNextgenOfferedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatNextgenOfferedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-nextgen-offered-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[38];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "offered",
@@ -7782,14 +7534,8 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatNextgenAcceptedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatNextgenAcceptedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-nextgen-accepted-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[39];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "accepted",
@@ -7948,14 +7694,8 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatNextgenCompletedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatNextgenCompletedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-nextgen-completed-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[40];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "completed",
@@ -8118,14 +7858,8 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatNextgenTerminatedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatNextgenTerminatedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-nextgen-terminated-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[41];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "terminated",
@@ -8267,14 +8001,8 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatOfferedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatOfferedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-offered-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[42];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "offered",
@@ -8415,14 +8143,8 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatAcceptedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatAcceptedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-accepted-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[43];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "accepted",
@@ -8576,14 +8298,8 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatCompletedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatCompletedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-completed-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[44];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "completed",
@@ -8739,14 +8455,8 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellChatTerminatedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellChatTerminatedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-chat-terminated-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[45];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "terminated",
@@ -8958,14 +8668,8 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellEmailAcceptedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellEmailAcceptedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-email-accepted-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[46];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "accepted",
@@ -9181,14 +8885,8 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellEmailTerminatedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellEmailTerminatedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-email-terminated-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[47];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "terminated",
@@ -9318,14 +9016,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneOfferedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneOfferedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-offered-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[48];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "offered",
@@ -9445,14 +9137,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneAcceptedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneAcceptedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-accepted-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[49];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "accepted",
@@ -9644,14 +9330,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneCompletedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneCompletedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-completed-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[50];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "completed",
@@ -9855,14 +9535,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneTerminatedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneTerminatedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-terminated-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[51];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "terminated",
@@ -10005,14 +9679,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneOfferedUcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneOfferedUcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-offered-uc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[52];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "offered",
@@ -10145,14 +9813,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneAcceptedUcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneAcceptedUcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-accepted-uc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[53];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "accepted",
@@ -10332,14 +9994,8 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicePhoneTerminatedUcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicePhoneTerminatedUcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voice-phone-terminated-uc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[54];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "terminated",
@@ -10485,14 +10141,8 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicemailOfferedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicemailOfferedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voicemail-offered-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[55];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "offered",
@@ -10634,14 +10284,8 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicemailAcceptedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicemailAcceptedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voicemail-accepted-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[56];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "accepted",
@@ -10823,14 +10467,8 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicemailCompletedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicemailCompletedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voicemail-completed-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[57];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "completed",
@@ -11022,14 +10660,8 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
 ::eventcat::__private::serde_object!(MashellVoicemailTerminatedCcEventV1);
 impl ::eventcat::PartnerEvent for MashellVoicemailTerminatedCcEventV1 {
     type Product = Product;
-    const NAME: &'static str = "mashell-voicemail-terminated-cc-event-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[58];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::Maestro;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 5, 6);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "eventName": "terminated",

@@ -38,3 +38,38 @@ fn the_runtime_prints_statuses_and_directions_as_the_cli_does() {
         assert_eq!(entry.direction.to_string(), direction_word(event.direction));
     }
 }
+
+/// Each event struct's facts are its own entry's: `ENTRY` points at the entry of its name, and
+/// the constants read from it.
+#[test]
+fn each_event_struct_reads_its_facts_from_its_own_entry() {
+    use eventcat::PartnerEvent;
+    use eventcat_tests::catalog as c;
+    fn holds<T: PartnerEvent<Product = c::Product>>() {
+        let entry = CatalogEntry::find(T::NAME).expect("an entry of that name");
+        assert_eq!(entry, T::ENTRY, "{}", T::NAME);
+        assert!(
+            entry.schema_versions.contains(&T::SCHEMA_VERSION),
+            "{}",
+            T::NAME
+        );
+        assert_eq!(
+            (T::PRODUCT, T::DIRECTION, T::DECLARED_STATUS),
+            (entry.product, entry.direction, entry.declared_status)
+        );
+        assert_eq!(
+            (T::ACTIVE, T::DEPRECATED, T::SUNSET),
+            (entry.active, entry.deprecated, entry.sunset)
+        );
+    }
+    #[allow(deprecated)]
+    {
+        holds::<c::GlobalUserDetailsV1>();
+        holds::<c::AwInteractionFocusV1>();
+        holds::<c::AwInteractionFocusV3>();
+        holds::<c::AwInteractionWrapUpCodesV1_0_1>();
+        holds::<c::CallManagerCallConnectV1>();
+        holds::<c::MashellVoicemailTerminatedCcEventV1>();
+    }
+    assert_eq!(c::AwInteractionFocusV3::NAME, "aw-interaction-focus-v3");
+}

@@ -101,17 +101,11 @@ fn optional_date(text: Option<&String>, rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// An event struct's `PartnerEvent` impl: the published facts of its schema version.
-pub(super) fn event_impl(event: &EventItem, rt: &TokenStream) -> TokenStream {
+/// An event struct's `PartnerEvent` impl: its schema version, and where its event's facts are,
+/// `entry` in the catalog table.
+pub(super) fn event_impl(event: &EventItem, entry: Literal, rt: &TokenStream) -> TokenStream {
     let name = ident(&event.struct_name);
-    let event_name = &event.name;
     let version = &event.version;
-    let product = ident(&event.product);
-    let direction = direction(event.direction, rt);
-    let status = status(event.status, rt);
-    let active = date(&event.active, rt);
-    let deprecated = optional_date(event.deprecated.as_ref(), rt);
-    let sunset = optional_date(event.sunset.as_ref(), rt);
     let allow = allow_deprecated(event.deprecation.is_some());
     let example = event.example.as_deref().map(|json| {
         let json = raw_string(json);
@@ -121,14 +115,8 @@ pub(super) fn event_impl(event: &EventItem, rt: &TokenStream) -> TokenStream {
         #allow
         impl #rt::PartnerEvent for #name {
             type Product = Product;
-            const NAME: &'static str = #event_name;
+            const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[#entry];
             const SCHEMA_VERSION: &'static str = #version;
-            const PRODUCT: Product = Product::#product;
-            const DIRECTION: #rt::Direction = #direction;
-            const DECLARED_STATUS: #rt::DeclaredStatus = #status;
-            const ACTIVE: #rt::CatalogDate = #active;
-            const DEPRECATED: ::std::option::Option<#rt::CatalogDate> = #deprecated;
-            const SUNSET: ::std::option::Option<#rt::CatalogDate> = #sunset;
             #example
         }
     }

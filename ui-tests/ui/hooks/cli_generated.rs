@@ -88,18 +88,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
 #[allow(deprecated)]
 impl ::eventcat::PartnerEvent for AwInteractionFocusV1 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v1";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[0];
     const SCHEMA_VERSION: &'static str = "1.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 3, 26);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 9, 8),
-    );
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2026, 12, 8),
-    );
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "interaction-12345",
@@ -201,18 +191,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
 #[allow(deprecated)]
 impl ::eventcat::PartnerEvent for AwInteractionFocusV2 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v2";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[1];
     const SCHEMA_VERSION: &'static str = "2.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Deprecated;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 9, 8);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 1, 19),
-    );
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::Some(
-        ::eventcat::CatalogDate::ymd(2025, 7, 19),
-    );
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "cognigy",
@@ -347,14 +327,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
 ::eventcat::__private::serde_object!(AwInteractionFocusV3);
 impl ::eventcat::PartnerEvent for AwInteractionFocusV3 {
     type Product = Product;
-    const NAME: &'static str = "aw-interaction-focus-v3";
+    const ENTRY: &'static CatalogEntry = &CatalogEntry::ALL[2];
     const SCHEMA_VERSION: &'static str = "3.0.0";
-    const PRODUCT: Product = Product::AgentWorkspace;
-    const DIRECTION: ::eventcat::Direction = ::eventcat::Direction::Received;
-    const DECLARED_STATUS: ::eventcat::DeclaredStatus = ::eventcat::DeclaredStatus::Active;
-    const ACTIVE: ::eventcat::CatalogDate = ::eventcat::CatalogDate::ymd(2025, 1, 19);
-    const DEPRECATED: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
-    const SUNSET: ::std::option::Option<::eventcat::CatalogDate> = ::std::option::Option::None;
     const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         r#"{
   "interactionId": "cognigy",
