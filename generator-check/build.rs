@@ -141,10 +141,7 @@ fn render_corpus_ok(out: &Path) -> String {
         render_one(&rendered, &name, &text, &options, &module, &mut modules);
         // Every shape once more with redacted `Debug`, whose impls the plain code does not have.
         if stem == "every-shape" {
-            let options = eventcat_codegen::Options {
-                redacted_debug: true,
-                ..options
-            };
+            let options = options.redacted_debug();
             let module = format!("{module}_redacted_debug");
             render_one(&rendered, &name, &text, &options, &module, &mut modules);
         }

@@ -21,10 +21,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::options::{
-    AttributeHook, DeriveHook, FrontEnd, Hooks, ListOption, Options, Replacement, SunsetPolicy,
-    source_date_epoch,
-};
+use crate::options::{FrontEnd, Options, SunsetPolicy};
 use crate::pipeline::{self, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError};
 
 /// Configures and runs code generation from a build script.
@@ -32,10 +29,6 @@ use crate::pipeline::{self, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError
 pub struct Builder {
     catalog: Option<PathBuf>,
     options: Options,
-    /// The products and event patterns given, if given: an empty list is refused.
-    products: Option<Vec<String>>,
-    events: Option<Vec<String>>,
-    as_of: Option<String>,
     out_file: Option<String>,
 }
 
@@ -48,16 +41,12 @@ pub enum BuildError {
     /// A variable cargo sets for build scripts is missing: not run by cargo?
     #[error("environment variable {0} is not set; run this from a cargo build script")]
     Env(&'static str),
-    /// `as_of` is not a `YYYY-MM-DD` day, or SOURCE_DATE_EPOCH is not a number.
-    #[error("{0}")]
-    AsOf(String),
-    /// `.events([])` or `.products([])`: a list that selects no event.
-    #[error("{}", .0.empty_message(FrontEnd::Builder))]
-    EmptyList(ListOption),
     /// The catalog could not be read, or has errors (with file, line and column).
     #[error(transparent)]
     Load(LoadError),
-    /// The options or hooks do not fit the catalog; the message names the builder's methods.
+    /// The options or hooks are wrong or do not fit the catalog (an empty list, an as-of day
+    /// that is not one, a pattern that matches nothing); the message names the builder's
+    /// methods.
     #[error("{}", .0.message(FrontEnd::Builder))]
     Generate(GenerateError),
     /// `.out_file(name)`: a name that leaves `OUT_DIR`, or names no file.
@@ -112,67 +101,56 @@ impl Builder {
     }
 
     /// Generate only events of these products (ids such as `agent-workspace`). An empty list
-    /// is an error ([`BuildError::EmptyList`]): leave the call out to generate every event.
-    pub fn products<I: IntoIterator<Item = S>, S: Into<String>>(mut self, products: I) -> Self {
-        self.products = Some(products.into_iter().map(Into::into).collect());
-        self
+    /// is an error: leave the call out to generate every event. The last call stands.
+    pub fn products<I: IntoIterator<Item = S>, S: Into<String>>(self, products: I) -> Self {
+        self.with(|options| options.products(products))
     }
 
     /// Generate only events whose name matches one of these glob patterns. An empty list is an
-    /// error ([`BuildError::EmptyList`]): leave the call out to generate every event.
-    pub fn events<I: IntoIterator<Item = S>, S: Into<String>>(mut self, patterns: I) -> Self {
-        self.events = Some(patterns.into_iter().map(Into::into).collect());
-        self
+    /// error: leave the call out to generate every event. The last call stands.
+    pub fn events<I: IntoIterator<Item = S>, S: Into<String>>(self, patterns: I) -> Self {
+        self.with(|options| options.events(patterns))
     }
 
     /// What to do with events sunset on the `as_of` day.
-    pub fn sunset(mut self, policy: SunsetPolicy) -> Self {
-        self.options.sunset = policy;
-        self
+    pub fn sunset(self, policy: SunsetPolicy) -> Self {
+        self.with(|options| options.sunset(policy))
     }
 
     /// The day (`YYYY-MM-DD`) the sunset policy is applied for. Without it, SOURCE_DATE_EPOCH is
     /// used; the clock never is.
-    pub fn as_of(mut self, day: impl Into<String>) -> Self {
-        self.as_of = Some(day.into());
-        self
+    pub fn as_of(self, day: impl Into<String>) -> Self {
+        self.with(|options| options.as_of(day))
     }
 
     /// The path the generated code names the `eventcat` crate by, for a crate that re-exports
     /// it (`my_sdk::eventcat`); default `::eventcat`.
-    pub fn crate_path(mut self, path: impl Into<String>) -> Self {
-        self.options.crate_path = Some(path.into());
-        self
+    pub fn crate_path(self, path: impl Into<String>) -> Self {
+        self.with(|options| options.crate_path(path))
     }
 
     /// Derives `traits` (`["Hash", "Eq"]`, or paths such as `schemars::JsonSchema`) on the
     /// generated types whose name matches the glob `pattern`. A standard trait that cannot hold
     /// for a type (`Hash` over a number, `Default` with a field that must be present, `Ord`
     /// without `Eq`) is an error at that field of the catalog or at the hook, by whatever path it
-    /// is named (`std::hash::Hash` is `Hash`, and is derived once); serde's traits and generic
-    /// arguments are refused.
+    /// is named.
     pub fn derive<I: IntoIterator<Item = S>, S: Into<String>>(
         self,
         pattern: impl Into<String>,
         traits: I,
     ) -> Self {
-        let traits = traits.into_iter().map(Into::into).collect();
-        let pattern = pattern.into();
-        self.hook(|hooks| hooks.derives.push(DeriveHook { pattern, traits }))
+        self.with(|options| options.derive(pattern, traits))
     }
 
-    /// Puts `attribute` (one or more outer attributes, as Rust source: `"#[must_use]"`) on the
-    /// generated types whose name matches the glob `pattern`.
+    /// Puts `attribute` (Rust source, `"#[non_exhaustive]"`) on the types matching `pattern`.
     pub fn type_attribute(self, pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
-        let hook = AttributeHook::new(pattern, attribute);
-        self.hook(|hooks| hooks.type_attributes.push(hook))
+        self.with(|options| options.type_attribute(pattern, attribute))
     }
 
     /// Puts `attribute` on the fields matching `pattern`, `Type.field` with a glob on each side
     /// and the field by its Rust name (`"AwInteractionFocusV3.interaction_id"`).
     pub fn field_attribute(self, pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
-        let hook = AttributeHook::new(pattern, attribute);
-        self.hook(|hooks| hooks.field_attributes.push(hook))
+        self.with(|options| options.field_attribute(pattern, attribute))
     }
 
     /// Uses the partner's type at the Rust path `path` (`"crate::model::Queue"`) wherever the
@@ -180,24 +158,25 @@ impl Builder {
     /// implement serde's `Serialize` and `Deserialize` (with the catalog's wire form) and what the
     /// types that hold it derive (`Debug`, `Clone`, `PartialEq`, and any derive hook's traits).
     pub fn replace(self, type_name: impl Into<String>, path: impl Into<String>) -> Self {
-        let replacement = Replacement {
-            type_name: type_name.into(),
-            path: path.into(),
-        };
-        self.hook(|hooks| hooks.replacements.push(replacement))
+        self.with(|options| options.replace(type_name, path))
     }
 
     /// Generates types whose `Debug` shows their name and their fields' names but no value
-    /// (`AwInteractionFocusV3 { interaction_id: .., queue: .. }`), so that `{:?}` logs no
-    /// customer value; string enums, whose values are the catalog's, still show them.
-    pub fn redacted_debug(mut self) -> Self {
-        self.options.redacted_debug = true;
+    /// (prost-build's `skip_debug`, without writing the impls yourself).
+    pub fn redacted_debug(self) -> Self {
+        self.with(Options::redacted_debug)
+    }
+
+    /// Every option at once, replacing those set so far (the CLI and the derive build theirs
+    /// the same way).
+    pub fn options(mut self, options: Options) -> Self {
+        self.options = options;
         self
     }
 
-    /// The builder with `add` applied to its hooks.
-    fn hook(mut self, add: impl FnOnce(&mut Hooks)) -> Self {
-        add(&mut self.options.hooks);
+    /// The builder with `change` applied to its options.
+    fn with(mut self, change: impl FnOnce(Options) -> Options) -> Self {
+        self.options = change(std::mem::take(&mut self.options));
         self
     }
 
@@ -224,7 +203,7 @@ impl Builder {
         } else {
             println!("cargo::rerun-if-changed=build.rs");
         }
-        if self.as_of.is_none() && self.options.sunset != SunsetPolicy::Keep {
+        if self.options.reads_source_date_epoch() {
             println!("cargo::rerun-if-env-changed=SOURCE_DATE_EPOCH");
         }
         self.write_to(Path::new(&manifest_dir), &out)?;
@@ -258,39 +237,15 @@ impl Builder {
 
     /// The generated source text; a relative catalog path resolves against `root`.
     pub fn source(&self, root: &Path) -> Result<String, BuildError> {
-        let mut options = self.options.clone();
-        options.products = listed(&self.products, ListOption::Products)?;
-        options.events = listed(&self.events, ListOption::Events)?;
-        options.as_of = match &self.as_of {
-            Some(text) => Some(crate::model::parse_date(text).ok_or_else(|| {
-                BuildError::AsOf(format!(
-                    "`.as_of(\"{text}\")`: not a day of the form YYYY-MM-DD"
-                ))
-            })?),
-            None if options.sunset != SunsetPolicy::Keep => {
-                source_date_epoch().transpose().map_err(BuildError::AsOf)?
-            }
-            None => None,
-        };
         let generated = match &self.catalog {
             Some(catalog) => {
                 let name = catalog.display().to_string();
                 let source = pipeline::read_catalog(&root.join(catalog), &name)
                     .map_err(GenerateError::Load)?;
-                pipeline::generate_source(&name, &source, &options)
+                pipeline::generate_source(&name, &source, &self.options)
             }
-            None => pipeline::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options),
+            None => pipeline::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &self.options),
         };
         Ok(generated?)
-    }
-}
-
-/// A list option as [`Options`] holds it: empty when not given (every event); given empty, an
-/// error.
-fn listed(list: &Option<Vec<String>>, option: ListOption) -> Result<Vec<String>, BuildError> {
-    match list {
-        Some(items) if items.is_empty() => Err(BuildError::EmptyList(option)),
-        Some(items) => Ok(items.clone()),
-        None => Ok(Vec::new()),
     }
 }

@@ -15,7 +15,7 @@
 //! | checked model | [`model`] | the [`Catalog`] every later stage reads, and what the tools share: ISO days, event names, which lifecycle date |
 //! | naming | `naming` | every Rust-name rule, and the names of a catalog chosen once (`Names`) |
 //! | checking | `check` | the file becomes the model and its names: `shapes`, `references` (and the type graph), `defaults`, `examples`, `limits`, `lints` |
-//! | options | `options` | [`Options`], the partner's [`Hooks`], and the selection they make |
+//! | options | `options` | [`Options`] with the partner's hooks, their rules applied once (`resolve`), and the selection they make |
 //! | planning | `plan` | every Rust item, type and conversion, with the checked names |
 //! | hooks | `hooks` | the partner's derives and attributes applied to a plan |
 //! | emitting | `emit` | the plan as tokens |
@@ -32,25 +32,34 @@
 mod builder;
 mod check;
 mod diagnostic;
+// The tools of the `eventcat` binary and the checked model they read: public for the binary
+// and the tests, hidden from the documentation, and free to change with the binary. A partner
+// calls the pipeline (`load_*`, `generate*`) and the `Builder`.
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod diff;
 mod emit;
 mod hooks;
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod import;
+#[doc(hidden)]
 pub mod listing;
 mod load;
+#[doc(hidden)]
 pub mod model;
 mod naming;
 mod options;
 #[cfg(feature = "build")]
 mod output;
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod page;
 mod pipeline;
 mod plan;
 #[cfg(feature = "build")]
 mod render;
+#[doc(hidden)]
 pub mod schema;
 
 #[cfg(feature = "build")]
@@ -62,13 +71,14 @@ pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use hooks::HookError;
 pub use load::input::MAX_INPUT_BYTES;
 pub use load::{MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NODES};
-pub use model::Catalog;
-pub use model::parse_date;
+#[doc(hidden)]
+pub use model::{Catalog, parse_date};
+#[doc(hidden)]
 pub use naming::{reserved_type_names, rust_field_name};
-pub use options::{
-    AttributeHook, DeriveHook, FrontEnd, HookKind, HookRef, HookTokens, Hooks, ListOption, Options,
-    Replacement, SelectError, SunsetPolicy, source_date_epoch,
-};
+pub use options::{FrontEnd, ListOption, Options, SelectError, SunsetPolicy};
+// What only the derive needs: where each hook is, and the tokens it was written as.
+#[doc(hidden)]
+pub use options::{HookKind, HookRef, HookTokens};
 #[cfg(feature = "build")]
 #[doc(hidden)]
 pub use output::write_if_changed;
@@ -76,5 +86,8 @@ pub use output::write_if_changed;
 pub use pipeline::generate_source;
 pub use pipeline::{
     BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, GenerateError, LoadError, Loaded, generate,
-    generate_failed, generate_with_tokens, load_bundled, load_file, load_str, read_catalog,
+    load_bundled, load_file, load_str, read_catalog,
 };
+// What only the derive calls: generating with the hooks' tokens, and a failed expansion.
+#[doc(hidden)]
+pub use pipeline::{generate_failed, generate_with_tokens};

@@ -11,8 +11,7 @@ use cli::{ReportFormat, print, say};
 use eventcat_codegen::diff::DiffOptions;
 use eventcat_codegen::import::{ImportMode, ImportOptions};
 use eventcat_codegen::{
-    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookError, Hooks, LoadError, Loaded,
-    Options, Replacement, SunsetPolicy,
+    FrontEnd, GenerateError, HookError, LoadError, Loaded, Options, SunsetPolicy,
 };
 use jiff::civil::Date;
 
@@ -43,8 +42,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Sunset::Keep)]
         sunset: Sunset,
         /// The day the sunset policy is applied for (YYYY-MM-DD; default: SOURCE_DATE_EPOCH).
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[arg(long, value_name = "DAY")]
+        as_of: Option<String>,
         /// The path the code names the eventcat crate by (default `::eventcat`), for a crate
         /// that re-exports it.
         #[arg(long, value_name = "PATH")]
@@ -153,25 +152,21 @@ struct HookArgs {
 }
 
 impl HookArgs {
-    fn hooks(self) -> Hooks {
-        let attribute = |(pattern, attribute)| AttributeHook { pattern, attribute };
-        Hooks {
-            derives: self
-                .derives
-                .into_iter()
-                .map(|(pattern, traits)| DeriveHook {
-                    pattern,
-                    traits: traits.split(',').map(|t| t.trim().to_owned()).collect(),
-                })
-                .collect(),
-            type_attributes: self.type_attributes.into_iter().map(attribute).collect(),
-            field_attributes: self.field_attributes.into_iter().map(attribute).collect(),
-            replacements: self
-                .replacements
-                .into_iter()
-                .map(|(type_name, path)| Replacement { type_name, path })
-                .collect(),
+    /// `options` with these hooks added, in the order given.
+    fn apply(self, mut options: Options) -> Options {
+        for (pattern, traits) in self.derives {
+            options = options.derive(pattern, traits.split(',').map(|t| t.trim().to_owned()));
         }
+        for (pattern, attribute) in self.type_attributes {
+            options = options.type_attribute(pattern, attribute);
+        }
+        for (pattern, attribute) in self.field_attributes {
+            options = options.field_attribute(pattern, attribute);
+        }
+        for (type_name, path) in self.replacements {
+            options = options.replace(type_name, path);
+        }
+        options
     }
 }
 
@@ -209,17 +204,11 @@ fn main() -> ExitCode {
             redacted_debug,
             hooks,
         } => {
-            let options = match generate_options(products, events, sunset, as_of, crate_path) {
-                Ok(options) => Options {
-                    hooks: hooks.hooks(),
-                    redacted_debug,
-                    ..options
-                },
-                Err(message) => {
-                    say(&format!("error: {message}\n"));
-                    return ExitCode::FAILURE;
-                }
-            };
+            let mut options = generate_options(products, events, sunset, as_of, crate_path);
+            if redacted_debug {
+                options = options.redacted_debug();
+            }
+            let options = hooks.apply(options);
             generate(catalog.as_ref(), output.as_ref(), &options, color)
         }
         Command::Schema { catalog, output } => schema(catalog.as_ref(), output.as_ref(), color),
@@ -260,34 +249,35 @@ fn main() -> ExitCode {
     }
 }
 
-/// The generator's options from the command line. The sunset policy is applied for `--as-of`,
-/// or else for `SOURCE_DATE_EPOCH` (whose error is the message).
+/// The generator's options from the command line, as given: generating applies their rules
+/// (the as-of day, `SOURCE_DATE_EPOCH`), as for the derive and the builder.
 fn generate_options(
     products: Vec<String>,
     events: Vec<String>,
     sunset: Sunset,
-    as_of: Option<Date>,
+    as_of: Option<String>,
     crate_path: Option<String>,
-) -> Result<Options, String> {
+) -> Options {
     let sunset = match sunset {
         Sunset::Keep => SunsetPolicy::Keep,
         Sunset::Omit => SunsetPolicy::Omit,
         Sunset::Error => SunsetPolicy::Error,
     };
-    let as_of = match as_of {
-        None if sunset != SunsetPolicy::Keep => {
-            eventcat_codegen::source_date_epoch().transpose()?
-        }
-        as_of => as_of,
-    };
-    Ok(Options {
-        products,
-        events,
-        sunset,
-        as_of,
-        crate_path,
-        ..Options::default()
-    })
+    let mut options = Options::new().sunset(sunset);
+    // Each flag has a value, so a list given is never empty: none given is every event.
+    if !products.is_empty() {
+        options = options.products(products);
+    }
+    if !events.is_empty() {
+        options = options.events(events);
+    }
+    if let Some(day) = as_of {
+        options = options.as_of(day);
+    }
+    if let Some(path) = crate_path {
+        options = options.crate_path(path);
+    }
+    options
 }
 
 /// `eventcat check`: the diagnostics and a summary, on standard error.

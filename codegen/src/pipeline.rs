@@ -24,7 +24,8 @@ pub const BUNDLED_CATALOG_NAME: &str = "catalog.yaml";
 /// A catalog that loaded, with its lints.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The checked catalog.
+    /// The checked catalog (the model the tools read).
+    #[doc(hidden)]
     pub catalog: Catalog,
     /// The lints (no errors).
     pub report: Report,
@@ -152,8 +153,9 @@ pub fn generate_with_tokens(
     tokens: &HookTokens,
 ) -> Result<proc_macro2::TokenStream, GenerateError> {
     let runtime = options.runtime_path()?;
-    let selected = options::select(&loaded.catalog, options)?;
-    let hooks = &options.hooks;
+    let resolved = options.resolve()?;
+    let selected = options::select(&loaded.catalog, &resolved)?;
+    let hooks = options.hooks();
     let replaced = hooks::replacements(&loaded.catalog, &selected, hooks, tokens, &loaded.report)?;
     let mut plan = plan::plan(&selected, &loaded.names, &replaced).map_err(|diagnostics| {
         LoadError::Invalid(Report {
@@ -161,7 +163,7 @@ pub fn generate_with_tokens(
             ..loaded.report.clone()
         })
     })?;
-    plan.redacted_debug = options.redacted_debug;
+    plan.redacted_debug = options.is_redacted_debug();
     plan.left_out = options::left_out_received(&loaded.catalog, &selected);
     hooks::apply(&mut plan, hooks, tokens, &loaded.report)?;
     Ok(emit::emit(&plan, &runtime))

@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use eventcat_codegen::{BuildError, Builder, LoadError, Options, SunsetPolicy};
+use eventcat_codegen::{
+    BuildError, Builder, GenerateError, LoadError, Options, SelectError, SunsetPolicy,
+};
 
 /// A fresh directory under the target directory's temp space.
 fn scratch(name: &str) -> PathBuf {
@@ -87,7 +89,17 @@ fn a_bad_as_of_is_an_error() {
         .as_of("2026-13-01")
         .source(root())
         .expect_err("bad day");
-    assert!(matches!(err, BuildError::AsOf(_)), "{err}");
+    assert!(
+        matches!(
+            err,
+            BuildError::Generate(GenerateError::Select(SelectError::BadAsOf { .. }))
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "`.as_of(\"2026-13-01\")`: not a day of the form YYYY-MM-DD"
+    );
 }
 
 #[test]
@@ -116,7 +128,13 @@ fn an_empty_list_is_an_error_naming_the_call() {
         (Builder::new().products(none), ".products([])"),
     ] {
         let err = builder.source(root()).expect_err("an empty list");
-        assert!(matches!(err, BuildError::EmptyList(_)), "{err}");
+        assert!(
+            matches!(
+                err,
+                BuildError::Generate(GenerateError::Select(SelectError::EmptyList(_)))
+            ),
+            "{err}"
+        );
         let message = err.to_string();
         assert!(
             message.starts_with(&format!("`{call}` selects no event")),

@@ -52,33 +52,18 @@ fn load_errors_say_their_message_once() {
 
 #[test]
 fn option_errors_say_their_message_once() {
-    let day = eventcat_codegen::parse_date("2026-06-01");
+    let none: [&str; 0] = [];
     let cases = [
-        Options {
-            products: vec!["maestro".into()],
-            ..Options::default()
-        },
-        Options {
-            events: vec!["[".into()],
-            ..Options::default()
-        },
-        Options {
-            events: vec!["nothing-*".into()],
-            ..Options::default()
-        },
-        Options {
-            sunset: SunsetPolicy::Omit,
-            ..Options::default()
-        },
-        Options {
-            sunset: SunsetPolicy::Error,
-            as_of: day,
-            ..Options::default()
-        },
-        Options {
-            crate_path: Some("my sdk".into()),
-            ..Options::default()
-        },
+        Options::new().products(["maestro"]),
+        Options::new().events(["["]),
+        Options::new().events(["nothing-*"]),
+        Options::new().events(none),
+        Options::new().as_of("2026-13-01"),
+        Options::new().sunset(SunsetPolicy::Omit),
+        Options::new()
+            .sunset(SunsetPolicy::Error)
+            .as_of("2026-06-01"),
+        Options::new().crate_path("my sdk"),
     ];
     for options in cases {
         let err = generate(options.clone());

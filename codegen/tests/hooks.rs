@@ -2,42 +2,17 @@
 //! cannot hold is an error at the field of the catalog that keeps it from holding.
 
 use eventcat_codegen::{
-    AttributeHook, BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Builder, DeriveHook, FrontEnd,
-    GenerateError, HookError, HookKind, Hooks, Options, Replacement,
+    BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Builder, FrontEnd, GenerateError, HookError, HookKind,
+    Options,
 };
 
-fn derive(pattern: &str, traits: &[&str]) -> DeriveHook {
-    DeriveHook {
-        pattern: pattern.to_owned(),
-        traits: traits.iter().map(|t| (*t).to_owned()).collect(),
-    }
-}
-
-fn replace(type_name: &str, path: &str) -> Replacement {
-    Replacement {
-        type_name: type_name.to_owned(),
-        path: path.to_owned(),
-    }
-}
-
-fn attribute(pattern: &str, attribute: &str) -> AttributeHook {
-    AttributeHook {
-        pattern: pattern.to_owned(),
-        attribute: attribute.to_owned(),
-    }
-}
-
-/// The focus events with `hooks`.
-fn generated(hooks: Hooks) -> Result<String, GenerateError> {
-    let options = Options {
-        events: vec!["aw-interaction-focus-*".to_owned()],
-        hooks,
-        ..Options::default()
-    };
+/// The focus events with the hooks of `hooks`.
+fn generated(hooks: Options) -> Result<String, GenerateError> {
+    let options = hooks.events(["aw-interaction-focus-*"]);
     eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
 }
 
-fn hook_error(hooks: Hooks) -> HookError {
+fn hook_error(hooks: Options) -> HookError {
     match generated(hooks) {
         Err(GenerateError::Hook(err)) => err,
         other => panic!("expected a hook error, got {other:?}"),
@@ -46,16 +21,14 @@ fn hook_error(hooks: Hooks) -> HookError {
 
 /// The hooks of the README's example: `Hash` and `Eq` on the focus types, an attribute on a
 /// field, `Queue` replaced.
-fn readme_hooks() -> Hooks {
-    Hooks {
-        derives: vec![derive("AwInteractionFocus*", &["Hash", "Eq"])],
-        field_attributes: vec![attribute(
+fn readme_hooks() -> Options {
+    Options::new()
+        .derive("AwInteractionFocus*", ["Hash", "Eq"])
+        .field_attribute(
             "AwInteractionFocusV3.interaction_id",
             "#[doc(alias = \"id\")]",
-        )],
-        replacements: vec![replace("Queue", "crate::MyQueue")],
-        ..Hooks::default()
-    }
+        )
+        .replace("Queue", "crate::MyQueue")
 }
 
 #[test]
@@ -84,10 +57,7 @@ fn derives_attributes_and_replacements_reach_the_generated_code() {
 
 #[test]
 fn a_trait_eventcat_already_derives_is_not_derived_twice() {
-    let hooks = Hooks {
-        derives: vec![derive("AwInteractionFocusV1", &["Debug", "Clone", "Hash"])],
-        ..Hooks::default()
-    };
+    let hooks = Options::new().derive("AwInteractionFocusV1", ["Debug", "Clone", "Hash"]);
     let code = generated(hooks).expect("generates");
     assert_eq!(
         code.matches("#[derive(Debug, Clone, PartialEq, Hash)]")
@@ -110,29 +80,25 @@ fn a_derive_that_cannot_hold_is_an_error_at_the_field_that_keeps_it_from_holding
     let cases = [
         // Queue derives neither, and is not replaced.
         (
-            derive("AwInteractionFocusV3", &["Hash"]),
+            ("AwInteractionFocusV3", "Hash"),
             "field `queue` is a `Queue`, which does not derive `Hash`",
             catalog_line("- name: aw-interaction-focus-v3", "queue:"),
         ),
         // A field that must be present.
         (
-            derive("AwInteractionFocusV3", &["Default"]),
+            ("AwInteractionFocusV3", "Default"),
             "field `interaction_id` must be present",
             catalog_line("- name: aw-interaction-focus-v3", "interactionId:"),
         ),
         // Strings are on the heap.
         (
-            derive("Queue", &["Copy"]),
+            ("Queue", "Copy"),
             "field `id` holds data on the heap, which is not `Copy`",
             catalog_line("\n  Queue:\n", "id:"),
         ),
     ];
-    for (hook, reason, line) in cases {
-        let pattern = hook.pattern.clone();
-        let err = hook_error(Hooks {
-            derives: vec![hook],
-            ..Hooks::default()
-        });
+    for ((pattern, trait_name), reason, line) in cases {
+        let err = hook_error(Options::new().derive(pattern, [trait_name]));
         let HookError::Catalog {
             ref hook,
             ref report,
@@ -142,7 +108,7 @@ fn a_derive_that_cannot_hold_is_an_error_at_the_field_that_keeps_it_from_holding
         };
         assert_eq!(
             (hook.kind, hook.index, hook.pattern.as_str()),
-            (HookKind::Derive, 0, pattern.as_str())
+            (HookKind::Derive, 0, pattern)
         );
         let diagnostic = &report.diagnostics[0];
         assert_eq!(diagnostic.code, "derive");
@@ -166,13 +132,7 @@ fn a_derive_that_cannot_hold_is_an_error_at_the_field_that_keeps_it_from_holding
 
 #[test]
 fn a_number_keeps_hash_and_eq_from_holding() {
-    let options = Options {
-        hooks: Hooks {
-            derives: vec![derive("CallObject", &["Eq"])],
-            ..Hooks::default()
-        },
-        ..Options::default()
-    };
+    let options = Options::new().derive("CallObject", ["Eq"]);
     let err = eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
         .expect_err("CallObject has numbers");
     let message = err.message(FrontEnd::Cli);
@@ -184,54 +144,33 @@ fn a_number_keeps_hash_and_eq_from_holding() {
 
 #[test]
 fn hooks_that_do_not_fit_are_errors_naming_the_hook() {
-    let cases: [(Hooks, &str); 7] = [
+    let cases: [(Options, &str); 7] = [
         (
-            Hooks {
-                derives: vec![derive("Nothing*", &["Hash"])],
-                ..Hooks::default()
-            },
+            Options::new().derive("Nothing*", ["Hash"]),
             "pattern `Nothing*` matches no type",
         ),
         (
-            Hooks {
-                derives: vec![derive("Queue", &["Serialize"])],
-                ..Hooks::default()
-            },
+            Options::new().derive("Queue", ["Serialize"]),
             "eventcat implements serde's traits",
         ),
         (
-            Hooks {
-                derives: vec![derive("Queue", &["not a path"])],
-                ..Hooks::default()
-            },
+            Options::new().derive("Queue", ["not a path"]),
             "`not a path` is not a trait path",
         ),
         (
-            Hooks {
-                type_attributes: vec![attribute("Queue", "#[doc")],
-                ..Hooks::default()
-            },
+            Options::new().type_attribute("Queue", "#[doc"),
             "is not an attribute",
         ),
         (
-            Hooks {
-                field_attributes: vec![attribute("Queue", "#[doc = \"x\"]")],
-                ..Hooks::default()
-            },
+            Options::new().field_attribute("Queue", "#[doc = \"x\"]"),
             "a field pattern is `Type.field`",
         ),
         (
-            Hooks {
-                field_attributes: vec![attribute("Queue.nothing", "#[doc = \"x\"]")],
-                ..Hooks::default()
-            },
+            Options::new().field_attribute("Queue.nothing", "#[doc = \"x\"]"),
             "matches no field",
         ),
         (
-            Hooks {
-                replacements: vec![replace("Queu", "crate::MyQueue")],
-                ..Hooks::default()
-            },
+            Options::new().replace("Queu", "crate::MyQueue"),
             "`Queu` is not a type of the catalog",
         ),
     ];
@@ -248,13 +187,7 @@ fn hooks_that_do_not_fit_are_errors_naming_the_hook() {
 
 #[test]
 fn a_type_eventcat_reads_itself_cannot_be_replaced() {
-    let options = Options {
-        hooks: Hooks {
-            replacements: vec![replace("CallObject", "crate::Call")],
-            ..Hooks::default()
-        },
-        ..Options::default()
-    };
+    let options = Options::new().replace("CallObject", "crate::Call");
     let err = eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
         .expect_err("CallObject is a payload");
     let message = err.message(FrontEnd::Derive);
@@ -267,10 +200,7 @@ fn a_type_eventcat_reads_itself_cannot_be_replaced() {
             .contains("it is the whole payload of `call-manager-call-autoanswer-first-connect-v1`"),
         "{message}"
     );
-    let bad_path = hook_error(Hooks {
-        replacements: vec![replace("Queue", "crate::My Queue")],
-        ..Hooks::default()
-    });
+    let bad_path = hook_error(Options::new().replace("Queue", "crate::My Queue"));
     assert!(
         bad_path.to_string().contains("is not a type path"),
         "{bad_path}"
@@ -433,13 +363,7 @@ fn refused_derives_are_one_error_at_the_hook_in_the_builder() {
 #[test]
 fn a_refused_derive_names_the_trait_it_is_about() {
     for (pattern, traits, _) in REFUSED_DERIVES {
-        let options = Options {
-            hooks: Hooks {
-                derives: vec![derive(pattern, traits)],
-                ..Hooks::default()
-            },
-            ..Options::default()
-        };
+        let options = Options::new().derive(*pattern, traits.iter().copied());
         let err =
             eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
                 .expect_err("refused");

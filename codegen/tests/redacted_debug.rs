@@ -6,10 +6,11 @@ use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, Builder, Options};
 const EVENTS: &str = "aw-interaction-focus-*";
 
 fn from_options(redacted_debug: bool) -> String {
-    let options = Options {
-        events: vec![EVENTS.to_owned()],
-        redacted_debug,
-        ..Options::default()
+    let options = Options::new().events([EVENTS]);
+    let options = if redacted_debug {
+        options.redacted_debug()
+    } else {
+        options
     };
     eventcat_codegen::generate_source(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG, &options)
         .expect("generates")

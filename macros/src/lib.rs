@@ -16,8 +16,8 @@
 use std::path::PathBuf;
 
 use eventcat_codegen::{
-    AttributeHook, DeriveHook, FrontEnd, GenerateError, HookKind, HookRef, HookTokens, Hooks,
-    ListOption, LoadError, Options, Replacement, SelectError, SunsetPolicy,
+    FrontEnd, GenerateError, HookKind, HookRef, HookTokens, ListOption, LoadError, Options,
+    SelectError, SunsetPolicy,
 };
 use proc_macro::TokenStream;
 use proc_macro2::TokenTree;
@@ -46,9 +46,9 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         Ok(items) => quote! { #inputs #items },
         Err(err) => {
             let crate_path = parse_args(input).ok().and_then(|args| args.crate_path);
-            let fallback = Options {
-                crate_path: crate_path.as_ref().map(LitStr::value),
-                ..Options::default()
+            let fallback = match crate_path {
+                Some(path) => Options::new().crate_path(path.value()),
+                None => Options::new(),
             };
             let source = inputs.source.take().unwrap_or_else(|| catalog_text(input));
             let error = err.into_compile_error();
@@ -128,7 +128,10 @@ struct CatalogArgs {
     as_of: Option<LitStr>,
     crate_path: Option<LitStr>,
     debug: Option<LitStr>,
-    hooks: Hooks,
+    /// Where each option's key is written (`events`, `products`), for an error about it.
+    keys: Vec<(String, proc_macro2::Span)>,
+    /// The hooks, in the order given.
+    hooks: Options,
     /// Where each hook is written, by kind, in the order of `hooks`.
     hook_spans: [Vec<proc_macro2::Span>; 4],
     /// The Rust each hook holds, as written, spans and all.
@@ -158,25 +161,23 @@ impl CatalogArgs {
                     .enumerate()
                     .map(|(i, t)| record(i, t).replace(' ', ""))
                     .collect();
-                let pattern = key.value();
-                self.hooks.derives.push(DeriveHook { pattern, traits });
+                let traits: Vec<String> = traits;
+                self.hooks = std::mem::take(&mut self.hooks).derive(key.value(), traits);
             }
             HookKind::TypeAttribute | HookKind::FieldAttribute => {
                 let attributes = syn::Attribute::parse_outer(&content)?;
                 let attributes = quote! { #(#attributes)* };
-                let hook = AttributeHook::new(key.value(), record(0, &attributes));
-                match kind {
-                    HookKind::TypeAttribute => self.hooks.type_attributes.push(hook),
-                    _ => self.hooks.field_attributes.push(hook),
-                }
+                let attribute = record(0, &attributes);
+                let options = std::mem::take(&mut self.hooks);
+                self.hooks = match kind {
+                    HookKind::TypeAttribute => options.type_attribute(key.value(), attribute),
+                    _ => options.field_attribute(key.value(), attribute),
+                };
             }
             HookKind::Replace => {
                 let path: syn::Path = content.parse()?;
-                let replacement = Replacement {
-                    type_name: key.value(),
-                    path: record(0, &path).replace(' ', ""),
-                };
-                self.hooks.replacements.push(replacement);
+                let path = record(0, &path).replace(' ', "");
+                self.hooks = std::mem::take(&mut self.hooks).replace(key.value(), path);
             }
         }
         if !content.is_empty() {
@@ -184,6 +185,14 @@ impl CatalogArgs {
         }
         self.hook_spans[kind as usize].push(key.span());
         Ok(())
+    }
+
+    /// Where the option `key` is written, when it is.
+    fn key_span(&self, key: &str) -> Option<proc_macro2::Span> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, span)| *span)
     }
 
     /// The error `message` at the hook: at the trait, attribute or path it is about, else at
@@ -218,6 +227,8 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 .get_ident()
                 .map(ToString::to_string)
                 .unwrap_or_default();
+            args.keys
+                .push((key.clone(), syn::spanned::Spanned::span(&meta.path)));
             match key.as_str() {
                 "path" => set_once(&mut args.path, meta.value()?.parse()?, &meta.path)?,
                 "sunset" => set_once(&mut args.sunset, meta.value()?.parse()?, &meta.path)?,
@@ -225,13 +236,9 @@ fn parse_args(input: &DeriveInput) -> syn::Result<CatalogArgs> {
                 "crate" => set_once(&mut args.crate_path, meta.value()?.parse()?, &meta.path)?,
                 "debug" => set_once(&mut args.debug, meta.value()?.parse()?, &meta.path)?,
                 "products" => {
-                    let list = selection(&meta, ListOption::Products)?;
-                    set_once(&mut args.products, list, &meta.path)?;
+                    set_once(&mut args.products, string_list(meta.value()?)?, &meta.path)?;
                 }
-                "events" => {
-                    let list = selection(&meta, ListOption::Events)?;
-                    set_once(&mut args.events, list, &meta.path)?;
-                }
+                "events" => set_once(&mut args.events, string_list(meta.value()?)?, &meta.path)?,
                 "derive" => args.hook(HookKind::Derive, &meta)?,
                 "type_attribute" => args.hook(HookKind::TypeAttribute, &meta)?,
                 "field_attribute" => args.hook(HookKind::FieldAttribute, &meta)?,
@@ -259,19 +266,6 @@ fn set_once<T>(slot: &mut Option<T>, value: T, path: &syn::Path) -> syn::Result<
     Ok(())
 }
 
-/// The list of `products = [...]` or `events = [...]`; an empty one is an error at the option.
-fn selection(
-    meta: &syn::meta::ParseNestedMeta<'_>,
-    option: ListOption,
-) -> syn::Result<Vec<LitStr>> {
-    let list = string_list(meta.value()?)?;
-    if list.is_empty() {
-        let message = option.empty_message(FrontEnd::Derive);
-        return Err(syn::Error::new_spanned(&meta.path, message));
-    }
-    Ok(list)
-}
-
 /// `["a", "b"]`.
 fn string_list(input: ParseStream) -> syn::Result<Vec<LitStr>> {
     let content;
@@ -282,48 +276,9 @@ fn string_list(input: ParseStream) -> syn::Result<Vec<LitStr>> {
 
 fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::TokenStream> {
     let args = parse_args(input)?;
-    let products = args.products.as_deref().unwrap_or_default();
-    let events = args.events.as_deref().unwrap_or_default();
     let marker = &input.ident;
-
-    let sunset = match &args.sunset {
-        Some(lit) => SunsetPolicy::parse(&lit.value()).ok_or_else(|| {
-            syn::Error::new(
-                lit.span(),
-                "`sunset` must be \"keep\", \"omit\" or \"error\"",
-            )
-        })?,
-        None => SunsetPolicy::Keep,
-    };
-    let as_of = match &args.as_of {
-        Some(lit) => Some(eventcat_codegen::parse_date(&lit.value()).ok_or_else(|| {
-            syn::Error::new(
-                lit.span(),
-                "`as_of` must be a day of the form \"YYYY-MM-DD\"",
-            )
-        })?),
-        None if sunset != SunsetPolicy::Keep => {
-            inputs.source_date_epoch = true;
-            match eventcat_codegen::source_date_epoch() {
-                Some(Ok(day)) => Some(day),
-                Some(Err(message)) => {
-                    return Err(syn::Error::new(span_of(&args.sunset, marker), message));
-                }
-                None => None,
-            }
-        }
-        None => None,
-    };
-    let redacted_debug = redacted_debug(args.debug.as_ref())?;
-    let options = Options {
-        products: products.iter().map(LitStr::value).collect(),
-        events: events.iter().map(LitStr::value).collect(),
-        sunset,
-        as_of,
-        crate_path: args.crate_path.as_ref().map(LitStr::value),
-        hooks: args.hooks.clone(),
-        redacted_debug,
-    };
+    let options = options(&args)?;
+    inputs.source_date_epoch = options.reads_source_date_epoch();
 
     let (name, source) = match &args.path {
         Some(lit) => {
@@ -369,6 +324,38 @@ fn expand(input: &DeriveInput, inputs: &mut Inputs) -> syn::Result<proc_macro2::
     })
 }
 
+/// The options as the attribute gives them: the derive reads its tokens, and generating applies
+/// the rules (empty lists, the as-of day, `SOURCE_DATE_EPOCH`), as for build.rs and the CLI.
+fn options(args: &CatalogArgs) -> syn::Result<Options> {
+    let mut options = args.hooks.clone();
+    let values = |list: &[LitStr]| list.iter().map(LitStr::value).collect::<Vec<_>>();
+    if let Some(products) = &args.products {
+        options = options.products(values(products));
+    }
+    if let Some(events) = &args.events {
+        options = options.events(values(events));
+    }
+    if let Some(lit) = &args.sunset {
+        let policy = SunsetPolicy::parse(&lit.value()).ok_or_else(|| {
+            syn::Error::new(
+                lit.span(),
+                "`sunset` must be \"keep\", \"omit\" or \"error\"",
+            )
+        })?;
+        options = options.sunset(policy);
+    }
+    if let Some(lit) = &args.as_of {
+        options = options.as_of(lit.value());
+    }
+    if let Some(lit) = &args.crate_path {
+        options = options.crate_path(lit.value());
+    }
+    if redacted_debug(args.debug.as_ref())? {
+        options = options.redacted_debug();
+    }
+    Ok(options)
+}
+
 /// A generation error as the derive reports it: at the option, hook or part of a hook at fault.
 fn generate_error(args: &CatalogArgs, err: &GenerateError, marker: &syn::Ident) -> syn::Error {
     let message = match err {
@@ -389,8 +376,18 @@ fn generate_error(args: &CatalogArgs, err: &GenerateError, marker: &syn::Ident) 
         GenerateError::Select(
             SelectError::BadPattern { pattern, .. } | SelectError::UnmatchedPattern { pattern },
         ) => blame(events, pattern).unwrap_or_else(|| span_of(&args.path, marker)),
-        GenerateError::Select(SelectError::Sunset { .. } | SelectError::NoAsOf { .. }) => {
-            span_of(&args.sunset, marker)
+        GenerateError::Select(
+            SelectError::Sunset { .. }
+            | SelectError::NoAsOf { .. }
+            | SelectError::BadSourceDateEpoch { .. },
+        ) => span_of(&args.sunset, marker),
+        GenerateError::Select(SelectError::BadAsOf { .. }) => span_of(&args.as_of, marker),
+        GenerateError::Select(SelectError::EmptyList(option)) => {
+            let key = match option {
+                ListOption::Products => "products",
+                _ => "events",
+            };
+            args.key_span(key).unwrap_or_else(|| marker.span())
         }
         GenerateError::Select(SelectError::BadCratePath { .. }) => {
             span_of(&args.crate_path, marker)

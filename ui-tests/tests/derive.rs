@@ -79,6 +79,7 @@ fn derive_ui() {
     cases.compile_fail("ui/macros/bad_crate_path.rs");
     cases.compile_fail("ui/macros/version_mismatch.rs");
     cases.compile_fail("ui/macros/empty_list.rs");
+    cases.compile_fail("ui/macros/bad_as_of.rs");
     cases.compile_fail("ui/macros/bad_debug.rs");
     cases.compile_fail("ui/macros/limits.rs");
     cases.pass("ui/one_error/pass.rs");
