@@ -97,7 +97,7 @@
 /// `#[serde(renam = "x")]`) is the compiler's error at what you wrote.
 ///
 /// Editing the catalog file rebuilds your crate (the expansion includes it with
-/// `include_bytes!`). Every mistake is one compile error at the option at fault; a catalog
+/// `include_str!`). Every mistake is one compile error at the option at fault; a catalog
 /// error names its file, line and column and shows the line. The catalog's lints (warnings) are
 /// left to `eventcat check`, which the message names.
 ///

@@ -92,12 +92,16 @@ fn catalog_text(input: &DeriveInput) -> String {
 }
 
 /// What an expansion depends on besides its attribute, as items that make rustc record the
-/// dependency: `include_bytes!` of the catalog file (cargo re-runs the derive when it changes)
-/// and `option_env!("SOURCE_DATE_EPOCH")` when that variable decides the sunset day (rustc
-/// tracks the variables `env!` and `option_env!` read).
+/// dependency: the catalog file, included (cargo re-runs the derive when it changes), and
+/// `option_env!("SOURCE_DATE_EPOCH")` when that variable decides the sunset day (rustc tracks
+/// the variables `env!` and `option_env!` read).
+///
+/// The catalog, which the derive has read as UTF-8 text, is included with `include_str!` as a
+/// hidden doc comment, in a `text` block (not a doctest, not links): `cargo expand` shows it
+/// as a block comment, line by line as the file is, rather than as one literal of the file.
 #[derive(Default)]
 struct Inputs {
-    /// The catalog file's path, when it is not the bundled catalog.
+    /// The catalog file's path, once read, when it is not the bundled catalog.
     catalog: Option<String>,
     /// The catalog text, once read.
     source: Option<String>,
@@ -107,7 +111,13 @@ struct Inputs {
 impl quote::ToTokens for Inputs {
     fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
         if let Some(path) = &self.catalog {
-            tokens.extend(quote! { const _: &[u8] = include_bytes!(#path); });
+            tokens.extend(quote! {
+                #[doc(hidden)]
+                #[doc = "```text"]
+                #[doc = include_str!(#path)]
+                #[doc = "```"]
+                const _: () = ();
+            });
         }
         if self.source_date_epoch {
             tokens.extend(quote! {
@@ -462,6 +472,8 @@ fn load_message(err: &LoadError) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn expansion(attribute: &str) -> String {
@@ -471,6 +483,40 @@ mod tests {
     }
 
     const TRACKED: &str = "option_env ! (\"SOURCE_DATE_EPOCH\")";
+
+    /// What `cargo expand` shows of an expansion: rustc expands `include_str!` into the file's
+    /// text as one string literal, and cargo-expand prints the result with prettyplease.
+    fn expanded_as_cargo_expand_shows_it(attribute: &str, catalog: &Path) -> String {
+        let tokens = expansion(attribute);
+        let text = std::fs::read_to_string(catalog).expect("the catalog");
+        let include = format!(
+            "include_str ! ({})",
+            proc_macro2::Literal::string(&catalog.display().to_string())
+        );
+        assert!(
+            tokens.contains(&include),
+            "the expansion includes the catalog: {tokens}"
+        );
+        let literal = proc_macro2::Literal::string(&text).to_string();
+        let expanded = tokens.replace(&include, &literal);
+        prettyplease::unparse(&syn::parse_file(&expanded).expect("a Rust file"))
+    }
+
+    #[test]
+    fn cargo_expand_shows_no_line_of_a_thousand_characters() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = root.join("../catalog.yaml");
+        let shown =
+            expanded_as_cargo_expand_shows_it("#[catalog(path = \"../catalog.yaml\")]", &catalog);
+        let longest = shown.lines().map(str::len).max().unwrap_or(0);
+        assert!(longest < 1_000, "a line of {longest} characters");
+        // The catalog is there, as its own lines, in a block comment.
+        assert!(
+            shown.contains("\n  - name: aw-interaction-focus-v3\n"),
+            "the catalog's lines"
+        );
+        assert!(shown.lines().count() > 10_000);
+    }
 
     #[test]
     fn the_expansion_depends_on_source_date_epoch_when_it_decides_the_day() {
