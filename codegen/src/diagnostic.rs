@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 
 /// A place in the catalog file: 1-based line and column, plus the byte range when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[non_exhaustive]
 pub struct Location {
     /// 1-based line.
     pub line: u32,
@@ -74,6 +75,7 @@ pub enum Severity {
 
 /// One error or lint.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -118,6 +120,7 @@ impl Diagnostic {
 /// The diagnostics of one catalog file, with the file's text for rendering excerpts. Its
 /// `Debug` gives the text's length, not the text: a build script's `.unwrap()` prints it.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Report {
     /// The file's name as the user gave it.
     pub path: String,

@@ -23,6 +23,7 @@ pub const BUNDLED_CATALOG_NAME: &str = "catalog.yaml";
 
 /// A catalog that loaded, with its lints.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Loaded {
     /// The checked catalog (the model the tools read).
     #[doc(hidden)]
