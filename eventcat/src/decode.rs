@@ -26,7 +26,8 @@ pub(crate) fn payload<T: PartnerEvent, E: From<T>>(
 }
 
 /// After a failed first pass: text that is not JSON only because of lone surrogate escapes is
-/// decoded again with each replaced by U+FFFD; otherwise the error is worked out.
+/// decoded again with each replaced by U+FFFD; otherwise the error is worked out. Only the
+/// decoding itself is `T`'s: the error is worked out by one function for every event.
 #[cold]
 #[inline(never)]
 fn recover<T: PartnerEvent>(
@@ -35,56 +36,71 @@ fn recover<T: PartnerEvent>(
     supported: &'static [&'static str],
     err: &serde_json::Error,
 ) -> Result<T, DecodeError> {
+    let event = Failed {
+        name: T::NAME,
+        schema_version: T::SCHEMA_VERSION,
+        supported,
+        decode_again: &|text| serde_json::from_str::<T>(text).err(),
+    };
     match repair_surrogates(payload) {
-        Some(repaired) => serde_json::from_str(&repaired)
-            .map_err(|err| failure::<T>(&repaired, raw, supported, &err)),
-        None => Err(failure::<T>(payload, raw, supported, err)),
+        Some(repaired) => {
+            serde_json::from_str(&repaired).map_err(|err| event.failure(&repaired, raw, &err))
+        }
+        None => Err(event.failure(payload, raw, err)),
     }
 }
 
-/// The error for a payload that did not decode as `T`: the text is read again, to find an
-/// unsupported `schemaVersion` or the JSON path of the offending field.
-fn failure<T: PartnerEvent>(
-    payload: &str,
-    raw: &str,
+/// The event a payload did not decode as, with what working out the error needs of it.
+struct Failed<'a> {
+    name: &'static str,
+    schema_version: &'static str,
+    /// Its schema versions, when an unsupported `schemaVersion` is its own error.
     supported: &'static [&'static str],
-    err: &serde_json::Error,
-) -> DecodeError {
-    if !err.is_data() && !too_deep(err) {
-        return DecodeError::malformed(err, raw);
-    }
-    // Reading stops at the first problem: text that is not JSON further on says so first.
-    if let Err(syntax) = serde_json::from_str::<IgnoredAny>(payload) {
-        return DecodeError::malformed(&syntax, raw);
-    }
-    let unsupported = match supported {
-        [] => None,
-        _ => version_of(payload).filter(|found| !supported.contains(&found.as_str())),
-    };
-    if let Some(found) = unsupported {
-        return DecodeError::UnsupportedSchemaVersion {
-            event: T::NAME,
-            found: found.as_str().to_owned(),
-            supported,
-            raw: raw.to_owned(),
+    /// Decodes text as the event again, giving the error.
+    decode_again: &'a dyn Fn(&str) -> Option<serde_json::Error>,
+}
+
+impl Failed<'_> {
+    /// The error for a payload that did not decode as the event: the text is read again, to
+    /// find an unsupported `schemaVersion` or the JSON path of the offending field.
+    fn failure(&self, payload: &str, raw: &str, err: &serde_json::Error) -> DecodeError {
+        if !err.is_data() && !too_deep(err) {
+            return DecodeError::malformed(err, raw);
+        }
+        // Reading stops at the first problem: text that is not JSON further on says so first.
+        if let Err(syntax) = serde_json::from_str::<IgnoredAny>(payload) {
+            return DecodeError::malformed(&syntax, raw);
+        }
+        let supported = self.supported;
+        let unsupported = match supported {
+            [] => None,
+            _ => version_of(payload).filter(|found| !supported.contains(&found.as_str())),
         };
-    }
-    // A second pass, with the trail of failed keys recorded from the start.
-    trail::clear();
-    let again = serde_json::from_str::<T>(payload).err();
-    let err = again.as_ref().unwrap_or(err);
-    let (path, mut message) = locate(payload, err);
-    if too_deep(err) {
-        message = format!(
-            "nested more than {MAX_DEPTH} arrays and objects deep, the most a payload is read to"
-        );
-    }
-    DecodeError::InvalidPayload {
-        event: T::NAME,
-        schema_version: T::SCHEMA_VERSION,
-        path,
-        message,
-        raw: raw.to_owned(),
+        if let Some(found) = unsupported {
+            return DecodeError::UnsupportedSchemaVersion {
+                event: self.name,
+                found: found.as_str().to_owned(),
+                supported,
+                raw: raw.to_owned(),
+            };
+        }
+        // A second pass, with the trail of failed keys recorded from the start.
+        trail::clear();
+        let again = (self.decode_again)(payload);
+        let err = again.as_ref().unwrap_or(err);
+        let (path, mut message) = locate(payload, err);
+        if too_deep(err) {
+            message = format!(
+                "nested more than {MAX_DEPTH} arrays and objects deep, the most a payload is read to"
+            );
+        }
+        DecodeError::InvalidPayload {
+            event: self.name,
+            schema_version: self.schema_version,
+            path,
+            message,
+            raw: raw.to_owned(),
+        }
     }
 }
 
