@@ -15,6 +15,9 @@
 #[path = "src/catalog_gen.rs"]
 mod catalog_gen;
 
+#[path = "../codegen/tests/shared/scaled.rs"]
+mod scaled;
+
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -146,6 +149,19 @@ fn render_corpus_ok(out: &Path) -> String {
             render_one(&rendered, &name, &text, &options, &module, &mut modules);
         }
     }
+    // A catalog three times today's, its events copied under new names: the limits are set for
+    // ten (`codegen/tests/limits.rs`), measured in release; three compile here in every run.
+    let name = "catalog.yaml, its events three times";
+    let text = scaled::scaled_catalog(3);
+    let options = eventcat_codegen::Options::default();
+    render_one(
+        &rendered,
+        name,
+        &text,
+        &options,
+        "scaled_three",
+        &mut modules,
+    );
     modules
 }
 
@@ -164,7 +180,7 @@ fn render_one(
     write(&rendered.join(format!("{module}.rs")), &code);
     let _ = writeln!(
         modules,
-        "/// The code generated from `tests/{name}`.\npub mod {module} {{\n    \
+        "/// The code generated from `{name}`.\npub mod {module} {{\n    \
          include!(concat!(env!(\"OUT_DIR\"), \"/corpus_ok/{module}.rs\"));\n}}"
     );
 }

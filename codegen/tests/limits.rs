@@ -280,3 +280,21 @@ fn check_and_generate_report_where_a_limit_is_crossed() {
         }
     }
 }
+
+#[path = "shared/scaled.rs"]
+mod scaled;
+
+/// A catalog ten times today's (its events copied under new names) is accepted: it compiles in
+/// release within 2 GB (docs/limits.md has the figures; `generator-check` compiles three copies
+/// in every test run). Thirteen copies fit the limits, fourteen do not.
+#[test]
+fn a_catalog_of_ten_times_todays_events_is_accepted() {
+    for copies in [10, 13] {
+        let text = scaled::scaled_catalog(copies);
+        let loaded = eventcat_codegen::load_str("scaled.yaml", &text)
+            .unwrap_or_else(|err| panic!("{copies} copies: {err}"));
+        assert_eq!(loaded.catalog.events.len(), copies * 59);
+    }
+    let refused = refused(&scaled::scaled_catalog(14));
+    assert!(refused.iter().all(|d| d.code == "limit"), "{refused:#?}");
+}

@@ -33,12 +33,12 @@ pub const MAX_ENUM_VALUES: usize = 1_000;
 
 /// The most Rust types a catalog may generate: one struct for each event schema version, and
 /// one type for each shared type and each inline object, enum and `one_of`.
-pub const MAX_TYPES: usize = 300;
+pub const MAX_TYPES: usize = 1_000;
 
 /// The most fields, enum values and `one_of` members a catalog may have in all, over every
 /// object, enum and union (event payloads, shared types and inline ones): each has its reading
 /// and writing code.
-pub const MAX_MEMBERS: usize = 1_500;
+pub const MAX_MEMBERS: usize = 4_000;
 
 /// What a limit counts, for its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
