@@ -1,10 +1,10 @@
 //! Editing the catalog rebuilds the crate that derives from it: the expansion includes the
 //! file, so cargo sees it change. A small crate is built, its catalog edited, and built again.
 //!
-//! The crate is built in trybuild's target directory (`<target>/tests/trybuild`), where the
-//! derive's cases have already built eventcat and its dependencies; it names them with the
-//! features the cases have (`eventcat-codegen`'s `build`, for the README's build.rs snippet),
-//! so that they are not built again.
+//! The crate is built in trybuild's target directory (`<target>/tests/trybuild`), as trybuild
+//! builds its cases, where they have already built eventcat and its dependencies; it names
+//! them with the features the cases have (`eventcat-codegen`'s `build`, for the README's
+//! build.rs snippet), so that they are not built again.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -61,19 +61,36 @@ fn write_catalog(dir: &Path, events: usize) {
     std::fs::write(dir.join("catalog.yaml"), catalog).expect("catalog.yaml");
 }
 
-/// Builds and runs the crate; what it prints.
+/// The host's target triple, as `rustc -vV` says it.
+fn host() -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
+    let output = Command::new(rustc).arg("-vV").output().expect("run rustc");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let host = text.lines().find_map(|line| line.strip_prefix("host: "));
+    host.expect("rustc names its host").to_owned()
+}
+
+/// Builds and runs the crate; what it prints. The build is the one trybuild runs for its cases
+/// (its target, flags and settings), so that what they built is used again: any difference
+/// only makes this test slower.
 fn run(dir: &Path) -> String {
-    let output = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--offline"])
+    let host = host();
+    let flags =
+        r#"["--cfg", "trybuild", "--verbose", "-A", "dead_code", "--diagnostic-width=140"]"#;
+    let target = target_dir().join("tests").join("trybuild");
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--offline", "--target", &host])
+        .arg(format!("--config=build.rustflags={flags}"))
+        .arg(format!("--config=target.{host}.rustflags={flags}"))
         .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            target_dir().join("tests").join("trybuild"),
-        )
-        .output()
+        .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_INCREMENTAL", "0")
+        .env_remove("RUSTFLAGS")
+        .status()
         .expect("run cargo");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the crate builds: {stderr}");
+    assert!(status.success(), "the crate builds");
+    let binary = target.join(&host).join("debug").join("rebuild-check");
+    let output = Command::new(binary).output().expect("run the crate");
     String::from_utf8_lossy(&output.stdout).trim().to_owned()
 }
 
