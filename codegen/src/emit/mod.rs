@@ -62,20 +62,10 @@ fn companions(plan: &Plan, rt: &TokenStream) -> BTreeMap<usize, Vec<TokenStream>
             .try_fold(0, |latest, at| Some(latest.max(at?)))
             .unwrap_or(usize::MAX)
     };
-    let entries: BTreeMap<&str, usize> = plan
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(at, entry)| (entry.name.as_str(), at))
-        .collect();
     let mut after: BTreeMap<usize, Vec<TokenStream>> = BTreeMap::new();
     for event in &plan.events {
         let at = place(&[&event.struct_name]);
-        let entry = entries
-            .get(event.name.as_str())
-            .copied()
-            .unwrap_or_default();
-        let entry = proc_macro2::Literal::usize_unsuffixed(entry);
+        let entry = proc_macro2::Literal::usize_unsuffixed(event.entry);
         after
             .entry(at)
             .or_default()

@@ -9,9 +9,7 @@ use super::{
     ConstantField, Deprecation, Extra, FieldItem, Planner, StructItem, TypeItem, TypeRef,
     is_deprecated,
 };
-use crate::model::{
-    Constant, Direction, Event, Field, Payload, SchemaVersion, Status, direction_word,
-};
+use crate::model::{Constant, Direction, Event, Field, Payload, SchemaVersion, direction_word};
 use crate::naming;
 
 /// A shared payload type and the received events that carry it.
@@ -52,18 +50,11 @@ pub struct EventItem {
     pub version: String,
     /// Family name.
     pub family: String,
-    /// Product variant.
-    pub product: String,
     /// Received or send.
     pub direction: Direction,
-    /// Declared status.
-    pub status: Status,
-    /// `YYYY-MM-DD` dates.
-    pub active: String,
-    /// Deprecation date.
-    pub deprecated: Option<String>,
-    /// Sunset date.
-    pub sunset: Option<String>,
+    /// The event's place in the catalog table ([`super::Plan::entries`]), which holds its
+    /// product, status and dates.
+    pub entry: usize,
     /// Set when deprecated.
     pub deprecation: Option<Deprecation>,
     /// The catalog's sample payload, as JSON text.
@@ -86,8 +77,8 @@ pub struct FamilyItem {
 }
 
 impl<'a> Planner<'a> {
-    /// The struct and item of each schema version of `event`.
-    pub(super) fn event(&mut self, event: &Event) -> Vec<EventItem> {
+    /// The struct and item of each schema version of `event`, the catalog's event at `entry`.
+    pub(super) fn event(&mut self, entry: usize, event: &Event) -> Vec<EventItem> {
         let names = self.names;
         let what = || format!("the schema versions of `{}`", event.name);
         let struct_names = self
@@ -123,18 +114,13 @@ impl<'a> Planner<'a> {
                 nullable: false,
             });
             self.types.insert(position, TypeItem::Struct(item));
-            let product = self.product_variant(&event.product);
             items.push(EventItem {
                 struct_name: struct_name.clone(),
                 name: event.name.clone(),
                 version: version.version.to_string(),
                 family: event.family.clone(),
-                product,
                 direction: event.direction,
-                status: event.status,
-                active: event.lifecycle.active.to_string(),
-                deprecated: event.lifecycle.deprecated.map(|d| d.to_string()),
-                sunset: event.lifecycle.sunset.map(|d| d.to_string()),
+                entry,
                 deprecation: deprecation.clone(),
                 example: version.example.as_ref().map(|e| e.json.clone()),
             });

@@ -79,8 +79,8 @@ pub(crate) fn plan(
     };
     planner.shared_types();
     let mut events = Vec::new();
-    for event in &catalog.events {
-        events.extend(planner.event(event));
+    for (entry, event) in catalog.events.iter().enumerate() {
+        events.extend(planner.event(entry, event));
     }
     let mut families = planner.families(&events);
     let carriers = planner.carriers(&events);
