@@ -246,7 +246,7 @@ pub trait Fields: Sized {
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error>;
 
     /// Writes the data fields.
-    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error>;
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>);
 }
 
 /// Where a key of an object goes, as [`Fields::entry`] finds it.
@@ -260,14 +260,17 @@ pub enum Entry {
     Other,
 }
 
-/// Reads a key as the [`Entry`] it names in `T`, matching it where the parser holds the text,
-/// so that no key is ever copied.
-struct EntrySeed<T> {
+/// Reads a key as the [`Entry`] `entry` finds for it, matching it where the parser holds the
+/// text, so that no key is ever copied. It is one type for every object type, so the parser's
+/// key reading is compiled once, not once for each.
+struct EntrySeed {
+    entry: fn(&str) -> Entry,
+    /// The number of the type's own constants, which the `extra` ones follow.
+    own: usize,
     extra: &'static [Constant],
-    object: PhantomData<fn() -> T>,
 }
 
-impl<'de, T: Fields> Visitor<'de> for EntrySeed<T> {
+impl<'de> Visitor<'de> for EntrySeed {
     type Value = Entry;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -276,22 +279,27 @@ impl<'de, T: Fields> Visitor<'de> for EntrySeed<T> {
 
     #[inline]
     fn visit_str<E>(self, wire: &str) -> Result<Entry, E> {
-        match T::entry(wire) {
-            Entry::Other => Ok(match self.extra.iter().position(|c| c.wire == wire) {
-                Some(index) => Entry::Constant(T::CONSTANTS.len() + index),
-                None => Entry::Other,
-            }),
+        match (self.entry)(wire) {
+            Entry::Other if !self.extra.is_empty() => Ok(extra_entry(self.extra, self.own, wire)),
             entry => Ok(entry),
         }
     }
 }
 
-impl<'de, T: Fields> DeserializeSeed<'de> for EntrySeed<T> {
+impl<'de> DeserializeSeed<'de> for EntrySeed {
     type Value = Entry;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Entry, D::Error> {
         deserializer.deserialize_str(self)
+    }
+}
+
+/// The entry of `wire` among the `extra` constants, which follow the type's `own` ones.
+fn extra_entry(extra: &[Constant], own: usize, wire: &str) -> Entry {
+    match extra.iter().position(|constant| constant.wire == wire) {
+        Some(index) => Entry::Constant(own + index),
+        None => Entry::Other,
     }
 }
 
@@ -308,14 +316,12 @@ const fn required_bits(constants: &[Constant]) -> u64 {
     bits
 }
 
-/// A JSON object being read: its entries, and which constant keys were seen: the type's
-/// constants, then the `extra` ones (an event's own `schemaVersion` beside a shared type's).
+/// A JSON object being read as `T`: only finding where each key goes is `T`'s; reading values
+/// and checking constants are [`Values`]'s, which it dereferences to, so that code is compiled
+/// once for all object types instead of once for each.
 pub struct Object<'de, A, T> {
-    map: A,
-    extra: &'static [Constant],
-    seen: u64,
-    seen_beyond_64: Option<Box<[bool]>>,
-    object: PhantomData<fn(&'de ()) -> T>,
+    values: Values<'de, A>,
+    object: PhantomData<fn() -> T>,
 }
 
 impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
@@ -324,32 +330,56 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
     /// constant was missing.
     #[inline(always)]
     pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
+        self.values.next_field(T::entry, T::CONSTANTS, T::REQUIRED)
+    }
+}
+
+impl<'de, A, T> std::ops::Deref for Object<'de, A, T> {
+    type Target = Values<'de, A>;
+
+    #[inline(always)]
+    fn deref(&self) -> &Values<'de, A> {
+        &self.values
+    }
+}
+
+impl<'de, A, T> std::ops::DerefMut for Object<'de, A, T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut Values<'de, A> {
+        &mut self.values
+    }
+}
+
+/// The values of a JSON object being read, whatever its type: data fields read into their
+/// slots, constants checked against the ones seen.
+pub struct Values<'de, A> {
+    map: A,
+    seen: Seen,
+    input: PhantomData<fn(&'de ())>,
+}
+
+impl<'de, A: MapAccess<'de>> Values<'de, A> {
+    /// [`Object::next_field`], with the type's `entry`, its `own` constants and the `required`
+    /// ones among them (a bit for each of the first 64), which are known where it is inlined.
+    #[inline(always)]
+    fn next_field(
+        &mut self,
+        entry: fn(&str) -> Entry,
+        own: &'static [Constant],
+        required: u64,
+    ) -> Result<Option<usize>, A::Error> {
         loop {
-            let seed = EntrySeed::<T> {
-                extra: self.extra,
-                object: PhantomData,
+            let seed = EntrySeed {
+                entry,
+                own: own.len(),
+                extra: self.seen.extra,
             };
             match self.map.next_key_seed(seed)? {
                 Some(Entry::Field(index)) => return Ok(Some(index)),
-                Some(Entry::Constant(index)) => self.constant_at(index)?,
-                Some(Entry::Other) => self.map.next_value::<IgnoredAny>().map(|_| ())?,
-                None => return self.finish().map(|()| None),
+                Some(Entry::Constant(index)) => self.constant_at(own, index)?,
+                Some(Entry::Other) => self.skip()?,
+                None => return self.finish(own, required).map(|()| None),
             }
-        }
-    }
-
-    /// The value of the constant at `index` of the type's constants followed by the `extra`
-    /// ones: it must match.
-    #[inline(always)]
-    fn constant_at(&mut self, index: usize) -> Result<(), A::Error> {
-        let count = T::CONSTANTS.len();
-        let constant = match index.checked_sub(count) {
-            None => T::CONSTANTS.get(index),
-            Some(extra) => self.extra.get(extra),
-        };
-        match constant {
-            Some(constant) => self.check(index, constant),
-            None => self.map.next_value::<IgnoredAny>().map(|_| ()),
         }
     }
 
@@ -363,7 +393,7 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
         self.fill_seed(slot, wire, PhantomData)
     }
 
-    /// [`Object::fill`] for an array with `min_items` / `max_items`: a value outside them is an
+    /// [`Values::fill`] for an array with `min_items` / `max_items`: a value outside them is an
     /// error at the field.
     #[inline(always)]
     pub fn fill_items<V: Deserialize<'de> + Counted>(
@@ -391,8 +421,7 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
         seed: S,
     ) -> Result<(), A::Error> {
         if slot.is_some() {
-            trail::object_failed();
-            return Err(de::Error::duplicate_field(wire));
+            return Err(duplicate(wire));
         }
         match self.map.next_value_seed(seed) {
             Ok(value) => {
@@ -406,61 +435,129 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
         }
     }
 
-    /// Checks the value of the constant with this index, seen for the first time.
+    /// Skips the value of a key the type does not have.
     #[inline(always)]
-    fn check(&mut self, index: usize, constant: &'static Constant) -> Result<(), A::Error> {
-        if self.mark(index) {
-            trail::object_failed();
-            return Err(de::Error::duplicate_field(constant.wire));
-        }
-        self.map
-            .next_value_seed(constant)
-            .inspect_err(|_| trail::push(constant.wire))
+    fn skip(&mut self) -> Result<(), A::Error> {
+        self.map.next_value::<IgnoredAny>().map(|_| ())
     }
 
-    /// Marks a constant seen; true when it was seen before.
+    /// Checks the value of the constant at `index` of the type's constants followed by the
+    /// `extra` ones: it must match, and be given once.
     #[inline(always)]
-    fn mark(&mut self, index: usize) -> bool {
-        if index < 64 {
-            let before = self.seen & (1 << index) != 0;
-            self.seen |= 1 << index;
-            return before;
+    fn constant_at(&mut self, own: &'static [Constant], index: usize) -> Result<(), A::Error> {
+        match self.seen.mark(own, index) {
+            Mark::First(constant) => self
+                .map
+                .next_value_seed(constant)
+                .inspect_err(|_| trail::push(constant.wire)),
+            Mark::Again(constant) => Err(duplicate(constant.wire)),
+            Mark::Unknown => self.skip(),
         }
-        let count = T::CONSTANTS.len() + self.extra.len();
+    }
+
+    /// Fails when a constant in `required` or another required one was missing.
+    #[inline(always)]
+    fn finish(&self, own: &'static [Constant], required: u64) -> Result<(), A::Error> {
+        let simple = self.seen.extra.is_empty() && own.len() <= 64;
+        if simple && self.seen.bits & required == required {
+            return Ok(());
+        }
+        match self.seen.missing(own) {
+            Some(wire) => Err(missing_constant(wire)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The error for a key given twice.
+#[cold]
+fn duplicate<E: de::Error>(wire: &'static str) -> E {
+    trail::object_failed();
+    E::duplicate_field(wire)
+}
+
+/// The error for a required constant that is missing.
+#[cold]
+fn missing_constant<E: de::Error>(wire: &'static str) -> E {
+    trail::object_failed();
+    E::missing_field(wire)
+}
+
+/// Which constant keys of an object were seen: the type's own, then the `extra` ones (an
+/// event's own `schemaVersion` beside a shared type's).
+struct Seen {
+    extra: &'static [Constant],
+    bits: u64,
+    beyond_64: Option<Box<[bool]>>,
+}
+
+/// What marking a constant seen found.
+enum Mark {
+    /// The constant, seen for the first time.
+    First(&'static Constant),
+    /// The constant, seen before.
+    Again(&'static Constant),
+    /// No constant has that place.
+    Unknown,
+}
+
+impl Seen {
+    /// Nothing seen yet, of the type's own constants and `extra`.
+    #[inline(always)]
+    fn new(extra: &'static [Constant]) -> Self {
+        Self {
+            extra,
+            bits: 0,
+            beyond_64: None,
+        }
+    }
+
+    /// Marks the constant at `index` of `own` and then `extra` seen.
+    #[inline(always)]
+    fn mark(&mut self, own: &'static [Constant], index: usize) -> Mark {
+        let constant = match index.checked_sub(own.len()) {
+            None => own.get(index),
+            Some(extra) => self.extra.get(extra),
+        };
+        let Some(constant) = constant else {
+            return Mark::Unknown;
+        };
+        let before = if index < 64 {
+            let before = self.bits & (1 << index) != 0;
+            self.bits |= 1 << index;
+            before
+        } else {
+            self.mark_beyond_64(own.len() + self.extra.len(), index)
+        };
+        if before {
+            Mark::Again(constant)
+        } else {
+            Mark::First(constant)
+        }
+    }
+
+    /// Marks a constant past the first 64 seen; true when it was seen before.
+    #[cold]
+    fn mark_beyond_64(&mut self, count: usize, index: usize) -> bool {
         let beyond = self
-            .seen_beyond_64
+            .beyond_64
             .get_or_insert_with(|| vec![false; count.saturating_sub(64)].into_boxed_slice());
         beyond
             .get_mut(index - 64)
             .is_some_and(|seen| std::mem::replace(seen, true))
     }
 
-    /// Fails when a required constant was missing.
-    #[inline(always)]
-    fn finish(&self) -> Result<(), A::Error> {
-        let simple = self.extra.is_empty() && T::CONSTANTS.len() <= 64;
-        if simple && self.seen & T::REQUIRED == T::REQUIRED {
-            return Ok(());
-        }
-        self.missing()
-    }
-
-    /// [`Object::finish`] when some constant may be missing: the first one that is.
+    /// The wire name of the first required constant that was not seen.
     #[cold]
-    fn missing(&self) -> Result<(), A::Error> {
-        for (index, constant) in T::CONSTANTS.iter().chain(self.extra).enumerate() {
-            let seen = if index < 64 {
-                self.seen & (1 << index) != 0
-            } else {
-                let beyond = self.seen_beyond_64.as_deref().unwrap_or_default();
-                beyond.get(index - 64).copied().unwrap_or(false)
-            };
-            if !seen && !constant.optional {
-                trail::object_failed();
-                return Err(de::Error::missing_field(constant.wire));
-            }
-        }
-        Ok(())
+    fn missing(&self, own: &'static [Constant]) -> Option<&'static str> {
+        let beyond = self.beyond_64.as_deref().unwrap_or_default();
+        let all = own.iter().chain(self.extra).enumerate();
+        all.filter(|(_, constant)| !constant.optional)
+            .find(|(index, _)| match index.checked_sub(64) {
+                None => self.bits & (1 << index) == 0,
+                Some(past) => !beyond.get(past).copied().unwrap_or(false),
+            })
+            .map(|(_, constant)| constant.wire)
     }
 }
 
@@ -498,10 +595,11 @@ pub fn read<'de, D: Deserializer<'de>, T: Fields>(
         #[inline]
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
             let mut object = Object {
-                map,
-                extra: self.extra,
-                seen: 0,
-                seen_beyond_64: None,
+                values: Values {
+                    map,
+                    seen: Seen::new(self.extra),
+                    input: PhantomData,
+                },
                 object: PhantomData,
             };
             T::read(&mut object)
@@ -515,30 +613,36 @@ pub fn read<'de, D: Deserializer<'de>, T: Fields>(
     deserializer.deserialize_map(visitor)
 }
 
-/// A JSON object being written.
-pub struct Writer<M>(M);
+/// A JSON object being written. The first error is kept, and the entries after it are not
+/// written, so writing a struct's fields is one call each, with no branch on a result between.
+pub struct Writer<M: SerializeMap> {
+    map: M,
+    error: Option<M::Error>,
+}
 
 impl<M: SerializeMap> Writer<M> {
     /// Writes one entry.
     #[inline]
-    pub fn entry<T: Serialize + ?Sized>(
-        &mut self,
-        wire: &'static str,
-        value: &T,
-    ) -> Result<(), M::Error> {
-        self.0.serialize_entry(wire, value)
+    pub fn entry<T: Serialize + ?Sized>(&mut self, wire: &'static str, value: &T) {
+        if self.error.is_none()
+            && let Err(err) = self.map.serialize_entry(wire, value)
+        {
+            self.error = Some(err);
+        }
+    }
+
+    /// Writes the constants `own`, then `extra`.
+    fn constants(&mut self, own: &[Constant], extra: &[Constant]) {
+        for constant in own.iter().chain(extra) {
+            self.entry(constant.wire, &constant.value);
+        }
     }
 
     /// Writes an optional field, leaving the key out when it is `None`.
     #[inline]
-    pub fn optional<T: Serialize>(
-        &mut self,
-        wire: &'static str,
-        value: &Option<T>,
-    ) -> Result<(), M::Error> {
-        match value {
-            Some(value) => self.0.serialize_entry(wire, value),
-            None => Ok(()),
+    pub fn optional<T: Serialize>(&mut self, wire: &'static str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.entry(wire, value);
         }
     }
 
@@ -549,15 +653,16 @@ impl<M: SerializeMap> Writer<M> {
         value: &V,
         min: u64,
         max: u64,
-    ) -> Result<(), M::Error> {
-        if let Some(count) = value.count()
-            && let Some(expected) = outside(count, min, max)
-        {
-            return Err(ser::Error::custom(format_args!(
-                "`{wire}` has {count} items, expected {expected}"
-            )));
+    ) {
+        match value.count().and_then(|count| outside(count, min, max)) {
+            Some(expected) if self.error.is_none() => {
+                let count = value.count().unwrap_or_default();
+                self.error = Some(ser::Error::custom(format_args!(
+                    "`{wire}` has {count} items, expected {expected}"
+                )));
+            }
+            _ => self.entry(wire, value),
         }
-        self.0.serialize_entry(wire, value)
     }
 
     /// [`Writer::items`] for an optional field, left out when it is `None`.
@@ -567,10 +672,17 @@ impl<M: SerializeMap> Writer<M> {
         value: &Option<V>,
         min: u64,
         max: u64,
-    ) -> Result<(), M::Error> {
-        match value {
-            Some(value) => self.items(wire, value, min, max),
-            None => Ok(()),
+    ) {
+        if let Some(value) = value {
+            self.items(wire, value, min, max);
+        }
+    }
+
+    /// Ends the object, or gives the first error.
+    fn end(self) -> Result<M::Ok, M::Error> {
+        match self.error {
+            None => self.map.end(),
+            Some(err) => Err(err),
         }
     }
 }
@@ -582,12 +694,13 @@ pub fn write<S: Serializer, T: Fields>(
     serializer: S,
     extra: &'static [Constant],
 ) -> Result<S::Ok, S::Error> {
-    let mut out = Writer(serializer.serialize_map(None)?);
-    value.write(&mut out)?;
-    for constant in T::CONSTANTS.iter().chain(extra) {
-        out.entry(constant.wire, &constant.value)?;
-    }
-    out.0.end()
+    let mut out = Writer {
+        map: serializer.serialize_map(None)?,
+        error: None,
+    };
+    value.write(&mut out);
+    out.constants(T::CONSTANTS, extra);
+    out.end()
 }
 
 /// Reads a string enum's value: one of `wires`, giving the value at the same place of `values`.
@@ -718,9 +831,9 @@ mod tests {
             })
         }
 
-        fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
-            out.entry("id", &self.id)?;
-            out.optional_items("legs", &self.legs, 1, 2)
+        fn write<M: SerializeMap>(&self, out: &mut Writer<M>) {
+            out.entry("id", &self.id);
+            out.optional_items("legs", &self.legs, 1, 2);
         }
     }
 

@@ -126,9 +126,9 @@ impl Fields for Call {
         })
     }
 
-    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
-        out.entry("id", &self.id)?;
-        out.items("legs", &self.legs, 1, 3)
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) {
+        out.entry("id", &self.id);
+        out.items("legs", &self.legs, 1, 3);
     }
 }
 
@@ -150,8 +150,8 @@ impl Fields for Leg {
         })
     }
 
-    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
-        out.entry("number", &self.number)
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) {
+        out.entry("number", &self.number);
     }
 }
 
@@ -176,8 +176,8 @@ impl Fields for Note {
         })
     }
 
-    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
-        out.entry("text", &self.text)
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) {
+        out.entry("text", &self.text);
     }
 }
 
@@ -207,9 +207,9 @@ impl Fields for TaggedNote {
         })
     }
 
-    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) -> Result<(), M::Error> {
-        out.entry("text", &self.text)?;
-        out.optional("tag", &self.tag)
+    fn write<M: SerializeMap>(&self, out: &mut Writer<M>) {
+        out.entry("text", &self.text);
+        out.optional("tag", &self.tag);
     }
 }
 

@@ -243,25 +243,24 @@ impl ::eventcat::object::Fields for ChatMessage {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("id", &self.id)?;
-        __out.entry("timestamp", &self.timestamp)?;
-        __out.entry("type", &self.r#type)?;
-        __out.entry("rawMessage", &self.raw_message)?;
-        __out.optional("lastUpdatedTimestamp", &self.last_updated_timestamp)?;
-        __out.optional("botName", &self.bot_name)?;
-        __out.optional("msgStatus", &self.msg_status)?;
-        __out.optional("attachments", &self.attachments)?;
-        __out.optional("translatedMessage", &self.translated_message)?;
-        __out.optional("originalMessage", &self.original_message)?;
-        __out.optional("displayName", &self.display_name)?;
-        __out.optional("author", &self.author)?;
-        __out.optional("variables", &self.variables)?;
-        __out.optional("resent", &self.resent)?;
-        __out.optional("isBot", &self.is_bot)?;
-        __out.optional("isDeleted", &self.is_deleted)?;
-        __out.optional("meta", &self.meta)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("id", &self.id);
+        __out.entry("timestamp", &self.timestamp);
+        __out.entry("type", &self.r#type);
+        __out.entry("rawMessage", &self.raw_message);
+        __out.optional("lastUpdatedTimestamp", &self.last_updated_timestamp);
+        __out.optional("botName", &self.bot_name);
+        __out.optional("msgStatus", &self.msg_status);
+        __out.optional("attachments", &self.attachments);
+        __out.optional("translatedMessage", &self.translated_message);
+        __out.optional("originalMessage", &self.original_message);
+        __out.optional("displayName", &self.display_name);
+        __out.optional("author", &self.author);
+        __out.optional("variables", &self.variables);
+        __out.optional("resent", &self.resent);
+        __out.optional("isBot", &self.is_bot);
+        __out.optional("isDeleted", &self.is_deleted);
+        __out.optional("meta", &self.meta);
     }
 }
 ::eventcat::__private::serde_object!(ChatMessage);
@@ -362,14 +361,13 @@ impl ::eventcat::object::Fields for ChatAttachment {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("filename", &self.filename)?;
-        __out.entry("id", &self.id)?;
-        __out.optional("meta", &self.meta)?;
-        __out.entry("size", &self.size)?;
-        __out.optional("thumbnailUrl", &self.thumbnail_url)?;
-        __out.entry("type", &self.r#type)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("filename", &self.filename);
+        __out.entry("id", &self.id);
+        __out.optional("meta", &self.meta);
+        __out.entry("size", &self.size);
+        __out.optional("thumbnailUrl", &self.thumbnail_url);
+        __out.entry("type", &self.r#type);
     }
 }
 ::eventcat::__private::serde_object!(ChatAttachment);
@@ -456,13 +454,12 @@ impl ::eventcat::object::Fields for ChatAttachmentMeta {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.optional("originalHeight", &self.original_height)?;
-        __out.optional("originalWidth", &self.original_width)?;
-        __out.optional("thumbnailContentType", &self.thumbnail_content_type)?;
-        __out.optional("thumbnailHeight", &self.thumbnail_height)?;
-        __out.optional("thumbnailWidth", &self.thumbnail_width)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.optional("originalHeight", &self.original_height);
+        __out.optional("originalWidth", &self.original_width);
+        __out.optional("thumbnailContentType", &self.thumbnail_content_type);
+        __out.optional("thumbnailHeight", &self.thumbnail_height);
+        __out.optional("thumbnailWidth", &self.thumbnail_width);
     }
 }
 ::eventcat::__private::serde_object!(ChatAttachmentMeta);
@@ -547,11 +544,10 @@ impl ::eventcat::object::Fields for ChatAuthor {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("email", &self.email)?;
-        __out.entry("id", &self.id)?;
-        __out.entry("name", &self.name)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("email", &self.email);
+        __out.entry("id", &self.id);
+        __out.entry("name", &self.name);
     }
 }
 ::eventcat::__private::serde_object!(ChatAuthor);
@@ -644,13 +640,12 @@ impl ::eventcat::object::Fields for ChatMessageMeta {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("app", &self.app)?;
-        __out.optional("conversation_id", &self.conversation_id)?;
-        __out.optional("conversation_message_id", &self.conversation_message_id)?;
-        __out.optional("has_cards", &self.has_cards)?;
-        __out.entry("type", &self.r#type)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("app", &self.app);
+        __out.optional("conversation_id", &self.conversation_id);
+        __out.optional("conversation_message_id", &self.conversation_message_id);
+        __out.optional("has_cards", &self.has_cards);
+        __out.entry("type", &self.r#type);
     }
 }
 ::eventcat::__private::serde_object!(ChatMessageMeta);
@@ -719,11 +714,10 @@ impl ::eventcat::object::Fields for Queue {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("id", &self.id)?;
-        __out.entry("queueId", &self.queue_id)?;
-        __out.entry("queueName", &self.queue_name)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("id", &self.id);
+        __out.entry("queueId", &self.queue_id);
+        __out.entry("queueName", &self.queue_name);
     }
 }
 ::eventcat::__private::serde_object!(Queue);
@@ -1198,54 +1192,53 @@ impl ::eventcat::object::Fields for CallObject {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.optional("accumulatedMOSLQ", &self.accumulated_moslq)?;
-        __out.optional("alertInfoType", &self.alert_info_type)?;
-        __out.optional("allowAdd", &self.allow_add)?;
-        __out.optional("allowAlternate", &self.allow_alternate)?;
-        __out.optional("allowAnswer", &self.allow_answer)?;
-        __out.optional("allowAnswerConf", &self.allow_answer_conf)?;
-        __out.optional("allowAnswerHold", &self.allow_answer_hold)?;
-        __out.optional("allowConf", &self.allow_conf)?;
-        __out.optional("allowDropconf", &self.allow_dropconf)?;
-        __out.optional("allowEnd", &self.allow_end)?;
-        __out.optional("allowHold", &self.allow_hold)?;
-        __out.optional("allowJoin", &self.allow_join)?;
-        __out.optional("allowMoveToJm", &self.allow_move_to_jm)?;
-        __out.optional("allowNone", &self.allow_none)?;
-        __out.optional("allowPark", &self.allow_park)?;
-        __out.optional("allowRecord", &self.allow_record)?;
-        __out.optional("allowReject", &self.allow_reject)?;
-        __out.optional("allowRetrieve", &self.allow_retrieve)?;
-        __out.optional("allowTransfer", &self.allow_transfer)?;
-        __out.optional("cSessionId", &self.c_session_id)?;
-        __out.optional("callHoldTime", &self.call_hold_time)?;
-        __out.optional("callID", &self.call_id)?;
-        __out.optional("callIncomingTime", &self.call_incoming_time)?;
-        __out.optional("callParkExt", &self.call_park_ext)?;
-        __out.optional("callStartTime", &self.call_start_time)?;
-        __out.optional("callUserUUID", &self.call_user_uuid)?;
-        __out.optional("calledDNIS", &self.called_dnis)?;
-        __out.optional("ccCall", &self.cc_call)?;
-        __out.optional("ccQueueName", &self.cc_queue_name)?;
-        __out.optional("eCallState", &self.e_call_state)?;
-        __out.optional("encrypted", &self.encrypted)?;
-        __out.optional("errorCode", &self.error_code)?;
-        __out.optional("flipCall", &self.flip_call)?;
-        __out.optional("groupType", &self.group_type)?;
-        __out.optional("hdAudio", &self.hd_audio)?;
-        __out.optional("inboundCall", &self.inbound_call)?;
-        __out.optional("initialPhoneNumber", &self.initial_phone_number)?;
-        __out.optional("jitsiMeetingInviteURL", &self.jitsi_meeting_invite_url)?;
-        __out.optional("name", &self.name)?;
-        __out.optional("phoneNumber", &self.phone_number)?;
-        __out.optional("recording", &self.recording)?;
-        __out.optional("restoredCall", &self.restored_call)?;
-        __out.optional("sipCallFromTag", &self.sip_call_from_tag)?;
-        __out.optional("sipCallID", &self.sip_call_id)?;
-        __out.optional("sipCallToTag", &self.sip_call_to_tag)?;
-        __out.optional("vccAgentCall", &self.vcc_agent_call)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.optional("accumulatedMOSLQ", &self.accumulated_moslq);
+        __out.optional("alertInfoType", &self.alert_info_type);
+        __out.optional("allowAdd", &self.allow_add);
+        __out.optional("allowAlternate", &self.allow_alternate);
+        __out.optional("allowAnswer", &self.allow_answer);
+        __out.optional("allowAnswerConf", &self.allow_answer_conf);
+        __out.optional("allowAnswerHold", &self.allow_answer_hold);
+        __out.optional("allowConf", &self.allow_conf);
+        __out.optional("allowDropconf", &self.allow_dropconf);
+        __out.optional("allowEnd", &self.allow_end);
+        __out.optional("allowHold", &self.allow_hold);
+        __out.optional("allowJoin", &self.allow_join);
+        __out.optional("allowMoveToJm", &self.allow_move_to_jm);
+        __out.optional("allowNone", &self.allow_none);
+        __out.optional("allowPark", &self.allow_park);
+        __out.optional("allowRecord", &self.allow_record);
+        __out.optional("allowReject", &self.allow_reject);
+        __out.optional("allowRetrieve", &self.allow_retrieve);
+        __out.optional("allowTransfer", &self.allow_transfer);
+        __out.optional("cSessionId", &self.c_session_id);
+        __out.optional("callHoldTime", &self.call_hold_time);
+        __out.optional("callID", &self.call_id);
+        __out.optional("callIncomingTime", &self.call_incoming_time);
+        __out.optional("callParkExt", &self.call_park_ext);
+        __out.optional("callStartTime", &self.call_start_time);
+        __out.optional("callUserUUID", &self.call_user_uuid);
+        __out.optional("calledDNIS", &self.called_dnis);
+        __out.optional("ccCall", &self.cc_call);
+        __out.optional("ccQueueName", &self.cc_queue_name);
+        __out.optional("eCallState", &self.e_call_state);
+        __out.optional("encrypted", &self.encrypted);
+        __out.optional("errorCode", &self.error_code);
+        __out.optional("flipCall", &self.flip_call);
+        __out.optional("groupType", &self.group_type);
+        __out.optional("hdAudio", &self.hd_audio);
+        __out.optional("inboundCall", &self.inbound_call);
+        __out.optional("initialPhoneNumber", &self.initial_phone_number);
+        __out.optional("jitsiMeetingInviteURL", &self.jitsi_meeting_invite_url);
+        __out.optional("name", &self.name);
+        __out.optional("phoneNumber", &self.phone_number);
+        __out.optional("recording", &self.recording);
+        __out.optional("restoredCall", &self.restored_call);
+        __out.optional("sipCallFromTag", &self.sip_call_from_tag);
+        __out.optional("sipCallID", &self.sip_call_id);
+        __out.optional("sipCallToTag", &self.sip_call_to_tag);
+        __out.optional("vccAgentCall", &self.vcc_agent_call);
     }
 }
 ::eventcat::__private::serde_object!(CallObject);
@@ -1312,9 +1305,8 @@ impl ::eventcat::object::Fields for ChatTranscript {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("description", &self.description)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("description", &self.description);
     }
 }
 ::eventcat::__private::serde_object!(ChatTranscript);
@@ -1356,9 +1348,8 @@ impl ::eventcat::object::Fields for WebChatCustomer {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("name", &self.name)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("name", &self.name);
     }
 }
 ::eventcat::__private::serde_object!(WebChatCustomer);
@@ -1418,10 +1409,9 @@ impl ::eventcat::object::Fields for WebChatSummary {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("name", &self.name)?;
-        __out.entry("description", &self.description)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("name", &self.name);
+        __out.entry("description", &self.description);
     }
 }
 ::eventcat::__private::serde_object!(WebChatSummary);
@@ -1490,11 +1480,10 @@ impl ::eventcat::object::Fields for EmailContact {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("emailAddress", &self.email_address)?;
-        __out.optional("firstName", &self.first_name)?;
-        __out.optional("lastName", &self.last_name)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("emailAddress", &self.email_address);
+        __out.optional("firstName", &self.first_name);
+        __out.optional("lastName", &self.last_name);
     }
 }
 ::eventcat::__private::serde_object!(EmailContact);
@@ -1532,9 +1521,8 @@ impl ::eventcat::object::Fields for AgentNotes {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.optional("notes", &self.notes)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.optional("notes", &self.notes);
     }
 }
 ::eventcat::__private::serde_object!(AgentNotes);
@@ -1612,12 +1600,11 @@ impl ::eventcat::object::Fields for DispositionDetails {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("disposition_code", &self.disposition_code)?;
-        __out.optional("lastTclCodeShort", &self.last_tcl_code_short)?;
-        __out.optional("lastTclCodeDesc", &self.last_tcl_code_desc)?;
-        __out.optional("notes", &self.notes)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("disposition_code", &self.disposition_code);
+        __out.optional("lastTclCodeShort", &self.last_tcl_code_short);
+        __out.optional("lastTclCodeDesc", &self.last_tcl_code_desc);
+        __out.optional("notes", &self.notes);
     }
 }
 ::eventcat::__private::serde_object!(DispositionDetails);
@@ -1773,17 +1760,16 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("firstName", &self.first_name)?;
-        __out.entry("lastName", &self.last_name)?;
-        __out.entry("name", &self.name)?;
-        __out.entry("userId", &self.user_id)?;
-        __out.entry("customerId", &self.customer_id)?;
-        __out.entry("loginId", &self.login_id)?;
-        __out.entry("jobTitle", &self.job_title)?;
-        __out.optional("email", &self.email)?;
-        __out.optional("language", &self.language)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("firstName", &self.first_name);
+        __out.entry("lastName", &self.last_name);
+        __out.entry("name", &self.name);
+        __out.entry("userId", &self.user_id);
+        __out.entry("customerId", &self.customer_id);
+        __out.entry("loginId", &self.login_id);
+        __out.entry("jobTitle", &self.job_title);
+        __out.optional("email", &self.email);
+        __out.optional("language", &self.language);
     }
 }
 ::eventcat::__private::serde_object!(GlobalUserDetailsV1);
@@ -1894,10 +1880,9 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("messages", &self.messages)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("messages", &self.messages);
     }
 }
 ::eventcat::__private::serde_object!(AwChatInitV1);
@@ -2012,10 +1997,9 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("message", &self.message)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("message", &self.message);
     }
 }
 ::eventcat::__private::serde_object!(AwChatMessageSentV1);
@@ -2100,9 +2084,8 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(AwCloseAgentAssistV1);
@@ -2175,9 +2158,8 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionEndedV1);
@@ -2256,9 +2238,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(#[allow(deprecated)] AwInteractionFocusV1);
@@ -2358,10 +2339,9 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("queue", &self.queue)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("queue", &self.queue);
     }
 }
 ::eventcat::__private::serde_object!(#[allow(deprecated)] AwInteractionFocusV2);
@@ -2493,11 +2473,10 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("queue", &self.queue)?;
-        __out.entry("isManual", &self.is_manual)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("queue", &self.queue);
+        __out.entry("isManual", &self.is_manual);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionFocusV3);
@@ -2659,9 +2638,8 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionHoldV1);
@@ -2734,9 +2712,8 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionMuteV1);
@@ -2809,9 +2786,8 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionResumeV1);
@@ -2984,18 +2960,17 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.optional("callId", &self.call_id)?;
-        __out.entry("interactionType", &self.interaction_type)?;
-        __out.entry("direction", &self.direction)?;
-        __out.optional("queueId", &self.queue_id)?;
-        __out.optional("queueName", &self.queue_name)?;
-        __out.optional("customerName", &self.customer_name)?;
-        __out.optional("customerPhone", &self.customer_phone)?;
-        __out.optional("agentName", &self.agent_name)?;
-        __out.optional("agentPhone", &self.agent_phone)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.optional("callId", &self.call_id);
+        __out.entry("interactionType", &self.interaction_type);
+        __out.entry("direction", &self.direction);
+        __out.optional("queueId", &self.queue_id);
+        __out.optional("queueName", &self.queue_name);
+        __out.optional("customerName", &self.customer_name);
+        __out.optional("customerPhone", &self.customer_phone);
+        __out.optional("agentName", &self.agent_name);
+        __out.optional("agentPhone", &self.agent_phone);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionStartedV1);
@@ -3077,9 +3052,8 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionUnmuteV1);
@@ -3165,10 +3139,9 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("wrapUpCodes", &self.wrap_up_codes)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("wrapUpCodes", &self.wrap_up_codes);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1);
@@ -3234,10 +3207,9 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("list", &self.list)?;
-        __out.entry("type", &self.r#type)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("list", &self.list);
+        __out.entry("type", &self.r#type);
     }
 }
 ::eventcat::__private::serde_object!(
@@ -3392,19 +3364,18 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemIte
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("callBackTime", &self.call_back_time)?;
-        __out.entry("callLineId", &self.call_line_id)?;
-        __out.entry("dispositionCode", &self.disposition_code)?;
-        __out.entry("id", &self.id)?;
-        __out.entry("menuText", &self.menu_text)?;
-        __out.entry("ordinate", &self.ordinate)?;
-        __out.entry("parentId", &self.parent_id)?;
-        __out.entry("queueObjId", &self.queue_obj_id)?;
-        __out.entry("reportText", &self.report_text)?;
-        __out.entry("shortCodeText", &self.short_code_text)?;
-        __out.entry("shortKeyText", &self.short_key_text)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("callBackTime", &self.call_back_time);
+        __out.entry("callLineId", &self.call_line_id);
+        __out.entry("dispositionCode", &self.disposition_code);
+        __out.entry("id", &self.id);
+        __out.entry("menuText", &self.menu_text);
+        __out.entry("ordinate", &self.ordinate);
+        __out.entry("parentId", &self.parent_id);
+        __out.entry("queueObjId", &self.queue_obj_id);
+        __out.entry("reportText", &self.report_text);
+        __out.entry("shortCodeText", &self.short_code_text);
+        __out.entry("shortKeyText", &self.short_key_text);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem);
@@ -3562,19 +3533,18 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.optional("ani", &self.ani)?;
-        __out.entry("assignments", &self.assignments)?;
-        __out.entry("autoSort", &self.auto_sort)?;
-        __out.entry("id", &self.id)?;
-        __out.entry("isAgentDefault", &self.is_agent_default)?;
-        __out.entry("items", &self.items)?;
-        __out.entry("multiChoice", &self.multi_choice)?;
-        __out.entry("name", &self.name)?;
-        __out.entry("primaryLang", &self.primary_lang)?;
-        __out.entry("reqBeforeOutbound", &self.req_before_outbound)?;
-        __out.entry("required", &self.required)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.optional("ani", &self.ani);
+        __out.entry("assignments", &self.assignments);
+        __out.entry("autoSort", &self.auto_sort);
+        __out.entry("id", &self.id);
+        __out.entry("isAgentDefault", &self.is_agent_default);
+        __out.entry("items", &self.items);
+        __out.entry("multiChoice", &self.multi_choice);
+        __out.entry("name", &self.name);
+        __out.entry("primaryLang", &self.primary_lang);
+        __out.entry("reqBeforeOutbound", &self.req_before_outbound);
+        __out.entry("required", &self.required);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1WrapUpCodesItem);
@@ -3692,10 +3662,9 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("wrapUpCodes", &self.wrap_up_codes)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("wrapUpCodes", &self.wrap_up_codes);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1_0_1);
@@ -3857,10 +3826,9 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("type", &self.r#type)?;
-        __out.entry("list", &self.list)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("type", &self.r#type);
+        __out.entry("list", &self.list);
     }
 }
 ::eventcat::__private::serde_object!(
@@ -4046,20 +4014,19 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("callLineId", &self.call_line_id)?;
-        __out.entry("dispositionCode", &self.disposition_code)?;
-        __out.entry("id", &self.id)?;
-        __out.entry("menuText", &self.menu_text)?;
-        __out.entry("ordinate", &self.ordinate)?;
-        __out.entry("parentId", &self.parent_id)?;
-        __out.entry("queueObjId", &self.queue_obj_id)?;
-        __out.entry("reportText", &self.report_text)?;
-        __out.entry("shortCodeText", &self.short_code_text)?;
-        __out.entry("shortKeyText", &self.short_key_text)?;
-        __out.entry("callBackTime", &self.call_back_time)?;
-        __out.optional("description", &self.description)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("callLineId", &self.call_line_id);
+        __out.entry("dispositionCode", &self.disposition_code);
+        __out.entry("id", &self.id);
+        __out.entry("menuText", &self.menu_text);
+        __out.entry("ordinate", &self.ordinate);
+        __out.entry("parentId", &self.parent_id);
+        __out.entry("queueObjId", &self.queue_obj_id);
+        __out.entry("reportText", &self.report_text);
+        __out.entry("shortCodeText", &self.short_code_text);
+        __out.entry("shortKeyText", &self.short_key_text);
+        __out.entry("callBackTime", &self.call_back_time);
+        __out.optional("description", &self.description);
     }
 }
 ::eventcat::__private::serde_object!(
@@ -4259,19 +4226,18 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesIte
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.optional("ani", &self.ani)?;
-        __out.entry("assignments", &self.assignments)?;
-        __out.entry("autoSort", &self.auto_sort)?;
-        __out.entry("id", &self.id)?;
-        __out.entry("isAgentDefault", &self.is_agent_default)?;
-        __out.entry("items", &self.items)?;
-        __out.entry("name", &self.name)?;
-        __out.entry("primaryLang", &self.primary_lang)?;
-        __out.entry("multiChoice", &self.multi_choice)?;
-        __out.entry("reqBeforeOutbound", &self.req_before_outbound)?;
-        __out.entry("required", &self.required)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.optional("ani", &self.ani);
+        __out.entry("assignments", &self.assignments);
+        __out.entry("autoSort", &self.auto_sort);
+        __out.entry("id", &self.id);
+        __out.entry("isAgentDefault", &self.is_agent_default);
+        __out.entry("items", &self.items);
+        __out.entry("name", &self.name);
+        __out.entry("primaryLang", &self.primary_lang);
+        __out.entry("multiChoice", &self.multi_choice);
+        __out.entry("reqBeforeOutbound", &self.req_before_outbound);
+        __out.entry("required", &self.required);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem);
@@ -4387,10 +4353,9 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("message", &self.message)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("message", &self.message);
     }
 }
 ::eventcat::__private::serde_object!(AwChatMessageReceivedV1);
@@ -4492,10 +4457,9 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("wrapUpCodes", &self.wrap_up_codes)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("wrapUpCodes", &self.wrap_up_codes);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesReceivedV1);
@@ -4572,10 +4536,9 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCode
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("id", &self.id)?;
-        __out.entry("parentId", &self.parent_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("id", &self.id);
+        __out.entry("parentId", &self.parent_id);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem);
@@ -4935,9 +4898,8 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.items("calls", &self.calls, 1, u64::MAX)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.items("calls", &self.calls, 1, u64::MAX);
     }
 }
 ::eventcat::__private::serde_object!(CallManagerCallConferenceDropV1);
@@ -5153,9 +5115,8 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.items("calls", &self.calls, 2, u64::MAX)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.items("calls", &self.calls, 2, u64::MAX);
     }
 }
 ::eventcat::__private::serde_object!(CallManagerCallConferenceStartV1);
@@ -6853,10 +6814,9 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("callId", &self.call_id)?;
-        __out.entry("toNumber", &self.to_number)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("callId", &self.call_id);
+        __out.entry("toNumber", &self.to_number);
     }
 }
 ::eventcat::__private::serde_object!(CallManagerCallTransferBlindSuccessV1);
@@ -6953,11 +6913,10 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("callId", &self.call_id)?;
-        __out.optional("toCallId", &self.to_call_id)?;
-        __out.optional("toNumber", &self.to_number)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("callId", &self.call_id);
+        __out.optional("toCallId", &self.to_call_id);
+        __out.optional("toNumber", &self.to_number);
     }
 }
 ::eventcat::__private::serde_object!(CallManagerCallTransferFailedV1);
@@ -7055,11 +7014,10 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("callId", &self.call_id)?;
-        __out.optional("toCallId", &self.to_call_id)?;
-        __out.optional("toNumber", &self.to_number)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("callId", &self.call_id);
+        __out.optional("toCallId", &self.to_call_id);
+        __out.optional("toNumber", &self.to_number);
     }
 }
 ::eventcat::__private::serde_object!(CallManagerCallTransferSuccessV1);
@@ -7158,11 +7116,10 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("callId", &self.call_id)?;
-        __out.optional("toCallId", &self.to_call_id)?;
-        __out.optional("toNumber", &self.to_number)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("callId", &self.call_id);
+        __out.optional("toCallId", &self.to_call_id);
+        __out.optional("toNumber", &self.to_number);
     }
 }
 ::eventcat::__private::serde_object!(CallManagerCallTransferVoicemailSuccessV1);
@@ -7215,9 +7172,7 @@ impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         _: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        ::std::result::Result::Ok(())
-    }
+    ) {}
 }
 ::eventcat::__private::serde_object!(CallManagerMuteDisabledV1);
 impl ::eventcat::PartnerEvent for CallManagerMuteDisabledV1 {
@@ -7266,9 +7221,7 @@ impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         _: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        ::std::result::Result::Ok(())
-    }
+    ) {}
 }
 ::eventcat::__private::serde_object!(CallManagerMuteEnabledV1);
 impl ::eventcat::PartnerEvent for CallManagerMuteEnabledV1 {
@@ -7389,12 +7342,11 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("mediaType", &self.media_type)?;
-        __out.entry("searchContext", &self.search_context)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("mediaType", &self.media_type);
+        __out.entry("searchContext", &self.search_context);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatNextgenOfferedCcEventV1);
@@ -7523,12 +7475,11 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("mediaType", &self.media_type)?;
-        __out.entry("searchContext", &self.search_context)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("mediaType", &self.media_type);
+        __out.entry("searchContext", &self.search_context);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatNextgenAcceptedCcEventV1);
@@ -7681,14 +7632,13 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("mediaType", &self.media_type)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("mediaType", &self.media_type);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatNextgenCompletedCcEventV1);
@@ -7845,14 +7795,13 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("mediaType", &self.media_type)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("mediaType", &self.media_type);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatNextgenTerminatedCcEventV1);
@@ -7990,12 +7939,11 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatOfferedCcEventV1);
@@ -8132,12 +8080,11 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatAcceptedCcEventV1);
@@ -8286,13 +8233,12 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatCompletedCcEventV1);
@@ -8443,13 +8389,12 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellChatTerminatedCcEventV1);
@@ -8652,17 +8597,16 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("mainNumberId", &self.main_number_id)?;
-        __out.optional("childNumberId", &self.child_number_id)?;
-        __out.entry("url", &self.url)?;
-        __out.entry("isReplyEmail", &self.is_reply_email)?;
-        __out.entry("isStandAloneTerminated", &self.is_stand_alone_terminated)?;
-        __out.entry("contact", &self.contact)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("mainNumberId", &self.main_number_id);
+        __out.optional("childNumberId", &self.child_number_id);
+        __out.entry("url", &self.url);
+        __out.entry("isReplyEmail", &self.is_reply_email);
+        __out.entry("isStandAloneTerminated", &self.is_stand_alone_terminated);
+        __out.entry("contact", &self.contact);
     }
 }
 ::eventcat::__private::serde_object!(MashellEmailAcceptedCcEventV1);
@@ -8869,17 +8813,16 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("mainNumberId", &self.main_number_id)?;
-        __out.optional("childNumberId", &self.child_number_id)?;
-        __out.entry("url", &self.url)?;
-        __out.entry("isReplyEmail", &self.is_reply_email)?;
-        __out.entry("isStandAloneTerminated", &self.is_stand_alone_terminated)?;
-        __out.entry("contact", &self.contact)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("mainNumberId", &self.main_number_id);
+        __out.optional("childNumberId", &self.child_number_id);
+        __out.entry("url", &self.url);
+        __out.entry("isReplyEmail", &self.is_reply_email);
+        __out.entry("isStandAloneTerminated", &self.is_stand_alone_terminated);
+        __out.entry("contact", &self.contact);
     }
 }
 ::eventcat::__private::serde_object!(MashellEmailTerminatedCcEventV1);
@@ -9006,11 +8949,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneOfferedCcEventV1);
@@ -9127,11 +9069,10 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneAcceptedCcEventV1);
@@ -9314,17 +9255,16 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("callDuration", &self.call_duration)?;
-        __out.optional("callRecording", &self.call_recording)?;
-        __out.entry("hasRecording", &self.has_recording)?;
-        __out.optional("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("callDuration", &self.call_duration);
+        __out.optional("callRecording", &self.call_recording);
+        __out.entry("hasRecording", &self.has_recording);
+        __out.optional("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneCompletedCcEventV1);
@@ -9519,17 +9459,16 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("callDuration", &self.call_duration)?;
-        __out.optional("callRecording", &self.call_recording)?;
-        __out.entry("hasRecording", &self.has_recording)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("callDuration", &self.call_duration);
+        __out.optional("callRecording", &self.call_recording);
+        __out.entry("hasRecording", &self.has_recording);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneTerminatedCcEventV1);
@@ -9668,12 +9607,11 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneOfferedUcEventV1);
@@ -9802,12 +9740,11 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneAcceptedUcEventV1);
@@ -9979,16 +9916,15 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("callDuration", &self.call_duration)?;
-        __out.optional("callRecording", &self.call_recording)?;
-        __out.entry("hasRecording", &self.has_recording)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("callDuration", &self.call_duration);
+        __out.optional("callRecording", &self.call_recording);
+        __out.entry("hasRecording", &self.has_recording);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicePhoneTerminatedUcEventV1);
@@ -10129,13 +10065,12 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("method", &self.method)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("callingName", &self.calling_name)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("method", &self.method);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("callingName", &self.calling_name);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicemailOfferedCcEventV1);
@@ -10272,13 +10207,12 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("method", &self.method)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("callingName", &self.calling_name)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("method", &self.method);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("callingName", &self.calling_name);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicemailAcceptedCcEventV1);
@@ -10452,16 +10386,15 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("callDuration", &self.call_duration)?;
-        __out.entry("callingName", &self.calling_name)?;
-        __out.optional("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("callDuration", &self.call_duration);
+        __out.entry("callingName", &self.calling_name);
+        __out.optional("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicemailCompletedCcEventV1);
@@ -10645,16 +10578,15 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("eventId", &self.event_id)?;
-        __out.entry("direction", &self.direction)?;
-        __out.entry("searchContext", &self.search_context)?;
-        __out.entry("startTime", &self.start_time)?;
-        __out.entry("endTime", &self.end_time)?;
-        __out.entry("callDuration", &self.call_duration)?;
-        __out.entry("callingName", &self.calling_name)?;
-        __out.entry("additionalData", &self.additional_data)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("eventId", &self.event_id);
+        __out.entry("direction", &self.direction);
+        __out.entry("searchContext", &self.search_context);
+        __out.entry("startTime", &self.start_time);
+        __out.entry("endTime", &self.end_time);
+        __out.entry("callDuration", &self.call_duration);
+        __out.entry("callingName", &self.calling_name);
+        __out.entry("additionalData", &self.additional_data);
     }
 }
 ::eventcat::__private::serde_object!(MashellVoicemailTerminatedCcEventV1);

@@ -206,9 +206,8 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
             fn write<__M: #rt::serde::ser::SerializeMap>(
                 &self,
                 #out: &mut #rt::object::Writer<__M>,
-            ) -> ::std::result::Result<(), __M::Error> {
+            ) {
                 #(#writes)*
-                ::std::result::Result::Ok(())
             }
         }
     }
@@ -285,13 +284,13 @@ fn field_writes(item: &StructItem) -> Vec<TokenStream> {
             let wire = &field.wire_name;
             match (item_bounds(field), field.optional) {
                 (Some((min, max)), true) => {
-                    quote! { __out.optional_items(#wire, &self.#rust, #min, #max)?; }
+                    quote! { __out.optional_items(#wire, &self.#rust, #min, #max); }
                 }
                 (Some((min, max)), false) => {
-                    quote! { __out.items(#wire, &self.#rust, #min, #max)?; }
+                    quote! { __out.items(#wire, &self.#rust, #min, #max); }
                 }
-                (None, true) => quote! { __out.optional(#wire, &self.#rust)?; },
-                (None, false) => quote! { __out.entry(#wire, &self.#rust)?; },
+                (None, true) => quote! { __out.optional(#wire, &self.#rust); },
+                (None, false) => quote! { __out.entry(#wire, &self.#rust); },
             }
         })
         .collect()

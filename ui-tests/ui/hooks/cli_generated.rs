@@ -79,9 +79,8 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
     }
 }
 ::eventcat::__private::serde_object!(#[allow(deprecated)] AwInteractionFocusV1);
@@ -181,10 +180,9 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("queue", &self.queue)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("queue", &self.queue);
     }
 }
 ::eventcat::__private::serde_object!(#[allow(deprecated)] AwInteractionFocusV2);
@@ -317,11 +315,10 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
         &self,
         __out: &mut ::eventcat::object::Writer<__M>,
-    ) -> ::std::result::Result<(), __M::Error> {
-        __out.entry("interactionId", &self.interaction_id)?;
-        __out.entry("queue", &self.queue)?;
-        __out.entry("isManual", &self.is_manual)?;
-        ::std::result::Result::Ok(())
+    ) {
+        __out.entry("interactionId", &self.interaction_id);
+        __out.entry("queue", &self.queue);
+        __out.entry("isManual", &self.is_manual);
     }
 }
 ::eventcat::__private::serde_object!(AwInteractionFocusV3);
