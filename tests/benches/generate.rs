@@ -8,7 +8,7 @@ use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, LoadError, Options
 
 // The catalogs the limit tests build; only the duplicates are timed here.
 #[allow(dead_code)]
-#[path = "../tests/hostile/mod.rs"]
+#[path = "../../codegen/tests/hostile/mod.rs"]
 mod hostile;
 
 fn bench(c: &mut Criterion) {

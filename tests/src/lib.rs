@@ -4,6 +4,12 @@
 //! `tests/` exercise it. (The `corpus/ok/` catalogs are compiled by `generator-check`.)
 #![deny(warnings)]
 
+/// The README's Rust snippets, compiled (and run, unless marked otherwise) as doctests; its
+/// `include!` snippet includes what `build.rs` generates.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeSnippets;
+
 /// The items eventcat generates from the bundled catalog.yaml.
 pub mod catalog {
     include!("../../generated-example/src/generated.rs");

@@ -32,7 +32,7 @@ fn copy_catalogs(to: &Path) {
 /// `catalogs/one_error.yaml`: the bundled catalog with one typo, a field type of `Queue` that
 /// does not exist, as a partner editing a copy of it might make.
 fn write_one_typo_catalog(project: &Path) {
-    let catalog = eventcat_codegen::BUNDLED_CATALOG;
+    let catalog = include_str!("../../catalog.yaml");
     let typo = "queueName: { type: strng,";
     let broken = catalog.replacen("queueName: { type: string,", typo, 1);
     assert!(

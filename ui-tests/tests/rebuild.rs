@@ -2,9 +2,8 @@
 //! file, so cargo sees it change. A small crate is built, its catalog edited, and built again.
 //!
 //! The crate is built in trybuild's target directory (`<target>/tests/trybuild`), as trybuild
-//! builds its cases, where they have already built eventcat and its dependencies; it names
-//! them with the features the cases have (`eventcat-codegen`'s `build`, for the README's
-//! build.rs snippet), so that they are not built again.
+//! builds its cases, where they have already built eventcat and its dependencies, so that they
+//! are not built again.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,14 +34,12 @@ const EVENT: &str = "
 /// events its derive generated.
 fn write_crate(dir: &Path, events: usize) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (eventcat, codegen) = (workspace.join("eventcat"), workspace.join("codegen"));
+    let eventcat = workspace.join("eventcat");
     std::fs::create_dir_all(dir.join("src")).expect("the crate's directory");
     let manifest = format!(
         "[package]\nname = \"rebuild-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-         publish = false\n\n[dependencies]\neventcat = {{ path = {:?} }}\n\
-         eventcat-codegen = {{ path = {:?}, features = [\"build\"] }}\n\n[workspace]\n",
+         publish = false\n\n[dependencies]\neventcat = {{ path = {:?} }}\n\n[workspace]\n",
         eventcat.display().to_string(),
-        codegen.display().to_string(),
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("Cargo.toml");
     std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).expect("Cargo.lock");
