@@ -654,14 +654,17 @@ impl<M: SerializeMap> Writer<M> {
         min: u64,
         max: u64,
     ) {
-        match value.count().and_then(|count| outside(count, min, max)) {
+        let Some(count) = value.count() else {
+            return self.entry(wire, value);
+        };
+        match outside(count, min, max) {
             Some(expected) if self.error.is_none() => {
-                let count = value.count().unwrap_or_default();
                 self.error = Some(ser::Error::custom(format_args!(
                     "`{wire}` has {count} items, expected {expected}"
                 )));
             }
-            _ => self.entry(wire, value),
+            Some(_) => {}
+            None => self.entry(wire, value),
         }
     }
 

@@ -11,6 +11,10 @@ use eventcat_codegen::{BUNDLED_CATALOG, BUNDLED_CATALOG_NAME, LoadError, Options
 #[path = "../../codegen/tests/hostile/mod.rs"]
 mod hostile;
 
+// The catalogs the limits are measured with: the bundled events copied under new names.
+#[path = "../../codegen/tests/shared/scaled.rs"]
+mod scaled;
+
 fn bench(c: &mut Criterion) {
     c.bench_function("load and validate the bundled catalog", |b| {
         b.iter(|| eventcat_codegen::load_str(BUNDLED_CATALOG_NAME, BUNDLED_CATALOG))
@@ -30,21 +34,6 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-/// The bundled catalog with its events repeated `copies` times, each copy's families renamed
-/// (`s2-aw-interaction-focus-v1`); products and shared types stay as they are.
-fn scaled_catalog(copies: usize) -> String {
-    let start = BUNDLED_CATALOG
-        .find("\nevents:\n")
-        .map(|i| i + "\nevents:\n".len())
-        .expect("the bundled catalog has an events list");
-    let (head, events) = BUNDLED_CATALOG.split_at(start);
-    let mut text = head.to_owned();
-    for copy in 1..=copies {
-        text.push_str(&events.replace("  - name: ", &format!("  - name: s{copy}-")));
-    }
-    text
-}
-
 /// Cost against catalog size: load and validate, and generate and pretty-print, at 1x, 2x and
 /// 4x the bundled catalog's events.
 fn scaling(c: &mut Criterion) {
@@ -52,7 +41,7 @@ fn scaling(c: &mut Criterion) {
     group.sample_size(10);
     let options = Options::default();
     for copies in [1, 2, 4] {
-        let text = scaled_catalog(copies);
+        let text = scaled::scaled_catalog(copies);
         if let Err(err) = eventcat_codegen::load_str("scaled.yaml", &text) {
             panic!("the {copies}x catalog loads: {err}");
         }
