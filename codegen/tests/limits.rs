@@ -285,7 +285,7 @@ fn check_and_generate_report_where_a_limit_is_crossed() {
 mod scaled;
 
 /// A catalog ten times today's (its events copied under new names) is accepted: it compiles in
-/// release within 2 GB (docs/limits.md has the figures; `generator-check` compiles three copies
+/// release within 2 GB (docs/limits.md has the figures; `generator-check` compiles two copies
 /// in every test run). Thirteen copies fit the limits, fourteen do not.
 #[test]
 fn a_catalog_of_ten_times_todays_events_is_accepted() {
