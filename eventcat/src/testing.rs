@@ -7,7 +7,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dispatch::{Dispatch, Router};
-use crate::object::{self, Constant, Entry, Fields, Object, Writer};
+use crate::object::{self, Constant, Entry, Fields, Object, Plain, PlainWires, Writer};
 use crate::{CatalogDate, CatalogEntry, CatalogProduct, DeclaredStatus, Direction, PartnerEvent};
 
 /// The products of the test catalog.
@@ -103,23 +103,30 @@ serde_through_fields!(Call, Leg, Note, TaggedNote);
 impl Fields for Call {
     const CONSTANTS: &'static [Constant] = &[Constant::string("schemaVersion", "1.0.0")];
 
+    const PLAIN: &'static PlainWires = &PlainWires {
+        strings: &["id"],
+        ..PlainWires::NONE
+    };
+
     fn entry(wire: &str) -> Entry {
         match wire {
-            "id" => Entry::Field(0),
-            "legs" => Entry::Field(1),
+            "id" => Entry::String(0),
+            "legs" => Entry::Field(0),
             "schemaVersion" => Entry::Constant(0),
             _ => Entry::Other,
         }
     }
 
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
-        let (mut id, mut legs) = (None, None);
-        while let Some(field) = object.next_field()? {
-            match field {
-                0 => object.fill(&mut id, "id")?,
-                _ => object.fill_items(&mut legs, "legs", 1, 3)?,
-            }
+        let (mut strings, mut legs) = ([None], None);
+        let mut plain = Plain {
+            strings: &mut strings,
+            ..Plain::default()
+        };
+        while object.next_field(&mut plain)?.is_some() {
+            object.fill_items(&mut legs, "legs", 1, 3)?;
         }
+        let [id] = strings;
         Ok(Self {
             id: need(id, "id")?,
             legs: need(legs, "legs")?,
@@ -133,18 +140,26 @@ impl Fields for Call {
 }
 
 impl Fields for Leg {
+    const PLAIN: &'static PlainWires = &PlainWires {
+        integers: &["number"],
+        ..PlainWires::NONE
+    };
+
     fn entry(wire: &str) -> Entry {
         match wire {
-            "number" => Entry::Field(0),
+            "number" => Entry::Integer(0),
             _ => Entry::Other,
         }
     }
 
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
-        let mut number = None;
-        while object.next_field()?.is_some() {
-            object.fill(&mut number, "number")?;
-        }
+        let mut integers = [None];
+        let mut plain = Plain {
+            integers: &mut integers,
+            ..Plain::default()
+        };
+        while object.next_field(&mut plain)?.is_some() {}
+        let [number] = integers;
         Ok(Self {
             number: need(number, "number")?,
         })
@@ -168,7 +183,7 @@ impl Fields for Note {
 
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
         let mut text = None;
-        while object.next_field()?.is_some() {
+        while object.next_field(&mut Plain::default())?.is_some() {
             object.fill(&mut text, "text")?;
         }
         Ok(Self {
@@ -195,7 +210,7 @@ impl Fields for TaggedNote {
 
     fn read<'de, A: MapAccess<'de>>(object: &mut Object<'de, A, Self>) -> Result<Self, A::Error> {
         let (mut text, mut tag) = (None, None);
-        while let Some(field) = object.next_field()? {
+        while let Some(field) = object.next_field(&mut Plain::default())? {
             match field {
                 0 => object.fill(&mut text, "text")?,
                 _ => object.fill(&mut tag, "tag")?,

@@ -107,26 +107,39 @@ pub struct ChatMessage {
     pub meta: ::std::option::Option<ChatMessageMeta>,
 }
 impl ::eventcat::object::Fields for ChatMessage {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "id",
+            "type",
+            "botName",
+            "msgStatus",
+            "originalMessage",
+            "displayName",
+        ],
+        booleans: &["resent", "isBot", "isDeleted"],
+        numbers: &["timestamp", "lastUpdatedTimestamp"],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "id" => ::eventcat::object::Entry::Field(0),
-            "timestamp" => ::eventcat::object::Entry::Field(1),
-            "type" => ::eventcat::object::Entry::Field(2),
-            "rawMessage" => ::eventcat::object::Entry::Field(3),
-            "lastUpdatedTimestamp" => ::eventcat::object::Entry::Field(4),
-            "botName" => ::eventcat::object::Entry::Field(5),
-            "msgStatus" => ::eventcat::object::Entry::Field(6),
-            "attachments" => ::eventcat::object::Entry::Field(7),
-            "translatedMessage" => ::eventcat::object::Entry::Field(8),
-            "originalMessage" => ::eventcat::object::Entry::Field(9),
-            "displayName" => ::eventcat::object::Entry::Field(10),
-            "author" => ::eventcat::object::Entry::Field(11),
-            "variables" => ::eventcat::object::Entry::Field(12),
-            "resent" => ::eventcat::object::Entry::Field(13),
-            "isBot" => ::eventcat::object::Entry::Field(14),
-            "isDeleted" => ::eventcat::object::Entry::Field(15),
-            "meta" => ::eventcat::object::Entry::Field(16),
+            "id" => ::eventcat::object::Entry::String(0),
+            "timestamp" => ::eventcat::object::Entry::Number(0),
+            "type" => ::eventcat::object::Entry::String(1),
+            "rawMessage" => ::eventcat::object::Entry::Field(0),
+            "lastUpdatedTimestamp" => ::eventcat::object::Entry::Number(1),
+            "botName" => ::eventcat::object::Entry::String(2),
+            "msgStatus" => ::eventcat::object::Entry::String(3),
+            "attachments" => ::eventcat::object::Entry::Field(1),
+            "translatedMessage" => ::eventcat::object::Entry::Field(2),
+            "originalMessage" => ::eventcat::object::Entry::String(4),
+            "displayName" => ::eventcat::object::Entry::String(5),
+            "author" => ::eventcat::object::Entry::Field(3),
+            "variables" => ::eventcat::object::Entry::Field(4),
+            "resent" => ::eventcat::object::Entry::Boolean(0),
+            "isBot" => ::eventcat::object::Entry::Boolean(1),
+            "isDeleted" => ::eventcat::object::Entry::Boolean(2),
+            "meta" => ::eventcat::object::Entry::Field(5),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -134,21 +147,15 @@ impl ::eventcat::object::Fields for ChatMessage {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            id: ::std::option::Option<::std::string::String>,
-            timestamp: ::std::option::Option<f64>,
-            r#type: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 6],
+            __booleans: [::std::option::Option<bool>; 3],
+            __numbers: [::std::option::Option<f64>; 2],
             raw_message: ::std::option::Option<ChatMessageRawMessage>,
-            last_updated_timestamp: ::std::option::Option<f64>,
-            bot_name: ::std::option::Option<::std::string::String>,
-            msg_status: ::std::option::Option<::std::string::String>,
             attachments: ::std::option::Option<::std::vec::Vec<ChatAttachment>>,
             translated_message: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             >,
-            original_message: ::std::option::Option<::std::string::String>,
-            display_name: ::std::option::Option<::std::string::String>,
             author: ::std::option::Option<ChatAuthor>,
             variables: ::std::option::Option<
                 ::std::collections::BTreeMap<
@@ -156,65 +163,66 @@ impl ::eventcat::object::Fields for ChatMessage {
                     ::std::string::String,
                 >,
             >,
-            resent: ::std::option::Option<bool>,
-            is_bot: ::std::option::Option<bool>,
-            is_deleted: ::std::option::Option<bool>,
             meta: ::std::option::Option<ChatMessageMeta>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 6],
+            __booleans: [const { ::std::option::Option::None }; 3],
+            __numbers: [const { ::std::option::Option::None }; 2],
+            raw_message: ::std::option::Option::None,
+            attachments: ::std::option::Option::None,
+            translated_message: ::std::option::Option::None,
+            author: ::std::option::Option::None,
+            variables: ::std::option::Option::None,
+            meta: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            numbers: &mut __slots.__numbers,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.id, "id")?,
-                1 => __object.fill(&mut __slots.timestamp, "timestamp")?,
-                2 => __object.fill(&mut __slots.r#type, "type")?,
-                3 => __object.fill(&mut __slots.raw_message, "rawMessage")?,
-                4 => {
-                    __object
-                        .fill(
-                            &mut __slots.last_updated_timestamp,
-                            "lastUpdatedTimestamp",
-                        )?
-                }
-                5 => __object.fill(&mut __slots.bot_name, "botName")?,
-                6 => __object.fill(&mut __slots.msg_status, "msgStatus")?,
-                7 => __object.fill(&mut __slots.attachments, "attachments")?,
-                8 => __object.fill(&mut __slots.translated_message, "translatedMessage")?,
-                9 => __object.fill(&mut __slots.original_message, "originalMessage")?,
-                10 => __object.fill(&mut __slots.display_name, "displayName")?,
-                11 => __object.fill(&mut __slots.author, "author")?,
-                12 => __object.fill(&mut __slots.variables, "variables")?,
-                13 => __object.fill(&mut __slots.resent, "resent")?,
-                14 => __object.fill(&mut __slots.is_bot, "isBot")?,
-                15 => __object.fill(&mut __slots.is_deleted, "isDeleted")?,
-                16 => __object.fill(&mut __slots.meta, "meta")?,
+                0 => __object.fill(&mut __slots.raw_message, "rawMessage")?,
+                1 => __object.fill(&mut __slots.attachments, "attachments")?,
+                2 => __object.fill(&mut __slots.translated_message, "translatedMessage")?,
+                3 => __object.fill(&mut __slots.author, "author")?,
+                4 => __object.fill(&mut __slots.variables, "variables")?,
+                5 => __object.fill(&mut __slots.meta, "meta")?,
                 _ => {}
             }
         }
         let __Slots {
-            id: ::std::option::Option::Some(id),
-            timestamp: ::std::option::Option::Some(timestamp),
-            r#type: ::std::option::Option::Some(r#type),
-            raw_message: ::std::option::Option::Some(raw_message),
-            last_updated_timestamp,
+            __strings: [::std::option::Option::Some(id),
+            ::std::option::Option::Some(r#type),
             bot_name,
             msg_status,
-            attachments,
-            translated_message,
             original_message,
             display_name,
-            author,
-            variables,
-            resent,
+            ],
+            __booleans: [resent,
             is_bot,
             is_deleted,
+            ],
+            __numbers: [::std::option::Option::Some(timestamp),
+            last_updated_timestamp,
+            ],
+            raw_message: ::std::option::Option::Some(raw_message),
+            attachments,
+            translated_message,
+            author,
+            variables,
             meta,
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("id", __slots.id.is_none()),
-                        ("timestamp", __slots.timestamp.is_none()),
-                        ("type", __slots.r#type.is_none()),
+                        ("id", __slots.__strings[0].is_none()),
+                        ("timestamp", __slots.__numbers[0].is_none()),
+                        ("type", __slots.__strings[1].is_none()),
                         ("rawMessage", __slots.raw_message.is_none()),
                     ],
                 ),
@@ -293,15 +301,21 @@ pub struct ChatAttachment {
     pub r#type: ChatAttachmentKind,
 }
 impl ::eventcat::object::Fields for ChatAttachment {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["filename", "id", "thumbnailUrl"],
+        booleans: &[],
+        numbers: &["size"],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "filename" => ::eventcat::object::Entry::Field(0),
-            "id" => ::eventcat::object::Entry::Field(1),
-            "meta" => ::eventcat::object::Entry::Field(2),
-            "size" => ::eventcat::object::Entry::Field(3),
-            "thumbnailUrl" => ::eventcat::object::Entry::Field(4),
-            "type" => ::eventcat::object::Entry::Field(5),
+            "filename" => ::eventcat::object::Entry::String(0),
+            "id" => ::eventcat::object::Entry::String(1),
+            "meta" => ::eventcat::object::Entry::Field(0),
+            "size" => ::eventcat::object::Entry::Number(0),
+            "thumbnailUrl" => ::eventcat::object::Entry::String(2),
+            "type" => ::eventcat::object::Entry::Field(1),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -309,41 +323,48 @@ impl ::eventcat::object::Fields for ChatAttachment {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            filename: ::std::option::Option<::std::string::String>,
-            id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
+            __numbers: [::std::option::Option<f64>; 1],
             meta: ::std::option::Option<::std::option::Option<ChatAttachmentMeta>>,
-            size: ::std::option::Option<f64>,
-            thumbnail_url: ::std::option::Option<::std::string::String>,
             r#type: ::std::option::Option<ChatAttachmentKind>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            __numbers: [const { ::std::option::Option::None }; 1],
+            meta: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            numbers: &mut __slots.__numbers,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.filename, "filename")?,
-                1 => __object.fill(&mut __slots.id, "id")?,
-                2 => __object.fill(&mut __slots.meta, "meta")?,
-                3 => __object.fill(&mut __slots.size, "size")?,
-                4 => __object.fill(&mut __slots.thumbnail_url, "thumbnailUrl")?,
-                5 => __object.fill(&mut __slots.r#type, "type")?,
+                0 => __object.fill(&mut __slots.meta, "meta")?,
+                1 => __object.fill(&mut __slots.r#type, "type")?,
                 _ => {}
             }
         }
         let __Slots {
-            filename: ::std::option::Option::Some(filename),
-            id: ::std::option::Option::Some(id),
-            meta,
-            size: ::std::option::Option::Some(size),
+            __strings: [::std::option::Option::Some(filename),
+            ::std::option::Option::Some(id),
             thumbnail_url,
+            ],
+            __numbers: [::std::option::Option::Some(size),
+            ],
+            meta,
             r#type: ::std::option::Option::Some(r#type),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("filename", __slots.filename.is_none()),
-                        ("id", __slots.id.is_none()),
-                        ("size", __slots.size.is_none()),
+                        ("filename", __slots.__strings[0].is_none()),
+                        ("id", __slots.__strings[1].is_none()),
+                        ("size", __slots.__numbers[0].is_none()),
                         ("type", __slots.r#type.is_none()),
                     ],
                 ),
@@ -396,14 +417,25 @@ pub struct ChatAttachmentMeta {
     pub thumbnail_width: ::std::option::Option<f64>,
 }
 impl ::eventcat::object::Fields for ChatAttachmentMeta {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["thumbnailContentType"],
+        booleans: &[],
+        numbers: &[
+            "originalHeight",
+            "originalWidth",
+            "thumbnailHeight",
+            "thumbnailWidth",
+        ],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "originalHeight" => ::eventcat::object::Entry::Field(0),
-            "originalWidth" => ::eventcat::object::Entry::Field(1),
-            "thumbnailContentType" => ::eventcat::object::Entry::Field(2),
-            "thumbnailHeight" => ::eventcat::object::Entry::Field(3),
-            "thumbnailWidth" => ::eventcat::object::Entry::Field(4),
+            "originalHeight" => ::eventcat::object::Entry::Number(0),
+            "originalWidth" => ::eventcat::object::Entry::Number(1),
+            "thumbnailContentType" => ::eventcat::object::Entry::String(0),
+            "thumbnailHeight" => ::eventcat::object::Entry::Number(2),
+            "thumbnailWidth" => ::eventcat::object::Entry::Number(3),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -411,37 +443,28 @@ impl ::eventcat::object::Fields for ChatAttachmentMeta {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            original_height: ::std::option::Option<f64>,
-            original_width: ::std::option::Option<f64>,
-            thumbnail_content_type: ::std::option::Option<::std::string::String>,
-            thumbnail_height: ::std::option::Option<f64>,
-            thumbnail_width: ::std::option::Option<f64>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
+            __numbers: [::std::option::Option<f64>; 4],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.original_height, "originalHeight")?,
-                1 => __object.fill(&mut __slots.original_width, "originalWidth")?,
-                2 => {
-                    __object
-                        .fill(
-                            &mut __slots.thumbnail_content_type,
-                            "thumbnailContentType",
-                        )?
-                }
-                3 => __object.fill(&mut __slots.thumbnail_height, "thumbnailHeight")?,
-                4 => __object.fill(&mut __slots.thumbnail_width, "thumbnailWidth")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            __numbers: [const { ::std::option::Option::None }; 4],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            numbers: &mut __slots.__numbers,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            original_height,
+            __strings: [thumbnail_content_type,
+            ],
+            __numbers: [original_height,
             original_width,
-            thumbnail_content_type,
             thumbnail_height,
             thumbnail_width,
+            ],
         } = __slots;
         ::std::result::Result::Ok(Self {
             original_height,
@@ -496,12 +519,18 @@ pub struct ChatAuthor {
     pub name: ::std::string::String,
 }
 impl ::eventcat::object::Fields for ChatAuthor {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["email", "id", "name"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "email" => ::eventcat::object::Entry::Field(0),
-            "id" => ::eventcat::object::Entry::Field(1),
-            "name" => ::eventcat::object::Entry::Field(2),
+            "email" => ::eventcat::object::Entry::String(0),
+            "id" => ::eventcat::object::Entry::String(1),
+            "name" => ::eventcat::object::Entry::String(2),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -509,32 +538,29 @@ impl ::eventcat::object::Fields for ChatAuthor {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            email: ::std::option::Option<::std::string::String>,
-            id: ::std::option::Option<::std::string::String>,
-            name: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.email, "email")?,
-                1 => __object.fill(&mut __slots.id, "id")?,
-                2 => __object.fill(&mut __slots.name, "name")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            email: ::std::option::Option::Some(email),
-            id: ::std::option::Option::Some(id),
-            name: ::std::option::Option::Some(name),
+            __strings: [::std::option::Option::Some(email),
+            ::std::option::Option::Some(id),
+            ::std::option::Option::Some(name),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("email", __slots.email.is_none()),
-                        ("id", __slots.id.is_none()),
-                        ("name", __slots.name.is_none()),
+                        ("email", __slots.__strings[0].is_none()),
+                        ("id", __slots.__strings[1].is_none()),
+                        ("name", __slots.__strings[2].is_none()),
                     ],
                 ),
             );
@@ -576,14 +602,26 @@ pub struct ChatMessageMeta {
     pub r#type: ::std::string::String,
 }
 impl ::eventcat::object::Fields for ChatMessageMeta {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "app",
+            "conversation_id",
+            "conversation_message_id",
+            "has_cards",
+            "type",
+        ],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "app" => ::eventcat::object::Entry::Field(0),
-            "conversation_id" => ::eventcat::object::Entry::Field(1),
-            "conversation_message_id" => ::eventcat::object::Entry::Field(2),
-            "has_cards" => ::eventcat::object::Entry::Field(3),
-            "type" => ::eventcat::object::Entry::Field(4),
+            "app" => ::eventcat::object::Entry::String(0),
+            "conversation_id" => ::eventcat::object::Entry::String(1),
+            "conversation_message_id" => ::eventcat::object::Entry::String(2),
+            "has_cards" => ::eventcat::object::Entry::String(3),
+            "type" => ::eventcat::object::Entry::String(4),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -591,41 +629,31 @@ impl ::eventcat::object::Fields for ChatMessageMeta {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            app: ::std::option::Option<::std::string::String>,
-            conversation_id: ::std::option::Option<::std::string::String>,
-            conversation_message_id: ::std::option::Option<::std::string::String>,
-            has_cards: ::std::option::Option<::std::string::String>,
-            r#type: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 5],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.app, "app")?,
-                1 => __object.fill(&mut __slots.conversation_id, "conversation_id")?,
-                2 => {
-                    __object
-                        .fill(
-                            &mut __slots.conversation_message_id,
-                            "conversation_message_id",
-                        )?
-                }
-                3 => __object.fill(&mut __slots.has_cards, "has_cards")?,
-                4 => __object.fill(&mut __slots.r#type, "type")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 5],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            app: ::std::option::Option::Some(app),
+            __strings: [::std::option::Option::Some(app),
             conversation_id,
             conversation_message_id,
             has_cards,
-            r#type: ::std::option::Option::Some(r#type),
+            ::std::option::Option::Some(r#type),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("app", __slots.app.is_none()), ("type", __slots.r#type.is_none())],
+                    &[
+                        ("app", __slots.__strings[0].is_none()),
+                        ("type", __slots.__strings[4].is_none()),
+                    ],
                 ),
             );
         };
@@ -666,12 +694,18 @@ pub struct Queue {
     pub queue_name: ::std::string::String,
 }
 impl ::eventcat::object::Fields for Queue {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["id", "queueId", "queueName"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "id" => ::eventcat::object::Entry::Field(0),
-            "queueId" => ::eventcat::object::Entry::Field(1),
-            "queueName" => ::eventcat::object::Entry::Field(2),
+            "id" => ::eventcat::object::Entry::String(0),
+            "queueId" => ::eventcat::object::Entry::String(1),
+            "queueName" => ::eventcat::object::Entry::String(2),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -679,32 +713,29 @@ impl ::eventcat::object::Fields for Queue {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            id: ::std::option::Option<::std::string::String>,
-            queue_id: ::std::option::Option<::std::string::String>,
-            queue_name: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.id, "id")?,
-                1 => __object.fill(&mut __slots.queue_id, "queueId")?,
-                2 => __object.fill(&mut __slots.queue_name, "queueName")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            id: ::std::option::Option::Some(id),
-            queue_id: ::std::option::Option::Some(queue_id),
-            queue_name: ::std::option::Option::Some(queue_name),
+            __strings: [::std::option::Option::Some(id),
+            ::std::option::Option::Some(queue_id),
+            ::std::option::Option::Some(queue_name),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("id", __slots.id.is_none()),
-                        ("queueId", __slots.queue_id.is_none()),
-                        ("queueName", __slots.queue_name.is_none()),
+                        ("id", __slots.__strings[0].is_none()),
+                        ("queueId", __slots.__strings[1].is_none()),
+                        ("queueName", __slots.__strings[2].is_none()),
                     ],
                 ),
             );
@@ -926,55 +957,110 @@ pub struct CallObject {
     pub vcc_agent_call: ::std::option::Option<bool>,
 }
 impl ::eventcat::object::Fields for CallObject {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "alertInfoType",
+            "cSessionId",
+            "callID",
+            "callParkExt",
+            "callUserUUID",
+            "calledDNIS",
+            "ccQueueName",
+            "eCallState",
+            "groupType",
+            "initialPhoneNumber",
+            "jitsiMeetingInviteURL",
+            "name",
+            "phoneNumber",
+            "sipCallFromTag",
+            "sipCallID",
+            "sipCallToTag",
+        ],
+        booleans: &[
+            "allowAdd",
+            "allowAlternate",
+            "allowAnswer",
+            "allowAnswerConf",
+            "allowAnswerHold",
+            "allowConf",
+            "allowDropconf",
+            "allowEnd",
+            "allowHold",
+            "allowJoin",
+            "allowMoveToJm",
+            "allowNone",
+            "allowPark",
+            "allowRecord",
+            "allowReject",
+            "allowRetrieve",
+            "allowTransfer",
+            "ccCall",
+            "encrypted",
+            "flipCall",
+            "hdAudio",
+            "inboundCall",
+            "recording",
+            "restoredCall",
+            "vccAgentCall",
+        ],
+        numbers: &[
+            "accumulatedMOSLQ",
+            "callHoldTime",
+            "callIncomingTime",
+            "callStartTime",
+            "errorCode",
+        ],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "accumulatedMOSLQ" => ::eventcat::object::Entry::Field(0),
-            "alertInfoType" => ::eventcat::object::Entry::Field(1),
-            "allowAdd" => ::eventcat::object::Entry::Field(2),
-            "allowAlternate" => ::eventcat::object::Entry::Field(3),
-            "allowAnswer" => ::eventcat::object::Entry::Field(4),
-            "allowAnswerConf" => ::eventcat::object::Entry::Field(5),
-            "allowAnswerHold" => ::eventcat::object::Entry::Field(6),
-            "allowConf" => ::eventcat::object::Entry::Field(7),
-            "allowDropconf" => ::eventcat::object::Entry::Field(8),
-            "allowEnd" => ::eventcat::object::Entry::Field(9),
-            "allowHold" => ::eventcat::object::Entry::Field(10),
-            "allowJoin" => ::eventcat::object::Entry::Field(11),
-            "allowMoveToJm" => ::eventcat::object::Entry::Field(12),
-            "allowNone" => ::eventcat::object::Entry::Field(13),
-            "allowPark" => ::eventcat::object::Entry::Field(14),
-            "allowRecord" => ::eventcat::object::Entry::Field(15),
-            "allowReject" => ::eventcat::object::Entry::Field(16),
-            "allowRetrieve" => ::eventcat::object::Entry::Field(17),
-            "allowTransfer" => ::eventcat::object::Entry::Field(18),
-            "cSessionId" => ::eventcat::object::Entry::Field(19),
-            "callHoldTime" => ::eventcat::object::Entry::Field(20),
-            "callID" => ::eventcat::object::Entry::Field(21),
-            "callIncomingTime" => ::eventcat::object::Entry::Field(22),
-            "callParkExt" => ::eventcat::object::Entry::Field(23),
-            "callStartTime" => ::eventcat::object::Entry::Field(24),
-            "callUserUUID" => ::eventcat::object::Entry::Field(25),
-            "calledDNIS" => ::eventcat::object::Entry::Field(26),
-            "ccCall" => ::eventcat::object::Entry::Field(27),
-            "ccQueueName" => ::eventcat::object::Entry::Field(28),
-            "eCallState" => ::eventcat::object::Entry::Field(29),
-            "encrypted" => ::eventcat::object::Entry::Field(30),
-            "errorCode" => ::eventcat::object::Entry::Field(31),
-            "flipCall" => ::eventcat::object::Entry::Field(32),
-            "groupType" => ::eventcat::object::Entry::Field(33),
-            "hdAudio" => ::eventcat::object::Entry::Field(34),
-            "inboundCall" => ::eventcat::object::Entry::Field(35),
-            "initialPhoneNumber" => ::eventcat::object::Entry::Field(36),
-            "jitsiMeetingInviteURL" => ::eventcat::object::Entry::Field(37),
-            "name" => ::eventcat::object::Entry::Field(38),
-            "phoneNumber" => ::eventcat::object::Entry::Field(39),
-            "recording" => ::eventcat::object::Entry::Field(40),
-            "restoredCall" => ::eventcat::object::Entry::Field(41),
-            "sipCallFromTag" => ::eventcat::object::Entry::Field(42),
-            "sipCallID" => ::eventcat::object::Entry::Field(43),
-            "sipCallToTag" => ::eventcat::object::Entry::Field(44),
-            "vccAgentCall" => ::eventcat::object::Entry::Field(45),
+            "accumulatedMOSLQ" => ::eventcat::object::Entry::Number(0),
+            "alertInfoType" => ::eventcat::object::Entry::String(0),
+            "allowAdd" => ::eventcat::object::Entry::Boolean(0),
+            "allowAlternate" => ::eventcat::object::Entry::Boolean(1),
+            "allowAnswer" => ::eventcat::object::Entry::Boolean(2),
+            "allowAnswerConf" => ::eventcat::object::Entry::Boolean(3),
+            "allowAnswerHold" => ::eventcat::object::Entry::Boolean(4),
+            "allowConf" => ::eventcat::object::Entry::Boolean(5),
+            "allowDropconf" => ::eventcat::object::Entry::Boolean(6),
+            "allowEnd" => ::eventcat::object::Entry::Boolean(7),
+            "allowHold" => ::eventcat::object::Entry::Boolean(8),
+            "allowJoin" => ::eventcat::object::Entry::Boolean(9),
+            "allowMoveToJm" => ::eventcat::object::Entry::Boolean(10),
+            "allowNone" => ::eventcat::object::Entry::Boolean(11),
+            "allowPark" => ::eventcat::object::Entry::Boolean(12),
+            "allowRecord" => ::eventcat::object::Entry::Boolean(13),
+            "allowReject" => ::eventcat::object::Entry::Boolean(14),
+            "allowRetrieve" => ::eventcat::object::Entry::Boolean(15),
+            "allowTransfer" => ::eventcat::object::Entry::Boolean(16),
+            "cSessionId" => ::eventcat::object::Entry::String(1),
+            "callHoldTime" => ::eventcat::object::Entry::Number(1),
+            "callID" => ::eventcat::object::Entry::String(2),
+            "callIncomingTime" => ::eventcat::object::Entry::Number(2),
+            "callParkExt" => ::eventcat::object::Entry::String(3),
+            "callStartTime" => ::eventcat::object::Entry::Number(3),
+            "callUserUUID" => ::eventcat::object::Entry::String(4),
+            "calledDNIS" => ::eventcat::object::Entry::String(5),
+            "ccCall" => ::eventcat::object::Entry::Boolean(17),
+            "ccQueueName" => ::eventcat::object::Entry::String(6),
+            "eCallState" => ::eventcat::object::Entry::String(7),
+            "encrypted" => ::eventcat::object::Entry::Boolean(18),
+            "errorCode" => ::eventcat::object::Entry::Number(4),
+            "flipCall" => ::eventcat::object::Entry::Boolean(19),
+            "groupType" => ::eventcat::object::Entry::String(8),
+            "hdAudio" => ::eventcat::object::Entry::Boolean(20),
+            "inboundCall" => ::eventcat::object::Entry::Boolean(21),
+            "initialPhoneNumber" => ::eventcat::object::Entry::String(9),
+            "jitsiMeetingInviteURL" => ::eventcat::object::Entry::String(10),
+            "name" => ::eventcat::object::Entry::String(11),
+            "phoneNumber" => ::eventcat::object::Entry::String(12),
+            "recording" => ::eventcat::object::Entry::Boolean(22),
+            "restoredCall" => ::eventcat::object::Entry::Boolean(23),
+            "sipCallFromTag" => ::eventcat::object::Entry::String(13),
+            "sipCallID" => ::eventcat::object::Entry::String(14),
+            "sipCallToTag" => ::eventcat::object::Entry::String(15),
+            "vccAgentCall" => ::eventcat::object::Entry::Boolean(24),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -982,120 +1068,42 @@ impl ::eventcat::object::Fields for CallObject {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            accumulated_moslq: ::std::option::Option<f64>,
-            alert_info_type: ::std::option::Option<::std::string::String>,
-            allow_add: ::std::option::Option<bool>,
-            allow_alternate: ::std::option::Option<bool>,
-            allow_answer: ::std::option::Option<bool>,
-            allow_answer_conf: ::std::option::Option<bool>,
-            allow_answer_hold: ::std::option::Option<bool>,
-            allow_conf: ::std::option::Option<bool>,
-            allow_dropconf: ::std::option::Option<bool>,
-            allow_end: ::std::option::Option<bool>,
-            allow_hold: ::std::option::Option<bool>,
-            allow_join: ::std::option::Option<bool>,
-            allow_move_to_jm: ::std::option::Option<bool>,
-            allow_none: ::std::option::Option<bool>,
-            allow_park: ::std::option::Option<bool>,
-            allow_record: ::std::option::Option<bool>,
-            allow_reject: ::std::option::Option<bool>,
-            allow_retrieve: ::std::option::Option<bool>,
-            allow_transfer: ::std::option::Option<bool>,
-            c_session_id: ::std::option::Option<::std::string::String>,
-            call_hold_time: ::std::option::Option<f64>,
-            call_id: ::std::option::Option<::std::string::String>,
-            call_incoming_time: ::std::option::Option<f64>,
-            call_park_ext: ::std::option::Option<::std::string::String>,
-            call_start_time: ::std::option::Option<f64>,
-            call_user_uuid: ::std::option::Option<::std::string::String>,
-            called_dnis: ::std::option::Option<::std::string::String>,
-            cc_call: ::std::option::Option<bool>,
-            cc_queue_name: ::std::option::Option<::std::string::String>,
-            e_call_state: ::std::option::Option<::std::string::String>,
-            encrypted: ::std::option::Option<bool>,
-            error_code: ::std::option::Option<f64>,
-            flip_call: ::std::option::Option<bool>,
-            group_type: ::std::option::Option<::std::string::String>,
-            hd_audio: ::std::option::Option<bool>,
-            inbound_call: ::std::option::Option<bool>,
-            initial_phone_number: ::std::option::Option<::std::string::String>,
-            jitsi_meeting_invite_url: ::std::option::Option<::std::string::String>,
-            name: ::std::option::Option<::std::string::String>,
-            phone_number: ::std::option::Option<::std::string::String>,
-            recording: ::std::option::Option<bool>,
-            restored_call: ::std::option::Option<bool>,
-            sip_call_from_tag: ::std::option::Option<::std::string::String>,
-            sip_call_id: ::std::option::Option<::std::string::String>,
-            sip_call_to_tag: ::std::option::Option<::std::string::String>,
-            vcc_agent_call: ::std::option::Option<bool>,
+            __strings: [::std::option::Option<::std::string::String>; 16],
+            __booleans: [::std::option::Option<bool>; 25],
+            __numbers: [::std::option::Option<f64>; 5],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.accumulated_moslq, "accumulatedMOSLQ")?,
-                1 => __object.fill(&mut __slots.alert_info_type, "alertInfoType")?,
-                2 => __object.fill(&mut __slots.allow_add, "allowAdd")?,
-                3 => __object.fill(&mut __slots.allow_alternate, "allowAlternate")?,
-                4 => __object.fill(&mut __slots.allow_answer, "allowAnswer")?,
-                5 => __object.fill(&mut __slots.allow_answer_conf, "allowAnswerConf")?,
-                6 => __object.fill(&mut __slots.allow_answer_hold, "allowAnswerHold")?,
-                7 => __object.fill(&mut __slots.allow_conf, "allowConf")?,
-                8 => __object.fill(&mut __slots.allow_dropconf, "allowDropconf")?,
-                9 => __object.fill(&mut __slots.allow_end, "allowEnd")?,
-                10 => __object.fill(&mut __slots.allow_hold, "allowHold")?,
-                11 => __object.fill(&mut __slots.allow_join, "allowJoin")?,
-                12 => __object.fill(&mut __slots.allow_move_to_jm, "allowMoveToJm")?,
-                13 => __object.fill(&mut __slots.allow_none, "allowNone")?,
-                14 => __object.fill(&mut __slots.allow_park, "allowPark")?,
-                15 => __object.fill(&mut __slots.allow_record, "allowRecord")?,
-                16 => __object.fill(&mut __slots.allow_reject, "allowReject")?,
-                17 => __object.fill(&mut __slots.allow_retrieve, "allowRetrieve")?,
-                18 => __object.fill(&mut __slots.allow_transfer, "allowTransfer")?,
-                19 => __object.fill(&mut __slots.c_session_id, "cSessionId")?,
-                20 => __object.fill(&mut __slots.call_hold_time, "callHoldTime")?,
-                21 => __object.fill(&mut __slots.call_id, "callID")?,
-                22 => __object.fill(&mut __slots.call_incoming_time, "callIncomingTime")?,
-                23 => __object.fill(&mut __slots.call_park_ext, "callParkExt")?,
-                24 => __object.fill(&mut __slots.call_start_time, "callStartTime")?,
-                25 => __object.fill(&mut __slots.call_user_uuid, "callUserUUID")?,
-                26 => __object.fill(&mut __slots.called_dnis, "calledDNIS")?,
-                27 => __object.fill(&mut __slots.cc_call, "ccCall")?,
-                28 => __object.fill(&mut __slots.cc_queue_name, "ccQueueName")?,
-                29 => __object.fill(&mut __slots.e_call_state, "eCallState")?,
-                30 => __object.fill(&mut __slots.encrypted, "encrypted")?,
-                31 => __object.fill(&mut __slots.error_code, "errorCode")?,
-                32 => __object.fill(&mut __slots.flip_call, "flipCall")?,
-                33 => __object.fill(&mut __slots.group_type, "groupType")?,
-                34 => __object.fill(&mut __slots.hd_audio, "hdAudio")?,
-                35 => __object.fill(&mut __slots.inbound_call, "inboundCall")?,
-                36 => {
-                    __object
-                        .fill(&mut __slots.initial_phone_number, "initialPhoneNumber")?
-                }
-                37 => {
-                    __object
-                        .fill(
-                            &mut __slots.jitsi_meeting_invite_url,
-                            "jitsiMeetingInviteURL",
-                        )?
-                }
-                38 => __object.fill(&mut __slots.name, "name")?,
-                39 => __object.fill(&mut __slots.phone_number, "phoneNumber")?,
-                40 => __object.fill(&mut __slots.recording, "recording")?,
-                41 => __object.fill(&mut __slots.restored_call, "restoredCall")?,
-                42 => __object.fill(&mut __slots.sip_call_from_tag, "sipCallFromTag")?,
-                43 => __object.fill(&mut __slots.sip_call_id, "sipCallID")?,
-                44 => __object.fill(&mut __slots.sip_call_to_tag, "sipCallToTag")?,
-                45 => __object.fill(&mut __slots.vcc_agent_call, "vccAgentCall")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 16],
+            __booleans: [const { ::std::option::Option::None }; 25],
+            __numbers: [const { ::std::option::Option::None }; 5],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            numbers: &mut __slots.__numbers,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            accumulated_moslq,
-            alert_info_type,
-            allow_add,
+            __strings: [alert_info_type,
+            c_session_id,
+            call_id,
+            call_park_ext,
+            call_user_uuid,
+            called_dnis,
+            cc_queue_name,
+            e_call_state,
+            group_type,
+            initial_phone_number,
+            jitsi_meeting_invite_url,
+            name,
+            phone_number,
+            sip_call_from_tag,
+            sip_call_id,
+            sip_call_to_tag,
+            ],
+            __booleans: [allow_add,
             allow_alternate,
             allow_answer,
             allow_answer_conf,
@@ -1112,33 +1120,21 @@ impl ::eventcat::object::Fields for CallObject {
             allow_reject,
             allow_retrieve,
             allow_transfer,
-            c_session_id,
-            call_hold_time,
-            call_id,
-            call_incoming_time,
-            call_park_ext,
-            call_start_time,
-            call_user_uuid,
-            called_dnis,
             cc_call,
-            cc_queue_name,
-            e_call_state,
             encrypted,
-            error_code,
             flip_call,
-            group_type,
             hd_audio,
             inbound_call,
-            initial_phone_number,
-            jitsi_meeting_invite_url,
-            name,
-            phone_number,
             recording,
             restored_call,
-            sip_call_from_tag,
-            sip_call_id,
-            sip_call_to_tag,
             vcc_agent_call,
+            ],
+            __numbers: [accumulated_moslq,
+            call_hold_time,
+            call_incoming_time,
+            call_start_time,
+            error_code,
+            ],
         } = __slots;
         ::std::result::Result::Ok(Self {
             accumulated_moslq,
@@ -1273,10 +1269,16 @@ pub struct ChatTranscript {
     pub description: ::std::string::String,
 }
 impl ::eventcat::object::Fields for ChatTranscript {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["description"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "description" => ::eventcat::object::Entry::Field(0),
+            "description" => ::eventcat::object::Entry::String(0),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -1284,19 +1286,22 @@ impl ::eventcat::object::Fields for ChatTranscript {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            description: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.description, "description")?;
-        }
-        let __Slots { description: ::std::option::Option::Some(description) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(description)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("description", __slots.description.is_none())],
+                    &[("description", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -1319,10 +1324,16 @@ pub struct WebChatCustomer {
     pub name: ::std::string::String,
 }
 impl ::eventcat::object::Fields for WebChatCustomer {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["name"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "name" => ::eventcat::object::Entry::Field(0),
+            "name" => ::eventcat::object::Entry::String(0),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -1330,17 +1341,20 @@ impl ::eventcat::object::Fields for WebChatCustomer {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            name: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.name, "name")?;
-        }
-        let __Slots { name: ::std::option::Option::Some(name) } = __slots else {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(name)] } = __slots else {
             return ::std::result::Result::Err(
-                ::eventcat::object::missing(&[("name", __slots.name.is_none())]),
+                ::eventcat::object::missing(&[("name", __slots.__strings[0].is_none())]),
             );
         };
         ::std::result::Result::Ok(Self { name })
@@ -1366,11 +1380,17 @@ pub struct WebChatSummary {
     pub description: ::std::string::String,
 }
 impl ::eventcat::object::Fields for WebChatSummary {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["name", "description"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "name" => ::eventcat::object::Entry::Field(0),
-            "description" => ::eventcat::object::Entry::Field(1),
+            "name" => ::eventcat::object::Entry::String(0),
+            "description" => ::eventcat::object::Entry::String(1),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -1378,28 +1398,27 @@ impl ::eventcat::object::Fields for WebChatSummary {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            name: ::std::option::Option<::std::string::String>,
-            description: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.name, "name")?,
-                1 => __object.fill(&mut __slots.description, "description")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            name: ::std::option::Option::Some(name),
-            description: ::std::option::Option::Some(description),
+            __strings: [::std::option::Option::Some(name),
+            ::std::option::Option::Some(description),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("name", __slots.name.is_none()),
-                        ("description", __slots.description.is_none()),
+                        ("name", __slots.__strings[0].is_none()),
+                        ("description", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -1432,12 +1451,18 @@ pub struct EmailContact {
     pub last_name: ::std::option::Option<::std::string::String>,
 }
 impl ::eventcat::object::Fields for EmailContact {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["emailAddress", "firstName", "lastName"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "emailAddress" => ::eventcat::object::Entry::Field(0),
-            "firstName" => ::eventcat::object::Entry::Field(1),
-            "lastName" => ::eventcat::object::Entry::Field(2),
+            "emailAddress" => ::eventcat::object::Entry::String(0),
+            "firstName" => ::eventcat::object::Entry::String(1),
+            "lastName" => ::eventcat::object::Entry::String(2),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -1445,29 +1470,26 @@ impl ::eventcat::object::Fields for EmailContact {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            email_address: ::std::option::Option<::std::string::String>,
-            first_name: ::std::option::Option<::std::string::String>,
-            last_name: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.email_address, "emailAddress")?,
-                1 => __object.fill(&mut __slots.first_name, "firstName")?,
-                2 => __object.fill(&mut __slots.last_name, "lastName")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            email_address: ::std::option::Option::Some(email_address),
+            __strings: [::std::option::Option::Some(email_address),
             first_name,
             last_name,
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("emailAddress", __slots.email_address.is_none())],
+                    &[("emailAddress", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -1496,10 +1518,16 @@ pub struct AgentNotes {
     pub notes: ::std::option::Option<::std::string::String>,
 }
 impl ::eventcat::object::Fields for AgentNotes {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["notes"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "notes" => ::eventcat::object::Entry::Field(0),
+            "notes" => ::eventcat::object::Entry::String(0),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -1507,15 +1535,18 @@ impl ::eventcat::object::Fields for AgentNotes {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            notes: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.notes, "notes")?;
-        }
-        let __Slots { notes } = __slots;
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [notes] } = __slots;
         ::std::result::Result::Ok(Self { notes })
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -1547,13 +1578,19 @@ pub struct DispositionDetails {
     pub notes: ::std::option::Option<::std::string::String>,
 }
 impl ::eventcat::object::Fields for DispositionDetails {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["disposition_code", "lastTclCodeShort", "lastTclCodeDesc", "notes"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "disposition_code" => ::eventcat::object::Entry::Field(0),
-            "lastTclCodeShort" => ::eventcat::object::Entry::Field(1),
-            "lastTclCodeDesc" => ::eventcat::object::Entry::Field(2),
-            "notes" => ::eventcat::object::Entry::Field(3),
+            "disposition_code" => ::eventcat::object::Entry::String(0),
+            "lastTclCodeShort" => ::eventcat::object::Entry::String(1),
+            "lastTclCodeDesc" => ::eventcat::object::Entry::String(2),
+            "notes" => ::eventcat::object::Entry::String(3),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -1561,32 +1598,27 @@ impl ::eventcat::object::Fields for DispositionDetails {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            disposition_code: ::std::option::Option<::std::string::String>,
-            last_tcl_code_short: ::std::option::Option<::std::string::String>,
-            last_tcl_code_desc: ::std::option::Option<::std::string::String>,
-            notes: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 4],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.disposition_code, "disposition_code")?,
-                1 => __object.fill(&mut __slots.last_tcl_code_short, "lastTclCodeShort")?,
-                2 => __object.fill(&mut __slots.last_tcl_code_desc, "lastTclCodeDesc")?,
-                3 => __object.fill(&mut __slots.notes, "notes")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 4],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            disposition_code: ::std::option::Option::Some(disposition_code),
+            __strings: [::std::option::Option::Some(disposition_code),
             last_tcl_code_short,
             last_tcl_code_desc,
             notes,
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("disposition_code", __slots.disposition_code.is_none())],
+                    &[("disposition_code", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -1673,18 +1705,34 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "firstName",
+            "lastName",
+            "name",
+            "userId",
+            "customerId",
+            "loginId",
+            "jobTitle",
+            "email",
+            "language",
+        ],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "firstName" => ::eventcat::object::Entry::Field(0),
-            "lastName" => ::eventcat::object::Entry::Field(1),
-            "name" => ::eventcat::object::Entry::Field(2),
-            "userId" => ::eventcat::object::Entry::Field(3),
-            "customerId" => ::eventcat::object::Entry::Field(4),
-            "loginId" => ::eventcat::object::Entry::Field(5),
-            "jobTitle" => ::eventcat::object::Entry::Field(6),
-            "email" => ::eventcat::object::Entry::Field(7),
-            "language" => ::eventcat::object::Entry::Field(8),
+            "firstName" => ::eventcat::object::Entry::String(0),
+            "lastName" => ::eventcat::object::Entry::String(1),
+            "name" => ::eventcat::object::Entry::String(2),
+            "userId" => ::eventcat::object::Entry::String(3),
+            "customerId" => ::eventcat::object::Entry::String(4),
+            "loginId" => ::eventcat::object::Entry::String(5),
+            "jobTitle" => ::eventcat::object::Entry::String(6),
+            "email" => ::eventcat::object::Entry::String(7),
+            "language" => ::eventcat::object::Entry::String(8),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -1693,54 +1741,39 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            first_name: ::std::option::Option<::std::string::String>,
-            last_name: ::std::option::Option<::std::string::String>,
-            name: ::std::option::Option<::std::string::String>,
-            user_id: ::std::option::Option<::std::string::String>,
-            customer_id: ::std::option::Option<::std::string::String>,
-            login_id: ::std::option::Option<::std::string::String>,
-            job_title: ::std::option::Option<::std::string::String>,
-            email: ::std::option::Option<::std::string::String>,
-            language: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 9],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.first_name, "firstName")?,
-                1 => __object.fill(&mut __slots.last_name, "lastName")?,
-                2 => __object.fill(&mut __slots.name, "name")?,
-                3 => __object.fill(&mut __slots.user_id, "userId")?,
-                4 => __object.fill(&mut __slots.customer_id, "customerId")?,
-                5 => __object.fill(&mut __slots.login_id, "loginId")?,
-                6 => __object.fill(&mut __slots.job_title, "jobTitle")?,
-                7 => __object.fill(&mut __slots.email, "email")?,
-                8 => __object.fill(&mut __slots.language, "language")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 9],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            first_name: ::std::option::Option::Some(first_name),
-            last_name: ::std::option::Option::Some(last_name),
-            name: ::std::option::Option::Some(name),
-            user_id: ::std::option::Option::Some(user_id),
-            customer_id: ::std::option::Option::Some(customer_id),
-            login_id: ::std::option::Option::Some(login_id),
-            job_title: ::std::option::Option::Some(job_title),
+            __strings: [::std::option::Option::Some(first_name),
+            ::std::option::Option::Some(last_name),
+            ::std::option::Option::Some(name),
+            ::std::option::Option::Some(user_id),
+            ::std::option::Option::Some(customer_id),
+            ::std::option::Option::Some(login_id),
+            ::std::option::Option::Some(job_title),
             email,
             language,
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("firstName", __slots.first_name.is_none()),
-                        ("lastName", __slots.last_name.is_none()),
-                        ("name", __slots.name.is_none()),
-                        ("userId", __slots.user_id.is_none()),
-                        ("customerId", __slots.customer_id.is_none()),
-                        ("loginId", __slots.login_id.is_none()),
-                        ("jobTitle", __slots.job_title.is_none()),
+                        ("firstName", __slots.__strings[0].is_none()),
+                        ("lastName", __slots.__strings[1].is_none()),
+                        ("name", __slots.__strings[2].is_none()),
+                        ("userId", __slots.__strings[3].is_none()),
+                        ("customerId", __slots.__strings[4].is_none()),
+                        ("loginId", __slots.__strings[5].is_none()),
+                        ("jobTitle", __slots.__strings[6].is_none()),
                     ],
                 ),
             );
@@ -1836,11 +1869,17 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "messages" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "messages" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -1849,27 +1888,30 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             messages: ::std::option::Option<::std::vec::Vec<ChatMessage>>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.messages, "messages")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            messages: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.messages, "messages")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             messages: ::std::option::Option::Some(messages),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("messages", __slots.messages.is_none()),
                     ],
                 ),
@@ -1953,11 +1995,17 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "message" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "message" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -1966,27 +2014,30 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             message: ::std::option::Option<ChatMessage>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.message, "message")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            message: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.message, "message")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             message: ::std::option::Option::Some(message),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("message", __slots.message.is_none()),
                     ],
                 ),
@@ -2051,10 +2102,16 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2063,19 +2120,22 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -2125,10 +2185,16 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2137,19 +2203,22 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -2205,10 +2274,16 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2217,19 +2292,22 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -2295,11 +2373,17 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "2.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "queue" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "queue" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2308,27 +2392,30 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             queue: ::std::option::Option<Queue>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.queue, "queue")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            queue: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.queue, "queue")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             queue: ::std::option::Option::Some(queue),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("queue", __slots.queue.is_none()),
                     ],
                 ),
@@ -2420,12 +2507,18 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "3.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &["isManual"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "queue" => ::eventcat::object::Entry::Field(1),
-            "isManual" => ::eventcat::object::Entry::Field(2),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "queue" => ::eventcat::object::Entry::Field(0),
+            "isManual" => ::eventcat::object::Entry::Boolean(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2434,32 +2527,37 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
+            __booleans: [::std::option::Option<bool>; 1],
             queue: ::std::option::Option<Queue>,
-            is_manual: ::std::option::Option<bool>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.queue, "queue")?,
-                2 => __object.fill(&mut __slots.is_manual, "isManual")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            __booleans: [const { ::std::option::Option::None }; 1],
+            queue: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.queue, "queue")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
+            __booleans: [::std::option::Option::Some(is_manual),
+            ],
             queue: ::std::option::Option::Some(queue),
-            is_manual: ::std::option::Option::Some(is_manual),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("queue", __slots.queue.is_none()),
-                        ("isManual", __slots.is_manual.is_none()),
+                        ("isManual", __slots.__booleans[0].is_none()),
                     ],
                 ),
             );
@@ -2605,10 +2703,16 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2617,19 +2721,22 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -2679,10 +2786,16 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2691,19 +2804,22 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -2753,10 +2869,16 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2765,19 +2887,22 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -2872,19 +2997,34 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "interactionId",
+            "callId",
+            "queueId",
+            "queueName",
+            "customerName",
+            "customerPhone",
+            "agentName",
+            "agentPhone",
+        ],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "callId" => ::eventcat::object::Entry::Field(1),
-            "interactionType" => ::eventcat::object::Entry::Field(2),
-            "direction" => ::eventcat::object::Entry::Field(3),
-            "queueId" => ::eventcat::object::Entry::Field(4),
-            "queueName" => ::eventcat::object::Entry::Field(5),
-            "customerName" => ::eventcat::object::Entry::Field(6),
-            "customerPhone" => ::eventcat::object::Entry::Field(7),
-            "agentName" => ::eventcat::object::Entry::Field(8),
-            "agentPhone" => ::eventcat::object::Entry::Field(9),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "callId" => ::eventcat::object::Entry::String(1),
+            "interactionType" => ::eventcat::object::Entry::Field(0),
+            "direction" => ::eventcat::object::Entry::Field(1),
+            "queueId" => ::eventcat::object::Entry::String(2),
+            "queueName" => ::eventcat::object::Entry::String(3),
+            "customerName" => ::eventcat::object::Entry::String(4),
+            "customerPhone" => ::eventcat::object::Entry::String(5),
+            "agentName" => ::eventcat::object::Entry::String(6),
+            "agentPhone" => ::eventcat::object::Entry::String(7),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -2893,51 +3033,46 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
-            call_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 8],
             interaction_type: ::std::option::Option<InteractionChannel>,
             direction: ::std::option::Option<InteractionDirection>,
-            queue_id: ::std::option::Option<::std::string::String>,
-            queue_name: ::std::option::Option<::std::string::String>,
-            customer_name: ::std::option::Option<::std::string::String>,
-            customer_phone: ::std::option::Option<::std::string::String>,
-            agent_name: ::std::option::Option<::std::string::String>,
-            agent_phone: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 8],
+            interaction_type: ::std::option::Option::None,
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.call_id, "callId")?,
-                2 => __object.fill(&mut __slots.interaction_type, "interactionType")?,
-                3 => __object.fill(&mut __slots.direction, "direction")?,
-                4 => __object.fill(&mut __slots.queue_id, "queueId")?,
-                5 => __object.fill(&mut __slots.queue_name, "queueName")?,
-                6 => __object.fill(&mut __slots.customer_name, "customerName")?,
-                7 => __object.fill(&mut __slots.customer_phone, "customerPhone")?,
-                8 => __object.fill(&mut __slots.agent_name, "agentName")?,
-                9 => __object.fill(&mut __slots.agent_phone, "agentPhone")?,
+                0 => __object.fill(&mut __slots.interaction_type, "interactionType")?,
+                1 => __object.fill(&mut __slots.direction, "direction")?,
                 _ => {}
             }
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
             call_id,
-            interaction_type: ::std::option::Option::Some(interaction_type),
-            direction: ::std::option::Option::Some(direction),
             queue_id,
             queue_name,
             customer_name,
             customer_phone,
             agent_name,
             agent_phone,
+            ],
+            interaction_type: ::std::option::Option::Some(interaction_type),
+            direction: ::std::option::Option::Some(direction),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("interactionType", __slots.interaction_type.is_none()),
                         ("direction", __slots.direction.is_none()),
                     ],
@@ -3019,10 +3154,16 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -3031,19 +3172,22 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -3090,11 +3234,17 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "wrapUpCodes" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "wrapUpCodes" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -3103,29 +3253,32 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             wrap_up_codes: ::std::option::Option<
                 ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItem>,
             >,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            wrap_up_codes: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             wrap_up_codes: ::std::option::Option::Some(wrap_up_codes),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("wrapUpCodes", __slots.wrap_up_codes.is_none()),
                     ],
                 ),
@@ -3164,11 +3317,17 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
 }
 impl ::eventcat::object::Fields
 for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["type"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "list" => ::eventcat::object::Entry::Field(0),
-            "type" => ::eventcat::object::Entry::Field(1),
+            "type" => ::eventcat::object::Entry::String(0),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -3176,28 +3335,31 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
+            __strings: [::std::option::Option<::std::string::String>; 1],
             list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            r#type: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.list, "list")?,
-                1 => __object.fill(&mut __slots.r#type, "type")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            list: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.list, "list")?;
         }
         let __Slots {
+            __strings: [::std::option::Option::Some(r#type),
+            ],
             list: ::std::option::Option::Some(list),
-            r#type: ::std::option::Option::Some(r#type),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
                         ("list", __slots.list.is_none()),
-                        ("type", __slots.r#type.is_none()),
+                        ("type", __slots.__strings[0].is_none()),
                     ],
                 ),
             );
@@ -3264,20 +3426,37 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
     pub short_key_text: ::std::string::String,
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "callLineId",
+            "dispositionCode",
+            "id",
+            "menuText",
+            "ordinate",
+            "parentId",
+            "queueObjId",
+            "reportText",
+            "shortCodeText",
+            "shortKeyText",
+        ],
+        booleans: &[],
+        numbers: &["callBackTime"],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "callBackTime" => ::eventcat::object::Entry::Field(0),
-            "callLineId" => ::eventcat::object::Entry::Field(1),
-            "dispositionCode" => ::eventcat::object::Entry::Field(2),
-            "id" => ::eventcat::object::Entry::Field(3),
-            "menuText" => ::eventcat::object::Entry::Field(4),
-            "ordinate" => ::eventcat::object::Entry::Field(5),
-            "parentId" => ::eventcat::object::Entry::Field(6),
-            "queueObjId" => ::eventcat::object::Entry::Field(7),
-            "reportText" => ::eventcat::object::Entry::Field(8),
-            "shortCodeText" => ::eventcat::object::Entry::Field(9),
-            "shortKeyText" => ::eventcat::object::Entry::Field(10),
+            "callBackTime" => ::eventcat::object::Entry::Number(0),
+            "callLineId" => ::eventcat::object::Entry::String(0),
+            "dispositionCode" => ::eventcat::object::Entry::String(1),
+            "id" => ::eventcat::object::Entry::String(2),
+            "menuText" => ::eventcat::object::Entry::String(3),
+            "ordinate" => ::eventcat::object::Entry::String(4),
+            "parentId" => ::eventcat::object::Entry::String(5),
+            "queueObjId" => ::eventcat::object::Entry::String(6),
+            "reportText" => ::eventcat::object::Entry::String(7),
+            "shortCodeText" => ::eventcat::object::Entry::String(8),
+            "shortKeyText" => ::eventcat::object::Entry::String(9),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -3285,64 +3464,49 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemIte
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            call_back_time: ::std::option::Option<f64>,
-            call_line_id: ::std::option::Option<::std::string::String>,
-            disposition_code: ::std::option::Option<::std::string::String>,
-            id: ::std::option::Option<::std::string::String>,
-            menu_text: ::std::option::Option<::std::string::String>,
-            ordinate: ::std::option::Option<::std::string::String>,
-            parent_id: ::std::option::Option<::std::string::String>,
-            queue_obj_id: ::std::option::Option<::std::string::String>,
-            report_text: ::std::option::Option<::std::string::String>,
-            short_code_text: ::std::option::Option<::std::string::String>,
-            short_key_text: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 10],
+            __numbers: [::std::option::Option<f64>; 1],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.call_back_time, "callBackTime")?,
-                1 => __object.fill(&mut __slots.call_line_id, "callLineId")?,
-                2 => __object.fill(&mut __slots.disposition_code, "dispositionCode")?,
-                3 => __object.fill(&mut __slots.id, "id")?,
-                4 => __object.fill(&mut __slots.menu_text, "menuText")?,
-                5 => __object.fill(&mut __slots.ordinate, "ordinate")?,
-                6 => __object.fill(&mut __slots.parent_id, "parentId")?,
-                7 => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
-                8 => __object.fill(&mut __slots.report_text, "reportText")?,
-                9 => __object.fill(&mut __slots.short_code_text, "shortCodeText")?,
-                10 => __object.fill(&mut __slots.short_key_text, "shortKeyText")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 10],
+            __numbers: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            numbers: &mut __slots.__numbers,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            call_back_time: ::std::option::Option::Some(call_back_time),
-            call_line_id: ::std::option::Option::Some(call_line_id),
-            disposition_code: ::std::option::Option::Some(disposition_code),
-            id: ::std::option::Option::Some(id),
-            menu_text: ::std::option::Option::Some(menu_text),
-            ordinate: ::std::option::Option::Some(ordinate),
-            parent_id: ::std::option::Option::Some(parent_id),
-            queue_obj_id: ::std::option::Option::Some(queue_obj_id),
-            report_text: ::std::option::Option::Some(report_text),
-            short_code_text: ::std::option::Option::Some(short_code_text),
-            short_key_text: ::std::option::Option::Some(short_key_text),
+            __strings: [::std::option::Option::Some(call_line_id),
+            ::std::option::Option::Some(disposition_code),
+            ::std::option::Option::Some(id),
+            ::std::option::Option::Some(menu_text),
+            ::std::option::Option::Some(ordinate),
+            ::std::option::Option::Some(parent_id),
+            ::std::option::Option::Some(queue_obj_id),
+            ::std::option::Option::Some(report_text),
+            ::std::option::Option::Some(short_code_text),
+            ::std::option::Option::Some(short_key_text),
+            ],
+            __numbers: [::std::option::Option::Some(call_back_time),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("callBackTime", __slots.call_back_time.is_none()),
-                        ("callLineId", __slots.call_line_id.is_none()),
-                        ("dispositionCode", __slots.disposition_code.is_none()),
-                        ("id", __slots.id.is_none()),
-                        ("menuText", __slots.menu_text.is_none()),
-                        ("ordinate", __slots.ordinate.is_none()),
-                        ("parentId", __slots.parent_id.is_none()),
-                        ("queueObjId", __slots.queue_obj_id.is_none()),
-                        ("reportText", __slots.report_text.is_none()),
-                        ("shortCodeText", __slots.short_code_text.is_none()),
-                        ("shortKeyText", __slots.short_key_text.is_none()),
+                        ("callBackTime", __slots.__numbers[0].is_none()),
+                        ("callLineId", __slots.__strings[0].is_none()),
+                        ("dispositionCode", __slots.__strings[1].is_none()),
+                        ("id", __slots.__strings[2].is_none()),
+                        ("menuText", __slots.__strings[3].is_none()),
+                        ("ordinate", __slots.__strings[4].is_none()),
+                        ("parentId", __slots.__strings[5].is_none()),
+                        ("queueObjId", __slots.__strings[6].is_none()),
+                        ("reportText", __slots.__strings[7].is_none()),
+                        ("shortCodeText", __slots.__strings[8].is_none()),
+                        ("shortKeyText", __slots.__strings[9].is_none()),
                     ],
                 ),
             );
@@ -3428,20 +3592,32 @@ pub struct AwInteractionWrapUpCodesV1WrapUpCodesItem {
     pub required: bool,
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["ani", "id", "name", "primaryLang"],
+        booleans: &[
+            "autoSort",
+            "isAgentDefault",
+            "multiChoice",
+            "reqBeforeOutbound",
+            "required",
+        ],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "ani" => ::eventcat::object::Entry::Field(0),
-            "assignments" => ::eventcat::object::Entry::Field(1),
-            "autoSort" => ::eventcat::object::Entry::Field(2),
-            "id" => ::eventcat::object::Entry::Field(3),
-            "isAgentDefault" => ::eventcat::object::Entry::Field(4),
-            "items" => ::eventcat::object::Entry::Field(5),
-            "multiChoice" => ::eventcat::object::Entry::Field(6),
-            "name" => ::eventcat::object::Entry::Field(7),
-            "primaryLang" => ::eventcat::object::Entry::Field(8),
-            "reqBeforeOutbound" => ::eventcat::object::Entry::Field(9),
-            "required" => ::eventcat::object::Entry::Field(10),
+            "ani" => ::eventcat::object::Entry::String(0),
+            "assignments" => ::eventcat::object::Entry::Field(0),
+            "autoSort" => ::eventcat::object::Entry::Boolean(0),
+            "id" => ::eventcat::object::Entry::String(1),
+            "isAgentDefault" => ::eventcat::object::Entry::Boolean(1),
+            "items" => ::eventcat::object::Entry::Field(1),
+            "multiChoice" => ::eventcat::object::Entry::Boolean(2),
+            "name" => ::eventcat::object::Entry::String(2),
+            "primaryLang" => ::eventcat::object::Entry::String(3),
+            "reqBeforeOutbound" => ::eventcat::object::Entry::Boolean(3),
+            "required" => ::eventcat::object::Entry::Boolean(4),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -3449,69 +3625,64 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            ani: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 4],
+            __booleans: [::std::option::Option<bool>; 5],
             assignments: ::std::option::Option<
                 AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments,
             >,
-            auto_sort: ::std::option::Option<bool>,
-            id: ::std::option::Option<::std::string::String>,
-            is_agent_default: ::std::option::Option<bool>,
             items: ::std::option::Option<
                 ::std::vec::Vec<AwInteractionWrapUpCodesV1WrapUpCodesItemItemsItem>,
             >,
-            multi_choice: ::std::option::Option<bool>,
-            name: ::std::option::Option<::std::string::String>,
-            primary_lang: ::std::option::Option<::std::string::String>,
-            req_before_outbound: ::std::option::Option<bool>,
-            required: ::std::option::Option<bool>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 4],
+            __booleans: [const { ::std::option::Option::None }; 5],
+            assignments: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.ani, "ani")?,
-                1 => __object.fill(&mut __slots.assignments, "assignments")?,
-                2 => __object.fill(&mut __slots.auto_sort, "autoSort")?,
-                3 => __object.fill(&mut __slots.id, "id")?,
-                4 => __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?,
-                5 => __object.fill(&mut __slots.items, "items")?,
-                6 => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
-                7 => __object.fill(&mut __slots.name, "name")?,
-                8 => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
-                9 => {
-                    __object.fill(&mut __slots.req_before_outbound, "reqBeforeOutbound")?
-                }
-                10 => __object.fill(&mut __slots.required, "required")?,
+                0 => __object.fill(&mut __slots.assignments, "assignments")?,
+                1 => __object.fill(&mut __slots.items, "items")?,
                 _ => {}
             }
         }
         let __Slots {
-            ani,
+            __strings: [ani,
+            ::std::option::Option::Some(id),
+            ::std::option::Option::Some(name),
+            ::std::option::Option::Some(primary_lang),
+            ],
+            __booleans: [::std::option::Option::Some(auto_sort),
+            ::std::option::Option::Some(is_agent_default),
+            ::std::option::Option::Some(multi_choice),
+            ::std::option::Option::Some(req_before_outbound),
+            ::std::option::Option::Some(required),
+            ],
             assignments: ::std::option::Option::Some(assignments),
-            auto_sort: ::std::option::Option::Some(auto_sort),
-            id: ::std::option::Option::Some(id),
-            is_agent_default: ::std::option::Option::Some(is_agent_default),
             items: ::std::option::Option::Some(items),
-            multi_choice: ::std::option::Option::Some(multi_choice),
-            name: ::std::option::Option::Some(name),
-            primary_lang: ::std::option::Option::Some(primary_lang),
-            req_before_outbound: ::std::option::Option::Some(req_before_outbound),
-            required: ::std::option::Option::Some(required),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
                         ("assignments", __slots.assignments.is_none()),
-                        ("autoSort", __slots.auto_sort.is_none()),
-                        ("id", __slots.id.is_none()),
-                        ("isAgentDefault", __slots.is_agent_default.is_none()),
+                        ("autoSort", __slots.__booleans[0].is_none()),
+                        ("id", __slots.__strings[1].is_none()),
+                        ("isAgentDefault", __slots.__booleans[1].is_none()),
                         ("items", __slots.items.is_none()),
-                        ("multiChoice", __slots.multi_choice.is_none()),
-                        ("name", __slots.name.is_none()),
-                        ("primaryLang", __slots.primary_lang.is_none()),
-                        ("reqBeforeOutbound", __slots.req_before_outbound.is_none()),
-                        ("required", __slots.required.is_none()),
+                        ("multiChoice", __slots.__booleans[2].is_none()),
+                        ("name", __slots.__strings[2].is_none()),
+                        ("primaryLang", __slots.__strings[3].is_none()),
+                        ("reqBeforeOutbound", __slots.__booleans[3].is_none()),
+                        ("required", __slots.__booleans[4].is_none()),
                     ],
                 ),
             );
@@ -3613,11 +3784,17 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.1"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "wrapUpCodes" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "wrapUpCodes" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -3626,29 +3803,32 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             wrap_up_codes: ::std::option::Option<
                 ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem>,
             >,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            wrap_up_codes: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             wrap_up_codes: ::std::option::Option::Some(wrap_up_codes),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("wrapUpCodes", __slots.wrap_up_codes.is_none()),
                     ],
                 ),
@@ -3783,11 +3963,17 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
 }
 impl ::eventcat::object::Fields
 for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["type"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "type" => ::eventcat::object::Entry::Field(0),
-            "list" => ::eventcat::object::Entry::Field(1),
+            "type" => ::eventcat::object::Entry::String(0),
+            "list" => ::eventcat::object::Entry::Field(0),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -3795,27 +3981,30 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            r#type: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.r#type, "type")?,
-                1 => __object.fill(&mut __slots.list, "list")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            list: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.list, "list")?;
         }
         let __Slots {
-            r#type: ::std::option::Option::Some(r#type),
+            __strings: [::std::option::Option::Some(r#type),
+            ],
             list: ::std::option::Option::Some(list),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("type", __slots.r#type.is_none()),
+                        ("type", __slots.__strings[0].is_none()),
                         ("list", __slots.list.is_none()),
                     ],
                 ),
@@ -3909,21 +4098,39 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
 }
 impl ::eventcat::object::Fields
 for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "callLineId",
+            "dispositionCode",
+            "id",
+            "menuText",
+            "ordinate",
+            "parentId",
+            "queueObjId",
+            "reportText",
+            "shortCodeText",
+            "shortKeyText",
+            "description",
+        ],
+        booleans: &[],
+        numbers: &["callBackTime"],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "callLineId" => ::eventcat::object::Entry::Field(0),
-            "dispositionCode" => ::eventcat::object::Entry::Field(1),
-            "id" => ::eventcat::object::Entry::Field(2),
-            "menuText" => ::eventcat::object::Entry::Field(3),
-            "ordinate" => ::eventcat::object::Entry::Field(4),
-            "parentId" => ::eventcat::object::Entry::Field(5),
-            "queueObjId" => ::eventcat::object::Entry::Field(6),
-            "reportText" => ::eventcat::object::Entry::Field(7),
-            "shortCodeText" => ::eventcat::object::Entry::Field(8),
-            "shortKeyText" => ::eventcat::object::Entry::Field(9),
-            "callBackTime" => ::eventcat::object::Entry::Field(10),
-            "description" => ::eventcat::object::Entry::Field(11),
+            "callLineId" => ::eventcat::object::Entry::String(0),
+            "dispositionCode" => ::eventcat::object::Entry::String(1),
+            "id" => ::eventcat::object::Entry::String(2),
+            "menuText" => ::eventcat::object::Entry::String(3),
+            "ordinate" => ::eventcat::object::Entry::String(4),
+            "parentId" => ::eventcat::object::Entry::String(5),
+            "queueObjId" => ::eventcat::object::Entry::String(6),
+            "reportText" => ::eventcat::object::Entry::String(7),
+            "shortCodeText" => ::eventcat::object::Entry::String(8),
+            "shortKeyText" => ::eventcat::object::Entry::String(9),
+            "callBackTime" => ::eventcat::object::Entry::Number(0),
+            "description" => ::eventcat::object::Entry::String(10),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -3931,67 +4138,50 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            call_line_id: ::std::option::Option<::std::string::String>,
-            disposition_code: ::std::option::Option<::std::string::String>,
-            id: ::std::option::Option<::std::string::String>,
-            menu_text: ::std::option::Option<::std::string::String>,
-            ordinate: ::std::option::Option<::std::string::String>,
-            parent_id: ::std::option::Option<::std::string::String>,
-            queue_obj_id: ::std::option::Option<::std::string::String>,
-            report_text: ::std::option::Option<::std::string::String>,
-            short_code_text: ::std::option::Option<::std::string::String>,
-            short_key_text: ::std::option::Option<::std::string::String>,
-            call_back_time: ::std::option::Option<f64>,
-            description: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 11],
+            __numbers: [::std::option::Option<f64>; 1],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.call_line_id, "callLineId")?,
-                1 => __object.fill(&mut __slots.disposition_code, "dispositionCode")?,
-                2 => __object.fill(&mut __slots.id, "id")?,
-                3 => __object.fill(&mut __slots.menu_text, "menuText")?,
-                4 => __object.fill(&mut __slots.ordinate, "ordinate")?,
-                5 => __object.fill(&mut __slots.parent_id, "parentId")?,
-                6 => __object.fill(&mut __slots.queue_obj_id, "queueObjId")?,
-                7 => __object.fill(&mut __slots.report_text, "reportText")?,
-                8 => __object.fill(&mut __slots.short_code_text, "shortCodeText")?,
-                9 => __object.fill(&mut __slots.short_key_text, "shortKeyText")?,
-                10 => __object.fill(&mut __slots.call_back_time, "callBackTime")?,
-                11 => __object.fill(&mut __slots.description, "description")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 11],
+            __numbers: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            numbers: &mut __slots.__numbers,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            call_line_id: ::std::option::Option::Some(call_line_id),
-            disposition_code: ::std::option::Option::Some(disposition_code),
-            id: ::std::option::Option::Some(id),
-            menu_text: ::std::option::Option::Some(menu_text),
-            ordinate: ::std::option::Option::Some(ordinate),
-            parent_id: ::std::option::Option::Some(parent_id),
-            queue_obj_id: ::std::option::Option::Some(queue_obj_id),
-            report_text: ::std::option::Option::Some(report_text),
-            short_code_text: ::std::option::Option::Some(short_code_text),
-            short_key_text: ::std::option::Option::Some(short_key_text),
-            call_back_time: ::std::option::Option::Some(call_back_time),
+            __strings: [::std::option::Option::Some(call_line_id),
+            ::std::option::Option::Some(disposition_code),
+            ::std::option::Option::Some(id),
+            ::std::option::Option::Some(menu_text),
+            ::std::option::Option::Some(ordinate),
+            ::std::option::Option::Some(parent_id),
+            ::std::option::Option::Some(queue_obj_id),
+            ::std::option::Option::Some(report_text),
+            ::std::option::Option::Some(short_code_text),
+            ::std::option::Option::Some(short_key_text),
             description,
+            ],
+            __numbers: [::std::option::Option::Some(call_back_time),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("callLineId", __slots.call_line_id.is_none()),
-                        ("dispositionCode", __slots.disposition_code.is_none()),
-                        ("id", __slots.id.is_none()),
-                        ("menuText", __slots.menu_text.is_none()),
-                        ("ordinate", __slots.ordinate.is_none()),
-                        ("parentId", __slots.parent_id.is_none()),
-                        ("queueObjId", __slots.queue_obj_id.is_none()),
-                        ("reportText", __slots.report_text.is_none()),
-                        ("shortCodeText", __slots.short_code_text.is_none()),
-                        ("shortKeyText", __slots.short_key_text.is_none()),
-                        ("callBackTime", __slots.call_back_time.is_none()),
+                        ("callLineId", __slots.__strings[0].is_none()),
+                        ("dispositionCode", __slots.__strings[1].is_none()),
+                        ("id", __slots.__strings[2].is_none()),
+                        ("menuText", __slots.__strings[3].is_none()),
+                        ("ordinate", __slots.__strings[4].is_none()),
+                        ("parentId", __slots.__strings[5].is_none()),
+                        ("queueObjId", __slots.__strings[6].is_none()),
+                        ("reportText", __slots.__strings[7].is_none()),
+                        ("shortCodeText", __slots.__strings[8].is_none()),
+                        ("shortKeyText", __slots.__strings[9].is_none()),
+                        ("callBackTime", __slots.__numbers[0].is_none()),
                     ],
                 ),
             );
@@ -4121,20 +4311,32 @@ pub struct AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
     pub required: bool,
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItem {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["ani", "id", "name", "primaryLang"],
+        booleans: &[
+            "autoSort",
+            "isAgentDefault",
+            "multiChoice",
+            "reqBeforeOutbound",
+            "required",
+        ],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "ani" => ::eventcat::object::Entry::Field(0),
-            "assignments" => ::eventcat::object::Entry::Field(1),
-            "autoSort" => ::eventcat::object::Entry::Field(2),
-            "id" => ::eventcat::object::Entry::Field(3),
-            "isAgentDefault" => ::eventcat::object::Entry::Field(4),
-            "items" => ::eventcat::object::Entry::Field(5),
-            "name" => ::eventcat::object::Entry::Field(6),
-            "primaryLang" => ::eventcat::object::Entry::Field(7),
-            "multiChoice" => ::eventcat::object::Entry::Field(8),
-            "reqBeforeOutbound" => ::eventcat::object::Entry::Field(9),
-            "required" => ::eventcat::object::Entry::Field(10),
+            "ani" => ::eventcat::object::Entry::String(0),
+            "assignments" => ::eventcat::object::Entry::Field(0),
+            "autoSort" => ::eventcat::object::Entry::Boolean(0),
+            "id" => ::eventcat::object::Entry::String(1),
+            "isAgentDefault" => ::eventcat::object::Entry::Boolean(1),
+            "items" => ::eventcat::object::Entry::Field(1),
+            "name" => ::eventcat::object::Entry::String(2),
+            "primaryLang" => ::eventcat::object::Entry::String(3),
+            "multiChoice" => ::eventcat::object::Entry::Boolean(2),
+            "reqBeforeOutbound" => ::eventcat::object::Entry::Boolean(3),
+            "required" => ::eventcat::object::Entry::Boolean(4),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -4142,69 +4344,64 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesIte
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            ani: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 4],
+            __booleans: [::std::option::Option<bool>; 5],
             assignments: ::std::option::Option<
                 AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments,
             >,
-            auto_sort: ::std::option::Option<bool>,
-            id: ::std::option::Option<::std::string::String>,
-            is_agent_default: ::std::option::Option<bool>,
             items: ::std::option::Option<
                 ::std::vec::Vec<AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem>,
             >,
-            name: ::std::option::Option<::std::string::String>,
-            primary_lang: ::std::option::Option<::std::string::String>,
-            multi_choice: ::std::option::Option<bool>,
-            req_before_outbound: ::std::option::Option<bool>,
-            required: ::std::option::Option<bool>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 4],
+            __booleans: [const { ::std::option::Option::None }; 5],
+            assignments: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.ani, "ani")?,
-                1 => __object.fill(&mut __slots.assignments, "assignments")?,
-                2 => __object.fill(&mut __slots.auto_sort, "autoSort")?,
-                3 => __object.fill(&mut __slots.id, "id")?,
-                4 => __object.fill(&mut __slots.is_agent_default, "isAgentDefault")?,
-                5 => __object.fill(&mut __slots.items, "items")?,
-                6 => __object.fill(&mut __slots.name, "name")?,
-                7 => __object.fill(&mut __slots.primary_lang, "primaryLang")?,
-                8 => __object.fill(&mut __slots.multi_choice, "multiChoice")?,
-                9 => {
-                    __object.fill(&mut __slots.req_before_outbound, "reqBeforeOutbound")?
-                }
-                10 => __object.fill(&mut __slots.required, "required")?,
+                0 => __object.fill(&mut __slots.assignments, "assignments")?,
+                1 => __object.fill(&mut __slots.items, "items")?,
                 _ => {}
             }
         }
         let __Slots {
-            ani,
+            __strings: [ani,
+            ::std::option::Option::Some(id),
+            ::std::option::Option::Some(name),
+            ::std::option::Option::Some(primary_lang),
+            ],
+            __booleans: [::std::option::Option::Some(auto_sort),
+            ::std::option::Option::Some(is_agent_default),
+            ::std::option::Option::Some(multi_choice),
+            ::std::option::Option::Some(req_before_outbound),
+            ::std::option::Option::Some(required),
+            ],
             assignments: ::std::option::Option::Some(assignments),
-            auto_sort: ::std::option::Option::Some(auto_sort),
-            id: ::std::option::Option::Some(id),
-            is_agent_default: ::std::option::Option::Some(is_agent_default),
             items: ::std::option::Option::Some(items),
-            name: ::std::option::Option::Some(name),
-            primary_lang: ::std::option::Option::Some(primary_lang),
-            multi_choice: ::std::option::Option::Some(multi_choice),
-            req_before_outbound: ::std::option::Option::Some(req_before_outbound),
-            required: ::std::option::Option::Some(required),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
                         ("assignments", __slots.assignments.is_none()),
-                        ("autoSort", __slots.auto_sort.is_none()),
-                        ("id", __slots.id.is_none()),
-                        ("isAgentDefault", __slots.is_agent_default.is_none()),
+                        ("autoSort", __slots.__booleans[0].is_none()),
+                        ("id", __slots.__strings[1].is_none()),
+                        ("isAgentDefault", __slots.__booleans[1].is_none()),
                         ("items", __slots.items.is_none()),
-                        ("name", __slots.name.is_none()),
-                        ("primaryLang", __slots.primary_lang.is_none()),
-                        ("multiChoice", __slots.multi_choice.is_none()),
-                        ("reqBeforeOutbound", __slots.req_before_outbound.is_none()),
-                        ("required", __slots.required.is_none()),
+                        ("name", __slots.__strings[2].is_none()),
+                        ("primaryLang", __slots.__strings[3].is_none()),
+                        ("multiChoice", __slots.__booleans[2].is_none()),
+                        ("reqBeforeOutbound", __slots.__booleans[3].is_none()),
+                        ("required", __slots.__booleans[4].is_none()),
                     ],
                 ),
             );
@@ -4309,11 +4506,17 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId", "message"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "message" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "message" => ::eventcat::object::Entry::String(1),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -4322,28 +4525,27 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
-            message: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.message, "message")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
-            message: ::std::option::Option::Some(message),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ::std::option::Option::Some(message),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
-                        ("message", __slots.message.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
+                        ("message", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -4408,11 +4610,17 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "wrapUpCodes" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "wrapUpCodes" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -4421,29 +4629,32 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             wrap_up_codes: ::std::option::Option<
                 ::std::vec::Vec<AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem>,
             >,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            wrap_up_codes: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.wrap_up_codes, "wrapUpCodes")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             wrap_up_codes: ::std::option::Option::Some(wrap_up_codes),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("wrapUpCodes", __slots.wrap_up_codes.is_none()),
                     ],
                 ),
@@ -4493,11 +4704,17 @@ pub struct AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
     pub parent_id: ::std::string::String,
 }
 impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCodesItem {
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["id", "parentId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "id" => ::eventcat::object::Entry::Field(0),
-            "parentId" => ::eventcat::object::Entry::Field(1),
+            "id" => ::eventcat::object::Entry::String(0),
+            "parentId" => ::eventcat::object::Entry::String(1),
             _ => ::eventcat::object::Entry::Other,
         }
     }
@@ -4505,28 +4722,27 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCode
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            id: ::std::option::Option<::std::string::String>,
-            parent_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.id, "id")?,
-                1 => __object.fill(&mut __slots.parent_id, "parentId")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            id: ::std::option::Option::Some(id),
-            parent_id: ::std::option::Option::Some(parent_id),
+            __strings: [::std::option::Option::Some(id),
+            ::std::option::Option::Some(parent_id),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("id", __slots.id.is_none()),
-                        ("parentId", __slots.parent_id.is_none()),
+                        ("id", __slots.__strings[0].is_none()),
+                        ("parentId", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -4880,12 +5096,13 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
             calls: ::std::option::Option<::std::vec::Vec<CallObject>>,
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
+        let mut __slots = __Slots {
+            calls: ::std::option::Option::None,
+        };
+        while __object.next_field(&mut ::std::default::Default::default())?.is_some() {
             __object.fill_items(&mut __slots.calls, "calls", 1, u64::MAX)?;
         }
         let __Slots { calls: ::std::option::Option::Some(calls) } = __slots else {
@@ -5097,12 +5314,13 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
             calls: ::std::option::Option<::std::vec::Vec<CallObject>>,
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
+        let mut __slots = __Slots {
+            calls: ::std::option::Option::None,
+        };
+        while __object.next_field(&mut ::std::default::Default::default())?.is_some() {
             __object.fill_items(&mut __slots.calls, "calls", 2, u64::MAX)?;
         }
         let __Slots { calls: ::std::option::Option::Some(calls) } = __slots else {
@@ -6770,11 +6988,17 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["callId", "toNumber"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "callId" => ::eventcat::object::Entry::Field(0),
-            "toNumber" => ::eventcat::object::Entry::Field(1),
+            "callId" => ::eventcat::object::Entry::String(0),
+            "toNumber" => ::eventcat::object::Entry::String(1),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -6783,28 +7007,27 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            call_id: ::std::option::Option<::std::string::String>,
-            to_number: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.call_id, "callId")?,
-                1 => __object.fill(&mut __slots.to_number, "toNumber")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            call_id: ::std::option::Option::Some(call_id),
-            to_number: ::std::option::Option::Some(to_number),
+            __strings: [::std::option::Option::Some(call_id),
+            ::std::option::Option::Some(to_number),
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("callId", __slots.call_id.is_none()),
-                        ("toNumber", __slots.to_number.is_none()),
+                        ("callId", __slots.__strings[0].is_none()),
+                        ("toNumber", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -6866,12 +7089,18 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["callId", "toCallId", "toNumber"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "callId" => ::eventcat::object::Entry::Field(0),
-            "toCallId" => ::eventcat::object::Entry::Field(1),
-            "toNumber" => ::eventcat::object::Entry::Field(2),
+            "callId" => ::eventcat::object::Entry::String(0),
+            "toCallId" => ::eventcat::object::Entry::String(1),
+            "toNumber" => ::eventcat::object::Entry::String(2),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -6880,28 +7109,27 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            call_id: ::std::option::Option<::std::string::String>,
-            to_call_id: ::std::option::Option<::std::string::String>,
-            to_number: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.call_id, "callId")?,
-                1 => __object.fill(&mut __slots.to_call_id, "toCallId")?,
-                2 => __object.fill(&mut __slots.to_number, "toNumber")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            call_id: ::std::option::Option::Some(call_id),
+            __strings: [::std::option::Option::Some(call_id),
             to_call_id,
             to_number,
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
-                ::eventcat::object::missing(&[("callId", __slots.call_id.is_none())]),
+                ::eventcat::object::missing(
+                    &[("callId", __slots.__strings[0].is_none())],
+                ),
             );
         };
         ::std::result::Result::Ok(Self {
@@ -6967,12 +7195,18 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["callId", "toCallId", "toNumber"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "callId" => ::eventcat::object::Entry::Field(0),
-            "toCallId" => ::eventcat::object::Entry::Field(1),
-            "toNumber" => ::eventcat::object::Entry::Field(2),
+            "callId" => ::eventcat::object::Entry::String(0),
+            "toCallId" => ::eventcat::object::Entry::String(1),
+            "toNumber" => ::eventcat::object::Entry::String(2),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -6981,28 +7215,27 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            call_id: ::std::option::Option<::std::string::String>,
-            to_call_id: ::std::option::Option<::std::string::String>,
-            to_number: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.call_id, "callId")?,
-                1 => __object.fill(&mut __slots.to_call_id, "toCallId")?,
-                2 => __object.fill(&mut __slots.to_number, "toNumber")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            call_id: ::std::option::Option::Some(call_id),
+            __strings: [::std::option::Option::Some(call_id),
             to_call_id,
             to_number,
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
-                ::eventcat::object::missing(&[("callId", __slots.call_id.is_none())]),
+                ::eventcat::object::missing(
+                    &[("callId", __slots.__strings[0].is_none())],
+                ),
             );
         };
         ::std::result::Result::Ok(Self {
@@ -7069,12 +7302,18 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["callId", "toCallId", "toNumber"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "callId" => ::eventcat::object::Entry::Field(0),
-            "toCallId" => ::eventcat::object::Entry::Field(1),
-            "toNumber" => ::eventcat::object::Entry::Field(2),
+            "callId" => ::eventcat::object::Entry::String(0),
+            "toCallId" => ::eventcat::object::Entry::String(1),
+            "toNumber" => ::eventcat::object::Entry::String(2),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -7083,28 +7322,27 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            call_id: ::std::option::Option<::std::string::String>,
-            to_call_id: ::std::option::Option<::std::string::String>,
-            to_number: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.call_id, "callId")?,
-                1 => __object.fill(&mut __slots.to_call_id, "toCallId")?,
-                2 => __object.fill(&mut __slots.to_number, "toNumber")?,
-                _ => {}
-            }
-        }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
         let __Slots {
-            call_id: ::std::option::Option::Some(call_id),
+            __strings: [::std::option::Option::Some(call_id),
             to_call_id,
             to_number,
+            ],
         } = __slots else {
             return ::std::result::Result::Err(
-                ::eventcat::object::missing(&[("callId", __slots.call_id.is_none())]),
+                ::eventcat::object::missing(
+                    &[("callId", __slots.__strings[0].is_none())],
+                ),
             );
         };
         ::std::result::Result::Ok(Self {
@@ -7166,7 +7404,7 @@ impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        while __object.next_field()?.is_some() {}
+        while __object.next_field(&mut ::std::default::Default::default())?.is_some() {}
         ::std::result::Result::Ok(Self {})
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7215,7 +7453,7 @@ impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        while __object.next_field()?.is_some() {}
+        while __object.next_field(&mut ::std::default::Default::default())?.is_some() {}
         ::std::result::Result::Ok(Self {})
     }
     fn write<__M: ::eventcat::serde::ser::SerializeMap>(
@@ -7280,13 +7518,19 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
         ::eventcat::object::Constant::string("media", "chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "mediaType" => ::eventcat::object::Entry::Field(2),
-            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "mediaType" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::String(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -7298,36 +7542,43 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
             direction: ::std::option::Option<InteractionDirection>,
             media_type: ::std::option::Option<ChatMediaType>,
-            search_context: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+            media_type: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
-                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.media_type, "mediaType")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ],
             direction: ::std::option::Option::Some(direction),
             media_type: ::std::option::Option::Some(media_type),
-            search_context: ::std::option::Option::Some(search_context),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
                         ("mediaType", __slots.media_type.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -7413,13 +7664,19 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("media", "chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "mediaType" => ::eventcat::object::Entry::Field(2),
-            "searchContext" => ::eventcat::object::Entry::Field(3),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "mediaType" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::String(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -7431,36 +7688,43 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
             direction: ::std::option::Option<InteractionDirection>,
             media_type: ::std::option::Option<ChatMediaType>,
-            search_context: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+            media_type: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
-                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.media_type, "mediaType")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ],
             direction: ::std::option::Option::Some(direction),
             media_type: ::std::option::Option::Some(media_type),
-            search_context: ::std::option::Option::Some(search_context),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
                         ("mediaType", __slots.media_type.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -7558,15 +7822,21 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
         ::eventcat::object::Constant::string("media", "chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "endTime"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "mediaType" => ::eventcat::object::Entry::Field(2),
-            "searchContext" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "additionalData" => ::eventcat::object::Entry::Field(5),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "mediaType" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "endTime" => ::eventcat::object::Entry::String(2),
+            "additionalData" => ::eventcat::object::Entry::Field(2),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -7578,43 +7848,49 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
             direction: ::std::option::Option<InteractionDirection>,
             media_type: ::std::option::Option<ChatMediaType>,
-            search_context: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<ChatTranscript>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            direction: ::std::option::Option::None,
+            media_type: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
-                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.media_type, "mediaType")?,
+                2 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(end_time),
+            ],
             direction: ::std::option::Option::Some(direction),
             media_type: ::std::option::Option::Some(media_type),
-            search_context: ::std::option::Option::Some(search_context),
-            end_time: ::std::option::Option::Some(end_time),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
                         ("mediaType", __slots.media_type.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("endTime", __slots.__strings[2].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -7721,15 +7997,21 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("media", "chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "endTime"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "mediaType" => ::eventcat::object::Entry::Field(2),
-            "searchContext" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "additionalData" => ::eventcat::object::Entry::Field(5),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "mediaType" => ::eventcat::object::Entry::Field(1),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "endTime" => ::eventcat::object::Entry::String(2),
+            "additionalData" => ::eventcat::object::Entry::Field(2),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -7741,43 +8023,49 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
             direction: ::std::option::Option<InteractionDirection>,
             media_type: ::std::option::Option<ChatMediaType>,
-            search_context: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<ChatTranscript>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            direction: ::std::option::Option::None,
+            media_type: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.media_type, "mediaType")?,
-                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.media_type, "mediaType")?,
+                2 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(end_time),
+            ],
             direction: ::std::option::Option::Some(direction),
             media_type: ::std::option::Option::Some(media_type),
-            search_context: ::std::option::Option::Some(search_context),
-            end_time: ::std::option::Option::Some(end_time),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
                         ("mediaType", __slots.media_type.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("endTime", __slots.__strings[2].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -7876,13 +8164,19 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
         ::eventcat::object::Constant::string("mediaType", "web_chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "additionalData" => ::eventcat::object::Entry::Field(3),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -7895,35 +8189,42 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<WebChatCustomer>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -8017,13 +8318,19 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("mediaType", "web_chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "additionalData" => ::eventcat::object::Entry::Field(3),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -8036,35 +8343,42 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<WebChatCustomer>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -8164,14 +8478,20 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
         ::eventcat::object::Constant::string("mediaType", "web_chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "endTime"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "endTime" => ::eventcat::object::Entry::Field(3),
-            "additionalData" => ::eventcat::object::Entry::Field(4),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "endTime" => ::eventcat::object::Entry::String(2),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -8184,39 +8504,44 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<WebChatSummary>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.end_time, "endTime")?,
-                4 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(end_time),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            end_time: ::std::option::Option::Some(end_time),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("endTime", __slots.__strings[2].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -8320,14 +8645,20 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("mediaType", "web_chat"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "endTime"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "endTime" => ::eventcat::object::Entry::Field(3),
-            "additionalData" => ::eventcat::object::Entry::Field(4),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "endTime" => ::eventcat::object::Entry::String(2),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -8340,39 +8671,44 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<WebChatSummary>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.end_time, "endTime")?,
-                4 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(end_time),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            end_time: ::std::option::Option::Some(end_time),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("endTime", __slots.__strings[2].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -8495,18 +8831,24 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("media", "email"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "mainNumberId", "childNumberId", "url"],
+        booleans: &["isReplyEmail", "isStandAloneTerminated"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "mainNumberId" => ::eventcat::object::Entry::Field(3),
-            "childNumberId" => ::eventcat::object::Entry::Field(4),
-            "url" => ::eventcat::object::Entry::Field(5),
-            "isReplyEmail" => ::eventcat::object::Entry::Field(6),
-            "isStandAloneTerminated" => ::eventcat::object::Entry::Field(7),
-            "contact" => ::eventcat::object::Entry::Field(8),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "mainNumberId" => ::eventcat::object::Entry::String(2),
+            "childNumberId" => ::eventcat::object::Entry::String(3),
+            "url" => ::eventcat::object::Entry::String(4),
+            "isReplyEmail" => ::eventcat::object::Entry::Boolean(0),
+            "isStandAloneTerminated" => ::eventcat::object::Entry::Boolean(1),
+            "contact" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -8518,65 +8860,55 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 5],
+            __booleans: [::std::option::Option<bool>; 2],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            main_number_id: ::std::option::Option<::std::string::String>,
-            child_number_id: ::std::option::Option<::std::string::String>,
-            url: ::std::option::Option<::std::string::String>,
-            is_reply_email: ::std::option::Option<bool>,
-            is_stand_alone_terminated: ::std::option::Option<bool>,
             contact: ::std::option::Option<EmailContact>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 5],
+            __booleans: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+            contact: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.main_number_id, "mainNumberId")?,
-                4 => __object.fill(&mut __slots.child_number_id, "childNumberId")?,
-                5 => __object.fill(&mut __slots.url, "url")?,
-                6 => __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?,
-                7 => {
-                    __object
-                        .fill(
-                            &mut __slots.is_stand_alone_terminated,
-                            "isStandAloneTerminated",
-                        )?
-                }
-                8 => __object.fill(&mut __slots.contact, "contact")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.contact, "contact")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            main_number_id: ::std::option::Option::Some(main_number_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(main_number_id),
             child_number_id,
-            url: ::std::option::Option::Some(url),
-            is_reply_email: ::std::option::Option::Some(is_reply_email),
-            is_stand_alone_terminated: ::std::option::Option::Some(
-                is_stand_alone_terminated,
-            ),
+            ::std::option::Option::Some(url),
+            ],
+            __booleans: [::std::option::Option::Some(is_reply_email),
+            ::std::option::Option::Some(is_stand_alone_terminated),
+            ],
+            direction: ::std::option::Option::Some(direction),
             contact: ::std::option::Option::Some(contact),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("mainNumberId", __slots.main_number_id.is_none()),
-                        ("url", __slots.url.is_none()),
-                        ("isReplyEmail", __slots.is_reply_email.is_none()),
-                        (
-                            "isStandAloneTerminated",
-                            __slots.is_stand_alone_terminated.is_none(),
-                        ),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("mainNumberId", __slots.__strings[2].is_none()),
+                        ("url", __slots.__strings[4].is_none()),
+                        ("isReplyEmail", __slots.__booleans[0].is_none()),
+                        ("isStandAloneTerminated", __slots.__booleans[1].is_none()),
                         ("contact", __slots.contact.is_none()),
                     ],
                 ),
@@ -8711,18 +9043,24 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("media", "email"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "mainNumberId", "childNumberId", "url"],
+        booleans: &["isReplyEmail", "isStandAloneTerminated"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "mainNumberId" => ::eventcat::object::Entry::Field(3),
-            "childNumberId" => ::eventcat::object::Entry::Field(4),
-            "url" => ::eventcat::object::Entry::Field(5),
-            "isReplyEmail" => ::eventcat::object::Entry::Field(6),
-            "isStandAloneTerminated" => ::eventcat::object::Entry::Field(7),
-            "contact" => ::eventcat::object::Entry::Field(8),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "mainNumberId" => ::eventcat::object::Entry::String(2),
+            "childNumberId" => ::eventcat::object::Entry::String(3),
+            "url" => ::eventcat::object::Entry::String(4),
+            "isReplyEmail" => ::eventcat::object::Entry::Boolean(0),
+            "isStandAloneTerminated" => ::eventcat::object::Entry::Boolean(1),
+            "contact" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -8734,65 +9072,55 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 5],
+            __booleans: [::std::option::Option<bool>; 2],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            main_number_id: ::std::option::Option<::std::string::String>,
-            child_number_id: ::std::option::Option<::std::string::String>,
-            url: ::std::option::Option<::std::string::String>,
-            is_reply_email: ::std::option::Option<bool>,
-            is_stand_alone_terminated: ::std::option::Option<bool>,
             contact: ::std::option::Option<EmailContact>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 5],
+            __booleans: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+            contact: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.main_number_id, "mainNumberId")?,
-                4 => __object.fill(&mut __slots.child_number_id, "childNumberId")?,
-                5 => __object.fill(&mut __slots.url, "url")?,
-                6 => __object.fill(&mut __slots.is_reply_email, "isReplyEmail")?,
-                7 => {
-                    __object
-                        .fill(
-                            &mut __slots.is_stand_alone_terminated,
-                            "isStandAloneTerminated",
-                        )?
-                }
-                8 => __object.fill(&mut __slots.contact, "contact")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.contact, "contact")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            main_number_id: ::std::option::Option::Some(main_number_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(main_number_id),
             child_number_id,
-            url: ::std::option::Option::Some(url),
-            is_reply_email: ::std::option::Option::Some(is_reply_email),
-            is_stand_alone_terminated: ::std::option::Option::Some(
-                is_stand_alone_terminated,
-            ),
+            ::std::option::Option::Some(url),
+            ],
+            __booleans: [::std::option::Option::Some(is_reply_email),
+            ::std::option::Option::Some(is_stand_alone_terminated),
+            ],
+            direction: ::std::option::Option::Some(direction),
             contact: ::std::option::Option::Some(contact),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("mainNumberId", __slots.main_number_id.is_none()),
-                        ("url", __slots.url.is_none()),
-                        ("isReplyEmail", __slots.is_reply_email.is_none()),
-                        (
-                            "isStandAloneTerminated",
-                            __slots.is_stand_alone_terminated.is_none(),
-                        ),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("mainNumberId", __slots.__strings[2].is_none()),
+                        ("url", __slots.__strings[4].is_none()),
+                        ("isReplyEmail", __slots.__booleans[0].is_none()),
+                        ("isStandAloneTerminated", __slots.__booleans[1].is_none()),
                         ("contact", __slots.contact.is_none()),
                     ],
                 ),
@@ -8893,12 +9221,18 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -8910,32 +9244,33 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -9013,12 +9348,18 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -9030,32 +9371,33 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 2],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 2],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
                     ],
                 ),
             );
@@ -9165,18 +9507,31 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "eventId",
+            "searchContext",
+            "startTime",
+            "endTime",
+            "callDuration",
+            "callRecording",
+        ],
+        booleans: &["hasRecording"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "callDuration" => ::eventcat::object::Entry::Field(5),
-            "callRecording" => ::eventcat::object::Entry::Field(6),
-            "hasRecording" => ::eventcat::object::Entry::Field(7),
-            "additionalData" => ::eventcat::object::Entry::Field(8),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
+            "endTime" => ::eventcat::object::Entry::String(3),
+            "callDuration" => ::eventcat::object::Entry::String(4),
+            "callRecording" => ::eventcat::object::Entry::String(5),
+            "hasRecording" => ::eventcat::object::Entry::Boolean(0),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -9188,54 +9543,55 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 6],
+            __booleans: [::std::option::Option<bool>; 1],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
-            call_duration: ::std::option::Option<::std::string::String>,
-            call_recording: ::std::option::Option<::std::string::String>,
-            has_recording: ::std::option::Option<bool>,
             additional_data: ::std::option::Option<AgentNotes>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 6],
+            __booleans: [const { ::std::option::Option::None }; 1],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
-                6 => __object.fill(&mut __slots.call_recording, "callRecording")?,
-                7 => __object.fill(&mut __slots.has_recording, "hasRecording")?,
-                8 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
-            end_time: ::std::option::Option::Some(end_time),
-            call_duration: ::std::option::Option::Some(call_duration),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ::std::option::Option::Some(end_time),
+            ::std::option::Option::Some(call_duration),
             call_recording,
-            has_recording: ::std::option::Option::Some(has_recording),
+            ],
+            __booleans: [::std::option::Option::Some(has_recording),
+            ],
+            direction: ::std::option::Option::Some(direction),
             additional_data,
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
-                        ("callDuration", __slots.call_duration.is_none()),
-                        ("hasRecording", __slots.has_recording.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
+                        ("endTime", __slots.__strings[3].is_none()),
+                        ("callDuration", __slots.__strings[4].is_none()),
+                        ("hasRecording", __slots.__booleans[0].is_none()),
                     ],
                 ),
             );
@@ -9368,18 +9724,31 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "eventId",
+            "searchContext",
+            "startTime",
+            "endTime",
+            "callDuration",
+            "callRecording",
+        ],
+        booleans: &["hasRecording"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "callDuration" => ::eventcat::object::Entry::Field(5),
-            "callRecording" => ::eventcat::object::Entry::Field(6),
-            "hasRecording" => ::eventcat::object::Entry::Field(7),
-            "additionalData" => ::eventcat::object::Entry::Field(8),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
+            "endTime" => ::eventcat::object::Entry::String(3),
+            "callDuration" => ::eventcat::object::Entry::String(4),
+            "callRecording" => ::eventcat::object::Entry::String(5),
+            "hasRecording" => ::eventcat::object::Entry::Boolean(0),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -9391,54 +9760,55 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 6],
+            __booleans: [::std::option::Option<bool>; 1],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
-            call_duration: ::std::option::Option<::std::string::String>,
-            call_recording: ::std::option::Option<::std::string::String>,
-            has_recording: ::std::option::Option<bool>,
             additional_data: ::std::option::Option<DispositionDetails>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 6],
+            __booleans: [const { ::std::option::Option::None }; 1],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
-                6 => __object.fill(&mut __slots.call_recording, "callRecording")?,
-                7 => __object.fill(&mut __slots.has_recording, "hasRecording")?,
-                8 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
-            end_time: ::std::option::Option::Some(end_time),
-            call_duration: ::std::option::Option::Some(call_duration),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ::std::option::Option::Some(end_time),
+            ::std::option::Option::Some(call_duration),
             call_recording,
-            has_recording: ::std::option::Option::Some(has_recording),
+            ],
+            __booleans: [::std::option::Option::Some(has_recording),
+            ],
+            direction: ::std::option::Option::Some(direction),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
-                        ("callDuration", __slots.call_duration.is_none()),
-                        ("hasRecording", __slots.has_recording.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
+                        ("endTime", __slots.__strings[3].is_none()),
+                        ("callDuration", __slots.__strings[4].is_none()),
+                        ("hasRecording", __slots.__booleans[0].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),
@@ -9545,13 +9915,19 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "startTime"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -9563,36 +9939,35 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
                     ],
                 ),
             );
@@ -9678,13 +10053,19 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "searchContext", "startTime"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -9696,36 +10077,35 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 3],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 3],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
                     ],
                 ),
             );
@@ -9831,17 +10211,30 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
         ::eventcat::object::Constant::string("media", "phone"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "eventId",
+            "searchContext",
+            "startTime",
+            "endTime",
+            "callDuration",
+            "callRecording",
+        ],
+        booleans: &["hasRecording"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "callDuration" => ::eventcat::object::Entry::Field(5),
-            "callRecording" => ::eventcat::object::Entry::Field(6),
-            "hasRecording" => ::eventcat::object::Entry::Field(7),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
+            "endTime" => ::eventcat::object::Entry::String(3),
+            "callDuration" => ::eventcat::object::Entry::String(4),
+            "callRecording" => ::eventcat::object::Entry::String(5),
+            "hasRecording" => ::eventcat::object::Entry::Boolean(0),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -9853,51 +10246,46 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 6],
+            __booleans: [::std::option::Option<bool>; 1],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
-            call_duration: ::std::option::Option<::std::string::String>,
-            call_recording: ::std::option::Option<::std::string::String>,
-            has_recording: ::std::option::Option<bool>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
-                6 => __object.fill(&mut __slots.call_recording, "callRecording")?,
-                7 => __object.fill(&mut __slots.has_recording, "hasRecording")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 6],
+            __booleans: [const { ::std::option::Option::None }; 1],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
-            end_time: ::std::option::Option::Some(end_time),
-            call_duration: ::std::option::Option::Some(call_duration),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ::std::option::Option::Some(end_time),
+            ::std::option::Option::Some(call_duration),
             call_recording,
-            has_recording: ::std::option::Option::Some(has_recording),
+            ],
+            __booleans: [::std::option::Option::Some(has_recording),
+            ],
+            direction: ::std::option::Option::Some(direction),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
-                        ("callDuration", __slots.call_duration.is_none()),
-                        ("hasRecording", __slots.has_recording.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
+                        ("endTime", __slots.__strings[3].is_none()),
+                        ("callDuration", __slots.__strings[4].is_none()),
+                        ("hasRecording", __slots.__booleans[0].is_none()),
                     ],
                 ),
             );
@@ -9998,14 +10386,20 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
         ::eventcat::object::Constant::string("media", "voicemail"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "method", "searchContext", "callingName"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "method" => ::eventcat::object::Entry::Field(1),
-            "direction" => ::eventcat::object::Entry::Field(2),
-            "searchContext" => ::eventcat::object::Entry::Field(3),
-            "callingName" => ::eventcat::object::Entry::Field(4),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "method" => ::eventcat::object::Entry::String(1),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(2),
+            "callingName" => ::eventcat::object::Entry::String(3),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "media" => ::eventcat::object::Entry::Constant(1),
             "schemaVersion" => ::eventcat::object::Entry::Constant(2),
@@ -10016,40 +10410,37 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
-            method: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 4],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            calling_name: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.method, "method")?,
-                2 => __object.fill(&mut __slots.direction, "direction")?,
-                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                4 => __object.fill(&mut __slots.calling_name, "callingName")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 4],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            method: ::std::option::Option::Some(method),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(method),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(calling_name),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            calling_name: ::std::option::Option::Some(calling_name),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
-                        ("method", __slots.method.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
+                        ("method", __slots.__strings[1].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("callingName", __slots.calling_name.is_none()),
+                        ("searchContext", __slots.__strings[2].is_none()),
+                        ("callingName", __slots.__strings[3].is_none()),
                     ],
                 ),
             );
@@ -10140,14 +10531,20 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
         ::eventcat::object::Constant::string("media", "voicemail"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["eventId", "method", "searchContext", "callingName"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "method" => ::eventcat::object::Entry::Field(1),
-            "direction" => ::eventcat::object::Entry::Field(2),
-            "searchContext" => ::eventcat::object::Entry::Field(3),
-            "callingName" => ::eventcat::object::Entry::Field(4),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "method" => ::eventcat::object::Entry::String(1),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(2),
+            "callingName" => ::eventcat::object::Entry::String(3),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "media" => ::eventcat::object::Entry::Constant(1),
             "schemaVersion" => ::eventcat::object::Entry::Constant(2),
@@ -10158,40 +10555,37 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
-            method: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 4],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            calling_name: ::std::option::Option<::std::string::String>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.method, "method")?,
-                2 => __object.fill(&mut __slots.direction, "direction")?,
-                3 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                4 => __object.fill(&mut __slots.calling_name, "callingName")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 4],
+            direction: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.direction, "direction")?;
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
-            method: ::std::option::Option::Some(method),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(method),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(calling_name),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            calling_name: ::std::option::Option::Some(calling_name),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
-                        ("method", __slots.method.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
+                        ("method", __slots.__strings[1].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("callingName", __slots.calling_name.is_none()),
+                        ("searchContext", __slots.__strings[2].is_none()),
+                        ("callingName", __slots.__strings[3].is_none()),
                     ],
                 ),
             );
@@ -10301,17 +10695,30 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
         ::eventcat::object::Constant::string("media", "voicemail"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "eventId",
+            "searchContext",
+            "startTime",
+            "endTime",
+            "callDuration",
+            "callingName",
+        ],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "callDuration" => ::eventcat::object::Entry::Field(5),
-            "callingName" => ::eventcat::object::Entry::Field(6),
-            "additionalData" => ::eventcat::object::Entry::Field(7),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
+            "endTime" => ::eventcat::object::Entry::String(3),
+            "callDuration" => ::eventcat::object::Entry::String(4),
+            "callingName" => ::eventcat::object::Entry::String(5),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -10323,51 +10730,50 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 6],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
-            call_duration: ::std::option::Option<::std::string::String>,
-            calling_name: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<AgentNotes>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 6],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
-                6 => __object.fill(&mut __slots.calling_name, "callingName")?,
-                7 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ::std::option::Option::Some(end_time),
+            ::std::option::Option::Some(call_duration),
+            ::std::option::Option::Some(calling_name),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
-            end_time: ::std::option::Option::Some(end_time),
-            call_duration: ::std::option::Option::Some(call_duration),
-            calling_name: ::std::option::Option::Some(calling_name),
             additional_data,
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
-                        ("callDuration", __slots.call_duration.is_none()),
-                        ("callingName", __slots.calling_name.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
+                        ("endTime", __slots.__strings[3].is_none()),
+                        ("callDuration", __slots.__strings[4].is_none()),
+                        ("callingName", __slots.__strings[5].is_none()),
                     ],
                 ),
             );
@@ -10492,17 +10898,30 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
         ::eventcat::object::Constant::string("media", "voicemail"),
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &[
+            "eventId",
+            "searchContext",
+            "startTime",
+            "endTime",
+            "callDuration",
+            "callingName",
+        ],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "eventId" => ::eventcat::object::Entry::Field(0),
-            "direction" => ::eventcat::object::Entry::Field(1),
-            "searchContext" => ::eventcat::object::Entry::Field(2),
-            "startTime" => ::eventcat::object::Entry::Field(3),
-            "endTime" => ::eventcat::object::Entry::Field(4),
-            "callDuration" => ::eventcat::object::Entry::Field(5),
-            "callingName" => ::eventcat::object::Entry::Field(6),
-            "additionalData" => ::eventcat::object::Entry::Field(7),
+            "eventId" => ::eventcat::object::Entry::String(0),
+            "direction" => ::eventcat::object::Entry::Field(0),
+            "searchContext" => ::eventcat::object::Entry::String(1),
+            "startTime" => ::eventcat::object::Entry::String(2),
+            "endTime" => ::eventcat::object::Entry::String(3),
+            "callDuration" => ::eventcat::object::Entry::String(4),
+            "callingName" => ::eventcat::object::Entry::String(5),
+            "additionalData" => ::eventcat::object::Entry::Field(1),
             "eventName" => ::eventcat::object::Entry::Constant(0),
             "method" => ::eventcat::object::Entry::Constant(1),
             "media" => ::eventcat::object::Entry::Constant(2),
@@ -10514,51 +10933,50 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            event_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 6],
             direction: ::std::option::Option<InteractionDirection>,
-            search_context: ::std::option::Option<::std::string::String>,
-            start_time: ::std::option::Option<::std::string::String>,
-            end_time: ::std::option::Option<::std::string::String>,
-            call_duration: ::std::option::Option<::std::string::String>,
-            calling_name: ::std::option::Option<::std::string::String>,
             additional_data: ::std::option::Option<DispositionDetails>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 6],
+            direction: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while let ::std::option::Option::Some(__field) = __object
+            .next_field(&mut __plain)?
+        {
             match __field {
-                0 => __object.fill(&mut __slots.event_id, "eventId")?,
-                1 => __object.fill(&mut __slots.direction, "direction")?,
-                2 => __object.fill(&mut __slots.search_context, "searchContext")?,
-                3 => __object.fill(&mut __slots.start_time, "startTime")?,
-                4 => __object.fill(&mut __slots.end_time, "endTime")?,
-                5 => __object.fill(&mut __slots.call_duration, "callDuration")?,
-                6 => __object.fill(&mut __slots.calling_name, "callingName")?,
-                7 => __object.fill(&mut __slots.additional_data, "additionalData")?,
+                0 => __object.fill(&mut __slots.direction, "direction")?,
+                1 => __object.fill(&mut __slots.additional_data, "additionalData")?,
                 _ => {}
             }
         }
         let __Slots {
-            event_id: ::std::option::Option::Some(event_id),
+            __strings: [::std::option::Option::Some(event_id),
+            ::std::option::Option::Some(search_context),
+            ::std::option::Option::Some(start_time),
+            ::std::option::Option::Some(end_time),
+            ::std::option::Option::Some(call_duration),
+            ::std::option::Option::Some(calling_name),
+            ],
             direction: ::std::option::Option::Some(direction),
-            search_context: ::std::option::Option::Some(search_context),
-            start_time: ::std::option::Option::Some(start_time),
-            end_time: ::std::option::Option::Some(end_time),
-            call_duration: ::std::option::Option::Some(call_duration),
-            calling_name: ::std::option::Option::Some(calling_name),
             additional_data: ::std::option::Option::Some(additional_data),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("eventId", __slots.event_id.is_none()),
+                        ("eventId", __slots.__strings[0].is_none()),
                         ("direction", __slots.direction.is_none()),
-                        ("searchContext", __slots.search_context.is_none()),
-                        ("startTime", __slots.start_time.is_none()),
-                        ("endTime", __slots.end_time.is_none()),
-                        ("callDuration", __slots.call_duration.is_none()),
-                        ("callingName", __slots.calling_name.is_none()),
+                        ("searchContext", __slots.__strings[1].is_none()),
+                        ("startTime", __slots.__strings[2].is_none()),
+                        ("endTime", __slots.__strings[3].is_none()),
+                        ("callDuration", __slots.__strings[4].is_none()),
+                        ("callingName", __slots.__strings[5].is_none()),
                         ("additionalData", __slots.additional_data.is_none()),
                     ],
                 ),

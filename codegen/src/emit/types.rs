@@ -14,7 +14,7 @@ use super::{
 use crate::model::Constant;
 use crate::plan::{
     AliasItem, CONSTANT_DERIVES, ConstantField, ConstantItem, ENUM_DERIVES, EnumItem, FieldItem,
-    Plan, STRUCT_DERIVES, StructItem, TypeItem, UnionItem,
+    Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef, UnionItem,
 };
 
 /// One planned type with its impls.
@@ -179,9 +179,11 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         let list = constant_list(&item.constants, rt);
         quote! { const CONSTANTS: &'static [#rt::object::Constant] = #list; }
     });
-    let entry = entry_fn(item, rt);
-    let keys = read_fields(item);
-    let (slots, build) = slots_and_build(item, rt);
+    let layout = Layout::of(item);
+    let plain = plain_wires(item, &layout, rt);
+    let entry = entry_fn(item, &layout, rt);
+    let keys = read_fields(item, &layout, rt);
+    let (slots, build) = slots_and_build(item, &layout, rt);
     let writes = field_writes(item);
     let out = if writes.is_empty() {
         quote! { _ }
@@ -192,6 +194,7 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
         #allow
         impl #rt::object::Fields for #name {
             #constants
+            #plain
             #entry
 
             #[inline]
@@ -213,15 +216,147 @@ fn fields_impl(item: &StructItem, rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// The struct's `Fields::entry`: where each of its wire keys goes, a data field by its place in
-/// [`read_fields`]'s `match` and a constant by its place in `CONSTANTS`; `None` when it has
-/// neither (the default sends every key to the skip).
-fn entry_fn(item: &StructItem, rt: &TokenStream) -> Option<TokenStream> {
+/// The four kinds of plain field, which the runtime reads into slots of its own (`Plain`):
+/// a string, boolean, number or integer that is not nullable and has no item bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlainKind {
+    String,
+    Boolean,
+    Number,
+    Integer,
+}
+
+impl PlainKind {
+    const ALL: [PlainKind; 4] = [Self::String, Self::Boolean, Self::Number, Self::Integer];
+
+    /// The kind of a plain field, or `None` for a field the type's reader reads itself.
+    fn of(field: &FieldItem) -> Option<Self> {
+        if field.nullable || item_bounds(field).is_some() {
+            return None;
+        }
+        match field.ty {
+            TypeRef::String => Some(Self::String),
+            TypeRef::Boolean => Some(Self::Boolean),
+            TypeRef::Number => Some(Self::Number),
+            TypeRef::Integer => Some(Self::Integer),
+            _ => None,
+        }
+    }
+
+    /// The field of `Plain` and `PlainWires` that holds this kind.
+    fn runtime_field(self) -> Ident {
+        let name = match self {
+            Self::String => "strings",
+            Self::Boolean => "booleans",
+            Self::Number => "numbers",
+            Self::Integer => "integers",
+        };
+        Ident::new(name, proc_macro2::Span::call_site())
+    }
+
+    /// The slot array of this kind in the reader's `__Slots`.
+    fn slots_field(self) -> Ident {
+        Ident::new(
+            &format!("__{}", self.runtime_field()),
+            proc_macro2::Span::call_site(),
+        )
+    }
+
+    /// The `Entry` variant for this kind, which has the kind's name.
+    fn entry_variant(self) -> Ident {
+        Ident::new(&format!("{self:?}"), proc_macro2::Span::call_site())
+    }
+}
+
+/// Where each data field of a struct is read into, in field order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// A plain field: its place among the plain fields of its kind.
+    Plain(PlainKind, usize),
+    /// Another field: its place in the reader's `match`.
+    Field(usize),
+}
+
+/// The slots of a struct's data fields.
+struct Layout {
+    slots: Vec<Slot>,
+}
+
+impl Layout {
+    fn of(item: &StructItem) -> Self {
+        let mut counts = [0usize; 5];
+        let mut next = |index: usize| {
+            let place = counts[index];
+            counts[index] += 1;
+            place
+        };
+        let slots = item
+            .fields
+            .iter()
+            .map(|field| match PlainKind::of(field) {
+                Some(kind) => Slot::Plain(kind, next(kind as usize)),
+                None => Slot::Field(next(4)),
+            })
+            .collect();
+        Self { slots }
+    }
+
+    /// The fields of `kind`, in slot order.
+    fn plain<'a>(
+        &'a self,
+        item: &'a StructItem,
+        kind: PlainKind,
+    ) -> impl Iterator<Item = &'a FieldItem> {
+        item.fields
+            .iter()
+            .zip(&self.slots)
+            .filter(move |(_, slot)| matches!(slot, Slot::Plain(k, _) if *k == kind))
+            .map(|(field, _)| field)
+    }
+
+    fn has_plain(&self) -> bool {
+        self.slots
+            .iter()
+            .any(|slot| matches!(slot, Slot::Plain(..)))
+    }
+}
+
+/// The struct's `Fields::PLAIN`: the wire keys of its plain fields, by kind; `None` when it
+/// has none (the default).
+fn plain_wires(item: &StructItem, layout: &Layout, rt: &TokenStream) -> Option<TokenStream> {
+    layout.has_plain().then(|| {
+        let kinds = PlainKind::ALL.map(|kind| {
+            let name = kind.runtime_field();
+            let wires = layout.plain(item, kind).map(|field| &field.wire_name);
+            quote! { #name: &[#(#wires),*] }
+        });
+        quote! {
+            const PLAIN: &'static #rt::object::PlainWires = &#rt::object::PlainWires {
+                #(#kinds,)*
+            };
+        }
+    })
+}
+
+/// The struct's `Fields::entry`: where each of its wire keys goes, a plain field by its place
+/// among those of its kind, another data field by its place in [`read_fields`]'s `match` and
+/// a constant by its place in `CONSTANTS`; `None` when it has none of them (the default sends
+/// every key to the skip).
+fn entry_fn(item: &StructItem, layout: &Layout, rt: &TokenStream) -> Option<TokenStream> {
     let entry = quote! { #rt::object::Entry };
-    let fields = item.fields.iter().enumerate().map(|(index, field)| {
+    let fields = item.fields.iter().zip(&layout.slots).map(|(field, slot)| {
         let wire = &field.wire_name;
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote! { #wire => #entry::Field(#index) }
+        match *slot {
+            Slot::Plain(kind, place) => {
+                let variant = kind.entry_variant();
+                let place = proc_macro2::Literal::usize_unsuffixed(place);
+                quote! { #wire => #entry::#variant(#place) }
+            }
+            Slot::Field(place) => {
+                let place = proc_macro2::Literal::usize_unsuffixed(place);
+                quote! { #wire => #entry::Field(#place) }
+            }
+        }
     });
     let constants = item.constants.iter().enumerate().map(|(index, constant)| {
         let wire = &constant.wire_name;
@@ -242,17 +377,44 @@ fn entry_fn(item: &StructItem, rt: &TokenStream) -> Option<TokenStream> {
     })
 }
 
-/// The loop reading a struct's data fields, each into its slot by its place in `entry`; the
-/// runtime checks the constants and skips other keys on the way.
-fn read_fields(item: &StructItem) -> TokenStream {
-    let fills: Vec<TokenStream> = item.fields.iter().map(fill).collect();
-    match fills.as_slice() {
-        [] => quote! { while __object.next_field()?.is_some() {} },
-        [only] => quote! { while __object.next_field()?.is_some() { #only?; } },
+/// The loop reading a struct's data fields: the runtime reads the plain ones into their slots
+/// and checks the constants and skips other keys on the way; each other field is read into its
+/// slot by its place in `entry`.
+fn read_fields(item: &StructItem, layout: &Layout, rt: &TokenStream) -> TokenStream {
+    let fills: Vec<TokenStream> = item
+        .fields
+        .iter()
+        .zip(&layout.slots)
+        .filter(|(_, slot)| matches!(slot, Slot::Field(_)))
+        .map(|(field, _)| fill(field))
+        .collect();
+    let present: Vec<PlainKind> = PlainKind::ALL
+        .into_iter()
+        .filter(|kind| layout.plain(item, *kind).next().is_some())
+        .collect();
+    let (bind, plain) = match present.len() {
+        0 => (None, quote! { &mut ::std::default::Default::default() }),
+        count => {
+            let kinds = present.iter().map(|kind| {
+                let name = kind.runtime_field();
+                let slots = kind.slots_field();
+                quote! { #name: &mut __slots.#slots }
+            });
+            let rest = (count < PlainKind::ALL.len())
+                .then(|| quote! { ..::std::default::Default::default() });
+            let bind = quote! {
+                let mut __plain = #rt::object::Plain { #(#kinds,)* #rest };
+            };
+            (Some(bind), quote! { &mut __plain })
+        }
+    };
+    let read = match fills.as_slice() {
+        [] => quote! { while __object.next_field(#plain)?.is_some() {} },
+        [only] => quote! { while __object.next_field(#plain)?.is_some() { #only?; } },
         _ => {
             let index = (0..fills.len()).map(proc_macro2::Literal::usize_unsuffixed);
             quote! {
-                while let ::std::option::Option::Some(__field) = __object.next_field()? {
+                while let ::std::option::Option::Some(__field) = __object.next_field(#plain)? {
                     match __field {
                         #(#index => #fills?,)*
                         _ => {}
@@ -260,7 +422,8 @@ fn read_fields(item: &StructItem) -> TokenStream {
                 }
             }
         }
-    }
+    };
+    quote! { #bind #read }
 }
 
 /// The call reading a data field's value into its slot.
@@ -490,7 +653,7 @@ fn defaults_to_zero(field: &FieldItem) -> bool {
     }
     match &field.default {
         Some(Value::Null | Value::Bool(false)) => true,
-        Some(Value::String(text)) => text.is_empty() && field.ty == crate::plan::TypeRef::String,
+        Some(Value::String(text)) => text.is_empty() && field.ty == TypeRef::String,
         Some(Value::Number(n)) => n.as_f64().is_some_and(|n| n == 0.0 && n.is_sign_positive()),
         Some(Value::Array(items)) => items.is_empty(),
         Some(Value::Object(entries)) => entries.is_empty(),
@@ -501,7 +664,11 @@ fn defaults_to_zero(field: &FieldItem) -> bool {
 /// The slots a reader fills, one `Option` per field in a struct of its own, and the value built
 /// from them. One struct (rather than a local per field) keeps the compile linear in the number
 /// of fields: every early return drops one value, not every slot filled so far.
-fn slots_and_build(item: &StructItem, rt: &TokenStream) -> (TokenStream, TokenStream) {
+fn slots_and_build(
+    item: &StructItem,
+    layout: &Layout,
+    rt: &TokenStream,
+) -> (TokenStream, TokenStream) {
     if item.fields.is_empty() {
         return (
             TokenStream::new(),
@@ -509,36 +676,74 @@ fn slots_and_build(item: &StructItem, rt: &TokenStream) -> (TokenStream, TokenSt
         );
     }
     let names: Vec<Ident> = item.fields.iter().map(|f| ident(&f.rust_name)).collect();
-    let types = item.fields.iter().map(|field| {
-        let mut ty = rust_type(&field.ty);
-        if field.nullable {
-            ty = quote! { ::std::option::Option<#ty> };
-        }
-        ty
-    });
-    let patterns = item.fields.iter().zip(&names).map(|(field, name)| {
+    let pattern = |field: &FieldItem, name: &Ident| {
         if field.optional {
             quote! { #name }
         } else {
-            quote! { #name: ::std::option::Option::Some(#name) }
+            quote! { ::std::option::Option::Some(#name) }
         }
-    });
+    };
+    // The plain slot arrays, then the other fields' slots, each with its pattern.
+    let mut declared = Vec::new();
+    let mut start = Vec::new();
+    let mut patterns = Vec::new();
+    for kind in PlainKind::ALL {
+        let fields: Vec<(&FieldItem, Ident)> = layout
+            .plain(item, kind)
+            .map(|field| (field, ident(&field.rust_name)))
+            .collect();
+        if fields.is_empty() {
+            continue;
+        }
+        let slots = kind.slots_field();
+        let ty = rust_type(&item_type(kind));
+        let count = proc_macro2::Literal::usize_unsuffixed(fields.len());
+        declared.push(quote! { #slots: [::std::option::Option<#ty>; #count] });
+        start.push(quote! { #slots: [const { ::std::option::Option::None }; #count] });
+        let each = fields.iter().map(|(field, name)| pattern(field, name));
+        patterns.push(quote! { #slots: [#(#each),*] });
+    }
+    for ((field, name), slot) in item.fields.iter().zip(&names).zip(&layout.slots) {
+        if let Slot::Field(_) = slot {
+            let mut ty = rust_type(&field.ty);
+            if field.nullable {
+                ty = quote! { ::std::option::Option<#ty> };
+            }
+            declared.push(quote! { #name: ::std::option::Option<#ty> });
+            start.push(quote! { #name: ::std::option::Option::None });
+            patterns.push(if field.optional {
+                quote! { #name }
+            } else {
+                quote! { #name: ::std::option::Option::Some(#name) }
+            });
+        }
+    }
     let required: Vec<TokenStream> = item
         .fields
         .iter()
         .zip(&names)
-        .filter(|(field, _)| !field.optional)
-        .map(|(field, name)| {
+        .zip(&layout.slots)
+        .filter(|((field, _), _)| !field.optional)
+        .map(|((field, name), slot)| {
             let wire = &field.wire_name;
-            quote! { (#wire, __slots.#name.is_none()) }
+            let place = match *slot {
+                Slot::Plain(kind, place) => {
+                    let slots = kind.slots_field();
+                    let place = proc_macro2::Literal::usize_unsuffixed(place);
+                    quote! { #slots[#place] }
+                }
+                Slot::Field(_) => quote! { #name },
+            };
+            quote! { (#wire, __slots.#place.is_none()) }
         })
         .collect();
     let slots = quote! {
-        #[derive(Default)]
         struct __Slots {
-            #(#names: ::std::option::Option<#types>,)*
+            #(#declared,)*
         }
-        let mut __slots = __Slots::default();
+        let mut __slots = __Slots {
+            #(#start,)*
+        };
     };
     // Without a required field every pattern matches.
     let otherwise = (!required.is_empty()).then(|| {
@@ -553,6 +758,16 @@ fn slots_and_build(item: &StructItem, rt: &TokenStream) -> (TokenStream, TokenSt
         ::std::result::Result::Ok(Self { #(#names),* })
     };
     (slots, build)
+}
+
+/// The type of a plain kind's values.
+fn item_type(kind: PlainKind) -> TypeRef {
+    match kind {
+        PlainKind::String => TypeRef::String,
+        PlainKind::Boolean => TypeRef::Boolean,
+        PlainKind::Number => TypeRef::Number,
+        PlainKind::Integer => TypeRef::Integer,
+    }
 }
 
 /// What a type that holds values derives: `Debug`, `Clone` and `PartialEq`, without `Debug`

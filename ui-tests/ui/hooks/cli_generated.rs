@@ -46,10 +46,16 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
+            "interactionId" => ::eventcat::object::Entry::String(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -58,19 +64,22 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
         }
-        let mut __slots = __Slots::default();
-        while __object.next_field()?.is_some() {
-            __object.fill(&mut __slots.interaction_id, "interactionId")?;
-        }
-        let __Slots { interaction_id: ::std::option::Option::Some(interaction_id) } = __slots
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {}
+        let __Slots { __strings: [::std::option::Option::Some(interaction_id)] } = __slots
         else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
-                    &[("interactionId", __slots.interaction_id.is_none())],
+                    &[("interactionId", __slots.__strings[0].is_none())],
                 ),
             );
         };
@@ -136,11 +145,17 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "2.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &[],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "queue" => ::eventcat::object::Entry::Field(1),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "queue" => ::eventcat::object::Entry::Field(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -149,27 +164,30 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
             queue: ::std::option::Option<crate::MyQueue>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.queue, "queue")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            queue: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.queue, "queue")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
             queue: ::std::option::Option::Some(queue),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("queue", __slots.queue.is_none()),
                     ],
                 ),
@@ -262,12 +280,18 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "3.0.0"),
     ];
+    const PLAIN: &'static ::eventcat::object::PlainWires = &::eventcat::object::PlainWires {
+        strings: &["interactionId"],
+        booleans: &["isManual"],
+        numbers: &[],
+        integers: &[],
+    };
     #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
-            "interactionId" => ::eventcat::object::Entry::Field(0),
-            "queue" => ::eventcat::object::Entry::Field(1),
-            "isManual" => ::eventcat::object::Entry::Field(2),
+            "interactionId" => ::eventcat::object::Entry::String(0),
+            "queue" => ::eventcat::object::Entry::Field(0),
+            "isManual" => ::eventcat::object::Entry::Boolean(0),
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
             _ => ::eventcat::object::Entry::Other,
         }
@@ -276,32 +300,37 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
     fn read<'de, __A: ::eventcat::serde::de::MapAccess<'de>>(
         __object: &mut ::eventcat::object::Object<'de, __A, Self>,
     ) -> ::std::result::Result<Self, __A::Error> {
-        #[derive(Default)]
         struct __Slots {
-            interaction_id: ::std::option::Option<::std::string::String>,
+            __strings: [::std::option::Option<::std::string::String>; 1],
+            __booleans: [::std::option::Option<bool>; 1],
             queue: ::std::option::Option<crate::MyQueue>,
-            is_manual: ::std::option::Option<bool>,
         }
-        let mut __slots = __Slots::default();
-        while let ::std::option::Option::Some(__field) = __object.next_field()? {
-            match __field {
-                0 => __object.fill(&mut __slots.interaction_id, "interactionId")?,
-                1 => __object.fill(&mut __slots.queue, "queue")?,
-                2 => __object.fill(&mut __slots.is_manual, "isManual")?,
-                _ => {}
-            }
+        let mut __slots = __Slots {
+            __strings: [const { ::std::option::Option::None }; 1],
+            __booleans: [const { ::std::option::Option::None }; 1],
+            queue: ::std::option::Option::None,
+        };
+        let mut __plain = ::eventcat::object::Plain {
+            strings: &mut __slots.__strings,
+            booleans: &mut __slots.__booleans,
+            ..::std::default::Default::default()
+        };
+        while __object.next_field(&mut __plain)?.is_some() {
+            __object.fill(&mut __slots.queue, "queue")?;
         }
         let __Slots {
-            interaction_id: ::std::option::Option::Some(interaction_id),
+            __strings: [::std::option::Option::Some(interaction_id),
+            ],
+            __booleans: [::std::option::Option::Some(is_manual),
+            ],
             queue: ::std::option::Option::Some(queue),
-            is_manual: ::std::option::Option::Some(is_manual),
         } = __slots else {
             return ::std::result::Result::Err(
                 ::eventcat::object::missing(
                     &[
-                        ("interactionId", __slots.interaction_id.is_none()),
+                        ("interactionId", __slots.__strings[0].is_none()),
                         ("queue", __slots.queue.is_none()),
-                        ("isManual", __slots.is_manual.is_none()),
+                        ("isManual", __slots.__booleans[0].is_none()),
                     ],
                 ),
             );
