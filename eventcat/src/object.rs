@@ -476,9 +476,23 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         wires: &'static [&'static str],
         index: usize,
     ) -> Result<(), A::Error> {
-        match (slots.get_mut(index), wires.get(index)) {
-            (Some(slot), Some(wire)) => self.fill(slot, wire),
-            _ => self.skip(),
+        let Some(slot) = slots.get_mut(index) else {
+            return self.skip();
+        };
+        // The key is looked up only when an error needs it.
+        let wire = || wires.get(index).copied().unwrap_or_default();
+        if slot.is_some() {
+            return Err(duplicate(wire()));
+        }
+        match self.map.next_value() {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(err) => {
+                trail::push(wire());
+                Err(err)
+            }
         }
     }
 
