@@ -1,8 +1,13 @@
 //! Compile-time behaviour of the generated code: naming a deprecated event version is an error
 //! under `deny(deprecated)`, with the sunset date and replacement in the message, while code using
-//! only current versions compiles cleanly under `deny(warnings)`. trybuild compiles the cases
-//! (`ui/deprecated/`) with the derive's, in `tests/derive.rs`, so that all of them build in one
-//! cargo run; this reads what they locked.
+//! only current versions compiles cleanly under `deny(warnings)`.
+
+#[test]
+fn deprecated_event_versions() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/deprecated/*.rs");
+    cases.pass("ui/deprecated/pass/*.rs");
+}
 
 /// The locked compiler output says what a user needs: the sunset date and the replacement.
 #[test]

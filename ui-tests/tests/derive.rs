@@ -42,7 +42,6 @@ fn write_one_typo_catalog(project: &Path) {
     std::fs::write(project.join("catalogs/one_error.yaml"), broken).expect("write the catalog");
 }
 
-/// Every trybuild case, in one set, so that trybuild builds and checks them in one cargo run.
 #[test]
 fn derive_ui() {
     let project = trybuild_project().expect("locate the target directory");
@@ -91,9 +90,6 @@ fn derive_ui() {
     cases.compile_fail("ui/one_error/unreadable.rs");
     #[cfg(unix)]
     cases.compile_fail("ui/macros/special_file.rs");
-    // Naming a deprecated event version (`tests/deprecated.rs` reads their locked output).
-    cases.compile_fail("ui/deprecated/*.rs");
-    cases.pass("ui/deprecated/pass/*.rs");
 }
 
 /// The locked output of each hook mistake points first at the tokens the partner wrote inside
