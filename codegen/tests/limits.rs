@@ -3,6 +3,7 @@
 //! limit is crossed, by `check`, `generate` and the builder alike; a catalog at the limit loads.
 //! The catalogs are built in memory (`hostile`).
 
+#[path = "hostile/mod.rs"]
 mod hostile;
 
 use std::path::{Path, PathBuf};

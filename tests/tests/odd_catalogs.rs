@@ -40,9 +40,7 @@ mod after_update {
     pub struct Events;
 }
 
-#[allow(dead_code)]
-#[path = "common/every_shape.rs"]
-mod every_shape;
+use crate::every_shape;
 
 #[allow(dead_code)]
 mod only_send {

@@ -4,11 +4,9 @@
 //! ones at a known place, and the error must name that place. The payload generators are shared
 //! with the schema tests, in `common`.
 
-mod common;
-#[path = "common/round_trip.rs"]
-mod round_trip;
+use crate::round_trip;
 
-use common::{
+use crate::common::{
     ALL_PRESENT, Det, any_payload, bundled_catalog, det_cases, det_payload, payload_fields,
     resolved,
 };

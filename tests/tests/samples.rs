@@ -2,10 +2,8 @@
 //! `example`, decode with the generated code, bare and in both host envelopes, and re-encode to
 //! an equal JSON value; the generated `PartnerEvent::EXAMPLE` and `example()` carry them.
 
-#[path = "common/examples.rs"]
-mod examples;
-#[path = "common/round_trip.rs"]
-mod round_trip;
+use crate::examples;
+use crate::round_trip;
 
 use eventcat_codegen::model::Direction;
 use eventcat_tests::catalog::{

@@ -12,12 +12,10 @@
 //! corpus are generated with the derive here, so that shapes the bundled catalog lacks (integers,
 //! number and boolean constants, nullable array items, recursive types) are compared too.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::{
+use crate::common::{
     ALL_PRESENT, Det, EXTRA_FIELD, any_payload, bundled_catalog, det_cases, det_payload,
     payload_fields, resolved,
 };
@@ -37,12 +35,8 @@ use serde_json::{Map, Value, json};
 // ------------------------------------------------------------------------------------------------
 // Decoders generated here from corpus catalogs.
 
-#[allow(dead_code)]
-#[path = "common/every_shape.rs"]
-mod every_shape;
-#[allow(dead_code)]
-#[path = "common/examples.rs"]
-mod examples;
+use crate::every_shape;
+use crate::examples;
 
 #[allow(dead_code)]
 mod through_array {
