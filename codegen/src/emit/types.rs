@@ -262,6 +262,16 @@ impl PlainKind {
         )
     }
 
+    /// The type of this kind's values.
+    fn value_type(self) -> TypeRef {
+        match self {
+            Self::String => TypeRef::String,
+            Self::Boolean => TypeRef::Boolean,
+            Self::Number => TypeRef::Number,
+            Self::Integer => TypeRef::Integer,
+        }
+    }
+
     /// The `Entry` variant for this kind, which has the kind's name.
     fn entry_variant(self) -> Ident {
         Ident::new(&format!("{self:?}"), proc_macro2::Span::call_site())
@@ -283,19 +293,20 @@ struct Layout {
 }
 
 impl Layout {
+    /// Each field's slot: the next place among the plain fields of its kind, or in the match.
     fn of(item: &StructItem) -> Self {
-        let mut counts = [0usize; 5];
-        let mut next = |index: usize| {
-            let place = counts[index];
-            counts[index] += 1;
-            place
+        let mut plain = [0usize; PlainKind::ALL.len()];
+        let mut others = 0;
+        let next = |count: &mut usize| {
+            *count += 1;
+            *count - 1
         };
         let slots = item
             .fields
             .iter()
             .map(|field| match PlainKind::of(field) {
-                Some(kind) => Slot::Plain(kind, next(kind as usize)),
-                None => Slot::Field(next(4)),
+                Some(kind) => Slot::Plain(kind, next(&mut plain[kind as usize])),
+                None => Slot::Field(next(&mut others)),
             })
             .collect();
         Self { slots }
@@ -661,8 +672,8 @@ fn defaults_to_zero(field: &FieldItem) -> bool {
     }
 }
 
-/// The slots a reader fills, one `Option` per field in a struct of its own, and the value built
-/// from them. One struct (rather than a local per field) keeps the compile linear in the number
+/// The slots a reader fills, in a struct of its own: an array of `Option`s for each plain kind
+/// and an `Option` for each other field; and the value built from them. One struct (rather than a local per field) keeps the compile linear in the number
 /// of fields: every early return drops one value, not every slot filled so far.
 fn slots_and_build(
     item: &StructItem,
@@ -696,7 +707,7 @@ fn slots_and_build(
             continue;
         }
         let slots = kind.slots_field();
-        let ty = rust_type(&item_type(kind));
+        let ty = rust_type(&kind.value_type());
         let count = proc_macro2::Literal::usize_unsuffixed(fields.len());
         declared.push(quote! { #slots: [::std::option::Option<#ty>; #count] });
         start.push(quote! { #slots: [const { ::std::option::Option::None }; #count] });
@@ -711,10 +722,12 @@ fn slots_and_build(
             }
             declared.push(quote! { #name: ::std::option::Option<#ty> });
             start.push(quote! { #name: ::std::option::Option::None });
+            let binding = pattern(field, name);
+            // `name: name` would be the shorthand's long form.
             patterns.push(if field.optional {
-                quote! { #name }
+                binding
             } else {
-                quote! { #name: ::std::option::Option::Some(#name) }
+                quote! { #name: #binding }
             });
         }
     }
@@ -758,16 +771,6 @@ fn slots_and_build(
         ::std::result::Result::Ok(Self { #(#names),* })
     };
     (slots, build)
-}
-
-/// The type of a plain kind's values.
-fn item_type(kind: PlainKind) -> TypeRef {
-    match kind {
-        PlainKind::String => TypeRef::String,
-        PlainKind::Boolean => TypeRef::Boolean,
-        PlainKind::Number => TypeRef::Number,
-        PlainKind::Integer => TypeRef::Integer,
-    }
 }
 
 /// What a type that holds values derives: `Debug`, `Clone` and `PartialEq`, without `Debug`
