@@ -449,13 +449,13 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
             match self.map.next_key_seed(seed)? {
                 Some(Entry::Field(index)) => return Ok(Some(index)),
                 Some(Entry::String(index)) => {
-                    self.fill_plain(plain.strings, wires.strings, index)?
+                    self.fill_plain(plain.strings, wires.strings, index)?;
                 }
                 Some(Entry::Boolean(index)) => {
                     self.fill_plain(plain.booleans, wires.booleans, index)?;
                 }
                 Some(Entry::Number(index)) => {
-                    self.fill_plain(plain.numbers, wires.numbers, index)?
+                    self.fill_plain(plain.numbers, wires.numbers, index)?;
                 }
                 Some(Entry::Integer(index)) => {
                     self.fill_plain(plain.integers, wires.integers, index)?;
@@ -476,23 +476,14 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         wires: &'static [&'static str],
         index: usize,
     ) -> Result<(), A::Error> {
-        let Some(slot) = slots.get_mut(index) else {
-            return self.skip();
-        };
-        // The key is looked up only when an error needs it.
-        let wire = || wires.get(index).copied().unwrap_or_default();
-        if slot.is_some() {
-            return Err(duplicate(wire()));
-        }
-        match self.map.next_value() {
-            Ok(value) => {
-                *slot = Some(value);
-                Ok(())
-            }
-            Err(err) => {
-                trail::push(wire());
-                Err(err)
-            }
+        match slots.get_mut(index) {
+            // The key is looked up only when an error needs it.
+            Some(slot) => self.fill_with(
+                slot,
+                move || wires.get(index).copied().unwrap_or_default(),
+                PhantomData,
+            ),
+            None => self.skip(),
         }
     }
 
@@ -533,8 +524,20 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         wire: &'static str,
         seed: S,
     ) -> Result<(), A::Error> {
+        self.fill_with(slot, move || wire, seed)
+    }
+
+    /// [`Values::fill_seed`], with the field's key given by `wire`, which only the error paths
+    /// call.
+    #[inline(always)]
+    fn fill_with<S: DeserializeSeed<'de>>(
+        &mut self,
+        slot: &mut Option<S::Value>,
+        wire: impl Fn() -> &'static str,
+        seed: S,
+    ) -> Result<(), A::Error> {
         if slot.is_some() {
-            return Err(duplicate(wire));
+            return Err(duplicate(wire()));
         }
         match self.map.next_value_seed(seed) {
             Ok(value) => {
@@ -542,7 +545,7 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
                 Ok(())
             }
             Err(err) => {
-                trail::push(wire);
+                trail::push(wire());
                 Err(err)
             }
         }
