@@ -120,7 +120,6 @@ impl ::eventcat::object::Fields for ChatMessage {
         numbers: &["timestamp", "lastUpdatedTimestamp"],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "id" => ::eventcat::object::Entry::String(0),
@@ -307,7 +306,6 @@ impl ::eventcat::object::Fields for ChatAttachment {
         numbers: &["size"],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "filename" => ::eventcat::object::Entry::String(0),
@@ -428,7 +426,6 @@ impl ::eventcat::object::Fields for ChatAttachmentMeta {
         ],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "originalHeight" => ::eventcat::object::Entry::Number(0),
@@ -525,7 +522,6 @@ impl ::eventcat::object::Fields for ChatAuthor {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "email" => ::eventcat::object::Entry::String(0),
@@ -614,7 +610,6 @@ impl ::eventcat::object::Fields for ChatMessageMeta {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "app" => ::eventcat::object::Entry::String(0),
@@ -700,7 +695,6 @@ impl ::eventcat::object::Fields for Queue {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "id" => ::eventcat::object::Entry::String(0),
@@ -1012,7 +1006,6 @@ impl ::eventcat::object::Fields for CallObject {
         ],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "accumulatedMOSLQ" => ::eventcat::object::Entry::Number(0),
@@ -1275,7 +1268,6 @@ impl ::eventcat::object::Fields for ChatTranscript {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "description" => ::eventcat::object::Entry::String(0),
@@ -1330,7 +1322,6 @@ impl ::eventcat::object::Fields for WebChatCustomer {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "name" => ::eventcat::object::Entry::String(0),
@@ -1386,7 +1377,6 @@ impl ::eventcat::object::Fields for WebChatSummary {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "name" => ::eventcat::object::Entry::String(0),
@@ -1457,7 +1447,6 @@ impl ::eventcat::object::Fields for EmailContact {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "emailAddress" => ::eventcat::object::Entry::String(0),
@@ -1524,7 +1513,6 @@ impl ::eventcat::object::Fields for AgentNotes {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "notes" => ::eventcat::object::Entry::String(0),
@@ -1584,7 +1572,6 @@ impl ::eventcat::object::Fields for DispositionDetails {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "disposition_code" => ::eventcat::object::Entry::String(0),
@@ -1721,7 +1708,6 @@ impl ::eventcat::object::Fields for GlobalUserDetailsV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "firstName" => ::eventcat::object::Entry::String(0),
@@ -1875,7 +1861,6 @@ impl ::eventcat::object::Fields for AwChatInitV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2001,7 +1986,6 @@ impl ::eventcat::object::Fields for AwChatMessageSentV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2108,7 +2092,6 @@ impl ::eventcat::object::Fields for AwCloseAgentAssistV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2191,7 +2174,6 @@ impl ::eventcat::object::Fields for AwInteractionEndedV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2280,7 +2262,6 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2379,7 +2360,6 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2513,7 +2493,6 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2709,7 +2688,6 @@ impl ::eventcat::object::Fields for AwInteractionHoldV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2792,7 +2770,6 @@ impl ::eventcat::object::Fields for AwInteractionMuteV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -2875,7 +2852,6 @@ impl ::eventcat::object::Fields for AwInteractionResumeV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -3012,7 +2988,6 @@ impl ::eventcat::object::Fields for AwInteractionStartedV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -3160,7 +3135,6 @@ impl ::eventcat::object::Fields for AwInteractionUnmuteV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -3240,7 +3214,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -3323,7 +3296,6 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "list" => ::eventcat::object::Entry::Field(0),
@@ -3443,7 +3415,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItemIte
         numbers: &["callBackTime"],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "callBackTime" => ::eventcat::object::Entry::Number(0),
@@ -3604,7 +3575,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1WrapUpCodesItem {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "ani" => ::eventcat::object::Entry::String(0),
@@ -3790,7 +3760,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -3969,7 +3938,6 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "type" => ::eventcat::object::Entry::String(0),
@@ -4116,7 +4084,6 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemItemsItem {
         numbers: &["callBackTime"],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "callLineId" => ::eventcat::object::Entry::String(0),
@@ -4323,7 +4290,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesV1_0_1WrapUpCodesIte
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "ani" => ::eventcat::object::Entry::String(0),
@@ -4512,7 +4478,6 @@ impl ::eventcat::object::Fields for AwChatMessageReceivedV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -4616,7 +4581,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -4710,7 +4674,6 @@ impl ::eventcat::object::Fields for AwInteractionWrapUpCodesReceivedV1WrapUpCode
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "id" => ::eventcat::object::Entry::String(0),
@@ -5084,7 +5047,6 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceDropV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "calls" => ::eventcat::object::Entry::Field(0),
@@ -5302,7 +5264,6 @@ impl ::eventcat::object::Fields for CallManagerCallConferenceStartV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "calls" => ::eventcat::object::Entry::Field(0),
@@ -6994,7 +6955,6 @@ impl ::eventcat::object::Fields for CallManagerCallTransferBlindSuccessV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "callId" => ::eventcat::object::Entry::String(0),
@@ -7095,7 +7055,6 @@ impl ::eventcat::object::Fields for CallManagerCallTransferFailedV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "callId" => ::eventcat::object::Entry::String(0),
@@ -7201,7 +7160,6 @@ impl ::eventcat::object::Fields for CallManagerCallTransferSuccessV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "callId" => ::eventcat::object::Entry::String(0),
@@ -7308,7 +7266,6 @@ impl ::eventcat::object::Fields for CallManagerCallTransferVoicemailSuccessV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "callId" => ::eventcat::object::Entry::String(0),
@@ -7393,7 +7350,6 @@ impl ::eventcat::object::Fields for CallManagerMuteDisabledV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
@@ -7442,7 +7398,6 @@ impl ::eventcat::object::Fields for CallManagerMuteEnabledV1 {
     const CONSTANTS: &'static [::eventcat::object::Constant] = &[
         ::eventcat::object::Constant::string("schemaVersion", "1.0.0"),
     ];
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "schemaVersion" => ::eventcat::object::Entry::Constant(0),
@@ -7524,7 +7479,6 @@ impl ::eventcat::object::Fields for MashellChatNextgenOfferedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -7670,7 +7624,6 @@ impl ::eventcat::object::Fields for MashellChatNextgenAcceptedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -7828,7 +7781,6 @@ impl ::eventcat::object::Fields for MashellChatNextgenCompletedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -8003,7 +7955,6 @@ impl ::eventcat::object::Fields for MashellChatNextgenTerminatedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -8170,7 +8121,6 @@ impl ::eventcat::object::Fields for MashellChatOfferedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -8324,7 +8274,6 @@ impl ::eventcat::object::Fields for MashellChatAcceptedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -8484,7 +8433,6 @@ impl ::eventcat::object::Fields for MashellChatCompletedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -8651,7 +8599,6 @@ impl ::eventcat::object::Fields for MashellChatTerminatedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -8837,7 +8784,6 @@ impl ::eventcat::object::Fields for MashellEmailAcceptedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -9049,7 +8995,6 @@ impl ::eventcat::object::Fields for MashellEmailTerminatedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -9227,7 +9172,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -9354,7 +9298,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -9520,7 +9463,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneCompletedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -9737,7 +9679,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -9921,7 +9862,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneOfferedUcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -10059,7 +9999,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneAcceptedUcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -10224,7 +10163,6 @@ impl ::eventcat::object::Fields for MashellVoicePhoneTerminatedUcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -10392,7 +10330,6 @@ impl ::eventcat::object::Fields for MashellVoicemailOfferedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -10537,7 +10474,6 @@ impl ::eventcat::object::Fields for MashellVoicemailAcceptedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -10708,7 +10644,6 @@ impl ::eventcat::object::Fields for MashellVoicemailCompletedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),
@@ -10911,7 +10846,6 @@ impl ::eventcat::object::Fields for MashellVoicemailTerminatedCcEventV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "eventId" => ::eventcat::object::Entry::String(0),

@@ -352,7 +352,8 @@ fn plain_wires(item: &StructItem, layout: &Layout, rt: &TokenStream) -> Option<T
 /// The struct's `Fields::entry`: where each of its wire keys goes, a plain field by its place
 /// among those of its kind, another data field by its place in [`read_fields`]'s `match` and
 /// a constant by its place in `CONSTANTS`; `None` when it has none of them (the default sends
-/// every key to the skip).
+/// every key to the skip). It has no `#[inline]`: with one, the four-event crate built in 0.72 of
+/// the hand-written serde's release time instead of 0.68, for at most 3% faster decoding.
 fn entry_fn(item: &StructItem, layout: &Layout, rt: &TokenStream) -> Option<TokenStream> {
     let entry = quote! { #rt::object::Entry };
     let fields = item.fields.iter().zip(&layout.slots).map(|(field, slot)| {
@@ -377,7 +378,6 @@ fn entry_fn(item: &StructItem, layout: &Layout, rt: &TokenStream) -> Option<Toke
     let arms: Vec<TokenStream> = fields.chain(constants).collect();
     (!arms.is_empty()).then(|| {
         quote! {
-            #[inline]
             fn entry(__wire: &str) -> #entry {
                 match __wire {
                     #(#arms,)*

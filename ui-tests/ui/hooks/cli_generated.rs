@@ -52,7 +52,6 @@ impl ::eventcat::object::Fields for AwInteractionFocusV1 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -151,7 +150,6 @@ impl ::eventcat::object::Fields for AwInteractionFocusV2 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
@@ -286,7 +284,6 @@ impl ::eventcat::object::Fields for AwInteractionFocusV3 {
         numbers: &[],
         integers: &[],
     };
-    #[inline]
     fn entry(__wire: &str) -> ::eventcat::object::Entry {
         match __wire {
             "interactionId" => ::eventcat::object::Entry::String(0),
