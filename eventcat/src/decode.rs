@@ -9,9 +9,10 @@ use crate::path::{locate, trail};
 use crate::{DecodeError, PartnerEvent};
 use eventcat_json::{MAX_DEPTH, repair_surrogates};
 
-/// Decodes `payload` as `T`, given as the `E` it converts into (`T` itself, or the variant of a
-/// dispatching enum); `raw` is what errors keep. When `supported` lists the event's schema
-/// versions, a payload whose `schemaVersion` is none of them is `UnsupportedSchemaVersion`.
+/// Decodes `payload` as `T`, given as the `E` it converts into (the variant of a dispatching
+/// enum; [`event`] gives `T` itself); `raw` is what errors keep. When `supported` lists the
+/// event's schema versions, a payload whose `schemaVersion` is none of them is
+/// `UnsupportedSchemaVersion`.
 /// Everything beyond the one pass over the text happens on the failure path.
 #[inline]
 pub(crate) fn payload<T: PartnerEvent, E: From<T>>(
@@ -23,6 +24,13 @@ pub(crate) fn payload<T: PartnerEvent, E: From<T>>(
         Ok(event) => Ok(E::from(event)),
         Err(err) => recover::<T>(payload, raw, supported, &err).map(E::from),
     }
+}
+
+/// [`payload`] for `T` itself, as its own `decode` gives it: the decoded struct goes into the
+/// result without a conversion between.
+#[inline]
+pub(crate) fn event<T: PartnerEvent>(payload: &str) -> Result<T, DecodeError> {
+    serde_json::from_str::<T>(payload).or_else(|err| recover::<T>(payload, payload, &[], &err))
 }
 
 /// After a failed first pass: text that is not JSON only because of lone surrogate escapes is

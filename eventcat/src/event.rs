@@ -44,7 +44,7 @@ pub trait PartnerEvent: Serialize + DeserializeOwned + Sized {
 
     /// Decodes a JSON payload of this event; unknown fields are ignored.
     fn decode(payload: &str) -> Result<Self, DecodeError> {
-        crate::decode::payload::<Self, Self>(payload, payload, &[])
+        crate::decode::event::<Self>(payload)
     }
 
     /// The JSON payload, `schemaVersion` included.
