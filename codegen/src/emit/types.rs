@@ -673,8 +673,9 @@ fn defaults_to_zero(field: &FieldItem) -> bool {
 }
 
 /// The slots a reader fills, in a struct of its own: an array of `Option`s for each plain kind
-/// and an `Option` for each other field; and the value built from them. One struct (rather than a local per field) keeps the compile linear in the number
-/// of fields: every early return drops one value, not every slot filled so far.
+/// and an `Option` for each other field; and the value built from them. One struct (rather than
+/// a local per field) keeps the compile linear in the number of fields: every early return drops
+/// one value, not every slot filled so far.
 fn slots_and_build(
     item: &StructItem,
     layout: &Layout,
