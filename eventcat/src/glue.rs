@@ -143,3 +143,73 @@ macro_rules! __constant_type {
         }
     };
 }
+
+/// For a union whose forms each take their own kind of JSON value (`string`, `number`,
+/// `boolean`, `object` or `array`): serde impls that write the form's value and read a value by
+/// its kind ([`crate::union`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __union {
+    ($name:ident, $expecting:literal { $($variant:ident => $kind:ident),+ $(,)? }) => {
+        impl $crate::serde::Serialize for $name {
+            fn serialize<__S: $crate::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                match self {
+                    $(Self::$variant(value) => $crate::serde::Serialize::serialize(value, serializer),)+
+                }
+            }
+        }
+
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<__D: $crate::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                $crate::union::read(deserializer)
+            }
+        }
+
+        impl $crate::union::Forms for $name {
+            const EXPECTING: &'static str = $expecting;
+            $($crate::__union!(@form $variant $kind);)+
+        }
+    };
+    (@form $variant:ident string) => {
+        fn string<__E: $crate::serde::de::Error>(value: &str) -> ::core::result::Result<Self, __E> {
+            $crate::union::from_str(value).map(Self::$variant)
+        }
+    };
+    (@form $variant:ident boolean) => {
+        fn boolean<__E: $crate::serde::de::Error>(value: bool) -> ::core::result::Result<Self, __E> {
+            $crate::union::from_bool(value).map(Self::$variant)
+        }
+    };
+    (@form $variant:ident number) => {
+        fn signed<__E: $crate::serde::de::Error>(value: i64) -> ::core::result::Result<Self, __E> {
+            $crate::union::from_i64(value).map(Self::$variant)
+        }
+
+        fn unsigned<__E: $crate::serde::de::Error>(value: u64) -> ::core::result::Result<Self, __E> {
+            $crate::union::from_u64(value).map(Self::$variant)
+        }
+
+        fn float<__E: $crate::serde::de::Error>(value: f64) -> ::core::result::Result<Self, __E> {
+            $crate::union::from_f64(value).map(Self::$variant)
+        }
+    };
+    (@form $variant:ident object) => {
+        fn object<'de, __A: $crate::serde::de::MapAccess<'de>>(
+            map: __A,
+        ) -> ::core::result::Result<Self, __A::Error> {
+            $crate::union::from_map(map).map(Self::$variant)
+        }
+    };
+    (@form $variant:ident array) => {
+        fn array<'de, __A: $crate::serde::de::SeqAccess<'de>>(
+            seq: __A,
+        ) -> ::core::result::Result<Self, __A::Error> {
+            $crate::union::from_seq(seq).map(Self::$variant)
+        }
+    };
+}

@@ -210,6 +210,8 @@ pub mod redacted;
 mod repair;
 #[cfg(test)]
 mod testing;
+#[doc(hidden)]
+pub mod union;
 
 pub use date::{CatalogDate, InvalidDate};
 pub use dispatch::Dispatch;
@@ -223,7 +225,7 @@ pub use lifecycle::{CatalogEntry, CatalogProduct, DeclaredStatus, Direction, Lif
 pub mod __private {
     pub use crate::{
         __constant_type as constant_type, __payload_wrapper as payload_wrapper,
-        __serde_object as serde_object, __string_enum as string_enum,
+        __serde_object as serde_object, __string_enum as string_enum, __union as union,
     };
 
     /// This crate, as the runtime that generated code is checked against.

@@ -16,20 +16,16 @@ pub use ::eventcat::{
     InvalidDate, LifecycleStatus, PartnerEvent,
 };
 /// The `rawMessage` part of [`ChatMessage`].
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::eventcat::serde::Serialize,
-    ::eventcat::serde::Deserialize
-)]
-#[serde(crate = "::eventcat::serde", untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ChatMessageRawMessage {
     /// The `String` form.
     String(::std::string::String),
     /// The `Map` form.
     Map(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
 }
+::eventcat::__private::union!(
+    ChatMessageRawMessage, "a string or an object" { String => string, Map => object }
+);
 /// One message of a chat interaction, as Agent Workspace reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatMessage {

@@ -1,6 +1,6 @@
-//! Payload types: one struct per object, one enum per string enum, one untagged enum per union,
-//! with serde impls that keep the exact wire names, check constants on decode and write them on
-//! encode.
+//! Payload types: one struct per object, one enum per string enum, one enum per union (read by
+//! the kind of value found when each variant takes its own kind, else untagged), with serde
+//! impls that keep the exact wire names, check constants on decode and write them on encode.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -14,7 +14,7 @@ use super::{
 use crate::model::Constant;
 use crate::plan::{
     AliasItem, CONSTANT_DERIVES, ConstantField, ConstantItem, ENUM_DERIVES, EnumItem, FieldItem,
-    Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef, UnionItem,
+    JsonKind, Plan, STRUCT_DERIVES, StructItem, TypeItem, TypeRef, UnionItem,
 };
 
 /// One planned type with its impls.
@@ -545,8 +545,28 @@ fn constant_type(item: &ConstantItem, rt: &TokenStream) -> TokenStream {
 }
 
 fn union(plan: &Plan, item: &UnionItem, rt: &TokenStream) -> TokenStream {
-    let serde_crate = serde_crate(rt);
-    let derives = derives(&serde_derives(plan, rt), &item.extra);
+    let (derives, serde) = match &item.kinds {
+        // Each variant takes its own kind of value: the runtime reads it by kind.
+        Some(kinds) => {
+            let expecting = JsonKind::expecting(kinds);
+            let name = ident(&item.name);
+            let forms = item.variants.iter().zip(kinds).map(|((variant, _), kind)| {
+                let variant = ident(variant);
+                let kind = ident(kind.keyword());
+                quote! { #variant => #kind }
+            });
+            let serde = quote! { #rt::__private::union!(#name, #expecting { #(#forms),* }); };
+            (derives(&paths(&value_derives(plan)), &item.extra), serde)
+        }
+        None => {
+            let serde_crate = serde_crate(rt);
+            let derives = derives(&serde_derives(plan, rt), &item.extra);
+            (
+                quote! { #derives #[serde(crate = #serde_crate, untagged)] },
+                quote! {},
+            )
+        }
+    };
     let debug_impl = redacted_debug(plan, &item.name, false, {
         let arms = item.variants.iter().map(|(variant, _)| {
             let label = format!("{}::{variant}", item.name);
@@ -567,11 +587,11 @@ fn union(plan: &Plan, item: &UnionItem, rt: &TokenStream) -> TokenStream {
     quote! {
         #doc
         #derives
-        #[serde(crate = #serde_crate, untagged)]
         pub enum #name {
             #(#variants,)*
         }
 
+        #serde
         #debug_impl
     }
 }

@@ -24,7 +24,8 @@ pub use lifecycle::{Deprecation, EntryItem, ProductItem, is_deprecated, replacem
 use types::mark_defaults;
 pub use types::{
     AliasItem, CONSTANT_DERIVES, ConstantField, ConstantItem, ENUM_DERIVES, EnumItem, Extra,
-    FieldItem, STRUCT_DERIVES, StructItem, TypeItem, TypeRef, UnionItem, Written, literal,
+    FieldItem, JsonKind, STRUCT_DERIVES, StructItem, TypeItem, TypeRef, UnionItem, Written,
+    literal,
 };
 
 /// Everything to generate, in output order.

@@ -293,10 +293,59 @@ pub struct UnionItem {
     pub doc: Vec<String>,
     /// (variant name, type), tried in order.
     pub variants: Vec<(String, TypeRef)>,
+    /// The kind of JSON value each variant takes, in their order, when no two take the same
+    /// kind: a value is then read by the variant of its kind, without trying the others. `None`
+    /// when two may take the same kind or a variant's kind is not known (a replaced type, a
+    /// nullable member, a union), and the variants are tried in order.
+    pub kinds: Option<Vec<JsonKind>>,
     /// Where the catalog declares it.
     pub location: Location,
     /// What the hooks add.
     pub extra: Extra,
+}
+
+/// The kind of JSON value a union member takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum JsonKind {
+    /// A string (a string scalar, a string enum or a string constant).
+    String,
+    /// A number (an integer or a number, or a constant of either).
+    Number,
+    /// A boolean.
+    Boolean,
+    /// An object (fields or a map).
+    Object,
+    /// An array.
+    Array,
+}
+
+impl JsonKind {
+    /// The kind as the runtime's `union!` names it: `string`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            JsonKind::String => "string",
+            JsonKind::Number => "number",
+            JsonKind::Boolean => "boolean",
+            JsonKind::Object => "object",
+            JsonKind::Array => "array",
+        }
+    }
+
+    /// What errors say a union of `kinds` expects: `a string or an object`.
+    pub fn expecting(kinds: &[JsonKind]) -> String {
+        let named: Vec<String> = kinds
+            .iter()
+            .map(|kind| match kind {
+                JsonKind::Object | JsonKind::Array => format!("an {}", kind.keyword()),
+                _ => format!("a {}", kind.keyword()),
+            })
+            .collect();
+        match named.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -427,6 +476,45 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The kind of JSON value each member takes, when each takes one kind that no other does.
+    fn distinct_kinds(&self, members: &[Element]) -> Option<Vec<JsonKind>> {
+        let kinds = members
+            .iter()
+            .map(|member| match member.nullable {
+                true => None,
+                false => self.kind_of(&member.shape),
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let distinct: BTreeSet<JsonKind> = kinds.iter().copied().collect();
+        (distinct.len() == kinds.len()).then_some(kinds)
+    }
+
+    /// The one kind of JSON value a shape takes, directly or through shared names; `None` for a
+    /// replaced type or a union.
+    fn kind_of<'s>(&'s self, mut shape: &'s Shape) -> Option<JsonKind> {
+        // Each step follows one shared name; more steps than names means a cycle.
+        for _ in 0..=self.catalog.types.len() {
+            let kind = match shape {
+                Shape::Scalar(Scalar::String) | Shape::Enum(_) => JsonKind::String,
+                Shape::Scalar(Scalar::Integer | Scalar::Number) => JsonKind::Number,
+                Shape::Scalar(Scalar::Boolean) => JsonKind::Boolean,
+                Shape::Const(Constant::String(_)) => JsonKind::String,
+                Shape::Const(Constant::Integer(_) | Constant::Number(_)) => JsonKind::Number,
+                Shape::Const(Constant::Boolean(_)) => JsonKind::Boolean,
+                Shape::Object(_) | Shape::Map(_) => JsonKind::Object,
+                Shape::Array(..) => JsonKind::Array,
+                Shape::OneOf(_) => return None,
+                Shape::Named(name) if self.replaced.contains_key(name) => return None,
+                Shape::Named(name) => {
+                    shape = &self.catalog.type_decl(name)?.shape;
+                    continue;
+                }
+            };
+            return Some(kind);
+        }
+        None
+    }
+
     /// The constant a shape stands for, directly or through shared names.
     fn constant_of<'s>(&'s self, mut shape: &'s Shape) -> Option<&'s Constant> {
         // Each step follows one shared name; more steps than names means a cycle.
@@ -469,6 +557,7 @@ impl<'a> Planner<'a> {
             name: name.to_owned(),
             doc,
             variants,
+            kinds: self.distinct_kinds(members),
             location,
             extra: Extra::default(),
         }
@@ -647,6 +736,68 @@ mod tests {
         assert_eq!(bounds(&plan, "XV1", "text"), (None, None));
         // A field of an inline object inside an array item keeps its own array's bounds.
         assert_eq!(bounds(&plan, "XV1LegsItem", "stops"), (Some(2), None));
+    }
+
+    /// The kinds planned for the union `name`.
+    fn kinds(plan: &Plan, name: &str) -> Option<Vec<JsonKind>> {
+        plan.types
+            .iter()
+            .find_map(|item| match item {
+                TypeItem::Union(u) if u.name == name => Some(u.kinds.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no union {name}"))
+    }
+
+    #[test]
+    fn a_union_is_read_by_kind_only_when_no_two_members_share_one() {
+        let text = r#"
+products:
+  p: { title: P }
+types:
+  Queue: { fields: { id: { type: string } } }
+  Name: { type: string }
+  Kind: { enum: [a, b] }
+  Textual: { one_of: [string, { map: string }] }
+  Aliased: { one_of: [Name, Queue, { array: integer }, boolean, { const: 3 }] }
+  Strings: { one_of: [string, Kind] }
+  Objects: { one_of: [Queue, { map: integer }] }
+  Numbers: { one_of: [integer, number] }
+  Nullable: { one_of: [string, { map: string, nullable: true }] }
+  Nested: { one_of: [{ one_of: [string, integer] }, boolean] }
+events:
+  - name: x-v1
+    product: p
+    direction: received
+    status: active
+    active_date: 2025-03-26
+    doc: An event.
+    schema_versions:
+      - version: 1.0.0
+        fields:
+          a: { type: Textual }
+"#;
+        let loaded = crate::pipeline::load_str("kinds.yaml", text).expect("the catalog loads");
+        let planned_kinds = planned(&loaded);
+        use JsonKind::*;
+        assert_eq!(kinds(&planned_kinds, "Textual"), Some(vec![String, Object]));
+        let aliased = vec![String, Object, Array, Boolean, Number];
+        assert_eq!(kinds(&planned_kinds, "Aliased"), Some(aliased));
+        for tried_in_order in ["Strings", "Objects", "Numbers", "Nullable", "Nested"] {
+            let found = kinds(&planned_kinds, tried_in_order);
+            assert_eq!(found, None, "{tried_in_order}");
+        }
+        let mut replaced = BTreeMap::new();
+        let path = Written::new(quote::quote! { crate::MyQueue });
+        replaced.insert("Queue".to_owned(), path);
+        let replacing = plan(&loaded.catalog, &loaded.names, &replaced).expect("plans");
+        let found = kinds(&replacing, "Aliased");
+        assert_eq!(found, None, "a replaced type's kind is unknown");
+        assert_eq!(JsonKind::expecting(&[String]), "a string");
+        assert_eq!(
+            JsonKind::expecting(&[String, Object, Array]),
+            "a string, an object or an array"
+        );
     }
 
     #[test]
