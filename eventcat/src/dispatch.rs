@@ -246,8 +246,11 @@ mod tests {
         for data in datas {
             let failed = format!(r#"{{"eventType":"x-note-v1","status":"failed","data":{data}}}"#);
             match crate::envelope::from_message::<Received>(&failed) {
-                Err(DecodeError::HostFailure { code, raw, .. }) => {
+                Err(DecodeError::HostFailure {
+                    code, detail, raw, ..
+                }) => {
                     assert_eq!(code, "INVALID_SCHEMA", "{data}");
+                    assert_eq!(detail, data);
                     assert_eq!(raw, failed);
                 }
                 other => panic!("{data}: {other:?}"),

@@ -317,7 +317,7 @@ fn maestro_payload<'a>(
         Some("failed") => {
             let data = payload(data);
             // The code is read alone, the rest skipped unparsed: `data` too deep, or holding a
-            // number too large, for a `Value` still keeps it.
+            // number too large, for a `Value` still keeps it, and is kept as its text.
             let code = match fields(data, ["error"]) {
                 Ok([error]) => string(error),
                 Err(_) => None,
@@ -325,7 +325,7 @@ fn maestro_payload<'a>(
             Err(DecodeError::HostFailure {
                 event: event.as_str().to_owned(),
                 code: code.as_ref().map_or("", Key::as_str).to_owned(),
-                detail: serde_json::from_str(data).unwrap_or(serde_json::Value::Null),
+                detail: data.to_owned(),
                 raw: raw.to_owned(),
             })
         }

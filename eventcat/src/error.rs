@@ -78,8 +78,10 @@ pub enum DecodeError {
         event: String,
         /// The host's error code, such as `INVALID_SCHEMA`.
         code: String,
-        /// The host's error details (`Null` when `data` is nested too deep for a `Value`).
-        detail: serde_json::Value,
+        /// The host's error details: the JSON text of `data`, as the host sent it (parse it with
+        /// `serde_json::from_str` into the type you need; it is kept as text so that nothing in
+        /// it is lost, however deep or large).
+        detail: String,
         /// The raw message.
         raw: String,
     },
@@ -371,7 +373,7 @@ mod tests {
             DecodeError::HostFailure {
                 event: "x-v1".to_owned(),
                 code: "INVALID_SCHEMA".to_owned(),
-                detail: serde_json::json!({ "customer": "Ada Lovelace" }),
+                detail: r#"{"customer":"Ada Lovelace"}"#.to_owned(),
                 raw: secret.to_owned(),
             },
         ];

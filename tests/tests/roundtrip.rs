@@ -250,7 +250,8 @@ fn maestro_failed_message_is_a_host_failure() {
         ) => {
             assert_eq!(event, name);
             assert_eq!(code, "INVALID_SCHEMA");
-            assert_eq!(detail, &data);
+            let detail: Value = serde_json::from_str(detail).expect("JSON text");
+            assert_eq!(detail, data);
             assert_eq!(raw, &message);
             assert_eq!(err.raw(), message);
         }
