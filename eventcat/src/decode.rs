@@ -48,7 +48,7 @@ fn recover<T: PartnerEvent>(
         name: T::NAME,
         schema_version: T::SCHEMA_VERSION,
         supported,
-        decode_again: &|text| serde_json::from_str::<T>(text).err(),
+        decode_again: decode_error::<T>,
     };
     match repair_surrogates(payload) {
         Some(repaired) => {
@@ -59,16 +59,21 @@ fn recover<T: PartnerEvent>(
 }
 
 /// The event a payload did not decode as, with what working out the error needs of it.
-struct Failed<'a> {
+struct Failed {
     name: &'static str,
     schema_version: &'static str,
     /// Its schema versions, when an unsupported `schemaVersion` is its own error.
     supported: &'static [&'static str],
     /// Decodes text as the event again, giving the error.
-    decode_again: &'a dyn Fn(&str) -> Option<serde_json::Error>,
+    decode_again: fn(&str) -> Option<serde_json::Error>,
 }
 
-impl Failed<'_> {
+/// The error of decoding `text` as `T`, if it fails.
+fn decode_error<T: PartnerEvent>(text: &str) -> Option<serde_json::Error> {
+    serde_json::from_str::<T>(text).err()
+}
+
+impl Failed {
     /// The error for a payload that did not decode as the event: the text is read again, to
     /// find an unsupported `schemaVersion` or the JSON path of the offending field.
     fn failure(&self, payload: &str, raw: &str, err: &serde_json::Error) -> DecodeError {
