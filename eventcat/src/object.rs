@@ -485,12 +485,7 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         index: usize,
     ) -> Result<(), A::Error> {
         match slots.get_mut(index) {
-            // The key is looked up only when an error needs it.
-            Some(slot) => self.fill_with(
-                slot,
-                move || wires.get(index).copied().unwrap_or_default(),
-                PhantomData,
-            ),
+            Some(slot) => self.fill_with(slot, Wire::At(wires, index), PhantomData),
             None => self.skip(),
         }
     }
@@ -503,7 +498,7 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         slot: &mut Option<V>,
         wire: &'static str,
     ) -> Result<(), A::Error> {
-        self.fill_seed(slot, wire, PhantomData)
+        self.fill_with(slot, Wire::Named(wire), PhantomData)
     }
 
     /// [`Values::fill`] for an array with `min_items` / `max_items`: a value outside them is an
@@ -522,34 +517,21 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
             max,
             items: PhantomData,
         };
-        self.fill_seed(slot, wire, seed)
+        self.fill_with(slot, Wire::Named(wire), seed)
     }
 
-    /// Reads a data field's value into its slot with `seed`; a value that fails leaves its key on
-    /// the error trail.
-    #[cfg_attr(not(debug_assertions), inline(always))]
-    #[cfg_attr(debug_assertions, inline)]
-    fn fill_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        slot: &mut Option<S::Value>,
-        wire: &'static str,
-        seed: S,
-    ) -> Result<(), A::Error> {
-        self.fill_with(slot, move || wire, seed)
-    }
-
-    /// [`Values::fill_seed`], with the field's key given by `wire`, which only the error paths
-    /// call.
+    /// Reads a data field's value into its slot with `seed`; a key given twice is an error, and a
+    /// value that fails leaves its key on the error trail.
     #[cfg_attr(not(debug_assertions), inline(always))]
     #[cfg_attr(debug_assertions, inline)]
     fn fill_with<S: DeserializeSeed<'de>>(
         &mut self,
         slot: &mut Option<S::Value>,
-        wire: impl Fn() -> &'static str,
+        wire: Wire,
         seed: S,
     ) -> Result<(), A::Error> {
         if slot.is_some() {
-            return Err(duplicate(wire()));
+            return Err(duplicate(wire.name()));
         }
         match self.map.next_value_seed(seed) {
             Ok(value) => {
@@ -557,7 +539,7 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
                 Ok(())
             }
             Err(err) => {
-                trail::push(wire());
+                trail::push(wire.name());
                 Err(err)
             }
         }
@@ -595,6 +577,27 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         match self.seen.missing(own) {
             Some(wire) => Err(missing_constant(wire)),
             None => Ok(()),
+        }
+    }
+}
+
+/// A field's wire name, as a filler is given it: looked up only on the error paths.
+#[derive(Clone, Copy)]
+enum Wire {
+    /// The name itself.
+    Named(&'static str),
+    /// The name at a place of a type's plain wires (empty when there is none, which generated
+    /// code never gives).
+    At(&'static [&'static str], usize),
+}
+
+impl Wire {
+    /// The name.
+    #[cold]
+    fn name(self) -> &'static str {
+        match self {
+            Wire::Named(wire) => wire,
+            Wire::At(wires, index) => wires.get(index).copied().unwrap_or_default(),
         }
     }
 }
@@ -752,13 +755,33 @@ pub struct Writer<M: SerializeMap> {
 }
 
 impl<M: SerializeMap> Writer<M> {
-    /// Writes one entry.
-    #[inline]
+    /// Writes one entry. Only writing the value is `T`'s; the key is written by one function for
+    /// every type of value. Never inlined: a struct's writer is then one call per field.
+    #[inline(never)]
     pub fn entry<T: Serialize + ?Sized>(&mut self, wire: &'static str, value: &T) {
-        if self.error.is_none()
-            && let Err(err) = self.map.serialize_entry(wire, value)
-        {
-            self.error = Some(err);
+        if self.key(wire) {
+            let written = self.map.serialize_value(value);
+            self.keep(written);
+        }
+    }
+
+    /// Writes a key, unless an error came first: true when its value is to be written.
+    fn key(&mut self, wire: &'static str) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        let written = self.map.serialize_key(wire);
+        self.keep(written)
+    }
+
+    /// Keeps the first error: true when there is none.
+    fn keep(&mut self, written: Result<(), M::Error>) -> bool {
+        match written {
+            Ok(()) => true,
+            Err(err) => {
+                self.error = Some(err);
+                false
+            }
         }
     }
 
