@@ -785,11 +785,23 @@ impl<M: SerializeMap> Writer<M> {
         }
     }
 
-    /// Writes the constants `own`, then `extra`.
-    fn constants(&mut self, own: &[Constant], extra: &[Constant]) {
+    /// Starts writing an object: one function for every object type.
+    fn open<S: Serializer<SerializeMap = M, Error = M::Error>>(
+        serializer: S,
+    ) -> Result<Self, S::Error> {
+        Ok(Writer {
+            map: serializer.serialize_map(None)?,
+            error: None,
+        })
+    }
+
+    /// Writes the constants `own`, then `extra`, and ends the object (or gives the first
+    /// error): one function for every object type.
+    fn close(mut self, own: &[Constant], extra: &[Constant]) -> Result<M::Ok, M::Error> {
         for constant in own.iter().chain(extra) {
             self.entry(constant.wire, &constant.value);
         }
+        self.end()
     }
 
     /// Writes an optional field, leaving the key out when it is `None`.
@@ -851,13 +863,9 @@ pub fn write<S: Serializer, T: Fields>(
     serializer: S,
     extra: &'static [Constant],
 ) -> Result<S::Ok, S::Error> {
-    let mut out = Writer {
-        map: serializer.serialize_map(None)?,
-        error: None,
-    };
+    let mut out = Writer::open(serializer)?;
     value.write(&mut out);
-    out.constants(T::CONSTANTS, extra);
-    out.end()
+    out.close(T::CONSTANTS, extra)
 }
 
 /// Reads a string enum's value: one of `wires`, giving the value at the same place of `values`.
