@@ -766,6 +766,7 @@ impl<M: SerializeMap> Writer<M> {
     }
 
     /// Writes a key, unless an error came first: true when its value is to be written.
+    #[inline]
     fn key(&mut self, wire: &'static str) -> bool {
         if self.error.is_some() {
             return false;
@@ -775,6 +776,7 @@ impl<M: SerializeMap> Writer<M> {
     }
 
     /// Keeps the first error: true when there is none.
+    #[inline]
     fn keep(&mut self, written: Result<(), M::Error>) -> bool {
         match written {
             Ok(()) => true,
