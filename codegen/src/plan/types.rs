@@ -491,39 +491,37 @@ impl<'a> Planner<'a> {
 
     /// The one kind of JSON value a shape takes, directly or through shared names; `None` for a
     /// replaced type or a union.
-    fn kind_of<'s>(&'s self, mut shape: &'s Shape) -> Option<JsonKind> {
-        // Each step follows one shared name; more steps than names means a cycle.
-        for _ in 0..=self.catalog.types.len() {
-            let kind = match shape {
-                Shape::Scalar(Scalar::String) | Shape::Enum(_) => JsonKind::String,
-                Shape::Scalar(Scalar::Integer | Scalar::Number) => JsonKind::Number,
-                Shape::Scalar(Scalar::Boolean) => JsonKind::Boolean,
-                Shape::Const(Constant::String(_)) => JsonKind::String,
-                Shape::Const(Constant::Integer(_) | Constant::Number(_)) => JsonKind::Number,
-                Shape::Const(Constant::Boolean(_)) => JsonKind::Boolean,
-                Shape::Object(_) | Shape::Map(_) => JsonKind::Object,
-                Shape::Array(..) => JsonKind::Array,
-                Shape::OneOf(_) => return None,
-                Shape::Named(name) if self.replaced.contains_key(name) => return None,
-                Shape::Named(name) => {
-                    shape = &self.catalog.type_decl(name)?.shape;
-                    continue;
-                }
-            };
-            return Some(kind);
-        }
-        None
+    fn kind_of(&self, shape: &Shape) -> Option<JsonKind> {
+        Some(match self.resolved(shape)? {
+            Shape::Scalar(Scalar::String) | Shape::Enum(_) => JsonKind::String,
+            Shape::Scalar(Scalar::Integer | Scalar::Number) => JsonKind::Number,
+            Shape::Scalar(Scalar::Boolean) => JsonKind::Boolean,
+            Shape::Const(Constant::String(_)) => JsonKind::String,
+            Shape::Const(Constant::Integer(_) | Constant::Number(_)) => JsonKind::Number,
+            Shape::Const(Constant::Boolean(_)) => JsonKind::Boolean,
+            Shape::Object(_) | Shape::Map(_) => JsonKind::Object,
+            Shape::Array(..) => JsonKind::Array,
+            Shape::OneOf(_) | Shape::Named(_) => return None,
+        })
     }
 
     /// The constant a shape stands for, directly or through shared names.
-    fn constant_of<'s>(&'s self, mut shape: &'s Shape) -> Option<&'s Constant> {
+    fn constant_of<'s>(&'s self, shape: &'s Shape) -> Option<&'s Constant> {
+        match self.resolved(shape)? {
+            Shape::Const(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The shape a shape stands for once its shared names are followed; `None` at a replaced
+    /// type (whose shape is the partner's), an unknown name or a cycle of names.
+    fn resolved<'s>(&'s self, mut shape: &'s Shape) -> Option<&'s Shape> {
         // Each step follows one shared name; more steps than names means a cycle.
         for _ in 0..=self.catalog.types.len() {
             match shape {
-                Shape::Const(value) => return Some(value),
                 Shape::Named(name) if self.replaced.contains_key(name) => return None,
                 Shape::Named(name) => shape = &self.catalog.type_decl(name)?.shape,
-                _ => return None,
+                _ => return Some(shape),
             }
         }
         None
