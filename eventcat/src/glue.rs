@@ -177,25 +177,25 @@ macro_rules! __union {
     };
     (@form $variant:ident string) => {
         fn string<__E: $crate::serde::de::Error>(value: &str) -> ::core::result::Result<Self, __E> {
-            $crate::union::from_str(value).map(Self::$variant)
+            $crate::union::from_scalar(value).map(Self::$variant)
         }
     };
     (@form $variant:ident boolean) => {
         fn boolean<__E: $crate::serde::de::Error>(value: bool) -> ::core::result::Result<Self, __E> {
-            $crate::union::from_bool(value).map(Self::$variant)
+            $crate::union::from_scalar(value).map(Self::$variant)
         }
     };
     (@form $variant:ident number) => {
         fn signed<__E: $crate::serde::de::Error>(value: i64) -> ::core::result::Result<Self, __E> {
-            $crate::union::from_i64(value).map(Self::$variant)
+            $crate::union::from_scalar(value).map(Self::$variant)
         }
 
         fn unsigned<__E: $crate::serde::de::Error>(value: u64) -> ::core::result::Result<Self, __E> {
-            $crate::union::from_u64(value).map(Self::$variant)
+            $crate::union::from_scalar(value).map(Self::$variant)
         }
 
         fn float<__E: $crate::serde::de::Error>(value: f64) -> ::core::result::Result<Self, __E> {
-            $crate::union::from_f64(value).map(Self::$variant)
+            $crate::union::from_scalar(value).map(Self::$variant)
         }
     };
     (@form $variant:ident object) => {

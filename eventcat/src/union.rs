@@ -8,11 +8,10 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{
-    BoolDeserializer, F64Deserializer, I64Deserializer, MapAccessDeserializer,
-    SeqAccessDeserializer, StrDeserializer, U64Deserializer,
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{
+    self, Deserialize, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
 };
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 /// A union's forms by the kind of JSON value each takes: generated code overrides the method of
 /// each kind the union has; the others refuse the value.
@@ -109,34 +108,16 @@ impl<'de, T: Forms> Visitor<'de> for FormVisitor<T> {
     }
 }
 
-/// A form's value read from the string found.
+/// A form's value read from the string, boolean or number found (through serde's own
+/// deserializer for it).
 #[inline]
-pub fn from_str<V: for<'de> Deserialize<'de>, E: de::Error>(value: &str) -> Result<V, E> {
-    V::deserialize(StrDeserializer::new(value))
-}
-
-/// A form's value read from the boolean found.
-#[inline]
-pub fn from_bool<V: for<'de> Deserialize<'de>, E: de::Error>(value: bool) -> Result<V, E> {
-    V::deserialize(BoolDeserializer::new(value))
-}
-
-/// A form's value read from the negative integer found.
-#[inline]
-pub fn from_i64<V: for<'de> Deserialize<'de>, E: de::Error>(value: i64) -> Result<V, E> {
-    V::deserialize(I64Deserializer::new(value))
-}
-
-/// A form's value read from the non-negative integer found.
-#[inline]
-pub fn from_u64<V: for<'de> Deserialize<'de>, E: de::Error>(value: u64) -> Result<V, E> {
-    V::deserialize(U64Deserializer::new(value))
-}
-
-/// A form's value read from the number found.
-#[inline]
-pub fn from_f64<V: for<'de> Deserialize<'de>, E: de::Error>(value: f64) -> Result<V, E> {
-    V::deserialize(F64Deserializer::new(value))
+pub fn from_scalar<'a, V, S, E>(value: S) -> Result<V, E>
+where
+    V: Deserialize<'a>,
+    S: IntoDeserializer<'a, E>,
+    E: de::Error,
+{
+    V::deserialize(value.into_deserializer())
 }
 
 /// A form's value read from the object found.
