@@ -99,6 +99,13 @@ fn no_message_quotes_a_payload_value() {
                 "direction": "inbound", {field}}}"#
         )
     };
+    // A chat message whose `rawMessage` (a string or a map, read by the kind of value) is given.
+    let chat = |raw: &str| {
+        format!(
+            r#"{{"schemaVersion": "1.0.0", "interactionId": "i-1", "messages": [{{"id": "m",
+                "timestamp": 1, "type": "text", "isBot": false, {raw}}}]}}"#
+        )
+    };
     let cases = [
         (
             "aw-interaction-focus-v3",
@@ -136,6 +143,18 @@ fn no_message_quotes_a_payload_value() {
             ),
             "eventName",
             r#"invalid value: string, expected "offered""#,
+        ),
+        (
+            "aw-chat-init-v1",
+            chat(&format!(r#""rawMessage": {phone}"#)),
+            "messages[0].rawMessage",
+            "invalid type: integer, expected a string or an object",
+        ),
+        (
+            "aw-chat-init-v1",
+            chat(&format!(r#""rawMessage": {{"text": {phone}}}"#)),
+            "messages[0].rawMessage.text",
+            "invalid type: integer, expected a string",
         ),
     ];
     for (event, payload, path, message) in cases {
