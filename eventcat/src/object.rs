@@ -545,8 +545,9 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         }
     }
 
-    /// Skips the value of a key the type does not have.
-    #[inline(always)]
+    /// Skips the value of a key the type does not have: one function for every object type,
+    /// as payloads seldom hold such keys.
+    #[inline(never)]
     fn skip(&mut self) -> Result<(), A::Error> {
         self.map.next_value::<IgnoredAny>().map(|_| ())
     }
@@ -877,29 +878,33 @@ pub fn read_enum<'de, D: Deserializer<'de>, E: Copy + 'static>(
     wires: &'static [&'static str],
     values: &'static [E],
 ) -> Result<E, D::Error> {
-    /// Visits the string.
-    struct EnumVisitor<E: 'static> {
-        wires: &'static [&'static str],
-        values: &'static [E],
+    let index = deserializer.deserialize_str(VariantVisitor { wires })?;
+    // `wires` and `values` are one list each of the same enum, in the same order.
+    values
+        .get(index)
+        .copied()
+        .ok_or_else(|| de::Error::unknown_variant("", wires))
+}
+
+/// Reads a string enum's value as its place in `wires`: one visitor for every enum type, so
+/// reading the string is compiled once, not once for each.
+struct VariantVisitor {
+    wires: &'static [&'static str],
+}
+
+impl<'de> Visitor<'de> for VariantVisitor {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
     }
 
-    impl<'de, E: Copy + 'static> Visitor<'de> for EnumVisitor<E> {
-        type Value = E;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string")
-        }
-
-        fn visit_str<Er: de::Error>(self, value: &str) -> Result<E, Er> {
-            let found = self.wires.iter().position(|wire| *wire == value);
-            match found.and_then(|index| self.values.get(index)) {
-                Some(value) => Ok(*value),
-                None => Err(Er::unknown_variant(value, self.wires)),
-            }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<usize, E> {
+        match self.wires.iter().position(|wire| *wire == value) {
+            Some(index) => Ok(index),
+            None => Err(E::unknown_variant(value, self.wires)),
         }
     }
-
-    deserializer.deserialize_str(EnumVisitor { wires, values })
 }
 
 /// A value whose items count against `min_items` / `max_items`: an array, or an `Option` of one.
