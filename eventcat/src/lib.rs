@@ -208,6 +208,7 @@ mod path;
 #[doc(hidden)]
 pub mod redacted;
 mod repair;
+mod shared;
 #[cfg(test)]
 mod testing;
 #[doc(hidden)]
@@ -227,6 +228,10 @@ pub mod __private {
         __constant_type as constant_type, __payload_wrapper as payload_wrapper,
         __serde_object as serde_object, __string_enum as string_enum, __union as union,
     };
+
+    /// Compiled for the generic instances it holds, which unoptimized builds of generated code
+    /// link to instead of compiling their own.
+    pub use crate::shared::instances as shared_instances;
 
     /// This crate, as the runtime that generated code is checked against.
     pub struct Runtime;
