@@ -478,16 +478,20 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
     /// (which generated code never gives) skips the value.
     #[cfg_attr(not(debug_assertions), inline(always))]
     #[cfg_attr(debug_assertions, inline)]
-    fn fill_plain<V: Deserialize<'de>>(
+    fn fill_plain<V: PlainValue>(
         &mut self,
         slots: &mut [Option<V>],
         wires: &'static [&'static str],
         index: usize,
     ) -> Result<(), A::Error> {
-        match slots.get_mut(index) {
-            Some(slot) => self.fill_with(slot, Wire::At(wires, index), PhantomData),
-            None => self.skip(),
+        let Some(slot) = slots.get_mut(index) else {
+            return self.skip();
+        };
+        let wire = Wire::At(wires, index);
+        if slot.is_some() {
+            return Err(duplicate(wire.name()));
         }
+        V::read_into(&mut self.map, slot).inspect_err(|_| trail::push(wire.name()))
     }
 
     /// Reads a data field's value into its slot; a key given twice is an error.
@@ -578,6 +582,83 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         match self.seen.missing(own) {
             Some(wire) => Err(missing_constant(wire)),
             None => Ok(()),
+        }
+    }
+}
+
+/// A plain field's kind of value, read into its slot.
+trait PlainValue: Sized {
+    /// Reads the next value of `map` into `slot`.
+    fn read_into<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        slot: &mut Option<Self>,
+    ) -> Result<(), A::Error>;
+}
+
+impl PlainValue for String {
+    /// The string is made where the slot is, not moved there.
+    #[inline(always)]
+    fn read_into<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        slot: &mut Option<Self>,
+    ) -> Result<(), A::Error> {
+        map.next_value_seed(StringSlot(slot))
+    }
+}
+
+/// `bool`, `f64` and `i64`, which are returned in registers.
+macro_rules! plain_by_value {
+    ($($kind:ty),*) => {$(
+        impl PlainValue for $kind {
+            #[inline(always)]
+            fn read_into<'de, A: MapAccess<'de>>(
+                map: &mut A,
+                slot: &mut Option<Self>,
+            ) -> Result<(), A::Error> {
+                *slot = Some(map.next_value()?);
+                Ok(())
+            }
+        }
+    )*};
+}
+
+plain_by_value!(bool, f64, i64);
+
+/// Reads a string into a slot, as serde's `String` reads one (text, or bytes that are UTF-8).
+struct StringSlot<'s>(&'s mut Option<String>);
+
+impl<'de> DeserializeSeed<'de> for StringSlot<'_> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringSlot<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    #[inline]
+    fn visit_str<E>(self, value: &str) -> Result<(), E> {
+        *self.0 = Some(value.to_owned());
+        Ok(())
+    }
+
+    #[inline]
+    fn visit_string<E>(self, value: String) -> Result<(), E> {
+        *self.0 = Some(value);
+        Ok(())
+    }
+
+    fn visit_bytes<E: de::Error>(self, value: &[u8]) -> Result<(), E> {
+        match std::str::from_utf8(value) {
+            Ok(text) => self.visit_str(text),
+            Err(_) => Err(E::invalid_value(Unexpected::Bytes(value), &self)),
         }
     }
 }
@@ -1045,6 +1126,24 @@ mod tests {
                 legs: None
             })
         );
+    }
+
+    #[test]
+    fn a_plain_string_is_read_into_its_slot_from_text_or_bytes_that_are_utf8() {
+        use serde::de::value::{BytesDeserializer, Error, StrDeserializer, StringDeserializer};
+
+        let mut slot = None;
+        let read = StringSlot(&mut slot).deserialize(StrDeserializer::<Error>::new("a"));
+        assert_eq!((read, slot.as_deref()), (Ok(()), Some("a")));
+        let mut slot = None;
+        let read = StringSlot(&mut slot).deserialize(StringDeserializer::<Error>::new("b".into()));
+        assert_eq!((read, slot.as_deref()), (Ok(()), Some("b")));
+        let mut slot = None;
+        let read = StringSlot(&mut slot).deserialize(BytesDeserializer::<Error>::new(b"c"));
+        assert_eq!((read, slot.as_deref()), (Ok(()), Some("c")));
+        let mut slot = None;
+        let read = StringSlot(&mut slot).deserialize(BytesDeserializer::<Error>::new(&[0xff]));
+        assert!(read.is_err() && slot.is_none(), "{read:?}");
     }
 
     /// An object of plain fields only, one of each kind (the count optional), read as
