@@ -88,8 +88,9 @@ pub enum Literal {
 
 impl Literal {
     /// Reads a value and accepts only this one. The check happens inside the parser's own call,
-    /// so an error has the position of the value.
-    #[inline]
+    /// so an error has the position of the value. Never inlined, so that a partner's build links
+    /// to it in this crate (see [`crate::shared`]).
+    #[inline(never)]
     pub fn check<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match self {
             Literal::Str(_) => deserializer.deserialize_str(self),
