@@ -607,7 +607,7 @@ impl PlainValue for String {
     }
 }
 
-/// `bool`, `f64` and `i64`, which are returned in registers.
+/// `bool`, which is returned in a register.
 macro_rules! plain_by_value {
     ($($kind:ty),*) => {$(
         impl PlainValue for $kind {
@@ -623,7 +623,33 @@ macro_rules! plain_by_value {
     )*};
 }
 
-plain_by_value!(bool, f64, i64);
+plain_by_value!(bool);
+
+/// `f64` and `i64`, read through [`plain_number`].
+macro_rules! plain_number {
+    ($($kind:ty),*) => {$(
+        impl PlainValue for $kind {
+            #[inline(always)]
+            fn read_into<'de, A: MapAccess<'de>>(
+                map: &mut A,
+                slot: &mut Option<Self>,
+            ) -> Result<(), A::Error> {
+                *slot = Some(plain_number(map)?);
+                Ok(())
+            }
+        }
+    )*};
+}
+
+plain_number!(f64, i64);
+
+/// Reads a plain number or integer. Never inlined: a number is read by one function for every
+/// object type, which a partner's build links to in this crate (see [`crate::shared`]) instead
+/// of compiling it and the number parsing under it.
+#[inline(never)]
+fn plain_number<'de, A: MapAccess<'de>, V: Deserialize<'de>>(map: &mut A) -> Result<V, A::Error> {
+    map.next_value()
+}
 
 /// Reads a string into a slot, as serde's `String` reads one (text, or bytes that are UTF-8).
 struct StringSlot<'s>(&'s mut Option<String>);
