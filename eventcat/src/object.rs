@@ -587,7 +587,9 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
     }
 }
 
-/// A plain field's kind of value, read into its slot.
+/// A plain field's kind of value, read into its slot. Each kind is read by one function for
+/// every object type, never inlined, which a partner's build links to in this crate (see
+/// [`crate::shared`]) instead of compiling it and the parsing under it.
 trait PlainValue: Sized {
     /// Reads the next value of `map` into `slot`.
     fn read_into<'de, A: MapAccess<'de>>(
@@ -598,7 +600,7 @@ trait PlainValue: Sized {
 
 impl PlainValue for String {
     /// The string is made where the slot is, not moved there.
-    #[inline(always)]
+    #[inline(never)]
     fn read_into<'de, A: MapAccess<'de>>(
         map: &mut A,
         slot: &mut Option<Self>,
@@ -607,11 +609,21 @@ impl PlainValue for String {
     }
 }
 
-/// `bool`, which is returned in a register.
-macro_rules! plain_by_value {
+impl PlainValue for bool {
+    #[inline(never)]
+    fn read_into<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        slot: &mut Option<Self>,
+    ) -> Result<(), A::Error> {
+        map.next_value_seed(BoolSlot(slot))
+    }
+}
+
+/// `f64` and `i64`.
+macro_rules! plain_number {
     ($($kind:ty),*) => {$(
         impl PlainValue for $kind {
-            #[inline(always)]
+            #[inline(never)]
             fn read_into<'de, A: MapAccess<'de>>(
                 map: &mut A,
                 slot: &mut Option<Self>,
@@ -623,33 +635,7 @@ macro_rules! plain_by_value {
     )*};
 }
 
-plain_by_value!(bool);
-
-/// `f64` and `i64`, read through [`plain_number`].
-macro_rules! plain_number {
-    ($($kind:ty),*) => {$(
-        impl PlainValue for $kind {
-            #[inline(always)]
-            fn read_into<'de, A: MapAccess<'de>>(
-                map: &mut A,
-                slot: &mut Option<Self>,
-            ) -> Result<(), A::Error> {
-                *slot = Some(plain_number(map)?);
-                Ok(())
-            }
-        }
-    )*};
-}
-
 plain_number!(f64, i64);
-
-/// Reads a plain number or integer. Never inlined: a number is read by one function for every
-/// object type, which a partner's build links to in this crate (see [`crate::shared`]) instead
-/// of compiling it and the number parsing under it.
-#[inline(never)]
-fn plain_number<'de, A: MapAccess<'de>, V: Deserialize<'de>>(map: &mut A) -> Result<V, A::Error> {
-    map.next_value()
-}
 
 /// Reads a string into a slot, as serde's `String` reads one (text, or bytes that are UTF-8).
 struct StringSlot<'s>(&'s mut Option<String>);
@@ -687,6 +673,32 @@ impl<'de> Visitor<'de> for StringSlot<'_> {
             Ok(text) => self.visit_str(text),
             Err(_) => Err(E::invalid_value(Unexpected::Bytes(value), &self)),
         }
+    }
+}
+
+/// Reads a boolean into a slot, as serde's `bool` reads one.
+struct BoolSlot<'s>(&'s mut Option<bool>);
+
+impl<'de> DeserializeSeed<'de> for BoolSlot<'_> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_bool(self)
+    }
+}
+
+impl<'de> Visitor<'de> for BoolSlot<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean")
+    }
+
+    #[inline]
+    fn visit_bool<E>(self, value: bool) -> Result<(), E> {
+        *self.0 = Some(value);
+        Ok(())
     }
 }
 
@@ -1171,6 +1183,20 @@ mod tests {
         let mut slot = None;
         let read = StringSlot(&mut slot).deserialize(BytesDeserializer::<Error>::new(&[0xff]));
         assert!(read.is_err() && slot.is_none(), "{read:?}");
+    }
+
+    #[test]
+    fn a_plain_boolean_is_read_into_its_slot_and_nothing_else_is() {
+        use serde::de::value::{BoolDeserializer, Error, StrDeserializer};
+
+        let mut slot = None;
+        let read = BoolSlot(&mut slot).deserialize(BoolDeserializer::<Error>::new(true));
+        assert_eq!((read, slot), (Ok(()), Some(true)));
+        let mut slot = None;
+        let read = BoolSlot(&mut slot).deserialize(StrDeserializer::<Error>::new("true"));
+        let err = read.expect_err("a string is not a boolean");
+        assert!(err.to_string().ends_with("expected a boolean"), "{err}");
+        assert_eq!(slot, None);
     }
 
     /// An object of plain fields only, one of each kind (the count optional), read as
