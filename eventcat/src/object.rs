@@ -506,6 +506,23 @@ impl<'de, A: MapAccess<'de>> Values<'de, A> {
         self.fill_with(slot, Wire::Named(wire), PhantomData)
     }
 
+    /// [`Values::fill`] for a value whose type is made of the standard library's types only (a
+    /// map or list of strings, a nullable string): it is read by one function for each such
+    /// type, never inlined, and a partner's build links to this crate's instances of the common
+    /// ones (see [`crate::shared`]) instead of compiling them.
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
+    pub fn fill_std<V: Deserialize<'de>>(
+        &mut self,
+        slot: &mut Option<V>,
+        wire: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(duplicate(wire));
+        }
+        read_value(&mut self.map, slot).inspect_err(|_| trail::push(wire))
+    }
+
     /// [`Values::fill`] for an array with `min_items` / `max_items`: a value outside them is an
     /// error at the field.
     #[cfg_attr(not(debug_assertions), inline(always))]
@@ -623,19 +640,29 @@ impl PlainValue for bool {
 macro_rules! plain_number {
     ($($kind:ty),*) => {$(
         impl PlainValue for $kind {
-            #[inline(never)]
+            #[inline(always)]
             fn read_into<'de, A: MapAccess<'de>>(
                 map: &mut A,
                 slot: &mut Option<Self>,
             ) -> Result<(), A::Error> {
-                *slot = Some(map.next_value()?);
-                Ok(())
+                read_value(map, slot)
             }
         }
     )*};
 }
 
 plain_number!(f64, i64);
+
+/// Reads the next value of `map` into `slot`: one function for each type of value, never
+/// inlined, for the values whose instances this crate holds.
+#[inline(never)]
+fn read_value<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<V>,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
 
 /// Reads a string into a slot, as serde's `String` reads one (text, or bytes that are UTF-8).
 struct StringSlot<'s>(&'s mut Option<String>);

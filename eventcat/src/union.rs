@@ -120,14 +120,15 @@ where
     V::deserialize(value.into_deserializer())
 }
 
-/// A form's value read from the object found.
-#[inline]
+/// A form's value read from the object found. Never inlined, so that a partner's build links
+/// to this crate's instance for a map of strings (see [`crate::shared`]).
+#[inline(never)]
 pub fn from_map<'de, V: Deserialize<'de>, A: MapAccess<'de>>(map: A) -> Result<V, A::Error> {
     V::deserialize(MapAccessDeserializer::new(map))
 }
 
-/// A form's value read from the array found.
-#[inline]
+/// A form's value read from the array found. Never inlined, as [`from_map`] is.
+#[inline(never)]
 pub fn from_seq<'de, V: Deserialize<'de>, A: SeqAccess<'de>>(seq: A) -> Result<V, A::Error> {
     V::deserialize(SeqAccessDeserializer::new(seq))
 }

@@ -183,9 +183,12 @@ impl ::eventcat::object::Fields for ChatMessage {
             match __field {
                 0 => __object.fill(&mut __slots.raw_message, "rawMessage")?,
                 1 => __object.fill(&mut __slots.attachments, "attachments")?,
-                2 => __object.fill(&mut __slots.translated_message, "translatedMessage")?,
+                2 => {
+                    __object
+                        .fill_std(&mut __slots.translated_message, "translatedMessage")?
+                }
                 3 => __object.fill(&mut __slots.author, "author")?,
-                4 => __object.fill(&mut __slots.variables, "variables")?,
+                4 => __object.fill_std(&mut __slots.variables, "variables")?,
                 5 => __object.fill(&mut __slots.meta, "meta")?,
                 _ => {}
             }
@@ -3316,7 +3319,7 @@ for AwInteractionWrapUpCodesV1WrapUpCodesItemAssignments {
             ..::std::default::Default::default()
         };
         while __object.next_field(&mut __plain)?.is_some() {
-            __object.fill(&mut __slots.list, "list")?;
+            __object.fill_std(&mut __slots.list, "list")?;
         }
         let __Slots {
             __strings: [::std::option::Option::Some(r#type),
@@ -3958,7 +3961,7 @@ for AwInteractionWrapUpCodesV1_0_1WrapUpCodesItemAssignments {
             ..::std::default::Default::default()
         };
         while __object.next_field(&mut __plain)?.is_some() {
-            __object.fill(&mut __slots.list, "list")?;
+            __object.fill_std(&mut __slots.list, "list")?;
         }
         let __Slots {
             __strings: [::std::option::Option::Some(r#type),

@@ -437,13 +437,17 @@ fn read_fields(item: &StructItem, layout: &Layout, rt: &TokenStream) -> TokenStr
     quote! { #bind #read }
 }
 
-/// The call reading a data field's value into its slot.
+/// The call reading a data field's value into its slot: a value of the standard library's
+/// types only is read by the runtime's function for its type (`fill_std`).
 fn fill(field: &FieldItem) -> TokenStream {
     let rust = ident(&field.rust_name);
     let wire = &field.wire_name;
     match item_bounds(field) {
         Some((min, max)) => {
             quote! { __object.fill_items(&mut __slots.#rust, #wire, #min, #max) }
+        }
+        None if field.ty.is_standard() => {
+            quote! { __object.fill_std(&mut __slots.#rust, #wire) }
         }
         None => quote! { __object.fill(&mut __slots.#rust, #wire) },
     }

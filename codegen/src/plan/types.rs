@@ -269,6 +269,17 @@ pub enum TypeRef {
     Nullable(Box<TypeRef>),
 }
 
+impl TypeRef {
+    /// Made of the standard library's types only: no generated or partner type inside.
+    pub fn is_standard(&self) -> bool {
+        match self {
+            Self::String | Self::Integer | Self::Number | Self::Boolean => true,
+            Self::Named(_) | Self::External(_) => false,
+            Self::Array(item) | Self::Map(item) | Self::Nullable(item) => item.is_standard(),
+        }
+    }
+}
+
 /// A generated string enum.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnumItem {
