@@ -394,14 +394,20 @@ impl<'de, A: MapAccess<'de>, T: Fields> Object<'de, A, T> {
             required: T::REQUIRED,
             plain: T::PLAIN,
         };
+        // An optimized build reads the key with `T`'s own seed: the parser's reading of it is
+        // then compiled into each type's reader, where `T::entry` is called directly (through
+        // one seed for every type, a crate of many types kept that reading out of line, with
+        // each type's `entry` called through a pointer: 4% more instructions on the smallest
+        // payload). An unoptimized build has one seed for every type, whose key reading it
+        // links to in the runtime (see `crate::shared`) instead of compiling it per type.
+        #[cfg(not(debug_assertions))]
+        let entry = T::entry;
+        #[cfg(debug_assertions)]
+        let entry = T::entry as fn(&str) -> Entry;
         loop {
-            // The key is read with `T`'s own seed: the parser's reading of it is then compiled
-            // into each type's reader, where `T::entry` is called directly (through one seed for
-            // every type, a crate of many types kept that reading out of line, with each
-            // type's `entry` called through a pointer: 4% more instructions on the smallest
-            // payload). The rest of the loop is `Values`', generic over the map only.
+            // The rest of the loop is `Values`', generic over the map only.
             let seed = EntrySeed {
-                entry: T::entry,
+                entry,
                 own: table.own.len(),
                 extra: self.values.seen.extra,
             };
