@@ -2,9 +2,12 @@
 //! documentation page), shared by the sample tests (`samples.rs`), the schema tests
 //! (`schema.rs`) and the round-trip tests (`roundtrip.rs`).
 
+use std::sync::LazyLock;
+
 use eventcat_codegen::model::{Catalog, Direction};
 
 /// One event's sample payload.
+#[derive(Clone)]
 pub struct Example {
     /// The event name.
     pub event: String,
@@ -35,19 +38,24 @@ pub fn examples_of(catalog: &Catalog) -> Vec<Example> {
         .collect()
 }
 
+/// Every example of the bundled catalog, read from it once for the test binary (each sample
+/// test asks for dozens).
+static BUNDLED: LazyLock<Vec<Example>> = LazyLock::new(|| match eventcat_codegen::load_bundled() {
+    Ok(loaded) => examples_of(&loaded.catalog),
+    Err(err) => panic!("the bundled catalog must load:\n{err}"),
+});
+
 /// Every example of the bundled catalog.
 pub fn examples() -> Vec<Example> {
-    match eventcat_codegen::load_bundled() {
-        Ok(loaded) => examples_of(&loaded.catalog),
-        Err(err) => panic!("the bundled catalog must load:\n{err}"),
-    }
+    BUNDLED.clone()
 }
 
 /// The JSON text of the example of `event` in the bundled catalog.
 pub fn example(event: &str) -> String {
-    examples()
-        .into_iter()
+    BUNDLED
+        .iter()
         .find(|example| example.event == event)
         .unwrap_or_else(|| panic!("{event} has no example"))
         .json
+        .clone()
 }
