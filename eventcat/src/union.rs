@@ -121,7 +121,7 @@ where
 }
 
 /// A form's value read from the object found. Never inlined, so that a partner's build links
-/// to this crate's instance for a map of strings (see [`crate::shared`]).
+/// to this crate's instance for a map of strings (see the module `shared`).
 #[inline(never)]
 pub fn from_map<'de, V: Deserialize<'de>, A: MapAccess<'de>>(map: A) -> Result<V, A::Error> {
     V::deserialize(MapAccessDeserializer::new(map))
