@@ -229,8 +229,8 @@ pub mod __private {
         __serde_object as serde_object, __string_enum as string_enum, __union as union,
     };
 
-    /// Compiled for the generic instances it holds, which unoptimized builds of generated code
-    /// link to instead of compiling their own.
+    /// Compiled for the generic instances it holds, which builds of generated code link to
+    /// instead of compiling their own (see the `shared` module).
     pub use crate::shared::instances as shared_instances;
 
     /// This crate, as the runtime that generated code is checked against.
