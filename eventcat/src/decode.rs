@@ -6,7 +6,7 @@ use serde::de::{IgnoredAny, MapAccess, Visitor};
 
 use crate::object::Key;
 use crate::path::{locate, trail};
-use crate::{DecodeError, PartnerEvent};
+use crate::{DecodeError, DecodeErrorKind, PartnerEvent};
 use eventcat_json::{MAX_DEPTH, repair_surrogates};
 
 /// Decodes `payload` as `T`, given as the `E` it converts into (the variant of a dispatching
@@ -90,12 +90,12 @@ impl Failed {
             _ => version_of(payload).filter(|found| !supported.contains(&found.as_str())),
         };
         if let Some(found) = unsupported {
-            return DecodeError::UnsupportedSchemaVersion {
+            let kind = DecodeErrorKind::UnsupportedSchemaVersion {
                 event: self.name,
                 found: found.as_str().to_owned(),
                 supported,
-                raw: raw.to_owned(),
             };
+            return DecodeError::new(kind, raw);
         }
         // A second pass, with the trail of failed keys recorded from the start.
         trail::clear();
@@ -107,13 +107,13 @@ impl Failed {
                 "nested more than {MAX_DEPTH} arrays and objects deep, the most a payload is read to"
             );
         }
-        DecodeError::InvalidPayload {
+        let kind = DecodeErrorKind::InvalidPayload {
             event: self.name,
             schema_version: self.schema_version,
             path,
             message,
-            raw: raw.to_owned(),
-        }
+        };
+        DecodeError::new(kind, raw)
     }
 }
 

@@ -14,7 +14,7 @@ pub trait Dispatch: Sized {
 
     /// The received events of the catalog that this build's options (`products`, `events`,
     /// the sunset policy) left out, by name, sorted: decoding one is
-    /// [`DecodeError::UnknownEvent`] with `left_out` set.
+    /// [`DecodeErrorKind::UnknownEvent`](crate::DecodeErrorKind::UnknownEvent) with `left_out` set.
     const LEFT_OUT: &'static [&'static str] = &[];
 }
 
@@ -85,6 +85,7 @@ impl<E: Dispatch> Router<E> for Text<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::DecodeErrorKind;
     use crate::testing::{Call, Leg, Note, Received, TaggedNote, call_payload};
 
     fn decoded(name: &str, payload: &str) -> Result<Received, DecodeError> {
@@ -123,9 +124,9 @@ mod tests {
             ("x-memo-v1", false),
         ] {
             match decoded(name, "{}") {
-                Err(err @ DecodeError::UnknownEvent { .. }) => {
+                Err(err) if matches!(err.kind(), DecodeErrorKind::UnknownEvent { .. }) => {
                     assert!(
-                        matches!(err, DecodeError::UnknownEvent { left_out: l, .. } if l == left_out)
+                        matches!(err.kind(), DecodeErrorKind::UnknownEvent { left_out: l, .. } if *l == left_out)
                     );
                     assert_eq!(
                         err.to_string().contains("left out of this build"),
@@ -142,13 +143,13 @@ mod tests {
     fn each_failure_is_its_own_error_and_keeps_the_payload() {
         let unknown = r#"{"text":"a"}"#;
         assert!(matches!(
-            decoded("x-memo-v1", unknown),
-            Err(DecodeError::UnknownEvent { ref name, ref raw, .. }) if name == "x-memo-v1" && raw == unknown
+            decoded("x-memo-v1", unknown).map_err(DecodeError::into_parts),
+            Err((DecodeErrorKind::UnknownEvent { ref name, .. }, ref raw)) if name == "x-memo-v1" && raw == unknown
         ));
         let future = r#"{"schemaVersion":"2.0.0","text":"a"}"#;
         assert!(matches!(
-            decoded("x-note-v1", future),
-            Err(DecodeError::UnsupportedSchemaVersion { event: "x-note-v1", ref found, supported, .. })
+            decoded("x-note-v1", future).map_err(DecodeError::into_parts),
+            Err((DecodeErrorKind::UnsupportedSchemaVersion { event: "x-note-v1", ref found, supported, .. }, _))
                 if found == "2.0.0" && supported == ["1.0.0", "1.1.0"]
         ));
         let cases = [
@@ -179,10 +180,8 @@ mod tests {
             ),
         ];
         for (payload, expected_path, expected) in cases {
-            match decoded("x-call-v1", &payload) {
-                Err(DecodeError::InvalidPayload {
-                    path, message, raw, ..
-                }) => {
+            match decoded("x-call-v1", &payload).map_err(DecodeError::into_parts) {
+                Err((DecodeErrorKind::InvalidPayload { path, message, .. }, raw)) => {
                     assert_eq!(
                         (path.as_str(), message.as_str()),
                         (expected_path, expected),
@@ -195,8 +194,8 @@ mod tests {
         }
         let broken = r#"{"schemaVersion":"1.0.0","id":"#;
         assert!(matches!(
-            decoded("x-call-v1", broken),
-            Err(DecodeError::MalformedJson { .. })
+            decoded("x-call-v1", broken).map_err(DecodeError::into_parts),
+            Err((DecodeErrorKind::MalformedJson { .. }, _))
         ));
     }
 
@@ -229,8 +228,8 @@ mod tests {
         let failed =
             r#"{"eventType":"x-note-v1","status":"failed","data":{"error":"INVALID_SCHEMA"}}"#;
         assert!(matches!(
-            crate::envelope::from_message::<Received>(failed),
-            Err(DecodeError::HostFailure { ref code, .. }) if code == "INVALID_SCHEMA"
+            crate::envelope::from_message::<Received>(failed).map_err(DecodeError::into_parts),
+            Err((DecodeErrorKind::HostFailure { ref code, .. }, _)) if code == "INVALID_SCHEMA"
         ));
     }
 
@@ -245,10 +244,10 @@ mod tests {
         ];
         for data in datas {
             let failed = format!(r#"{{"eventType":"x-note-v1","status":"failed","data":{data}}}"#);
-            match crate::envelope::from_message::<Received>(&failed) {
-                Err(DecodeError::HostFailure {
-                    code, detail, raw, ..
-                }) => {
+            match crate::envelope::from_message::<Received>(&failed)
+                .map_err(DecodeError::into_parts)
+            {
+                Err((DecodeErrorKind::HostFailure { code, detail, .. }, raw)) => {
                     assert_eq!(code, "INVALID_SCHEMA", "{data}");
                     assert_eq!(detail, data);
                     assert_eq!(raw, failed);

@@ -14,10 +14,10 @@ use std::cell::Cell;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::DecodeError;
 use crate::dispatch::{Dispatch, Text};
 use crate::object::Key;
 use crate::repair::with_repair;
+use crate::{DecodeError, DecodeErrorKind};
 
 /// The keys of the partner SDK envelope.
 const SDK_KEYS: [&str; 2] = ["type", "message"];
@@ -322,12 +322,12 @@ fn maestro_payload<'a>(
                 Ok([error]) => string(error),
                 Err(_) => None,
             };
-            Err(DecodeError::HostFailure {
+            let kind = DecodeErrorKind::HostFailure {
                 event: event.as_str().to_owned(),
                 code: code.as_ref().map_or("", Key::as_str).to_owned(),
                 detail: data.to_owned(),
-                raw: raw.to_owned(),
-            })
+            };
+            Err(DecodeError::new(kind, raw))
         }
         _ => Err(DecodeError::unknown_envelope(
             "`status` must be \"success\" or \"failed\"",

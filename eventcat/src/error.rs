@@ -1,18 +1,33 @@
 //! Why a payload could not be decoded or encoded.
 //!
 //! Each error says what went wrong once: its `Display` is the whole message and `source()` adds
-//! nothing to it. A [`DecodeError`] keeps the text it was given ([`DecodeError::raw`]), so
-//! nothing is lost, but its `Debug` shows only the text's length: payloads carry customer data,
-//! and `{:?}` ends up in logs.
+//! nothing to it. A [`DecodeError`] keeps the text it was given ([`DecodeError::raw`]) beside
+//! what went wrong ([`DecodeError::kind`]), so nothing is lost, but its `Debug` shows only the
+//! text's length: payloads carry customer data, and `{:?}` ends up in logs.
 
 use std::fmt;
 
 pub use serde_json::error::Category as JsonCategory;
 
-/// Why a payload or host message could not be decoded. Every variant keeps the raw text.
+/// Why a payload or host message could not be decoded, with the raw text that did not decode.
+///
+/// What went wrong is its [`kind`](Self::kind), to match on; the text is [`raw`](Self::raw).
+/// It is one pointer wide, as `serde_json::Error` is, so that a `Result` holding it costs no
+/// more to return than the decoded struct alone.
+#[derive(Clone, PartialEq)]
+pub struct DecodeError(Box<Failure>);
+
+/// What a [`DecodeError`] holds.
+#[derive(Clone, PartialEq)]
+struct Failure {
+    kind: DecodeErrorKind,
+    raw: String,
+}
+
+/// What went wrong in decoding, as [`DecodeError::kind`] gives it.
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
-pub enum DecodeError {
+pub enum DecodeErrorKind {
     /// The event name is not a received event of the catalog, or was left out of the build.
     #[non_exhaustive]
     UnknownEvent {
@@ -20,8 +35,6 @@ pub enum DecodeError {
         name: String,
         /// True when the catalog has the event but this build's options left it out.
         left_out: bool,
-        /// The raw payload or message.
-        raw: String,
     },
     /// The payload's `schemaVersion` is not one the catalog lists for the event.
     #[non_exhaustive]
@@ -32,8 +45,6 @@ pub enum DecodeError {
         found: String,
         /// The versions the catalog lists.
         supported: &'static [&'static str],
-        /// The raw payload or message.
-        raw: String,
     },
     /// The payload does not match its schema.
     #[non_exhaustive]
@@ -46,8 +57,6 @@ pub enum DecodeError {
         path: String,
         /// What was expected there.
         message: String,
-        /// The raw payload or message.
-        raw: String,
     },
     /// The text is not JSON.
     #[non_exhaustive]
@@ -60,16 +69,12 @@ pub enum DecodeError {
         category: JsonCategory,
         /// The parser's message, without the position.
         message: String,
-        /// The raw text.
-        raw: String,
     },
     /// The message is not a host envelope: neither form, both forms, or a key given twice.
     #[non_exhaustive]
     UnknownEnvelope {
         /// What is wrong with it.
         message: String,
-        /// The raw message.
-        raw: String,
     },
     /// The host reported that it could not validate the event (Maestro `status: failed`).
     #[non_exhaustive]
@@ -82,62 +87,62 @@ pub enum DecodeError {
         /// `serde_json::from_str` into the type you need; it is kept as text so that nothing in
         /// it is lost, however deep or large).
         detail: String,
-        /// The raw message.
-        raw: String,
     },
 }
 
-/// The raw text an error holds, by value or by reference as `error` is: every variant has one.
-macro_rules! raw_of {
-    ($error:expr) => {
-        match $error {
-            DecodeError::UnknownEvent { raw, .. }
-            | DecodeError::UnsupportedSchemaVersion { raw, .. }
-            | DecodeError::InvalidPayload { raw, .. }
-            | DecodeError::MalformedJson { raw, .. }
-            | DecodeError::UnknownEnvelope { raw, .. }
-            | DecodeError::HostFailure { raw, .. } => raw,
-        }
-    };
-}
-
 impl DecodeError {
+    /// The error `kind` for the raw text `raw`. Built on failure paths only, out of line.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn new(kind: DecodeErrorKind, raw: &str) -> Self {
+        Self(Box::new(Failure {
+            kind,
+            raw: raw.to_owned(),
+        }))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.0.kind
+    }
+
     /// The raw text that could not be decoded.
     pub fn raw(&self) -> &str {
-        raw_of!(self)
+        &self.0.raw
     }
 
     /// The raw text, taken out of the error (to queue or log the payload).
     pub fn into_raw(self) -> String {
-        raw_of!(self)
+        self.0.raw
+    }
+
+    /// What went wrong and the raw text, taken out of the error.
+    pub fn into_parts(self) -> (DecodeErrorKind, String) {
+        let Failure { kind, raw } = *self.0;
+        (kind, raw)
     }
 
     /// A parser error for `raw`: malformed JSON, with the parser's position and category.
     pub(crate) fn malformed(err: &serde_json::Error, raw: &str) -> Self {
-        Self::MalformedJson {
+        let kind = DecodeErrorKind::MalformedJson {
             line: err.line(),
             column: err.column(),
             category: err.classify(),
             message: without_position(err),
-            raw: raw.to_owned(),
-        }
+        };
+        Self::new(kind, raw)
     }
 
     /// No event of the build is called `name`; `left_out` when the catalog has one.
     pub(crate) fn unknown_event(name: &str, left_out: bool, raw: &str) -> Self {
-        Self::UnknownEvent {
-            name: name.to_owned(),
-            left_out,
-            raw: raw.to_owned(),
-        }
+        let name = name.to_owned();
+        Self::new(DecodeErrorKind::UnknownEvent { name, left_out }, raw)
     }
 
     /// The message is not an envelope eventcat knows, for the reason `message`.
     pub(crate) fn unknown_envelope(message: impl Into<String>, raw: &str) -> Self {
-        Self::UnknownEnvelope {
-            message: message.into(),
-            raw: raw.to_owned(),
-        }
+        let message = message.into();
+        Self::new(DecodeErrorKind::UnknownEnvelope { message }, raw)
     }
 }
 
@@ -153,11 +158,16 @@ pub(crate) fn without_position(err: &serde_json::Error) -> String {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.kind(), f)
+    }
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnknownEvent {
                 name,
                 left_out: true,
-                ..
             } => write!(
                 f,
                 "the event `{name}` is in the catalog but left out of this build by its options (`products`, `events` or the sunset policy)"
@@ -167,7 +177,6 @@ impl fmt::Display for DecodeError {
                 event,
                 found,
                 supported,
-                ..
             } => write!(
                 f,
                 "`{event}` has no schema version `{found}` (supported: {})",
@@ -178,7 +187,6 @@ impl fmt::Display for DecodeError {
                 schema_version,
                 path,
                 message,
-                ..
             } => write!(
                 f,
                 "invalid `{event}` {schema_version} payload at `{path}`: {message}"
@@ -192,7 +200,7 @@ impl fmt::Display for DecodeError {
                 f,
                 "malformed JSON at line {line} column {column}: {message}"
             ),
-            Self::UnknownEnvelope { message, .. } => {
+            Self::UnknownEnvelope { message } => {
                 write!(f, "unknown message envelope: {message}")
             }
             Self::HostFailure { event, code, .. } => {
@@ -213,65 +221,64 @@ impl fmt::Debug for Length {
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let raw = Length(self.raw().len());
+        f.debug_struct("DecodeError")
+            .field("kind", self.kind())
+            .field("raw", &Length(self.raw().len()))
+            .finish()
+    }
+}
+
+impl fmt::Debug for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownEvent { name, left_out, .. } => f
+            Self::UnknownEvent { name, left_out } => f
                 .debug_struct("UnknownEvent")
                 .field("name", name)
                 .field("left_out", left_out)
-                .field("raw", &raw)
                 .finish(),
             Self::UnsupportedSchemaVersion {
                 event,
                 found,
                 supported,
-                ..
             } => f
                 .debug_struct("UnsupportedSchemaVersion")
                 .field("event", event)
                 .field("found", found)
                 .field("supported", supported)
-                .field("raw", &raw)
                 .finish(),
             Self::InvalidPayload {
                 event,
                 schema_version,
                 path,
                 message,
-                ..
             } => f
                 .debug_struct("InvalidPayload")
                 .field("event", event)
                 .field("schema_version", schema_version)
                 .field("path", path)
                 .field("message", message)
-                .field("raw", &raw)
                 .finish(),
             Self::MalformedJson {
                 line,
                 column,
                 category,
                 message,
-                ..
             } => f
                 .debug_struct("MalformedJson")
                 .field("line", line)
                 .field("column", column)
                 .field("category", category)
                 .field("message", message)
-                .field("raw", &raw)
                 .finish(),
-            Self::UnknownEnvelope { message, .. } => f
+            Self::UnknownEnvelope { message } => f
                 .debug_struct("UnknownEnvelope")
                 .field("message", message)
-                .field("raw", &raw)
                 .finish(),
             // The host's details may quote the payload.
             Self::HostFailure { event, code, .. } => f
                 .debug_struct("HostFailure")
                 .field("event", event)
                 .field("code", code)
-                .field("raw", &raw)
                 .finish_non_exhaustive(),
         }
     }
@@ -330,13 +337,12 @@ mod tests {
     #[test]
     fn malformed_json_keeps_the_position_and_the_category_and_says_it_once() {
         let err = DecodeError::malformed(&parse_error("{\n  \"a\": tru }"), "raw");
-        let DecodeError::MalformedJson {
+        let DecodeErrorKind::MalformedJson {
             line,
             column,
             category,
             ref message,
-            ..
-        } = err
+        } = *err.kind()
         else {
             panic!("{err:?}");
         };
@@ -348,8 +354,8 @@ mod tests {
         );
         let eof = DecodeError::malformed(&parse_error("{"), "{");
         assert!(matches!(
-            eof,
-            DecodeError::MalformedJson {
+            eof.kind(),
+            DecodeErrorKind::MalformedJson {
                 category: JsonCategory::Eof,
                 ..
             }
@@ -363,19 +369,23 @@ mod tests {
             DecodeError::unknown_event("x-v1", false, secret),
             DecodeError::unknown_envelope("neither form", secret),
             DecodeError::malformed(&parse_error("{"), secret),
-            DecodeError::InvalidPayload {
-                event: "x-v1",
-                schema_version: "1.0.0",
-                path: "queue.queueId".to_owned(),
-                message: "invalid type: integer `7`, expected a string".to_owned(),
-                raw: secret.to_owned(),
-            },
-            DecodeError::HostFailure {
-                event: "x-v1".to_owned(),
-                code: "INVALID_SCHEMA".to_owned(),
-                detail: r#"{"customer":"Ada Lovelace"}"#.to_owned(),
-                raw: secret.to_owned(),
-            },
+            DecodeError::new(
+                DecodeErrorKind::InvalidPayload {
+                    event: "x-v1",
+                    schema_version: "1.0.0",
+                    path: "queue.queueId".to_owned(),
+                    message: "invalid type: integer `7`, expected a string".to_owned(),
+                },
+                secret,
+            ),
+            DecodeError::new(
+                DecodeErrorKind::HostFailure {
+                    event: "x-v1".to_owned(),
+                    code: "INVALID_SCHEMA".to_owned(),
+                    detail: r#"{"customer":"Ada Lovelace"}"#.to_owned(),
+                },
+                secret,
+            ),
         ];
         for err in errors {
             let debug = format!("{err:?}");
@@ -386,7 +396,15 @@ mod tests {
             );
             assert_eq!(err.raw(), secret);
             assert_eq!(err.clone().into_raw(), secret);
+            let (kind, raw) = err.clone().into_parts();
+            assert_eq!((&kind, raw.as_str()), (err.kind(), secret));
         }
+    }
+
+    #[test]
+    fn an_error_is_one_pointer_wide_so_a_result_holding_it_stays_small() {
+        assert_eq!(size_of::<DecodeError>(), size_of::<usize>());
+        assert_eq!(size_of::<Result<(), DecodeError>>(), size_of::<usize>());
     }
 
     #[test]

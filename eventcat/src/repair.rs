@@ -3,7 +3,7 @@
 
 use eventcat_json::repair_surrogates;
 
-use crate::DecodeError;
+use crate::{DecodeError, DecodeErrorKind};
 
 /// Runs `attempt` on `text`; when the text is not JSON only because of lone surrogate escapes,
 /// runs it again on the repaired text. Errors keep the text as given.
@@ -13,7 +13,9 @@ pub(crate) fn with_repair<T>(
     attempt: impl Fn(&str) -> Result<T, DecodeError>,
 ) -> Result<T, DecodeError> {
     match attempt(text) {
-        Err(err @ DecodeError::MalformedJson { .. }) => retry_repaired(text, err, attempt),
+        Err(err) if matches!(err.kind(), DecodeErrorKind::MalformedJson { .. }) => {
+            retry_repaired(text, err, attempt)
+        }
         result => result,
     }
 }

@@ -136,12 +136,12 @@ fn prerelease_versions_get_camel_case_names_and_upgrades() {
 fn catalogs_without_received_or_send_events_still_dispatch() {
     let err = only_send::ReceivedEvent::decode("aw-send-only-v1", "{}").expect_err("not received");
     assert!(
-        matches!(err, only_send::DecodeError::UnknownEvent { .. }),
+        matches!(err.kind(), only_send::DecodeErrorKind::UnknownEvent { .. }),
         "{err:?}"
     );
     let err = no_events::ReceivedEvent::decode("x-v1", "{}").expect_err("no events");
     assert!(
-        matches!(err, no_events::DecodeError::UnknownEvent { .. }),
+        matches!(err.kind(), no_events::DecodeErrorKind::UnknownEvent { .. }),
         "{err:?}"
     );
     assert!(no_events::CatalogEntry::ALL.is_empty());
@@ -261,8 +261,12 @@ fn adding_schema_versions_keeps_every_name_and_its_meaning() {
     ));
     // Before the update, the new versions are reported as such, not decoded as the old ones.
     assert!(matches!(
-        before_update::ReceivedEvent::decode("aw-interaction-focus-v3", newer),
-        Err(before_update::DecodeError::UnsupportedSchemaVersion { .. })
+        before_update::ReceivedEvent::decode("aw-interaction-focus-v3", newer)
+            .map_err(before_update::DecodeError::into_parts),
+        Err((
+            before_update::DecodeErrorKind::UnsupportedSchemaVersion { .. },
+            _
+        ))
     ));
 }
 
@@ -333,7 +337,7 @@ fn every_shape_payload(replace: &str, last: &str) -> String {
 /// failing value: inside arrays, for the last member of an object, for a length and a union.
 #[test]
 fn decode_errors_name_the_failing_value() {
-    use every_shape::{DecodeError, ReceivedEvent};
+    use every_shape::{DecodeError, DecodeErrorKind, ReceivedEvent};
     let valid = every_shape_payload("type=\"t\"", "type");
     assert!(
         ReceivedEvent::decode("aw-example-v1", &valid).is_ok(),
@@ -369,12 +373,15 @@ fn decode_errors_name_the_failing_value() {
         (r#"schemaVersion=5"#, "schemaVersion", "schemaVersion"),
     ] {
         let text = every_shape_payload(replace, last);
-        match ReceivedEvent::decode("aw-example-v1", &text) {
-            Err(DecodeError::InvalidPayload {
-                path: found,
-                message,
-                ..
-            }) => {
+        match ReceivedEvent::decode("aw-example-v1", &text).map_err(DecodeError::into_parts) {
+            Err((
+                DecodeErrorKind::InvalidPayload {
+                    path: found,
+                    message,
+                    ..
+                },
+                _,
+            )) => {
                 assert_eq!(found, path, "{replace}, last {last}: {message}\n{text}");
                 assert!(!message.contains(" at line "), "{message}");
             }
@@ -383,8 +390,8 @@ fn decode_errors_name_the_failing_value() {
     }
     // A missing member, and a repeated one, are about the object.
     let missing = valid.replace(r#""callID":"c","#, "");
-    match ReceivedEvent::decode("aw-example-v1", &missing) {
-        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+    match ReceivedEvent::decode("aw-example-v1", &missing).map_err(DecodeError::into_parts) {
+        Err((DecodeErrorKind::InvalidPayload { path, message, .. }, _)) => {
             assert_eq!(
                 (path.as_str(), message.as_str()),
                 (".", "missing field `callID`")
@@ -393,8 +400,8 @@ fn decode_errors_name_the_failing_value() {
         other => panic!("{other:?}"),
     }
     let repeated = valid.replacen(r#""flag":true"#, r#""flag":true,"flag":true"#, 1);
-    match ReceivedEvent::decode("aw-example-v1", &repeated) {
-        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+    match ReceivedEvent::decode("aw-example-v1", &repeated).map_err(DecodeError::into_parts) {
+        Err((DecodeErrorKind::InvalidPayload { path, message, .. }, _)) => {
             assert_eq!(
                 (path.as_str(), message.as_str()),
                 (".", "duplicate field `flag`")

@@ -12,8 +12,8 @@ use crate::common::{
 };
 use eventcat_codegen::model::{Catalog, Constant, Direction, Field, Scalar, SchemaVersion, Shape};
 use eventcat_tests::catalog::{
-    AwChatMessageReceivedV1, CallManagerCallConferenceStartV1, DecodeError, PartnerEvent,
-    ReceivedEvent,
+    AwChatMessageReceivedV1, CallManagerCallConferenceStartV1, DecodeError, DecodeErrorKind,
+    PartnerEvent, ReceivedEvent,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -201,8 +201,8 @@ fn received_payloads_decode_the_same_through_both_envelopes() {
             if v.direction == Direction::Send {
                 // The host never delivers a send event: an envelope naming one is refused.
                 let message = sdk_envelope(&v.name, &payload);
-                match ReceivedEvent::from_message(&message) {
-                    Err(DecodeError::UnknownEvent { name, raw, .. }) => {
+                match ReceivedEvent::from_message(&message).map_err(DecodeError::into_parts) {
+                    Err((DecodeErrorKind::UnknownEvent { name, .. }, raw)) => {
                         assert_eq!(name, v.name);
                         assert_eq!(raw, message);
                     }
@@ -238,22 +238,21 @@ fn maestro_failed_message_is_a_host_failure() {
         "allowedSchemaVersions": ["1.0.0"],
     });
     let message = json!({ "eventType": name, "status": "failed", "data": data }).to_string();
-    match ReceivedEvent::from_message(&message) {
-        Err(
-            ref err @ DecodeError::HostFailure {
-                ref event,
-                ref code,
-                ref detail,
-                ref raw,
+    match ReceivedEvent::from_message(&message).map_err(DecodeError::into_parts) {
+        Err((
+            DecodeErrorKind::HostFailure {
+                event,
+                code,
+                detail,
                 ..
             },
-        ) => {
+            raw,
+        )) => {
             assert_eq!(event, name);
             assert_eq!(code, "INVALID_SCHEMA");
-            let detail: Value = serde_json::from_str(detail).expect("JSON text");
+            let detail: Value = serde_json::from_str(&detail).expect("JSON text");
             assert_eq!(detail, data);
-            assert_eq!(raw, &message);
-            assert_eq!(err.raw(), message);
+            assert_eq!(raw, message);
         }
         other => panic!("{other:?}"),
     }
@@ -525,16 +524,17 @@ fn assert_invalid_at(
     raw: &str,
     what: &str,
 ) {
-    match result {
-        Err(
-            ref err @ DecodeError::InvalidPayload {
+    match result.map_err(DecodeError::into_parts) {
+        Err((
+            DecodeErrorKind::InvalidPayload {
                 event,
                 schema_version,
-                path: ref found,
-                ref message,
+                path: found,
+                message,
                 ..
             },
-        ) => {
+            kept,
+        )) => {
             assert_eq!(event, v.name, "{what}");
             assert_eq!(schema_version, v.version, "{} {what}", v.name);
             assert_eq!(
@@ -542,7 +542,7 @@ fn assert_invalid_at(
                 "{} {}: {what}: wrong path ({message})\n{raw}",
                 v.name, v.version
             );
-            assert_eq!(err.raw(), raw, "{} {what}", v.name);
+            assert_eq!(kept, raw, "{} {what}", v.name);
         }
         other => panic!(
             "{} {}: {what}: expected InvalidPayload at `{path}`, got {other:?}",
@@ -741,20 +741,21 @@ fn unknown_schema_versions_are_refused_with_the_supported_list() {
         match v.direction {
             Direction::Received => {
                 let result = ReceivedEvent::decode(&v.name, &text);
-                match result {
-                    Err(
-                        ref err @ DecodeError::UnsupportedSchemaVersion {
+                match result.map_err(DecodeError::into_parts) {
+                    Err((
+                        ref kind @ DecodeErrorKind::UnsupportedSchemaVersion {
                             event,
                             ref found,
                             supported,
                             ..
                         },
-                    ) => {
+                        raw,
+                    )) => {
                         assert_eq!(event, v.name);
                         assert_eq!(found, "9.9.9");
                         assert_eq!(supported, v.all_versions.as_slice(), "{}", v.name);
-                        assert_eq!(err.raw(), text);
-                        let shown = err.to_string();
+                        assert_eq!(raw, text);
+                        let shown = kind.to_string();
                         for version in &v.all_versions {
                             assert!(shown.contains(version.as_str()), "{shown}");
                         }
@@ -763,7 +764,12 @@ fn unknown_schema_versions_are_refused_with_the_supported_list() {
                 }
                 let message = maestro_envelope(&v.name, &payload);
                 match ReceivedEvent::from_message(&message) {
-                    Err(err @ DecodeError::UnsupportedSchemaVersion { .. }) => {
+                    Err(err)
+                        if matches!(
+                            err.kind(),
+                            DecodeErrorKind::UnsupportedSchemaVersion { .. }
+                        ) =>
+                    {
                         assert_eq!(err.raw(), message);
                     }
                     other => panic!("{}: {other:?}", v.name),
@@ -851,22 +857,23 @@ fn missing_schema_version_is_an_invalid_payload() {
             .expect("object")
             .remove("schemaVersion");
         let text = payload.to_string();
-        match decode_and_encode(&v, &text) {
-            Err(
-                ref err @ DecodeError::InvalidPayload {
-                    event, ref message, ..
+        match decode_and_encode(&v, &text).map_err(DecodeError::into_parts) {
+            Err((
+                DecodeErrorKind::InvalidPayload {
+                    event,
+                    path,
+                    message,
+                    ..
                 },
-            ) => {
+                raw,
+            )) => {
                 assert_eq!(event, v.name);
                 assert!(message.contains("schemaVersion"), "{}: {message}", v.name);
                 if v.direction == Direction::Send {
                     // PartnerEvent::decode: a missing field of the root, like any other.
-                    assert!(
-                        matches!(err, DecodeError::InvalidPayload { path, .. } if path == "."),
-                        "{err:?}"
-                    );
+                    assert_eq!(path, ".", "{}: {message}", v.name);
                 }
-                assert_eq!(err.raw(), text);
+                assert_eq!(raw, text);
             }
             other => panic!("{}: {other:?}", v.name),
         }
@@ -886,10 +893,10 @@ fn malformed_json_is_refused() {
             "{\"schemaVersion\": \"1.0.0\",}",
             "not json",
         ] {
-            match decode_and_encode(&v, broken) {
-                Err(ref err @ DecodeError::MalformedJson { ref message, .. }) => {
+            match decode_and_encode(&v, broken).map_err(DecodeError::into_parts) {
+                Err((DecodeErrorKind::MalformedJson { message, .. }, raw)) => {
                     assert!(!message.is_empty());
-                    assert_eq!(err.raw(), broken);
+                    assert_eq!(raw, broken);
                 }
                 other => panic!("{}: {broken:?} gave {other:?}", v.name),
             }
@@ -897,7 +904,9 @@ fn malformed_json_is_refused() {
     }
     let broken = "{\"eventType\": \"x\", ";
     match ReceivedEvent::from_message(broken) {
-        Err(err @ DecodeError::MalformedJson { .. }) => assert_eq!(err.raw(), broken),
+        Err(err) if matches!(err.kind(), DecodeErrorKind::MalformedJson { .. }) => {
+            assert_eq!(err.raw(), broken)
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -909,26 +918,18 @@ fn unknown_event_names_are_refused() {
         let payload = det_payload(&catalog, &v.model, ALL_PRESENT);
         let text = payload.to_string();
         for name in ["no-such-event-v1", "aw-interaction-focus-v9", ""] {
-            match ReceivedEvent::decode(name, &text) {
-                Err(
-                    ref err @ DecodeError::UnknownEvent {
-                        name: ref found, ..
-                    },
-                ) => {
+            match ReceivedEvent::decode(name, &text).map_err(DecodeError::into_parts) {
+                Err((DecodeErrorKind::UnknownEvent { name: found, .. }, raw)) => {
                     assert_eq!(found, name);
-                    assert_eq!(err.raw(), text);
+                    assert_eq!(raw, text);
                 }
                 other => panic!("{name}: {other:?}"),
             }
             let message = sdk_envelope(name, &payload);
-            match ReceivedEvent::from_message(&message) {
-                Err(
-                    ref err @ DecodeError::UnknownEvent {
-                        name: ref found, ..
-                    },
-                ) => {
+            match ReceivedEvent::from_message(&message).map_err(DecodeError::into_parts) {
+                Err((DecodeErrorKind::UnknownEvent { name: found, .. }, raw)) => {
                     assert_eq!(found, name);
-                    assert_eq!(err.raw(), message);
+                    assert_eq!(raw, message);
                 }
                 other => panic!("{name}: {other:?}"),
             }
@@ -943,8 +944,10 @@ fn send_event_names_are_unknown_to_received_event() {
         r#"{"interactionId": "x", "message": "hi", "schemaVersion": "1.0.0"}"#,
         r#"{"interactionId": "x", "message": "hi"}"#,
     ] {
-        match ReceivedEvent::decode(AwChatMessageReceivedV1::NAME, payload) {
-            Err(DecodeError::UnknownEvent { name, raw, .. }) => {
+        match ReceivedEvent::decode(AwChatMessageReceivedV1::NAME, payload)
+            .map_err(DecodeError::into_parts)
+        {
+            Err((DecodeErrorKind::UnknownEvent { name, .. }, raw)) => {
                 assert_eq!(name, AwChatMessageReceivedV1::NAME);
                 assert_eq!(raw, payload);
             }
@@ -963,7 +966,9 @@ fn messages_in_no_known_envelope_are_refused() {
         "{\"eventType\": \"aw-interaction-hold-v1\", \"status\": \"pending\", \"data\": {}}",
     ] {
         match ReceivedEvent::from_message(message) {
-            Err(err @ DecodeError::UnknownEnvelope { .. }) => assert_eq!(err.raw(), message),
+            Err(err) if matches!(err.kind(), DecodeErrorKind::UnknownEnvelope { .. }) => {
+                assert_eq!(err.raw(), message)
+            }
             other => panic!("{message}: {other:?}"),
         }
     }
@@ -983,8 +988,8 @@ fn objects_are_only_read_from_json_objects() {
     assert_refused(focus, &payload, "queue", "a queue written as an array");
     // The payload itself, too.
     let text = r#"["i", {"id":"1","queueId":"q","queueName":"n"}, true, "3.0.0"]"#;
-    match ReceivedEvent::decode("aw-interaction-focus-v3", text) {
-        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+    match ReceivedEvent::decode("aw-interaction-focus-v3", text).map_err(DecodeError::into_parts) {
+        Err((DecodeErrorKind::InvalidPayload { path, message, .. }, _)) => {
             assert_eq!(path, ".");
             assert!(message.contains("expected a JSON object"), "{message}");
         }
@@ -1031,7 +1036,9 @@ fn lone_surrogate_escapes_decode_as_replacement_characters() {
     ));
     let wrong = text.replace("true", "1");
     match ReceivedEvent::decode("aw-interaction-focus-v3", &wrong) {
-        Err(err @ DecodeError::InvalidPayload { .. }) => assert_eq!(err.raw(), wrong),
+        Err(err) if matches!(err.kind(), DecodeErrorKind::InvalidPayload { .. }) => {
+            assert_eq!(err.raw(), wrong)
+        }
         other => panic!("{other:?}"),
     }
     // An escaped backslash before `ud800` is text, not an escape: left as it is.
@@ -1045,8 +1052,8 @@ fn lone_surrogate_escapes_decode_as_replacement_characters() {
     // Broken JSON stays broken, with its own message.
     let broken = format!("{}\\ud800", &text[..text.len() - 1]);
     assert!(matches!(
-        ReceivedEvent::decode("aw-interaction-focus-v3", &broken),
-        Err(DecodeError::MalformedJson { .. })
+        ReceivedEvent::decode("aw-interaction-focus-v3", &broken).map_err(DecodeError::into_parts),
+        Err((DecodeErrorKind::MalformedJson { .. }, _))
     ));
 }
 
@@ -1090,8 +1097,10 @@ fn array_bounds_are_enforced_on_decode_and_encode() {
     // The docs: a conference starts with at least two calls.
     payload["calls"] = json!([calls[0].clone()]);
     let one = payload.to_string();
-    match ReceivedEvent::decode("call-manager-call-conference-start-v1", &one) {
-        Err(DecodeError::InvalidPayload { path, message, .. }) => {
+    match ReceivedEvent::decode("call-manager-call-conference-start-v1", &one)
+        .map_err(DecodeError::into_parts)
+    {
+        Err((DecodeErrorKind::InvalidPayload { path, message, .. }, _)) => {
             assert_eq!(path, "calls");
             assert!(message.contains("at least 2 items"), "{message}");
         }
@@ -1108,8 +1117,10 @@ fn array_bounds_are_enforced_on_decode_and_encode() {
     assert!(err.to_string().contains("at least 2 items"), "{err}");
     // A conference drop keeps at least one call.
     payload["calls"] = json!([]);
-    match ReceivedEvent::decode("call-manager-call-conference-drop-v1", &payload.to_string()) {
-        Err(DecodeError::InvalidPayload { path, .. }) => assert_eq!(path, "calls"),
+    match ReceivedEvent::decode("call-manager-call-conference-drop-v1", &payload.to_string())
+        .map_err(DecodeError::into_parts)
+    {
+        Err((DecodeErrorKind::InvalidPayload { path, .. }, _)) => assert_eq!(path, "calls"),
         other => panic!("{other:?}"),
     }
 }

@@ -8,7 +8,8 @@ use crate::round_trip;
 use eventcat_codegen::model::Direction;
 use eventcat_tests::catalog::{
     AwChatInitV1, AwInteractionFocusV3, AwInteractionWrapUpCodesV1, AwInteractionWrapUpCodesV1_0_1,
-    CallObject, DecodeError, InteractionChannel, InteractionDirection, PartnerEvent, ReceivedEvent,
+    CallObject, DecodeError, DecodeErrorKind, InteractionChannel, InteractionDirection,
+    PartnerEvent, ReceivedEvent,
 };
 use examples::{example as sample, examples};
 use round_trip::{parse, same_json, send_round_trip};
@@ -181,8 +182,8 @@ fn documentation_placeholders_are_refused() {
         let mut payload = parse(&sample(name));
         payload[field] = json!(placeholder);
         let text = payload.to_string();
-        match ReceivedEvent::decode(name, &text) {
-            Err(DecodeError::InvalidPayload { path, raw, .. }) => {
+        match ReceivedEvent::decode(name, &text).map_err(DecodeError::into_parts) {
+            Err((DecodeErrorKind::InvalidPayload { path, .. }, raw)) => {
                 assert_eq!(path, field);
                 assert_eq!(raw, text);
             }

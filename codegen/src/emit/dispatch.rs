@@ -110,7 +110,7 @@ fn received_event(plan: &Plan, events: &[&EventItem], rt: &TokenStream) -> Token
             /// Decodes a message as the host delivers it: the partner SDK envelope
             /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
             /// `{"eventType", "status", "data"}`, whose `failed` form becomes
-            /// [`DecodeError::HostFailure`]. The payload is decoded where it lies in the message.
+            /// [`DecodeErrorKind::HostFailure`]. The payload is decoded where it lies in the message.
             pub fn from_message(message: &str) -> ::std::result::Result<Self, #rt::DecodeError> {
                 #rt::envelope::from_message(message)
             }

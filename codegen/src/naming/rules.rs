@@ -30,6 +30,7 @@ pub(crate) const RUNTIME_TYPES: &[&str] = &[
     "CatalogDate",
     "DeclaredStatus",
     "DecodeError",
+    "DecodeErrorKind",
     "Direction",
     "EncodeError",
     "EncodedEvent",

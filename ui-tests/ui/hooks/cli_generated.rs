@@ -12,8 +12,8 @@
 const _: () = ::eventcat::__private::generated_by::<0, 1>();
 #[allow(unused_imports)]
 pub use ::eventcat::{
-    CatalogDate, DeclaredStatus, DecodeError, Direction, EncodeError, EncodedEvent,
-    InvalidDate, LifecycleStatus, PartnerEvent,
+    CatalogDate, DeclaredStatus, DecodeError, DecodeErrorKind, Direction, EncodeError,
+    EncodedEvent, InvalidDate, LifecycleStatus, PartnerEvent,
 };
 /// The agent brought an interaction into focus; this first form carries only the interaction id.
 ///
@@ -585,7 +585,7 @@ impl ReceivedEvent {
     /// Decodes a message as the host delivers it: the partner SDK envelope
     /// `{"type": "event", "message": {"eventName", "value"}}` or the Maestro envelope
     /// `{"eventType", "status", "data"}`, whose `failed` form becomes
-    /// [`DecodeError::HostFailure`]. The payload is decoded where it lies in the message.
+    /// [`DecodeErrorKind::HostFailure`]. The payload is decoded where it lies in the message.
     pub fn from_message(
         message: &str,
     ) -> ::std::result::Result<Self, ::eventcat::DecodeError> {
