@@ -1,6 +1,7 @@
 //! Instruction counts (callgrind, through gungraun) of what `decode.rs` times: the generated
 //! structs' own `decode`, eventcat's `ReceivedEvent::decode` and `from_message`, and the
-//! hand-written serde structs of [`hand`] read with `serde_json::from_str`, on the same payloads;
+//! hand-written serde structs of [`hand`] read with `serde_json::from_str`, on the same payloads
+//! (and the generated structs read that way too, the parse without `decode`'s error);
 //! and encoding them back, eventcat's `to_json` beside `serde_json::to_string`. Counts do not drift with machine
 //! load as times do. Needs valgrind and `gungraun-runner` of the same version as the
 //! `gungraun` dev-dependency: `cargo install gungraun-runner --version 0.20.0`.
@@ -79,21 +80,49 @@ fn eventcat_from_message(message: &str) -> Result<ReceivedEvent, DecodeError> {
     black_box(ReceivedEvent::from_message(black_box(message)))
 }
 
-/// `serde_json::from_str` of the hand-written struct `T`.
-fn hand_decode<T: serde::de::DeserializeOwned>(payload: &str) -> serde_json::Result<T> {
+/// `serde_json::from_str` of `T`: a hand-written struct, or a generated one read the same way.
+fn from_str<T: serde::de::DeserializeOwned>(payload: &str) -> serde_json::Result<T> {
     black_box(serde_json::from_str(black_box(payload)))
+}
+
+// The generated struct through the hand-written struct's own call, `serde_json::from_str`:
+// the generated code's parse alone, with serde_json's error, which does not keep the payload.
+#[library_benchmark]
+#[bench::focus_v3(FOCUS)]
+fn eventcat_struct_from_str_focus(payload: &str) -> serde_json::Result<AwInteractionFocusV3> {
+    from_str(payload)
+}
+
+#[library_benchmark]
+#[bench::call_connect(CALL)]
+fn eventcat_struct_from_str_call(payload: &str) -> serde_json::Result<CallManagerCallConnectV1> {
+    from_str(payload)
+}
+
+#[library_benchmark]
+#[bench::chat_offered(OFFERED)]
+fn eventcat_struct_from_str_offered(
+    payload: &str,
+) -> serde_json::Result<MashellChatOfferedCcEventV1> {
+    from_str(payload)
+}
+
+#[library_benchmark]
+#[bench::chat_init(CHAT_INIT)]
+fn eventcat_struct_from_str_chat(payload: &str) -> serde_json::Result<AwChatInitV1> {
+    from_str(payload)
 }
 
 #[library_benchmark]
 #[bench::focus_v3(FOCUS)]
 fn serde_struct_decode_focus(payload: &str) -> serde_json::Result<hand::AwInteractionFocusV3> {
-    hand_decode(payload)
+    from_str(payload)
 }
 
 #[library_benchmark]
 #[bench::call_connect(CALL)]
 fn serde_struct_decode_call(payload: &str) -> serde_json::Result<hand::CallManagerCallConnectV1> {
-    hand_decode(payload)
+    from_str(payload)
 }
 
 #[library_benchmark]
@@ -101,13 +130,13 @@ fn serde_struct_decode_call(payload: &str) -> serde_json::Result<hand::CallManag
 fn serde_struct_decode_offered(
     payload: &str,
 ) -> serde_json::Result<hand::MashellChatOfferedCcEventV1> {
-    hand_decode(payload)
+    from_str(payload)
 }
 
 #[library_benchmark]
 #[bench::chat_init(CHAT_INIT)]
 fn serde_struct_decode_chat(payload: &str) -> serde_json::Result<hand::AwChatInitV1> {
-    hand_decode(payload)
+    from_str(payload)
 }
 
 /// The payload decoded by eventcat, before the count starts (and never freed).
@@ -180,6 +209,10 @@ library_benchmark_group!(
         eventcat_struct_decode_call,
         eventcat_struct_decode_offered,
         eventcat_struct_decode_chat,
+        eventcat_struct_from_str_focus,
+        eventcat_struct_from_str_call,
+        eventcat_struct_from_str_offered,
+        eventcat_struct_from_str_chat,
         eventcat_from_message,
         serde_struct_decode_focus,
         serde_struct_decode_call,
