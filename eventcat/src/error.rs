@@ -14,6 +14,27 @@ pub use serde_json::error::Category as JsonCategory;
 /// What went wrong is its [`kind`](Self::kind), to match on; the text is [`raw`](Self::raw).
 /// It is one pointer wide, as `serde_json::Error` is, so that a `Result` holding it costs no
 /// more to return than the decoded struct alone.
+///
+/// ```
+/// mod events {
+///     #[derive(eventcat::EventCatalog)]
+///     #[catalog(events = ["aw-interaction-focus-v3"])]
+///     pub struct Events;
+/// }
+///
+/// use eventcat::DecodeErrorKind;
+///
+/// let payload = r#"{"schemaVersion": "3.0.0", "interactionId": 7}"#;
+/// let err = events::ReceivedEvent::decode("aw-interaction-focus-v3", payload).unwrap_err();
+/// match err.kind() {
+///     DecodeErrorKind::InvalidPayload { path, message, .. } => {
+///         assert_eq!(path, "interactionId");
+///         assert_eq!(message, "invalid type: integer, expected a string");
+///     }
+///     other => panic!("{other}"),
+/// }
+/// assert_eq!(err.raw(), payload);
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct DecodeError(Box<Failure>);
 
